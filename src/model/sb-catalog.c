@@ -1,0 +1,496 @@
+/* sb-catalog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-catalog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-catalog.h"
+#include "sb-json.h"
+#include "sb-resources.h"
+#include "sb-store.h"
+
+#define FRAMEWORKS_PATH "/io/github/storybank/Storybank/frameworks/"
+
+/* The built-in frameworks, in the order the sidebar shows them. */
+static const char * const builtin_frameworks[] = {
+  "amazon.json",
+  "competencies.json",
+  NULL
+};
+
+struct _SbCatalog
+{
+  GObject     parent_instance;
+
+  /* SbFramework, built-in first */
+  GListStore *frameworks;
+  /* SbPrinciple, every framework's in order */
+  GListStore *principles;
+  /* id → SbPrinciple (borrowed from @principles) */
+  GHashTable *by_id;
+};
+
+G_DEFINE_FINAL_TYPE (SbCatalog, sb_catalog, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+sb_catalog_dispose (GObject *object)
+{
+  SbCatalog *self = (SbCatalog *)object;
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_object (&self->principles);
+  g_clear_object (&self->frameworks);
+
+  G_OBJECT_CLASS (sb_catalog_parent_class)->dispose (object);
+}
+
+static void
+sb_catalog_class_init (SbCatalogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sb_catalog_dispose;
+
+  /**
+   * SbCatalog::changed:
+   *
+   * Emitted when the user's own principles or notes changed: what the
+   * data file must save.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+principle_changed_cb (SbCatalog   *self,
+                      SbPrinciple *principle)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+sb_catalog_insert (SbCatalog   *self,
+                   SbFramework *framework,
+                   SbPrinciple *principle)
+{
+  guint n_frameworks = g_list_model_get_n_items (G_LIST_MODEL (self->frameworks));
+  guint position = 0;
+
+  /* Keep the flat list in framework order. */
+  for (guint i = 0; i < n_frameworks; i++)
+    {
+      g_autoptr(SbFramework) f = g_list_model_get_item (G_LIST_MODEL (self->frameworks), i);
+
+      position += g_list_model_get_n_items (sb_framework_get_principles (f));
+      if (f == framework)
+        break;
+    }
+
+  sb_framework_add_principle (framework, principle);
+  g_list_store_insert (self->principles, position, principle);
+  g_hash_table_insert (self->by_id, (gpointer) sb_principle_get_id (principle), principle);
+  g_signal_connect_object (principle, "changed",
+                           G_CALLBACK (principle_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+load_builtin (SbCatalog  *self,
+              const char *name)
+{
+  g_autofree char *path = g_strconcat (FRAMEWORKS_PATH, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(SbFramework) framework = NULL;
+  JsonObject *root;
+  JsonArray *principles;
+  const char *id = NULL, *framework_name = NULL;
+
+  bytes = g_resources_lookup_data (path, 0, &error);
+  if (bytes == NULL ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    g_error ("Built-in framework %s: %s", name, error->message);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  id = json_object_get_string_member (root, "id");
+  framework_name = json_object_get_string_member (root, "name");
+  principles = json_object_get_array_member (root, "principles");
+
+  framework = sb_framework_new (id, framework_name, TRUE);
+  g_list_store_append (self->frameworks, framework);
+
+  for (guint i = 0; i < json_array_get_length (principles); i++)
+    {
+      JsonObject *object = json_array_get_object_element (principles, i);
+      g_autoptr(SbPrinciple) principle = sb_principle_new_from_json (object, TRUE, id, &error);
+
+      if (principle == NULL)
+        g_error ("Built-in framework %s: %s", name, error->message);
+
+      sb_catalog_insert (self, framework, principle);
+    }
+}
+
+static void
+sb_catalog_init (SbCatalog *self)
+{
+  sb_resources_ensure_registered ();
+
+  self->frameworks = g_list_store_new (SB_TYPE_FRAMEWORK);
+  self->principles = g_list_store_new (SB_TYPE_PRINCIPLE);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; builtin_frameworks[i] != NULL; i++)
+    load_builtin (self, builtin_frameworks[i]);
+}
+
+SbCatalog *
+sb_catalog_new (void)
+{
+  return g_object_new (SB_TYPE_CATALOG, NULL);
+}
+
+/**
+ * sb_catalog_get_frameworks:
+ *
+ * Returns: (transfer none): a list of #SbFramework
+ */
+GListModel *
+sb_catalog_get_frameworks (SbCatalog *self)
+{
+  g_return_val_if_fail (SB_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->frameworks);
+}
+
+/**
+ * sb_catalog_get_principles:
+ *
+ * Returns: (transfer none): every principle of every framework, a list of
+ * #SbPrinciple in framework order
+ */
+GListModel *
+sb_catalog_get_principles (SbCatalog *self)
+{
+  g_return_val_if_fail (SB_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->principles);
+}
+
+/**
+ * sb_catalog_lookup:
+ *
+ * Returns: (transfer none) (nullable): the principle with that id
+ */
+SbPrinciple *
+sb_catalog_lookup (SbCatalog  *self,
+                   const char *principle_id)
+{
+  g_return_val_if_fail (SB_IS_CATALOG (self), NULL);
+
+  if (principle_id == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->by_id, principle_id);
+}
+
+/**
+ * sb_catalog_lookup_by_name:
+ *
+ * Returns: (transfer none) (nullable): the principle whose name (or id)
+ * matches @name, ignoring case, spacing and punctuation.
+ */
+SbPrinciple *
+sb_catalog_lookup_by_name (SbCatalog  *self,
+                           const char *name)
+{
+  g_autofree char *slug = NULL;
+  guint n;
+
+  g_return_val_if_fail (SB_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  slug = sb_principle_slugify (name);
+  if (g_hash_table_contains (self->by_id, slug))
+    return g_hash_table_lookup (self->by_id, slug);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->principles));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbPrinciple) principle = g_list_model_get_item (G_LIST_MODEL (self->principles), i);
+      g_autofree char *other = sb_principle_slugify (sb_principle_get_name (principle));
+
+      if (g_str_equal (slug, other))
+        return principle;
+    }
+
+  return NULL;
+}
+
+/**
+ * sb_catalog_lookup_framework:
+ *
+ * Returns: (transfer none) (nullable): the framework with that id
+ */
+SbFramework *
+sb_catalog_lookup_framework (SbCatalog  *self,
+                             const char *framework_id)
+{
+  guint n;
+
+  g_return_val_if_fail (SB_IS_CATALOG (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->frameworks));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbFramework) framework = g_list_model_get_item (G_LIST_MODEL (self->frameworks), i);
+
+      if (g_strcmp0 (sb_framework_get_id (framework), framework_id) == 0)
+        return framework;
+    }
+
+  return NULL;
+}
+
+/**
+ * sb_catalog_ensure_framework:
+ * @name: (nullable): its name, when it has to be made
+ *
+ * Returns: (transfer none): the framework with that id, made as a
+ * user framework when there is none yet.
+ */
+SbFramework *
+sb_catalog_ensure_framework (SbCatalog  *self,
+                             const char *framework_id,
+                             const char *name)
+{
+  g_autoptr(SbFramework) framework = NULL;
+  SbFramework *found;
+
+  g_return_val_if_fail (SB_IS_CATALOG (self), NULL);
+
+  if (framework_id == NULL || framework_id[0] == '\0')
+    framework_id = SB_FRAMEWORK_USER;
+
+  if ((found = sb_catalog_lookup_framework (self, framework_id)))
+    return found;
+
+  if (name == NULL)
+    name = g_str_equal (framework_id, SB_FRAMEWORK_USER) ? _("My Principles") : framework_id;
+
+  framework = sb_framework_new (framework_id, name, FALSE);
+  g_list_store_append (self->frameworks, framework);
+
+  return framework;
+}
+
+/**
+ * sb_catalog_make_id:
+ *
+ * Returns: an id for a new principle called @name, unused in the catalog.
+ */
+char *
+sb_catalog_make_id (SbCatalog  *self,
+                    const char *name)
+{
+  g_autofree char *slug = NULL;
+  char *id;
+
+  g_return_val_if_fail (SB_IS_CATALOG (self), NULL);
+
+  slug = sb_principle_slugify (name ? name : "");
+  if (slug[0] == '\0')
+    {
+      g_free (slug);
+      slug = g_strdup ("principle");
+    }
+
+  id = g_strdup (slug);
+  for (guint i = 2; g_hash_table_contains (self->by_id, id); i++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", slug, i);
+    }
+
+  return id;
+}
+
+/**
+ * sb_catalog_add_principle:
+ * @principle: a user-made principle with an id not in the catalog
+ *
+ * Files it under its framework, made when missing.
+ */
+void
+sb_catalog_add_principle (SbCatalog   *self,
+                          SbPrinciple *principle)
+{
+  SbFramework *framework;
+
+  g_return_if_fail (SB_IS_CATALOG (self));
+  g_return_if_fail (SB_IS_PRINCIPLE (principle));
+  g_return_if_fail (!sb_principle_get_builtin (principle));
+  g_return_if_fail (sb_catalog_lookup (self, sb_principle_get_id (principle)) == NULL);
+
+  framework = sb_catalog_ensure_framework (self, sb_principle_get_framework_id (principle), NULL);
+  sb_catalog_insert (self, framework, principle);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+sb_catalog_remove_principle (SbCatalog   *self,
+                             SbPrinciple *principle)
+{
+  g_autoptr(SbPrinciple) hold = NULL;
+  SbFramework *framework;
+  guint position;
+
+  g_return_val_if_fail (SB_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (SB_IS_PRINCIPLE (principle), FALSE);
+
+  if (sb_principle_get_builtin (principle) ||
+      !g_list_store_find (self->principles, principle, &position))
+    return FALSE;
+
+  hold = g_object_ref (principle);
+  g_signal_handlers_disconnect_by_func (principle, principle_changed_cb, self);
+  g_hash_table_remove (self->by_id, sb_principle_get_id (principle));
+  g_list_store_remove (self->principles, position);
+
+  framework = sb_catalog_lookup_framework (self, sb_principle_get_framework_id (principle));
+  if (framework != NULL)
+    sb_framework_remove_principle (framework, principle);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * sb_catalog_reset_user:
+ *
+ * Forgets every user-made principle (before a reload).
+ */
+void
+sb_catalog_reset_user (SbCatalog *self)
+{
+  guint n;
+
+  g_return_if_fail (SB_IS_CATALOG (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->principles));
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(SbPrinciple) principle = g_list_model_get_item (G_LIST_MODEL (self->principles), i - 1);
+
+      if (!sb_principle_get_builtin (principle))
+        sb_catalog_remove_principle (self, principle);
+    }
+}
+
+/**
+ * sb_catalog_load_user_json:
+ * @principles: the data file's "principles"
+ *
+ * Adds the user's own principles and applies their wording for built-in
+ * ones.
+ *
+ * Returns: %FALSE with @error when an entry is not a principle
+ */
+gboolean
+sb_catalog_load_user_json (SbCatalog  *self,
+                           JsonArray  *principles,
+                           GError    **error)
+{
+  g_return_val_if_fail (SB_IS_CATALOG (self), FALSE);
+
+  for (guint i = 0; i < json_array_get_length (principles); i++)
+    {
+      JsonNode *node = json_array_get_element (principles, i);
+      g_autoptr(SbPrinciple) principle = NULL;
+      JsonObject *object;
+      SbPrinciple *existing;
+      const char *id = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                       _("Principle %u is not an object"), i + 1);
+          return FALSE;
+        }
+
+      object = json_node_get_object (node);
+      if (!sb_json_get_string (object, "id", &id, error))
+        return FALSE;
+
+      existing = sb_catalog_lookup (self, id);
+      if (existing != NULL && sb_principle_get_builtin (existing))
+        {
+          sb_principle_apply_user_json (existing, object, error);
+          if (error != NULL && *error != NULL)
+            return FALSE;
+          continue;
+        }
+
+      principle = sb_principle_new_from_json (object, FALSE, SB_FRAMEWORK_USER, error);
+      if (principle == NULL)
+        return FALSE;
+
+      if (existing != NULL)
+        sb_catalog_remove_principle (self, existing);
+
+      sb_catalog_add_principle (self, principle);
+    }
+
+  return TRUE;
+}
+
+/**
+ * sb_catalog_dup_user_json:
+ *
+ * Returns: the data file's "principles" array: the user-made principles
+ * and the user's wording for built-in ones, never the built-in text.
+ */
+char *
+sb_catalog_dup_user_json (SbCatalog *self,
+                          guint      indent)
+{
+  GString *out = g_string_new ("[");
+  guint n;
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (SB_IS_CATALOG (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->principles));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbPrinciple) principle = g_list_model_get_item (G_LIST_MODEL (self->principles), i);
+
+      if (!sb_principle_has_user_content (principle))
+        continue;
+
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      sb_json_write_indent (out, indent + 1);
+      sb_principle_write_user_json (principle, out, indent + 1);
+    }
+
+  if (!first)
+    sb_json_write_indent (out, indent);
+  g_string_append_c (out, ']');
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,977 @@
+/* sb-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "sb-json.h"
+#include "sb-store.h"
+#include "sb-store-io.h"
+#include "sb-story-private.h"
+
+/* Autosave waits this long after the last change... */
+#define AUTOSAVE_DELAY_MSEC 1000
+/* ...but no longer than this after the first unsaved one, so that someone
+ * typing without a pause still has their words on disk.
+ */
+#define AUTOSAVE_MAX_DELAY_MSEC 5000
+
+static const char * const known_top_keys[] = {
+  "format", "version", "principles", "stories", NULL
+};
+
+struct _SbStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  SbLibrary  *library;
+  SbCatalog  *catalog;
+  GError     *error;
+
+  /* Top-level keys this version does not know, written back unchanged. */
+  char      **extra_keys;
+  char      **extra_values;
+
+  guint       autosave_source;
+  guint       autosave_delay;
+  gint64      first_unsaved;
+
+  /* Each change bumps @generation; a save records what it wrote. */
+  guint64     generation;
+  guint64     saved_generation;
+
+  guint       loading : 1;
+  guint       read_only : 1;
+  guint       saving : 1;
+  guint       save_again : 1;
+  guint       backed_up : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SbStore, sb_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sb-store-error-quark, sb_store_error)
+
+enum {
+  PROP_0,
+  PROP_DIRTY,
+  PROP_ERROR,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What a save writes: taken on the main thread, written on a worker. */
+typedef struct
+{
+  char      *path;
+  GPtrArray *stories;
+  char      *principles;
+  char     **extra_keys;
+  char     **extra_values;
+  guint64    generation;
+  gboolean   backup;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_free (job->path);
+  g_ptr_array_unref (job->stories);
+  g_free (job->principles);
+  g_strfreev (job->extra_keys);
+  g_strfreev (job->extra_values);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
+
+static void
+sb_store_dispose (GObject *object)
+{
+  SbStore *self = (SbStore *)object;
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  if (self->catalog != NULL)
+    g_signal_handlers_disconnect_by_data (self->catalog, self);
+  g_clear_object (&self->library);
+  g_clear_object (&self->catalog);
+
+  G_OBJECT_CLASS (sb_store_parent_class)->dispose (object);
+}
+
+static void
+sb_store_finalize (GObject *object)
+{
+  SbStore *self = (SbStore *)object;
+
+  g_free (self->path);
+  g_clear_error (&self->error);
+  g_strfreev (self->extra_keys);
+  g_strfreev (self->extra_values);
+
+  G_OBJECT_CLASS (sb_store_parent_class)->finalize (object);
+}
+
+static void
+sb_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  SbStore *self = SB_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRTY:
+      g_value_set_boolean (value, sb_store_get_dirty (self));
+      break;
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_store_class_init (SbStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sb_store_dispose;
+  object_class->finalize = sb_store_finalize;
+  object_class->get_property = sb_store_get_property;
+
+  properties[PROP_DIRTY] = g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] = g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                                                     G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sb_store_init (SbStore *self)
+{
+  self->autosave_delay = AUTOSAVE_DELAY_MSEC;
+}
+
+/**
+ * sb_store_dup_default_path:
+ *
+ * Returns: `$XDG_DATA_HOME/storybank/stories.json`
+ */
+char *
+sb_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "storybank", "stories.json", NULL);
+}
+
+static void
+sb_store_set_error (SbStore *self,
+                    GError  *error)
+{
+  if (self->error == NULL && error == NULL)
+    return;
+
+  g_clear_error (&self->error);
+  self->error = error ? g_error_copy (error) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  SbStore *self = user_data;
+
+  self->autosave_source = 0;
+  sb_store_save_async (self, NULL, NULL, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sb_store_schedule_autosave (SbStore *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 waited;
+  guint delay = self->autosave_delay;
+
+  if (self->first_unsaved == 0)
+    self->first_unsaved = now;
+
+  waited = (now - self->first_unsaved) / 1000;
+  if (waited + delay > AUTOSAVE_MAX_DELAY_MSEC)
+    delay = waited >= AUTOSAVE_MAX_DELAY_MSEC ? 0 : AUTOSAVE_MAX_DELAY_MSEC - waited;
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->autosave_source = g_timeout_add (delay, autosave_cb, self);
+}
+
+static void
+changed_cb (SbStore *self)
+{
+  gboolean was_dirty;
+
+  if (self->loading)
+    return;
+
+  was_dirty = sb_store_get_dirty (self);
+  self->generation++;
+  if (!was_dirty)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+
+  if (!self->read_only)
+    sb_store_schedule_autosave (self);
+}
+
+/**
+ * sb_store_new:
+ * @path: (nullable): the data file, or %NULL for the default
+ *
+ * Returns: (transfer full): a store that saves @library and the user's
+ * principles of @catalog to @path, autosaving after every change.
+ */
+SbStore *
+sb_store_new (const char *path,
+              SbLibrary  *library,
+              SbCatalog  *catalog)
+{
+  SbStore *self;
+
+  g_return_val_if_fail (SB_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (SB_IS_CATALOG (catalog), NULL);
+
+  self = g_object_new (SB_TYPE_STORE, NULL);
+  self->path = path ? g_strdup (path) : sb_store_dup_default_path ();
+  self->library = g_object_ref (library);
+  self->catalog = g_object_ref (catalog);
+
+  g_signal_connect_swapped (library, "changed", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (catalog, "changed", G_CALLBACK (changed_cb), self);
+
+  return self;
+}
+
+const char *
+sb_store_get_path (SbStore *self)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * sb_store_get_library:
+ *
+ * Returns: (transfer none): the library the store saves
+ */
+SbLibrary *
+sb_store_get_library (SbStore *self)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), NULL);
+  return self->library;
+}
+
+/**
+ * sb_store_get_catalog:
+ *
+ * Returns: (transfer none): the catalog whose user principles it saves
+ */
+SbCatalog *
+sb_store_get_catalog (SbStore *self)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), NULL);
+  return self->catalog;
+}
+
+gboolean
+sb_store_get_read_only (SbStore *self)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+  return self->read_only;
+}
+
+/**
+ * sb_store_get_dirty:
+ *
+ * Returns: whether there are changes not yet safely on disk
+ */
+gboolean
+sb_store_get_dirty (SbStore *self)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+  return self->generation != self->saved_generation;
+}
+
+/**
+ * sb_store_get_error:
+ *
+ * Returns: (nullable): why the last load or save failed, or %NULL
+ */
+const GError *
+sb_store_get_error (SbStore *self)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), NULL);
+  return self->error;
+}
+
+void
+sb_store_set_autosave_delay (SbStore *self,
+                             guint    msec)
+{
+  g_return_if_fail (SB_IS_STORE (self));
+  self->autosave_delay = msec;
+}
+
+/**
+ * sb_store_parse:
+ * @stories: (out) (transfer container): the stories, #SbStory
+ * @principles: (out) (transfer full) (nullable): the user's principles
+ * @version: (out): the file's format version
+ *
+ * Reads a data file's text. Shared by the store, the JSON import and the
+ * fuzzers. Does not look at the version beyond reporting it.
+ */
+gboolean
+sb_store_parse (const char   *contents,
+                gsize         length,
+                GPtrArray   **stories,
+                JsonArray   **principles,
+                gint64       *version,
+                char       ***extra_keys,
+                char       ***extra_values,
+                GError      **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  const char *format = NULL;
+
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT, _("The file is empty"));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (contents, length, NULL))
+    {
+      g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                           _("The file is not text (it is not valid UTF-8)"));
+      return FALSE;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                   _("The file is not valid JSON: %s"), local_error->message);
+      return FALSE;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                           _("The file is not a Storybank library"));
+      return FALSE;
+    }
+  root = json_node_get_object (node);
+
+  if (!sb_json_get_string (root, "format", &format, &local_error) ||
+      (format != NULL && !g_str_equal (format, "storybank")) ||
+      (format == NULL && !json_object_has_member (root, "stories")))
+    {
+      g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                           _("The file is not a Storybank library"));
+      return FALSE;
+    }
+
+  *version = 1;
+  node = json_object_get_member (root, "version");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+          json_node_get_int (node) < 1)
+        {
+          g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                               _("The file’s format version is not a number"));
+          return FALSE;
+        }
+      *version = json_node_get_int (node);
+    }
+
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  node = json_object_get_member (root, "stories");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                               _("“stories” is not a list"));
+          return FALSE;
+        }
+
+      array = json_node_get_array (node);
+      g_ptr_array_set_size (result, 0);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          SbStory *story;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            {
+              g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                           _("Story %u is not an object"), i + 1);
+              return FALSE;
+            }
+
+          story = sb_story_new_from_json (json_node_get_object (element), &local_error);
+          if (story == NULL)
+            {
+              g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                           _("Story %u: %s"), i + 1, local_error->message);
+              return FALSE;
+            }
+          g_ptr_array_add (result, story);
+        }
+    }
+
+  node = json_object_get_member (root, "principles");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                           _("“principles” is not a list"));
+      return FALSE;
+    }
+
+  if (principles != NULL)
+    *principles = (node != NULL && JSON_NODE_HOLDS_ARRAY (node)) ? json_array_ref (json_node_get_array (node)) : NULL;
+
+  if (extra_keys != NULL && extra_values != NULL)
+    sb_json_collect_extra (root, known_top_keys, extra_keys, extra_values);
+
+  *stories = g_steal_pointer (&result);
+  return TRUE;
+}
+
+static char *
+dup_timestamp (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y%m%d-%H%M%S-%f");
+}
+
+/* Moves an unreadable data file out of the way, so nothing is ever written
+ * over it: stories.json.corrupt-<timestamp>.
+ */
+static char *
+set_aside (SbStore  *self,
+           GError  **error)
+{
+  g_autofree char *stamp = dup_timestamp ();
+  g_autofree char *aside = g_strdup_printf ("%s.corrupt-%s", self->path, stamp);
+
+  for (guint i = 2; g_file_test (aside, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.corrupt-%s-%u", self->path, stamp, i);
+    }
+
+  if (!sb_io_rename (self->path, aside, error))
+    return NULL;
+
+  return g_steal_pointer (&aside);
+}
+
+/**
+ * sb_store_load:
+ *
+ * Reads the data file into the library and the catalog. A missing file is
+ * an empty library. An unreadable one is set aside (renamed to
+ * `stories.json.corrupt-<timestamp>`) and reported; one from a newer
+ * version is loaded read-only and never overwritten. The library keeps
+ * what it had when the load fails.
+ */
+gboolean
+sb_store_load (SbStore  *self,
+               GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(JsonArray) principles = NULL;
+  g_auto(GStrv) extra_keys = NULL;
+  g_auto(GStrv) extra_values = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gint64 version = 0;
+
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+
+  if (!sb_io_read_file (self->path, SB_STORE_MAX_FILE_SIZE, &contents, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+
+      /* We could not read it, so we must not write over it. */
+      self->read_only = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+      g_set_error (&local_error, SB_STORE_ERROR, SB_STORE_ERROR_READ_ONLY,
+                   _("Your stories could not be read, so Storybank will not save over them: %s"),
+                   local_error->message);
+      sb_store_set_error (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!sb_store_parse (contents, length, &stories, &principles, &version,
+                       &extra_keys, &extra_values, &local_error))
+    {
+      g_autoptr(GError) rename_error = NULL;
+      g_autofree char *aside = set_aside (self, &rename_error);
+      g_autoptr(GError) report = NULL;
+
+      if (aside == NULL)
+        {
+          self->read_only = TRUE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+          report = g_error_new (SB_STORE_ERROR, SB_STORE_ERROR_READ_ONLY,
+                                _("Your stories file is damaged (%s) and could not be set aside (%s). Storybank will not save over it."),
+                                local_error->message, rename_error->message);
+        }
+      else
+        {
+          g_autofree char *basename = g_path_get_basename (aside);
+
+          report = g_error_new (SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                                _("Your stories file is damaged (%s). It was kept as “%s”; restore a backup or start afresh."),
+                                local_error->message, basename);
+        }
+
+      sb_store_set_error (self, report);
+      g_propagate_error (error, g_steal_pointer (&report));
+      return FALSE;
+    }
+
+  self->loading = TRUE;
+  if (principles != NULL)
+    {
+      sb_catalog_reset_user (self->catalog);
+      if (!sb_catalog_load_user_json (self->catalog, principles, &local_error))
+        {
+          g_warning ("Principles: %s", local_error->message);
+          g_clear_error (&local_error);
+        }
+    }
+  sb_library_splice (self->library, stories);
+  self->loading = FALSE;
+
+  g_strfreev (self->extra_keys);
+  g_strfreev (self->extra_values);
+  self->extra_keys = g_steal_pointer (&extra_keys);
+  self->extra_values = g_steal_pointer (&extra_values);
+
+  if (version > SB_STORE_FORMAT_VERSION)
+    {
+      self->read_only = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+      g_set_error (&local_error, SB_STORE_ERROR, SB_STORE_ERROR_NEWER_VERSION,
+                   _("Your stories were saved by a newer version of Storybank (format %" G_GINT64_FORMAT "). They are open read-only so nothing is lost; update Storybank to edit them."),
+                   version);
+      sb_store_set_error (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static SaveJob *
+sb_store_take_snapshot (SbStore *self)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  job->path = g_strdup (self->path);
+  job->stories = sb_library_dup_snapshot (self->library);
+  job->principles = sb_catalog_dup_user_json (self->catalog, 1);
+  job->extra_keys = g_strdupv (self->extra_keys);
+  job->extra_values = g_strdupv (self->extra_values);
+  job->generation = self->generation;
+  job->backup = !self->backed_up;
+
+  return job;
+}
+
+static GString *
+save_job_serialize (SaveJob *job)
+{
+  GString *out = g_string_sized_new (1024 + job->stories->len * 1536);
+
+  g_string_append (out, "{");
+  sb_json_write_member (out, 1, "format");
+  sb_json_write_string (out, "storybank");
+  g_string_append_c (out, ',');
+  sb_json_write_member (out, 1, "version");
+  g_string_append_printf (out, "%d,", SB_STORE_FORMAT_VERSION);
+  sb_json_write_member (out, 1, "principles");
+  g_string_append (out, job->principles);
+  g_string_append_c (out, ',');
+  sb_json_write_member (out, 1, "stories");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < job->stories->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      sb_json_write_indent (out, 2);
+      sb_story_data_write_json (g_ptr_array_index (job->stories, i), out, 2);
+    }
+  if (job->stories->len > 0)
+    sb_json_write_indent (out, 1);
+  g_string_append_c (out, ']');
+  sb_json_write_extra (out, 1,
+                       (const char * const *) job->extra_keys,
+                       (const char * const *) job->extra_values);
+  g_string_append (out, "\n}\n");
+
+  return out;
+}
+
+static char *
+backups_dir (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_build_filename (folder, "backups", NULL);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GPtrArray *
+list_backups (const char *path)
+{
+  g_autofree char *folder = backups_dir (path);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return names;
+
+  while ((name = g_dir_read_name (dir)))
+    if (g_str_has_prefix (name, "stories-") && g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (names, g_build_filename (folder, name, NULL));
+
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+/* Copies the data file as it was before this run's first save into
+ * backups/, with the same atomic write and mode, and keeps the newest
+ * SB_STORE_N_BACKUPS.
+ */
+static gboolean
+write_backup (const char  *path,
+              GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *folder = backups_dir (path);
+  g_autofree char *stamp = dup_timestamp ();
+  g_autofree char *target = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  if (!sb_io_read_file (path, SB_STORE_MAX_FILE_SIZE, &contents, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!sb_io_mkdir (folder, error))
+    return FALSE;
+
+  /* Named so that sorting the names sorts them by age. */
+  target = g_strdup_printf ("%s/stories-%s.json", folder, stamp);
+  for (guint i = 1; g_file_test (target, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (target);
+      target = g_strdup_printf ("%s/stories-%s.%02u.json", folder, stamp, i);
+    }
+
+  if (!sb_io_write_file_atomic (target, contents, length, error))
+    return FALSE;
+
+  names = list_backups (path);
+  for (guint i = 0; i + SB_STORE_N_BACKUPS < names->len; i++)
+    sb_io_unlink (g_ptr_array_index (names, i), NULL);
+
+  return TRUE;
+}
+
+static gboolean
+save_job_run (SaveJob  *job,
+              GError  **error)
+{
+  g_autofree char *folder = g_path_get_dirname (job->path);
+  g_autoptr(GString) out = NULL;
+
+  if (!sb_io_mkdir (folder, error))
+    return FALSE;
+
+  if (job->backup && !write_backup (job->path, error))
+    return FALSE;
+
+  out = save_job_serialize (job);
+  return sb_io_write_file_atomic (job->path, out->str, out->len, error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  GError *error = NULL;
+
+  if (!save_job_run (job, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+sb_store_save_done (SbStore  *self,
+                    SaveJob  *job,
+                    GError   *error)
+{
+  gboolean was_dirty = sb_store_get_dirty (self);
+
+  self->saving = FALSE;
+
+  if (error != NULL)
+    {
+      g_autoptr(GError) report = g_error_new (SB_STORE_ERROR, SB_STORE_ERROR_IO,
+                                              _("Your changes could not be saved: %s"),
+                                              error->message);
+      sb_store_set_error (self, report);
+      return;
+    }
+
+  self->backed_up = TRUE;
+  self->saved_generation = job->generation;
+  if (!sb_store_get_dirty (self))
+    self->first_unsaved = 0;
+  sb_store_set_error (self, NULL);
+
+  if (was_dirty != sb_store_get_dirty (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SbStore *self = SB_STORE (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GTask *inner = G_TASK (result);
+  SaveJob *job = g_task_get_task_data (inner);
+
+  if (!g_task_propagate_boolean (inner, &error))
+    {
+      sb_store_save_done (self, job, error);
+      self->save_again = FALSE;
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  sb_store_save_done (self, job, NULL);
+  g_task_return_boolean (task, TRUE);
+
+  /* Changes came in while we wrote: write them too. */
+  if (self->save_again)
+    {
+      self->save_again = FALSE;
+      if (sb_store_get_dirty (self))
+        sb_store_save_async (self, NULL, NULL, NULL);
+    }
+}
+
+/**
+ * sb_store_save_async:
+ *
+ * Saves now: takes a snapshot on this thread (one reference per story),
+ * serialises and writes it atomically on a worker thread. A save asked for
+ * while one runs follows it.
+ */
+void
+sb_store_save_async (SbStore             *self,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
+
+  g_return_if_fail (SB_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sb_store_save_async);
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+
+  if (self->read_only)
+    {
+      g_task_return_new_error (task, SB_STORE_ERROR, SB_STORE_ERROR_READ_ONLY,
+                               _("Your stories are open read-only"));
+      return;
+    }
+
+  if (self->saving)
+    {
+      self->save_again = TRUE;
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  self->saving = TRUE;
+  inner = g_task_new (self, NULL, save_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (inner, sb_store_save_async);
+  g_task_set_task_data (inner, sb_store_take_snapshot (self), (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (inner, save_thread);
+}
+
+gboolean
+sb_store_save_finish (SbStore       *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * sb_store_save:
+ *
+ * Saves now, on this thread, after any save under way has finished.
+ */
+gboolean
+sb_store_save (SbStore  *self,
+               GError  **error)
+{
+  g_autoptr(SaveJob) job = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+
+  if (self->read_only)
+    {
+      g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_READ_ONLY,
+                           _("Your stories are open read-only"));
+      return FALSE;
+    }
+
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+  self->save_again = FALSE;
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+
+  job = sb_store_take_snapshot (self);
+  self->saving = TRUE;
+  if (!save_job_run (job, &local_error))
+    {
+      sb_store_save_done (self, job, local_error);
+      g_propagate_error (error, g_error_copy (self->error));
+      return FALSE;
+    }
+
+  sb_store_save_done (self, job, NULL);
+  return TRUE;
+}
+
+/**
+ * sb_store_flush:
+ *
+ * Writes whatever is not yet on disk (on quit).
+ */
+gboolean
+sb_store_flush (SbStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!sb_store_get_dirty (self) || self->read_only)
+    return TRUE;
+
+  return sb_store_save (self, error);
+}
+
+/**
+ * sb_store_serialize:
+ *
+ * Returns: the data file's text for the library as it is now (the JSON
+ * export).
+ */
+char *
+sb_store_serialize (SbStore *self)
+{
+  g_autoptr(SaveJob) job = NULL;
+
+  g_return_val_if_fail (SB_IS_STORE (self), NULL);
+
+  job = sb_store_take_snapshot (self);
+  return g_string_free (save_job_serialize (job), FALSE);
+}
+
+/**
+ * sb_store_list_backups:
+ *
+ * Returns: (transfer container) (element-type utf8): the backups' paths,
+ * oldest first
+ */
+GPtrArray *
+sb_store_list_backups (SbStore *self)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), NULL);
+
+  return list_backups (self->path);
+}

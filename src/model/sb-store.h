@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sb-catalog.h"
+#include "sb-library.h"
+
+G_BEGIN_DECLS
+
+#define SB_STORE_ERROR (sb_store_error_quark ())
+
+typedef enum
+{
+  SB_STORE_ERROR_INVALID,        /* a member of the wrong type */
+  SB_STORE_ERROR_CORRUPT,        /* the data file could not be read; set aside */
+  SB_STORE_ERROR_NEWER_VERSION,  /* written by a newer Storybank: read-only */
+  SB_STORE_ERROR_READ_ONLY,      /* saving is refused to protect the file */
+  SB_STORE_ERROR_IO,             /* the disk said no */
+} SbStoreError;
+
+/* The data file format this version reads and writes. */
+#define SB_STORE_FORMAT_VERSION 1
+/* Backups kept in backups/ beside the data file. */
+#define SB_STORE_N_BACKUPS 10
+/* A data file larger than this is refused rather than read. */
+#define SB_STORE_MAX_FILE_SIZE (512 * 1024 * 1024)
+
+#define SB_TYPE_STORE (sb_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (SbStore, sb_store, SB, STORE, GObject)
+
+GQuark        sb_store_error_quark        (void);
+char         *sb_store_dup_default_path   (void);
+SbStore      *sb_store_new                (const char          *path,
+                                           SbLibrary           *library,
+                                           SbCatalog           *catalog);
+const char   *sb_store_get_path           (SbStore             *self);
+SbLibrary    *sb_store_get_library        (SbStore             *self);
+SbCatalog    *sb_store_get_catalog        (SbStore             *self);
+gboolean      sb_store_load               (SbStore             *self,
+                                           GError             **error);
+gboolean      sb_store_get_read_only      (SbStore             *self);
+gboolean      sb_store_get_dirty          (SbStore             *self);
+const GError *sb_store_get_error          (SbStore             *self);
+void          sb_store_set_autosave_delay (SbStore             *self,
+                                           guint                msec);
+void          sb_store_save_async         (SbStore             *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean      sb_store_save_finish        (SbStore             *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+gboolean      sb_store_save               (SbStore             *self,
+                                           GError             **error);
+gboolean      sb_store_flush              (SbStore             *self,
+                                           GError             **error);
+char         *sb_store_serialize          (SbStore             *self);
+GPtrArray    *sb_store_list_backups       (SbStore             *self);
+gboolean      sb_store_parse              (const char          *contents,
+                                           gsize                length,
+                                           GPtrArray          **stories,
+                                           JsonArray          **principles,
+                                           gint64              *version,
+                                           char              ***extra_keys,
+                                           char              ***extra_values,
+                                           GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sb-story.h"
+
+G_BEGIN_DECLS
+
+/* An immutable, reference-counted copy of a story's fields. The story shares
+ * it with any snapshot taken for saving and copies it before its next edit,
+ * so taking a snapshot of the whole library costs one reference per story
+ * and the worker thread can serialise it while the user keeps typing.
+ */
+typedef struct _SbStoryData SbStoryData;
+
+SbStoryData *sb_story_snapshot           (SbStory           *self);
+SbStoryData *sb_story_data_ref           (SbStoryData       *data);
+void         sb_story_data_unref         (SbStoryData       *data);
+void         sb_story_data_write_json    (const SbStoryData *data,
+                                          GString           *out,
+                                          guint              indent);
+const char  *sb_story_data_get_id        (const SbStoryData *data);
+SbStory     *sb_story_new_from_data      (SbStoryData       *data);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbStoryData, sb_story_data_unref)
+
+G_END_DECLS

@@ -1,0 +1,1179 @@
+/* sb-story.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-story"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-json.h"
+#include "sb-store.h"
+#include "sb-story-private.h"
+
+struct _SbStoryData
+{
+  gatomicrefcount ref_count;
+  char       *id;
+  char       *title;
+  char       *situation;
+  char       *task;
+  char       *result;
+  char      **actions;
+  char      **principles;
+  char      **tags;
+  char      **dismissed;
+  GDateTime  *created;
+  GDateTime  *modified;
+  GDateTime  *practice_last;
+  guint       practice_count;
+  int         confidence;
+  /* Keys this version does not know, as member names and their JSON text,
+   * written back unchanged.
+   */
+  char      **extra_keys;
+  char      **extra_values;
+};
+
+struct _SbStory
+{
+  GObject      parent_instance;
+  SbStoryData *data;
+  char        *search_text;
+};
+
+G_DEFINE_FINAL_TYPE (SbStory, sb_story, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_SITUATION,
+  PROP_TASK,
+  PROP_ACTIONS,
+  PROP_N_ACTIONS,
+  PROP_RESULT,
+  PROP_PRINCIPLES,
+  PROP_TAGS,
+  PROP_DISMISSED,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  PROP_PRACTICE_COUNT,
+  PROP_PRACTICE_LAST,
+  PROP_CONFIDENCE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char * const empty_strv[] = { NULL };
+
+static const char * const known_keys[] = {
+  "id", "title", "situation", "task", "actions", "result", "principles",
+  "tags", "dismissed", "created", "modified", "practice", NULL
+};
+
+static void
+sb_story_data_free (SbStoryData *data)
+{
+  g_free (data->id);
+  g_free (data->title);
+  g_free (data->situation);
+  g_free (data->task);
+  g_free (data->result);
+  g_strfreev (data->actions);
+  g_strfreev (data->principles);
+  g_strfreev (data->tags);
+  g_strfreev (data->dismissed);
+  g_clear_pointer (&data->created, g_date_time_unref);
+  g_clear_pointer (&data->modified, g_date_time_unref);
+  g_clear_pointer (&data->practice_last, g_date_time_unref);
+  g_strfreev (data->extra_keys);
+  g_strfreev (data->extra_values);
+  g_free (data);
+}
+
+static SbStoryData *
+sb_story_data_new (void)
+{
+  SbStoryData *data = g_new0 (SbStoryData, 1);
+
+  g_atomic_ref_count_init (&data->ref_count);
+
+  data->id = g_strdup ("");
+  data->title = g_strdup ("");
+  data->situation = g_strdup ("");
+  data->task = g_strdup ("");
+  data->result = g_strdup ("");
+  data->actions = g_new0 (char *, 1);
+  data->principles = g_new0 (char *, 1);
+  data->tags = g_new0 (char *, 1);
+  data->dismissed = g_new0 (char *, 1);
+
+  return data;
+}
+
+static SbStoryData *
+sb_story_data_copy (const SbStoryData *src)
+{
+  SbStoryData *data = g_new0 (SbStoryData, 1);
+
+  g_atomic_ref_count_init (&data->ref_count);
+
+  data->id = g_strdup (src->id);
+  data->title = g_strdup (src->title);
+  data->situation = g_strdup (src->situation);
+  data->task = g_strdup (src->task);
+  data->result = g_strdup (src->result);
+  data->actions = g_strdupv (src->actions);
+  data->principles = g_strdupv (src->principles);
+  data->tags = g_strdupv (src->tags);
+  data->dismissed = g_strdupv (src->dismissed);
+  data->created = src->created ? g_date_time_ref (src->created) : NULL;
+  data->modified = src->modified ? g_date_time_ref (src->modified) : NULL;
+  data->practice_last = src->practice_last ? g_date_time_ref (src->practice_last) : NULL;
+  data->practice_count = src->practice_count;
+  data->confidence = src->confidence;
+  data->extra_keys = g_strdupv (src->extra_keys);
+  data->extra_values = g_strdupv (src->extra_values);
+
+  return data;
+}
+
+SbStoryData *
+sb_story_data_ref (SbStoryData *data)
+{
+  g_atomic_ref_count_inc (&data->ref_count);
+  return data;
+}
+
+void
+sb_story_data_unref (SbStoryData *data)
+{
+  if (g_atomic_ref_count_dec (&data->ref_count))
+    sb_story_data_free (data);
+}
+
+const char *
+sb_story_data_get_id (const SbStoryData *data)
+{
+  return data->id;
+}
+
+/* Returns the story's data ready to be changed: a private copy when a
+ * snapshot still shares it.
+ */
+static SbStoryData *
+sb_story_writable (SbStory *self)
+{
+  if (!g_atomic_ref_count_compare (&self->data->ref_count, 1))
+    {
+      SbStoryData *copy = sb_story_data_copy (self->data);
+
+      sb_story_data_unref (self->data);
+      self->data = copy;
+    }
+
+  return self->data;
+}
+
+static void
+sb_story_finalize (GObject *object)
+{
+  SbStory *self = (SbStory *)object;
+
+  g_clear_pointer (&self->data, sb_story_data_unref);
+  g_clear_pointer (&self->search_text, g_free);
+
+  G_OBJECT_CLASS (sb_story_parent_class)->finalize (object);
+}
+
+static void
+sb_story_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  SbStory *self = SB_STORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->data->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->data->title);
+      break;
+    case PROP_SITUATION:
+      g_value_set_string (value, self->data->situation);
+      break;
+    case PROP_TASK:
+      g_value_set_string (value, self->data->task);
+      break;
+    case PROP_ACTIONS:
+      g_value_set_boxed (value, self->data->actions);
+      break;
+    case PROP_N_ACTIONS:
+      g_value_set_uint (value, sb_story_get_n_actions (self));
+      break;
+    case PROP_RESULT:
+      g_value_set_string (value, self->data->result);
+      break;
+    case PROP_PRINCIPLES:
+      g_value_set_boxed (value, self->data->principles);
+      break;
+    case PROP_TAGS:
+      g_value_set_boxed (value, self->data->tags);
+      break;
+    case PROP_DISMISSED:
+      g_value_set_boxed (value, self->data->dismissed);
+      break;
+    case PROP_CREATED:
+      g_value_set_boxed (value, self->data->created);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boxed (value, self->data->modified);
+      break;
+    case PROP_PRACTICE_COUNT:
+      g_value_set_uint (value, self->data->practice_count);
+      break;
+    case PROP_PRACTICE_LAST:
+      g_value_set_boxed (value, self->data->practice_last);
+      break;
+    case PROP_CONFIDENCE:
+      g_value_set_int (value, self->data->confidence);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_story_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  SbStory *self = SB_STORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      sb_story_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_SITUATION:
+      sb_story_set_situation (self, g_value_get_string (value));
+      break;
+    case PROP_TASK:
+      sb_story_set_task (self, g_value_get_string (value));
+      break;
+    case PROP_ACTIONS:
+      sb_story_set_actions (self, g_value_get_boxed (value));
+      break;
+    case PROP_RESULT:
+      sb_story_set_result (self, g_value_get_string (value));
+      break;
+    case PROP_PRINCIPLES:
+      sb_story_set_principles (self, g_value_get_boxed (value));
+      break;
+    case PROP_TAGS:
+      sb_story_set_tags (self, g_value_get_boxed (value));
+      break;
+    case PROP_DISMISSED:
+      sb_story_set_dismissed (self, g_value_get_boxed (value));
+      break;
+    case PROP_ID:
+    case PROP_N_ACTIONS:
+    case PROP_CREATED:
+    case PROP_MODIFIED:
+    case PROP_PRACTICE_COUNT:
+    case PROP_PRACTICE_LAST:
+    case PROP_CONFIDENCE:
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_story_class_init (SbStoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = sb_story_finalize;
+  object_class->get_property = sb_story_get_property;
+  object_class->set_property = sb_story_set_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, ro);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);
+  properties[PROP_SITUATION] = g_param_spec_string ("situation", NULL, NULL, "", rw);
+  properties[PROP_TASK] = g_param_spec_string ("task", NULL, NULL, "", rw);
+  properties[PROP_ACTIONS] = g_param_spec_boxed ("actions", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_N_ACTIONS] = g_param_spec_uint ("n-actions", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_RESULT] = g_param_spec_string ("result", NULL, NULL, "", rw);
+  properties[PROP_PRINCIPLES] = g_param_spec_boxed ("principles", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_DISMISSED] = g_param_spec_boxed ("dismissed", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_CREATED] = g_param_spec_boxed ("created", NULL, NULL, G_TYPE_DATE_TIME, ro);
+  properties[PROP_MODIFIED] = g_param_spec_boxed ("modified", NULL, NULL, G_TYPE_DATE_TIME, ro);
+  properties[PROP_PRACTICE_COUNT] = g_param_spec_uint ("practice-count", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_PRACTICE_LAST] = g_param_spec_boxed ("practice-last", NULL, NULL, G_TYPE_DATE_TIME, ro);
+  properties[PROP_CONFIDENCE] = g_param_spec_int ("confidence", NULL, NULL, 0, 5, 0, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SbStory::changed:
+   *
+   * Emitted after any field of the story changed, once per edit.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+sb_story_init (SbStory *self)
+{
+}
+
+static char *
+new_uuid (void)
+{
+  return g_uuid_string_random ();
+}
+
+SbStory *
+sb_story_new (void)
+{
+  SbStory *self = g_object_new (SB_TYPE_STORY, NULL);
+
+  self->data = sb_story_data_new ();
+  g_free (self->data->id);
+  self->data->id = new_uuid ();
+  self->data->created = g_date_time_new_now_utc ();
+  self->data->modified = g_date_time_ref (self->data->created);
+
+  return self;
+}
+
+SbStory *
+sb_story_new_from_data (SbStoryData *data)
+{
+  SbStory *self = g_object_new (SB_TYPE_STORY, NULL);
+
+  self->data = sb_story_data_ref (data);
+
+  return self;
+}
+
+SbStoryData *
+sb_story_snapshot (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+
+  return sb_story_data_ref (self->data);
+}
+
+/* Marks the story edited now: @pspec (may be %NULL) and modified notify,
+ * then ::changed.
+ */
+static void
+sb_story_edited (SbStory    *self,
+                 GParamSpec *pspec)
+{
+  SbStoryData *data = self->data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  g_assert (g_atomic_ref_count_compare (&data->ref_count, 1));
+
+  /* Keep modified moving forward even when two edits share a clock tick,
+   * so "the newer one wins" always has an answer.
+   */
+  if (data->modified != NULL && g_date_time_compare (now, data->modified) <= 0)
+    {
+      g_date_time_unref (now);
+      now = g_date_time_add (data->modified, 1);
+    }
+  g_clear_pointer (&data->modified, g_date_time_unref);
+  data->modified = g_steal_pointer (&now);
+
+  g_clear_pointer (&self->search_text, g_free);
+
+  if (pspec != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+set_text (SbStory     *self,
+          char      **(*field) (SbStoryData *),
+          const char  *value,
+          guint        prop_id)
+{
+  char **slot = field (self->data);
+  char *copy;
+
+  if (value == NULL)
+    value = "";
+
+  if (g_strcmp0 (*slot, value) == 0)
+    return;
+
+  copy = g_strdup (value);
+  slot = field (sb_story_writable (self));
+  g_free (*slot);
+  *slot = copy;
+  sb_story_edited (self, properties[prop_id]);
+}
+
+static char **field_title (SbStoryData *d) { return &d->title; }
+static char **field_situation (SbStoryData *d) { return &d->situation; }
+static char **field_task (SbStoryData *d) { return &d->task; }
+static char **field_result (SbStoryData *d) { return &d->result; }
+
+static char ***strv_actions (SbStoryData *d) { return &d->actions; }
+static char ***strv_principles (SbStoryData *d) { return &d->principles; }
+static char ***strv_tags (SbStoryData *d) { return &d->tags; }
+static char ***strv_dismissed (SbStoryData *d) { return &d->dismissed; }
+
+static void
+set_strv (SbStory             *self,
+          char            ***(*field) (SbStoryData *),
+          const char * const  *value,
+          guint                prop_id)
+{
+  char ***slot = field (self->data);
+  char **copy;
+
+  if (value == NULL)
+    value = empty_strv;
+
+  if (g_strv_equal ((const char * const *) *slot, value))
+    return;
+
+  copy = g_strdupv ((char **) value);
+  slot = field (sb_story_writable (self));
+  g_strfreev (*slot);
+  *slot = copy;
+
+  if (prop_id == PROP_ACTIONS)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ACTIONS]);
+  sb_story_edited (self, properties[prop_id]);
+}
+
+const char *
+sb_story_get_id (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return self->data->id;
+}
+
+const char *
+sb_story_get_title (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return self->data->title;
+}
+
+void
+sb_story_set_title (SbStory    *self,
+                    const char *title)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  set_text (self, field_title, title, PROP_TITLE);
+}
+
+const char *
+sb_story_get_situation (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return self->data->situation;
+}
+
+void
+sb_story_set_situation (SbStory    *self,
+                        const char *situation)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  set_text (self, field_situation, situation, PROP_SITUATION);
+}
+
+const char *
+sb_story_get_task (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return self->data->task;
+}
+
+void
+sb_story_set_task (SbStory    *self,
+                   const char *task)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  set_text (self, field_task, task, PROP_TASK);
+}
+
+const char *
+sb_story_get_result (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return self->data->result;
+}
+
+void
+sb_story_set_result (SbStory    *self,
+                     const char *result)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  set_text (self, field_result, result, PROP_RESULT);
+}
+
+const char * const *
+sb_story_get_actions (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return (const char * const *) self->data->actions;
+}
+
+guint
+sb_story_get_n_actions (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), 0);
+  return g_strv_length (self->data->actions);
+}
+
+void
+sb_story_set_actions (SbStory            *self,
+                      const char * const *actions)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  set_strv (self, strv_actions, actions, PROP_ACTIONS);
+}
+
+void
+sb_story_set_action (SbStory    *self,
+                     guint       position,
+                     const char *text)
+{
+  g_auto(GStrv) actions = NULL;
+  guint n;
+
+  g_return_if_fail (SB_IS_STORY (self));
+  n = sb_story_get_n_actions (self);
+  g_return_if_fail (position < n);
+
+  if (g_strcmp0 (self->data->actions[position], text ? text : "") == 0)
+    return;
+
+  actions = g_strdupv (self->data->actions);
+  g_free (actions[position]);
+  actions[position] = g_strdup (text ? text : "");
+  sb_story_set_actions (self, (const char * const *) actions);
+}
+
+void
+sb_story_insert_action (SbStory    *self,
+                        int         position,
+                        const char *text)
+{
+  g_autoptr(GPtrArray) actions = NULL;
+  guint n;
+
+  g_return_if_fail (SB_IS_STORY (self));
+
+  n = sb_story_get_n_actions (self);
+  if (position < 0 || (guint) position > n)
+    position = n;
+
+  actions = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (actions, self->data->actions[i]);
+  g_ptr_array_insert (actions, position, (gpointer) (text ? text : ""));
+  g_ptr_array_add (actions, NULL);
+
+  sb_story_set_actions (self, (const char * const *) actions->pdata);
+}
+
+void
+sb_story_remove_action (SbStory *self,
+                        guint    position)
+{
+  g_autoptr(GPtrArray) actions = NULL;
+  guint n;
+
+  g_return_if_fail (SB_IS_STORY (self));
+
+  n = sb_story_get_n_actions (self);
+  g_return_if_fail (position < n);
+
+  actions = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    if (i != position)
+      g_ptr_array_add (actions, self->data->actions[i]);
+  g_ptr_array_add (actions, NULL);
+
+  sb_story_set_actions (self, (const char * const *) actions->pdata);
+}
+
+void
+sb_story_move_action (SbStory *self,
+                      guint    from,
+                      guint    to)
+{
+  g_autoptr(GPtrArray) actions = NULL;
+  gpointer moved;
+  guint n;
+
+  g_return_if_fail (SB_IS_STORY (self));
+
+  n = sb_story_get_n_actions (self);
+  g_return_if_fail (from < n);
+  g_return_if_fail (to < n);
+
+  if (from == to)
+    return;
+
+  actions = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (actions, self->data->actions[i]);
+  moved = g_ptr_array_steal_index (actions, from);
+  g_ptr_array_insert (actions, to, moved);
+  g_ptr_array_add (actions, NULL);
+
+  sb_story_set_actions (self, (const char * const *) actions->pdata);
+}
+
+const char * const *
+sb_story_get_principles (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return (const char * const *) self->data->principles;
+}
+
+void
+sb_story_set_principles (SbStory            *self,
+                         const char * const *principles)
+{
+  g_autoptr(GPtrArray) unique = g_ptr_array_new ();
+
+  g_return_if_fail (SB_IS_STORY (self));
+
+  /* A principle listed twice would count the story twice. */
+  for (guint i = 0; principles != NULL && principles[i] != NULL; i++)
+    {
+      gboolean seen = FALSE;
+
+      if (principles[i][0] == '\0')
+        continue;
+      for (guint j = 0; j < unique->len && !seen; j++)
+        seen = g_str_equal (unique->pdata[j], principles[i]);
+      if (!seen)
+        g_ptr_array_add (unique, (gpointer) principles[i]);
+    }
+  g_ptr_array_add (unique, NULL);
+
+  set_strv (self, strv_principles, (const char * const *) unique->pdata, PROP_PRINCIPLES);
+}
+
+gboolean
+sb_story_has_principle (SbStory    *self,
+                        const char *principle_id)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), FALSE);
+  g_return_val_if_fail (principle_id != NULL, FALSE);
+
+  return g_strv_contains ((const char * const *) self->data->principles, principle_id);
+}
+
+void
+sb_story_add_principle (SbStory    *self,
+                        const char *principle_id)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) principles = NULL;
+
+  g_return_if_fail (SB_IS_STORY (self));
+  g_return_if_fail (principle_id != NULL && principle_id[0] != '\0');
+
+  if (sb_story_has_principle (self, principle_id))
+    return;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) self->data->principles);
+  g_strv_builder_add (builder, principle_id);
+  principles = g_strv_builder_end (builder);
+  sb_story_set_principles (self, (const char * const *) principles);
+}
+
+void
+sb_story_remove_principle (SbStory    *self,
+                           const char *principle_id)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) principles = NULL;
+
+  g_return_if_fail (SB_IS_STORY (self));
+  g_return_if_fail (principle_id != NULL);
+
+  if (!sb_story_has_principle (self, principle_id))
+    return;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; self->data->principles[i] != NULL; i++)
+    if (!g_str_equal (self->data->principles[i], principle_id))
+      g_strv_builder_add (builder, self->data->principles[i]);
+  principles = g_strv_builder_end (builder);
+  sb_story_set_principles (self, (const char * const *) principles);
+}
+
+const char * const *
+sb_story_get_tags (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return (const char * const *) self->data->tags;
+}
+
+void
+sb_story_set_tags (SbStory            *self,
+                   const char * const *tags)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  set_strv (self, strv_tags, tags, PROP_TAGS);
+}
+
+const char * const *
+sb_story_get_dismissed (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return (const char * const *) self->data->dismissed;
+}
+
+void
+sb_story_set_dismissed (SbStory            *self,
+                        const char * const *check_ids)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  set_strv (self, strv_dismissed, check_ids, PROP_DISMISSED);
+}
+
+gboolean
+sb_story_is_dismissed (SbStory    *self,
+                       const char *check_id)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), FALSE);
+  return g_strv_contains ((const char * const *) self->data->dismissed, check_id);
+}
+
+GDateTime *
+sb_story_get_created (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return self->data->created;
+}
+
+GDateTime *
+sb_story_get_modified (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return self->data->modified;
+}
+
+guint
+sb_story_get_practice_count (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), 0);
+  return self->data->practice_count;
+}
+
+GDateTime *
+sb_story_get_practice_last (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return self->data->practice_last;
+}
+
+int
+sb_story_get_confidence (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), 0);
+  return self->data->confidence;
+}
+
+/**
+ * sb_story_record_practice:
+ * @confidence: 1-5, how well the rehearsal went
+ * @when: (nullable): when it was practised, or %NULL for now
+ *
+ * Counts one rehearsal of the story and keeps its confidence rating.
+ */
+void
+sb_story_record_practice (SbStory   *self,
+                          int        confidence,
+                          GDateTime *when)
+{
+  SbStoryData *data;
+
+  g_return_if_fail (SB_IS_STORY (self));
+  g_return_if_fail (confidence >= 1 && confidence <= 5);
+
+  data = sb_story_writable (self);
+  data->practice_count++;
+  data->confidence = confidence;
+  g_clear_pointer (&data->practice_last, g_date_time_unref);
+  data->practice_last = when ? g_date_time_ref (when) : g_date_time_new_now_utc ();
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRACTICE_COUNT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRACTICE_LAST]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDENCE]);
+  sb_story_edited (self, NULL);
+}
+
+static void
+append_folded (GString    *out,
+               const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  folded = g_utf8_casefold (text, -1);
+  g_string_append (out, folded);
+  g_string_append_c (out, '\n');
+}
+
+/**
+ * sb_story_get_search_text:
+ *
+ * Returns: every text field of the story, case-folded, one per line: what a
+ * search matches against. Computed on first use after each edit.
+ */
+const char *
+sb_story_get_search_text (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+
+  if (self->search_text == NULL)
+    {
+      GString *out = g_string_new (NULL);
+
+      append_folded (out, self->data->title);
+      append_folded (out, self->data->situation);
+      append_folded (out, self->data->task);
+      for (guint i = 0; self->data->actions[i] != NULL; i++)
+        append_folded (out, self->data->actions[i]);
+      append_folded (out, self->data->result);
+      for (guint i = 0; self->data->tags[i] != NULL; i++)
+        append_folded (out, self->data->tags[i]);
+
+      self->search_text = g_string_free (out, FALSE);
+    }
+
+  return self->search_text;
+}
+
+/**
+ * sb_story_dup_first_line:
+ *
+ * Returns: the first line of the situation, for a list row.
+ */
+char *
+sb_story_dup_first_line (SbStory *self)
+{
+  const char *text;
+  const char *end;
+
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+
+  text = self->data->situation;
+  while (*text == '\n' || *text == '\r' || *text == ' ')
+    text++;
+  end = strpbrk (text, "\r\n");
+
+  return end ? g_strndup (text, end - text) : g_strdup (text);
+}
+
+/**
+ * sb_story_copy:
+ *
+ * Returns: (transfer full): a story with the same id and every field equal,
+ * independent of @self from now on (for undo and merges).
+ */
+SbStory *
+sb_story_copy (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+
+  return sb_story_new_from_data (self->data);
+}
+
+/**
+ * sb_story_duplicate:
+ *
+ * Returns: (transfer full): a new story (new id, created now, never
+ * practised) with the text and principles of @self.
+ */
+SbStory *
+sb_story_duplicate (SbStory *self)
+{
+  SbStory *copy;
+  SbStoryData *data;
+
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+
+  copy = sb_story_new ();
+  data = copy->data;
+  g_free (data->title);
+  data->title = g_strdup_printf (_("%s (copy)"), self->data->title);
+  g_free (data->situation);
+  data->situation = g_strdup (self->data->situation);
+  g_free (data->task);
+  data->task = g_strdup (self->data->task);
+  g_free (data->result);
+  data->result = g_strdup (self->data->result);
+  g_strfreev (data->actions);
+  data->actions = g_strdupv (self->data->actions);
+  g_strfreev (data->principles);
+  data->principles = g_strdupv (self->data->principles);
+  g_strfreev (data->tags);
+  data->tags = g_strdupv (self->data->tags);
+
+  return copy;
+}
+
+static gboolean
+date_equal (GDateTime *a,
+            GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_date_time_equal (a, b);
+}
+
+static gboolean
+strv_equal_or_null (char **a,
+                    char **b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
+}
+
+/**
+ * sb_story_content_equal:
+ *
+ * Returns: whether the two stories hold the same id and fields, the
+ * unknown keys included.
+ */
+gboolean
+sb_story_content_equal (SbStory *self,
+                        SbStory *other)
+{
+  const SbStoryData *a, *b;
+
+  g_return_val_if_fail (SB_IS_STORY (self), FALSE);
+  g_return_val_if_fail (SB_IS_STORY (other), FALSE);
+
+  a = self->data;
+  b = other->data;
+  if (a == b)
+    return TRUE;
+
+  return g_str_equal (a->id, b->id) &&
+         g_str_equal (a->title, b->title) &&
+         g_str_equal (a->situation, b->situation) &&
+         g_str_equal (a->task, b->task) &&
+         g_str_equal (a->result, b->result) &&
+         g_strv_equal ((const char * const *) a->actions, (const char * const *) b->actions) &&
+         g_strv_equal ((const char * const *) a->principles, (const char * const *) b->principles) &&
+         g_strv_equal ((const char * const *) a->tags, (const char * const *) b->tags) &&
+         g_strv_equal ((const char * const *) a->dismissed, (const char * const *) b->dismissed) &&
+         date_equal (a->created, b->created) &&
+         date_equal (a->modified, b->modified) &&
+         date_equal (a->practice_last, b->practice_last) &&
+         a->practice_count == b->practice_count &&
+         a->confidence == b->confidence &&
+         strv_equal_or_null (a->extra_keys, b->extra_keys) &&
+         strv_equal_or_null (a->extra_values, b->extra_values);
+}
+
+/**
+ * sb_story_new_from_json:
+ * @object: one entry of the data file's "stories"
+ *
+ * Returns: (transfer full) (nullable): the story, or %NULL with @error set
+ * when a member has the wrong type. Members this version does not know are
+ * kept and written back by sb_story_write_json().
+ */
+SbStory *
+sb_story_new_from_json (JsonObject  *object,
+                        GError     **error)
+{
+  g_autoptr(SbStoryData) data = sb_story_data_new ();
+  const char *id = NULL;
+  const char *title = NULL, *situation = NULL, *task = NULL, *result = NULL;
+  JsonNode *practice;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  if (!sb_json_get_string (object, "id", &id, error) ||
+      !sb_json_get_string (object, "title", &title, error) ||
+      !sb_json_get_string (object, "situation", &situation, error) ||
+      !sb_json_get_string (object, "task", &task, error) ||
+      !sb_json_get_string (object, "result", &result, error) ||
+      !sb_json_get_strv (object, "actions", &data->actions, error) ||
+      !sb_json_get_strv (object, "principles", &data->principles, error) ||
+      !sb_json_get_strv (object, "tags", &data->tags, error) ||
+      !sb_json_get_strv (object, "dismissed", &data->dismissed, error) ||
+      !sb_json_get_date (object, "created", &data->created, error) ||
+      !sb_json_get_date (object, "modified", &data->modified, error))
+    return NULL;
+
+#define TAKE(field, value) G_STMT_START { if (value) { g_free (data->field); data->field = g_strdup (value); } } G_STMT_END
+  TAKE (id, id);
+  TAKE (title, title);
+  TAKE (situation, situation);
+  TAKE (task, task);
+  TAKE (result, result);
+#undef TAKE
+
+  if (data->id[0] == '\0')
+    {
+      g_free (data->id);
+      data->id = new_uuid ();
+    }
+  if (data->created == NULL)
+    data->created = data->modified ? g_date_time_ref (data->modified) : g_date_time_new_now_utc ();
+  if (data->modified == NULL)
+    data->modified = g_date_time_ref (data->created);
+
+  practice = json_object_get_member (object, "practice");
+  if (practice != NULL && JSON_NODE_HOLDS_OBJECT (practice))
+    {
+      JsonObject *record = json_node_get_object (practice);
+      JsonNode *count = json_object_get_member (record, "count");
+      JsonNode *confidence = json_object_get_member (record, "confidence");
+
+      if (count != NULL && !JSON_NODE_HOLDS_NULL (count))
+        {
+          gint64 value;
+
+          if (!JSON_NODE_HOLDS_VALUE (count) || json_node_get_value_type (count) != G_TYPE_INT64 ||
+              (value = json_node_get_int (count)) < 0 || value > G_MAXINT)
+            {
+              g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                           _("“%s” must be a whole number"), "practice.count");
+              return NULL;
+            }
+          data->practice_count = value;
+        }
+
+      if (confidence != NULL && !JSON_NODE_HOLDS_NULL (confidence))
+        {
+          gint64 value;
+
+          if (!JSON_NODE_HOLDS_VALUE (confidence) || json_node_get_value_type (confidence) != G_TYPE_INT64 ||
+              (value = json_node_get_int (confidence)) < 1 || value > 5)
+            {
+              g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                           _("“%s” must be a number from 1 to 5"), "practice.confidence");
+              return NULL;
+            }
+          data->confidence = value;
+        }
+
+      if (!sb_json_get_date (record, "last", &data->practice_last, error))
+        return NULL;
+    }
+  else if (practice != NULL && !JSON_NODE_HOLDS_NULL (practice))
+    {
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                   _("“%s” must be an object"), "practice");
+      return NULL;
+    }
+
+  sb_json_collect_extra (object, known_keys, &data->extra_keys, &data->extra_values);
+
+  return sb_story_new_from_data (data);
+}
+
+void
+sb_story_data_write_json (const SbStoryData *data,
+                          GString           *out,
+                          guint              indent)
+{
+  g_string_append_c (out, '{');
+  sb_json_write_member (out, indent + 1, "id");
+  sb_json_write_string (out, data->id);
+  g_string_append_c (out, ',');
+  sb_json_write_member (out, indent + 1, "title");
+  sb_json_write_string (out, data->title);
+  g_string_append_c (out, ',');
+  sb_json_write_member (out, indent + 1, "situation");
+  sb_json_write_string (out, data->situation);
+  g_string_append_c (out, ',');
+  sb_json_write_member (out, indent + 1, "task");
+  sb_json_write_string (out, data->task);
+  g_string_append_c (out, ',');
+  sb_json_write_member (out, indent + 1, "actions");
+  sb_json_write_strv (out, (const char * const *) data->actions);
+  g_string_append_c (out, ',');
+  sb_json_write_member (out, indent + 1, "result");
+  sb_json_write_string (out, data->result);
+  g_string_append_c (out, ',');
+  sb_json_write_member (out, indent + 1, "principles");
+  sb_json_write_strv (out, (const char * const *) data->principles);
+  g_string_append_c (out, ',');
+  sb_json_write_member (out, indent + 1, "tags");
+  sb_json_write_strv (out, (const char * const *) data->tags);
+  if (data->dismissed[0] != NULL)
+    {
+      g_string_append_c (out, ',');
+      sb_json_write_member (out, indent + 1, "dismissed");
+      sb_json_write_strv (out, (const char * const *) data->dismissed);
+    }
+  g_string_append_c (out, ',');
+  sb_json_write_member (out, indent + 1, "created");
+  sb_json_write_date (out, data->created);
+  g_string_append_c (out, ',');
+  sb_json_write_member (out, indent + 1, "modified");
+  sb_json_write_date (out, data->modified);
+  g_string_append_c (out, ',');
+  sb_json_write_member (out, indent + 1, "practice");
+  g_string_append_printf (out, "{ \"count\": %u, \"last\": ", data->practice_count);
+  sb_json_write_date (out, data->practice_last);
+  g_string_append (out, ", \"confidence\": ");
+  if (data->confidence == SB_CONFIDENCE_UNSET)
+    g_string_append (out, "null");
+  else
+    g_string_append_printf (out, "%d", data->confidence);
+  g_string_append (out, " }");
+  sb_json_write_extra (out, indent + 1,
+                       (const char * const *) data->extra_keys,
+                       (const char * const *) data->extra_values);
+  sb_json_write_indent (out, indent);
+  g_string_append_c (out, '}');
+}
+
+void
+sb_story_write_json (SbStory *self,
+                     GString *out,
+                     guint    indent)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+
+  sb_story_data_write_json (self->data, out, indent);
+}

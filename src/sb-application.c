@@ -1,0 +1,138 @@
+/* sb-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-application.h"
+#include "sb-window.h"
+
+struct _SbApplication
+{
+  AdwApplication  parent_instance;
+
+  SbCatalog      *catalog;
+  SbLibrary      *library;
+  SbStore        *store;
+};
+
+G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
+
+SbApplication *
+sb_application_new (void)
+{
+  return g_object_new (SB_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/io/github/storybank/Storybank",
+                       NULL);
+}
+
+static void
+sb_application_ensure_store (SbApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL)
+    return;
+
+  self->catalog = sb_catalog_new ();
+  self->library = sb_library_new ();
+  self->store = sb_store_new (NULL, self->library, self->catalog);
+
+  if (!sb_store_load (self->store, &error))
+    g_warning ("%s", error->message);
+}
+
+static void
+sb_application_activate (GApplication *app)
+{
+  SbApplication *self = SB_APPLICATION (app);
+  GtkWindow *window;
+
+  sb_application_ensure_store (self);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (sb_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static int
+sb_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  g_application_activate (app);
+  return 0;
+}
+
+static void
+sb_application_shutdown (GApplication *app)
+{
+  SbApplication *self = SB_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !sb_store_flush (self->store, &error))
+    g_warning ("%s", error->message);
+
+  G_APPLICATION_CLASS (sb_application_parent_class)->shutdown (app);
+}
+
+static void
+sb_application_dispose (GObject *object)
+{
+  SbApplication *self = (SbApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->library);
+  g_clear_object (&self->catalog);
+
+  G_OBJECT_CLASS (sb_application_parent_class)->dispose (object);
+}
+
+static void
+sb_application_class_init (SbApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sb_application_dispose;
+  app_class->activate = sb_application_activate;
+  app_class->command_line = sb_application_command_line;
+  app_class->shutdown = sb_application_shutdown;
+}
+
+static void
+sb_application_init (SbApplication *self)
+{
+}
+
+SbStore *
+sb_application_get_store (SbApplication *self)
+{
+  g_return_val_if_fail (SB_IS_APPLICATION (self), NULL);
+  sb_application_ensure_store (self);
+  return self->store;
+}
+
+SbLibrary *
+sb_application_get_library (SbApplication *self)
+{
+  g_return_val_if_fail (SB_IS_APPLICATION (self), NULL);
+  sb_application_ensure_store (self);
+  return self->library;
+}
+
+SbCatalog *
+sb_application_get_catalog (SbApplication *self)
+{
+  g_return_val_if_fail (SB_IS_APPLICATION (self), NULL);
+  sb_application_ensure_store (self);
+  return self->catalog;
+}

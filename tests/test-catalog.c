@@ -1,0 +1,154 @@
+/* test-catalog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sb-catalog.h"
+
+static void
+test_catalog_builtin_complete (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  GListModel *principles = sb_catalog_get_principles (catalog);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (principles);
+
+  g_assert_cmpuint (n, >=, 16);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbPrinciple) p = g_list_model_get_item (principles, i);
+      const char *id = sb_principle_get_id (p);
+      g_autofree char *slug = sb_principle_slugify (id);
+      guint n_focus = sb_principle_get_n_focus_areas (p);
+      guint n_tips = g_strv_length ((char **) sb_principle_get_tips (p));
+      guint n_questions = g_strv_length ((char **) sb_principle_get_questions (p));
+
+      g_test_message ("principle %s", id);
+      g_assert_true (sb_principle_get_builtin (p));
+      g_assert_false (g_hash_table_contains (ids, id));
+      g_hash_table_add (ids, (gpointer) id);
+      g_assert_cmpstr (id, ==, slug);
+      g_assert_cmpstr (sb_principle_get_name (p), !=, "");
+      g_assert_cmpstr (sb_principle_get_definition (p), !=, "");
+      g_assert_cmpstr (sb_principle_get_focus_heading (p), !=, "");
+      g_assert_cmpuint (n_focus, >=, 3);
+      g_assert_cmpuint (n_focus, <=, 5);
+      for (guint j = 0; j < n_focus; j++)
+        {
+          const char *name, *description;
+
+          sb_principle_get_focus_area (p, j, &name, &description);
+          g_assert_cmpstr (name, !=, "");
+          g_assert_cmpstr (description, !=, "");
+        }
+      g_assert_cmpuint (n_tips, >=, 4);
+      g_assert_cmpuint (n_tips, <=, 6);
+      for (guint j = 0; j < n_tips; j++)
+        g_assert_cmpstr (sb_principle_get_tips (p)[j], !=, "");
+      g_assert_cmpuint (n_questions, >=, 3);
+      for (guint j = 0; j < n_questions; j++)
+        g_assert_cmpstr (sb_principle_get_questions (p)[j], !=, "");
+      g_assert_cmpuint (g_strv_length ((char **) sb_principle_get_signals (p)), >=, 5);
+    }
+}
+
+static void
+test_catalog_amazon (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  SbFramework *amazon = sb_catalog_lookup_framework (catalog, "amazon");
+  SbPrinciple *think_big;
+  const char *name, *description;
+
+  g_assert_nonnull (amazon);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_framework_get_principles (amazon)), ==, 16);
+
+  think_big = sb_catalog_lookup (catalog, "think-big");
+  g_assert_nonnull (think_big);
+  g_assert_cmpstr (sb_principle_get_name (think_big), ==, "Think Big");
+  /* The seed page is the user's own words: Think Big carries them. */
+  g_assert_cmpstr (sb_principle_get_definition (think_big), ==,
+                   "Create bold direction. Think differently. Look around corners to serve customers.");
+  g_assert_cmpstr (sb_principle_get_focus_heading (think_big), ==, "Key Backend Focus Areas");
+  sb_principle_get_focus_area (think_big, 0, &name, &description);
+  g_assert_cmpstr (name, ==, "Architecture Vision");
+  g_assert_cmpstr (description, ==, "Designing scalable, future-proof systems");
+  g_assert_cmpstr (sb_principle_get_tips (think_big)[0], ==,
+                   "Show ability to think beyond immediate requirements");
+}
+
+static void
+test_catalog_lookup_by_name (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+
+  g_assert_cmpstr (sb_principle_get_id (sb_catalog_lookup_by_name (catalog, "Think Big")), ==, "think-big");
+  g_assert_cmpstr (sb_principle_get_id (sb_catalog_lookup_by_name (catalog, "  think   BIG ")), ==, "think-big");
+  g_assert_cmpstr (sb_principle_get_id (sb_catalog_lookup_by_name (catalog, "Have Backbone; Disagree and Commit")),
+                   ==, "have-backbone-disagree-and-commit");
+  g_assert_null (sb_catalog_lookup_by_name (catalog, "Write Poetry"));
+}
+
+static void
+test_catalog_user_principles (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbPrinciple) mine = NULL;
+  g_autofree char *id = sb_catalog_make_id (catalog, "Think Big");
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(SbCatalog) again = sb_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  SbPrinciple *back;
+  const char *names[] = { "Craft", NULL };
+  const char *descriptions[] = { "Care for the details", NULL };
+  const char *tips[] = { "Show the before and after", NULL };
+
+  g_assert_cmpstr (id, ==, "think-big-2");
+
+  mine = sb_principle_new ("quality", "Quality", NULL, FALSE);
+  sb_principle_set_definition (mine, "Ship work you are proud of.");
+  sb_principle_set_focus_areas (mine, "Focus", names, descriptions);
+  sb_principle_set_tips (mine, tips);
+  sb_catalog_add_principle (catalog, mine);
+  g_assert_true (sb_catalog_lookup (catalog, "quality") == mine);
+  g_assert_nonnull (sb_catalog_lookup_framework (catalog, SB_FRAMEWORK_USER));
+
+  sb_principle_set_notes (sb_catalog_lookup (catalog, "think-big"), "My own note");
+
+  json = sb_catalog_dup_user_json (catalog, 0);
+  g_assert_null (strstr (json, "Look around corners"));
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  sb_catalog_load_user_json (again, json_node_get_array (json_parser_get_root (parser)), &error);
+  g_assert_no_error (error);
+
+  back = sb_catalog_lookup (again, "quality");
+  g_assert_nonnull (back);
+  g_assert_false (sb_principle_get_builtin (back));
+  g_assert_cmpstr (sb_principle_get_definition (back), ==, "Ship work you are proud of.");
+  g_assert_cmpstr (sb_principle_get_focus_heading (back), ==, "Focus");
+  g_assert_cmpstr (sb_principle_get_tips (back)[0], ==, "Show the before and after");
+  g_assert_cmpstr (sb_principle_get_notes (sb_catalog_lookup (again, "think-big")), ==, "My own note");
+
+  g_assert_true (sb_catalog_remove_principle (again, back));
+  g_assert_null (sb_catalog_lookup (again, "quality"));
+  g_assert_false (sb_catalog_remove_principle (again, sb_catalog_lookup (again, "think-big")));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/catalog/builtin-complete", test_catalog_builtin_complete);
+  g_test_add_func ("/catalog/amazon", test_catalog_amazon);
+  g_test_add_func ("/catalog/lookup-by-name", test_catalog_lookup_by_name);
+  g_test_add_func ("/catalog/user-principles", test_catalog_user_principles);
+
+  return g_test_run ();
+}

@@ -1,0 +1,118 @@
+/* test-library.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sb-library.h"
+#include "sb-story-private.h"
+#include "sb-test-util.h"
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_library_add_find_remove (void)
+{
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbStory) a = sb_story_new ();
+  g_autoptr(SbStory) b = sb_story_new ();
+  guint changed = 0;
+  guint position;
+
+  g_signal_connect (library, "changed", G_CALLBACK (count_cb), &changed);
+
+  sb_library_add (library, a);
+  sb_library_add (library, b);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 2);
+  g_assert_true (sb_library_find (library, sb_story_get_id (b)) == b);
+  g_assert_cmpuint (changed, ==, 2);
+
+  sb_story_set_title (a, "edited");
+  g_assert_cmpuint (changed, ==, 3);
+
+  g_assert_true (sb_library_remove (library, a, &position));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_null (sb_library_find (library, sb_story_get_id (a)));
+  g_assert_cmpuint (changed, ==, 4);
+
+  /* A removed story no longer reaches the library. */
+  sb_story_set_title (a, "after removal");
+  g_assert_cmpuint (changed, ==, 4);
+
+  sb_library_insert (library, position, a);
+  {
+    g_autoptr(SbStory) first = g_list_model_get_item (G_LIST_MODEL (library), 0);
+    g_assert_true (first == a);
+  }
+}
+
+static void
+test_library_principles (void)
+{
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbStory) a = sb_story_new ();
+  g_autoptr(SbStory) b = sb_story_new ();
+  g_autoptr(GPtrArray) think_big = NULL;
+  const char *both[] = { "think-big", "ownership", NULL };
+  const char *one[] = { "ownership", NULL };
+
+  sb_story_set_principles (a, both);
+  sb_story_set_principles (b, one);
+  sb_library_add (library, a);
+  sb_library_add (library, b);
+
+  g_assert_cmpuint (sb_library_count_principle (library, "ownership"), ==, 2);
+  g_assert_cmpuint (sb_library_count_principle (library, "think-big"), ==, 1);
+  g_assert_cmpuint (sb_library_count_principle (library, "dive-deep"), ==, 0);
+
+  think_big = sb_library_dup_stories_for_principle (library, "think-big");
+  g_assert_cmpuint (think_big->len, ==, 1);
+  g_assert_true (g_ptr_array_index (think_big, 0) == a);
+
+  sb_library_rename_principle (library, "ownership", "dive-deep");
+  g_assert_cmpuint (sb_library_count_principle (library, "ownership"), ==, 0);
+  g_assert_cmpuint (sb_library_count_principle (library, "dive-deep"), ==, 2);
+}
+
+static void
+test_library_splice_and_snapshot (void)
+{
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(GPtrArray) stories = sb_test_make_stories (50, 1);
+  g_autoptr(GPtrArray) snapshot = NULL;
+  SbStory *first = g_ptr_array_index (stories, 0);
+  g_autofree char *title = NULL;
+
+  g_ptr_array_add (stories, g_object_ref (first));
+  sb_library_splice (library, stories);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 50);
+
+  snapshot = sb_library_dup_snapshot (library);
+  title = g_strdup (sb_story_get_title (first));
+  sb_story_set_title (first, "edited after the snapshot");
+
+  /* The snapshot still holds the text as it was. */
+  {
+    g_autoptr(SbStory) frozen = sb_story_new_from_data (g_ptr_array_index (snapshot, 0));
+    g_assert_cmpstr (sb_story_get_title (frozen), ==, title);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/library/add-find-remove", test_library_add_find_remove);
+  g_test_add_func ("/library/principles", test_library_principles);
+  g_test_add_func ("/library/splice-and-snapshot", test_library_splice_and_snapshot);
+
+  return g_test_run ();
+}

@@ -1,0 +1,551 @@
+/* test-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sb-store.h"
+#include "sb-store-io.h"
+#include "sb-test-util.h"
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  SbCatalog *catalog;
+  SbLibrary *library;
+  SbStore   *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = sb_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "storybank", "stories.json", NULL);
+  f->catalog = sb_catalog_new ();
+  f->library = sb_library_new ();
+  f->store = sb_store_new (f->path, f->library, f->catalog);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  sb_io_inject_fault (0, 0);
+  g_clear_object (&f->store);
+  g_clear_object (&f->library);
+  g_clear_object (&f->catalog);
+  sb_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* A second store over the same file, as the next run of the app sees it. */
+static SbStore *
+reopen (Fixture    *f,
+        SbLibrary **library,
+        GError    **error)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  SbStore *store;
+
+  *library = sb_library_new ();
+  store = sb_store_new (f->path, *library, catalog);
+  sb_store_load (store, error);
+  return store;
+}
+
+static void
+assert_same_library (SbLibrary *a,
+                     SbLibrary *b)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
+
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (b)));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbStory) x = g_list_model_get_item (G_LIST_MODEL (a), i);
+      g_autoptr(SbStory) y = g_list_model_get_item (G_LIST_MODEL (b), i);
+
+      g_assert_true (sb_story_content_equal (x, y));
+    }
+}
+
+static void
+fill (Fixture *f,
+      guint    n,
+      guint32  seed)
+{
+  g_autoptr(GPtrArray) stories = sb_test_make_stories (n, seed);
+
+  for (guint i = 0; i < stories->len; i++)
+    sb_library_add (f->library, g_ptr_array_index (stories, i));
+}
+
+static void
+test_store_missing_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sb_store_load (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->library)), ==, 0);
+  g_assert_false (sb_store_get_read_only (f->store));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_store_round_trip (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbLibrary) library = NULL;
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(SbStory) odd = sb_story_new ();
+  const char *actions[] = { "- not a bullet", "**bold** and `code`", "# not a heading", "tab\there", "", NULL };
+  const char *tags[] = { "日本語", "emoji 🎉", NULL };
+  const char *principles[] = { "think-big", "customer-obsession", NULL };
+
+  fill (f, 30, 3);
+  sb_story_set_title (odd, "Ünïcödé “quotes” \\ back\\slash \"dq\" </script>");
+  sb_story_set_situation (odd, "Line one\nLine two\r\nLine three\n\n");
+  sb_story_set_task (odd, "\x01 control \x1f chars");
+  sb_story_set_actions (odd, actions);
+  sb_story_set_result (odd, "### Result\n* star\n1. numbered");
+  sb_story_set_tags (odd, tags);
+  sb_story_set_principles (odd, principles);
+  sb_story_record_practice (odd, 2, NULL);
+  sb_library_add (f->library, odd);
+
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (sb_store_get_dirty (f->store));
+
+  store = reopen (f, &library, &error);
+  g_assert_no_error (error);
+  assert_same_library (f->library, library);
+}
+
+static void
+test_store_format (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(SbStory) story = sb_story_new ();
+  JsonObject *root, *saved, *practice;
+  const char *principles[] = { "think-big", NULL };
+
+  sb_story_set_title (story, "Scalable Architecture Vision");
+  sb_story_set_principles (story, principles);
+  sb_library_add (f->library, story);
+  sb_store_save (f->store, &error);
+  g_assert_no_error (error);
+
+  json_parser_load_from_file (parser, f->path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "storybank");
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "principles")));
+  saved = json_array_get_object_element (json_object_get_array_member (root, "stories"), 0);
+  g_assert_cmpstr (json_object_get_string_member (saved, "id"), ==, sb_story_get_id (story));
+  g_assert_cmpstr (json_object_get_string_member (saved, "title"), ==, "Scalable Architecture Vision");
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (saved, "actions")));
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (saved, "principles"), 0), ==, "think-big");
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (saved, "tags")));
+  g_assert_nonnull (json_object_get_string_member (saved, "created"));
+  g_assert_nonnull (json_object_get_string_member (saved, "modified"));
+  practice = json_object_get_object_member (saved, "practice");
+  g_assert_cmpint (json_object_get_int_member (practice, "count"), ==, 0);
+  g_assert_true (json_object_get_null_member (practice, "last"));
+  g_assert_true (json_object_get_null_member (practice, "confidence"));
+}
+
+static void
+test_store_unknown_keys (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+
+  g_mkdir_with_parents (g_path_get_dirname (f->path), 0700);
+  sb_test_write_file (f->path,
+                      "{\"format\": \"storybank\", \"version\": 1, \"sync\": {\"peer\": \"laptop\"},"
+                      " \"principles\": [{\"id\": \"craft\", \"name\": \"Craft\", \"colour\": \"teal\"}],"
+                      " \"stories\": [{\"id\": \"s1\", \"title\": \"T\", \"audio\": [\"a.ogg\"]}]}", -1);
+
+  g_assert_true (sb_store_load (f->store, &error));
+  g_assert_no_error (error);
+  sb_story_set_result (sb_library_find (f->library, "s1"), "changed");
+  g_assert_true (sb_store_save (f->store, &error));
+
+  saved = sb_test_read_file (f->path);
+  g_assert_nonnull (strstr (saved, "\"sync\": {\"peer\":\"laptop\"}"));
+  g_assert_nonnull (strstr (saved, "\"colour\": \"teal\""));
+  g_assert_nonnull (strstr (saved, "\"audio\": [\"a.ogg\"]"));
+  g_assert_nonnull (strstr (saved, "\"result\": \"changed\""));
+}
+
+static void
+test_store_modes (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  struct stat st;
+
+  fill (f, 2, 5);
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static guint
+count_files (const char *folder,
+             const char *prefix)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    if (g_str_has_prefix (name, prefix))
+      n++;
+  return n;
+}
+
+static void
+test_store_bad_input (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    const char *contents;
+    gssize length;
+  } cases[] = {
+    { "empty", "", 0 },
+    { "truncated", "{\"format\": \"storybank\", \"version\": 1, \"stories\": [{\"id\": \"a\", \"title\": \"Hal", -1 },
+    { "not-utf8", "{\"format\": \"storybank\", \"stories\": [{\"title\": \"\xff\xfe\"}]}", -1 },
+    { "not-json", "# Think Big\n\nThis is Markdown.\n", -1 },
+    { "wrong-root", "[1, 2, 3]", -1 },
+    { "wrong-format", "{\"format\": \"something-else\", \"stories\": []}", -1 },
+    { "stories-not-list", "{\"format\": \"storybank\", \"version\": 1, \"stories\": {}}", -1 },
+    { "story-wrong-type", "{\"format\": \"storybank\", \"version\": 1, \"stories\": [{\"title\": 42}]}", -1 },
+    { "story-not-object", "{\"format\": \"storybank\", \"version\": 1, \"stories\": [\"x\"]}", -1 },
+    { "version-not-number", "{\"format\": \"storybank\", \"version\": \"one\", \"stories\": []}", -1 },
+    { "binary", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *dir = sb_test_make_tmpdir ();
+      g_autofree char *path = g_build_filename (dir, "stories.json", NULL);
+      g_autoptr(SbLibrary) library = sb_library_new ();
+      g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+      g_autoptr(SbStore) store = sb_store_new (path, library, catalog);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) listing = NULL;
+      g_autofree char *aside = NULL;
+      g_autofree char *kept = NULL;
+      gsize kept_length = 0;
+      gsize length = cases[i].length < 0 ? strlen (cases[i].contents) : (gsize) cases[i].length;
+      const char *name;
+
+      g_test_message ("case %s", cases[i].name);
+      sb_test_write_file (path, cases[i].contents, length);
+
+      g_assert_false (sb_store_load (store, &error));
+      g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT);
+      g_assert_nonnull (sb_store_get_error (store));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 0);
+
+      /* The damaged file is kept, byte for byte, under another name. */
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      listing = g_dir_open (dir, 0, NULL);
+      while ((name = g_dir_read_name (listing)))
+        if (g_str_has_prefix (name, "stories.json.corrupt-"))
+          aside = g_build_filename (dir, name, NULL);
+      g_assert_nonnull (aside);
+      g_file_get_contents (aside, &kept, &kept_length, NULL);
+      g_assert_cmpmem (kept, kept_length, cases[i].contents, length);
+
+      /* A new story after that is saved into a new file, the aside kept. */
+      {
+        g_autoptr(SbStory) story = sb_story_new ();
+        sb_library_add (library, story);
+        g_assert_true (sb_store_save (store, &error));
+        g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
+        g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+      }
+
+      sb_test_rm_rf (dir);
+    }
+}
+
+static void
+test_store_newer_version (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autofree char *after = NULL;
+  const char *future = "{\"format\": \"storybank\", \"version\": 2, \"hologram\": true,"
+                       " \"stories\": [{\"id\": \"s1\", \"title\": \"From the future\"}]}";
+
+  g_mkdir_with_parents (folder, 0700);
+  sb_test_write_file (f->path, future, -1);
+
+  g_assert_false (sb_store_load (f->store, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_NEWER_VERSION);
+  g_clear_error (&error);
+  g_assert_true (sb_store_get_read_only (f->store));
+  /* Shown, read-only. */
+  g_assert_nonnull (sb_library_find (f->library, "s1"));
+
+  sb_story_set_title (sb_library_find (f->library, "s1"), "edited");
+  g_assert_false (sb_store_save (f->store, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_true (sb_store_flush (f->store, &error));
+
+  after = sb_test_read_file (f->path);
+  g_assert_cmpstr (after, ==, future);
+  g_assert_cmpuint (count_files (folder, "stories.json."), ==, 0);
+}
+
+static void
+test_store_unwritable_folder (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbLibrary) library = NULL;
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(SbStory) story = sb_story_new ();
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  fill (f, 3, 9);
+  g_assert_true (sb_store_save (f->store, &error));
+  before = sb_test_read_file (f->path);
+
+  sb_story_set_title (story, "Written while the disk said no");
+  sb_library_add (f->library, story);
+
+  /* Permissions do not stop root: there, the seam refuses instead. */
+  if (geteuid () == 0)
+    sb_io_inject_fault (1, EACCES);
+  else
+    g_chmod (folder, 0500);
+
+  g_assert_false (sb_store_save (f->store, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_nonnull (sb_store_get_error (f->store));
+  g_assert_true (sb_store_get_dirty (f->store));
+  g_assert_nonnull (sb_library_find (f->library, sb_story_get_id (story)));
+
+  after = sb_test_read_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_files (folder, "stories.json."), ==, 0);
+
+  /* Once the folder is writable again, the next save writes everything. */
+  sb_io_inject_fault (0, 0);
+  g_chmod (folder, 0700);
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_null (sb_store_get_error (f->store));
+
+  store = reopen (f, &library, &error);
+  g_assert_no_error (error);
+  assert_same_library (f->library, library);
+}
+
+static void
+test_store_backups (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autofree char *backups = g_build_filename (folder, "backups", NULL);
+  g_autoptr(GPtrArray) listed = NULL;
+  struct stat st;
+
+  fill (f, 1, 11);
+  g_assert_true (sb_store_save (f->store, &error));
+  /* No backup of a file that did not exist. */
+  g_assert_cmpuint (count_files (backups, "stories-"), ==, 0);
+
+  /* Each run backs up the file as it found it, before its first save. */
+  for (guint run = 0; run < 12; run++)
+    {
+      g_autoptr(SbLibrary) library = NULL;
+      g_autoptr(SbStore) store = reopen (f, &library, &error);
+      g_autoptr(SbStory) story = sb_story_new ();
+
+      g_assert_no_error (error);
+      sb_library_add (library, story);
+      g_assert_true (sb_store_save (store, &error));
+      sb_story_set_title (story, "second save, same run");
+      g_assert_true (sb_store_save (store, &error));
+      g_assert_cmpuint (count_files (backups, "stories-"), ==, MIN (run + 1, SB_STORE_N_BACKUPS));
+    }
+
+  listed = sb_store_list_backups (f->store);
+  g_assert_cmpuint (listed->len, ==, SB_STORE_N_BACKUPS);
+  g_assert_cmpint (g_stat (g_ptr_array_index (listed, 0), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (backups, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  /* The newest backup holds the file as the last run found it: 12 stories. */
+  {
+    g_autofree char *newest = sb_test_read_file (g_ptr_array_index (listed, listed->len - 1));
+    g_autoptr(GPtrArray) stories = NULL;
+    gint64 version;
+
+    g_assert_true (sb_store_parse (newest, strlen (newest), &stories, NULL, &version, NULL, NULL, &error));
+    g_assert_cmpuint (stories->len, ==, 12);
+  }
+}
+
+static void
+quit_loop (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_main_loop_quit (user_data);
+}
+
+static void
+test_store_autosave (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStory) story = sb_story_new ();
+  g_autoptr(SbLibrary) library = NULL;
+  g_autoptr(SbStore) store = NULL;
+
+  sb_store_set_autosave_delay (f->store, 50);
+  sb_library_add (f->library, story);
+  g_assert_true (sb_store_get_dirty (f->store));
+  sb_story_set_title (story, "autosaved");
+
+  while (sb_store_get_dirty (f->store))
+    g_main_context_iteration (NULL, TRUE);
+
+  store = reopen (f, &library, &error);
+  g_assert_no_error (error);
+  assert_same_library (f->library, library);
+
+  /* Saves asked for while one runs follow it, and nothing is left behind. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("edit %u", i);
+
+      sb_story_set_title (story, title);
+      sb_store_save_async (f->store, NULL, i == 19 ? quit_loop : NULL, loop);
+    }
+  g_main_loop_run (loop);
+  g_assert_true (sb_store_flush (f->store, &error));
+  g_assert_false (sb_store_get_dirty (f->store));
+
+  g_clear_object (&store);
+  g_clear_object (&library);
+  store = reopen (f, &library, &error);
+  g_assert_cmpstr (sb_story_get_title (sb_library_find (library, sb_story_get_id (story))), ==, "edit 19");
+}
+
+static void
+test_store_faults (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const int errors[] = { ENOSPC, EIO, EACCES };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+
+  fill (f, 20, 13);
+  g_assert_true (sb_store_save (f->store, &error));
+
+  for (guint e = 0; e < G_N_ELEMENTS (errors); e++)
+    {
+      for (guint n = 1; ; n++)
+        {
+          g_autoptr(SbStory) story = sb_story_new ();
+          g_autofree char *before = sb_test_read_file (f->path);
+          g_autofree char *title = g_strdup_printf ("fault %d at %u", errors[e], n);
+          g_autoptr(SbLibrary) library = NULL;
+          g_autoptr(SbStore) store = NULL;
+          gboolean saved;
+
+          sb_story_set_title (story, title);
+          sb_library_add (f->library, story);
+
+          sb_io_inject_fault (n, errors[e]);
+          saved = sb_store_save (f->store, &error);
+          sb_io_inject_fault (0, 0);
+
+          if (saved)
+            break;
+
+          g_test_message ("%s failed as planned: %s", title, error->message);
+          g_clear_error (&error);
+
+          /* The old file is untouched, the edit is still in memory, no
+           * temporary file is left.
+           */
+          {
+            g_autofree char *after = sb_test_read_file (f->path);
+            g_assert_cmpstr (before, ==, after);
+          }
+          g_assert_nonnull (sb_library_find (f->library, sb_story_get_id (story)));
+          g_assert_true (sb_store_get_dirty (f->store));
+          g_assert_cmpuint (count_files (folder, "stories.json."), ==, 0);
+
+          /* The next save after the fault clears writes everything. */
+          g_assert_true (sb_store_save (f->store, &error));
+          g_assert_no_error (error);
+          store = reopen (f, &library, &error);
+          g_assert_no_error (error);
+          assert_same_library (f->library, library);
+          g_assert_cmpuint (n, <, 20);
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/missing-file", test_store_missing_file);
+  ADD ("/store/round-trip", test_store_round_trip);
+  ADD ("/store/format", test_store_format);
+  ADD ("/store/unknown-keys", test_store_unknown_keys);
+  ADD ("/store/modes", test_store_modes);
+  ADD ("/store/bad-input", test_store_bad_input);
+  ADD ("/store/newer-version", test_store_newer_version);
+  ADD ("/store/unwritable-folder", test_store_unwritable_folder);
+  ADD ("/store/backups", test_store_backups);
+  ADD ("/store/autosave", test_store_autosave);
+  ADD ("/store/faults", test_store_faults);
+#undef ADD
+
+  return g_test_run ();
+}
