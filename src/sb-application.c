@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-app-resources.h"
 #include "sb-application.h"
 #include "sb-window.h"
 
@@ -97,6 +98,67 @@ sb_application_dispose (GObject *object)
 }
 
 static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  SbApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing each window saves its state; the store flushes on shutdown. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  SbApplication *self = user_data;
+  static const char *developers[] = { "The Storybank developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-icon", APPLICATION_ID,
+                        "application-name", _("Storybank"),
+                        "developer-name", _("The Storybank developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Write, file and rehearse your STAR stories for behavioral interviews. Everything stays on your computer."),
+                        "website", "https://github.com/storybank/storybank",
+                        "issue-url", "https://github.com/storybank/storybank/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+sb_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
 sb_application_class_init (SbApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -104,6 +166,7 @@ sb_application_class_init (SbApplicationClass *klass)
 
   object_class->dispose = sb_application_dispose;
   app_class->activate = sb_application_activate;
+  app_class->startup = sb_application_startup;
   app_class->command_line = sb_application_command_line;
   app_class->shutdown = sb_application_shutdown;
 }
@@ -111,6 +174,14 @@ sb_application_class_init (SbApplicationClass *klass)
 static void
 sb_application_init (SbApplication *self)
 {
+  static gsize registered;
+
+  /* A static library drops the automatic registration: do it here. */
+  if (g_once_init_enter (&registered))
+    {
+      sb_app_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
 }
 
 SbStore *

@@ -9,31 +9,294 @@
 
 #include <glib/gi18n.h>
 
-#include "sb-window.h"
-
-struct _SbWindow
-{
-  AdwApplicationWindow parent_instance;
-};
+#include "sb-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+
+void
+_sb_window_show_pane (SbWindow   *self,
+                      const char *name)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, name);
+}
+
+static void
+update_tips_principle (SbWindow *self)
+{
+  const char *principle_id = sb_principle_sidebar_get_principle_id (self->sidebar);
+  SbStory *story = sb_story_editor_get_story (self->editor);
+  SbPrinciple *principle = NULL;
+
+  /* The selected principle, else the first one the open story serves. */
+  if (principle_id != NULL && (story == NULL || sb_story_has_principle (story, principle_id)))
+    principle = sb_catalog_lookup (self->catalog, principle_id);
+  else if (story != NULL && sb_story_get_principles (story)[0] != NULL)
+    principle = sb_catalog_lookup (self->catalog, sb_story_get_principles (story)[0]);
+  else if (principle_id != NULL)
+    principle = sb_catalog_lookup (self->catalog, principle_id);
+
+  sb_tips_panel_set_principle (self->tips_panel, principle);
+}
+
+static void
+update_titles (SbWindow *self)
+{
+  const char *principle_id = sb_principle_sidebar_get_principle_id (self->sidebar);
+  SbPrinciple *principle = sb_catalog_lookup (self->catalog, principle_id);
+  SbStory *story = sb_story_editor_get_story (self->editor);
+  guint count = sb_principle_sidebar_get_count (self->sidebar, principle_id);
+  g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", count), count);
+
+  adw_window_title_set_title (self->list_title, principle ? sb_principle_get_name (principle) : _("All Stories"));
+  adw_window_title_set_subtitle (self->list_title, subtitle);
+
+  if (story == NULL)
+    adw_window_title_set_title (self->editor_title, "");
+  else if (sb_story_get_title (story)[0] == '\0')
+    adw_window_title_set_title (self->editor_title, _("Untitled Story"));
+  else
+    adw_window_title_set_title (self->editor_title, sb_story_get_title (story));
+}
+
+void
+_sb_window_open_story (SbWindow *self,
+                       SbStory  *story,
+                       gboolean  focus_title)
+{
+  SbStory *previous = sb_story_editor_get_story (self->editor);
+
+  if (previous != NULL)
+    g_signal_handlers_disconnect_by_data (previous, self);
+
+  sb_story_list_set_selected_story (self->story_list, story);
+  sb_story_editor_set_story (self->editor, story);
+  gtk_stack_set_visible_child_name (self->editor_stack, story ? "editor" : "empty");
+
+  if (story != NULL)
+    {
+      g_signal_connect_object (story, "notify::title", G_CALLBACK (update_titles), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (story, "notify::principles", G_CALLBACK (update_tips_principle), self, G_CONNECT_SWAPPED);
+      g_settings_set_string (self->settings, "last-story", sb_story_get_id (story));
+      if (focus_title)
+        {
+          _sb_window_show_pane (self, "editor");
+          sb_story_editor_focus_title (self->editor);
+        }
+    }
+
+  update_titles (self);
+  update_tips_principle (self);
+  _sb_window_actions_update (self);
+}
+
+static void
+selected_story_cb (SbWindow *self)
+{
+  SbStory *story = sb_story_list_get_selected_story (self->story_list);
+
+  if (story != sb_story_editor_get_story (self->editor))
+    {
+      _sb_window_open_story (self, story, FALSE);
+      if (story != NULL)
+        _sb_window_show_pane (self, "editor");
+    }
+}
+
+static void
+sidebar_principle_cb (SbWindow *self)
+{
+  const char *principle_id = sb_principle_sidebar_get_principle_id (self->sidebar);
+
+  sb_story_list_set_principle_id (self->story_list, principle_id);
+  g_settings_set_string (self->settings, "last-principle", principle_id ? principle_id : "");
+  update_titles (self);
+  update_tips_principle (self);
+  _sb_window_show_pane (self, "list");
+}
+
+static void
+store_error_cb (SbWindow *self)
+{
+  const GError *error = sb_store_get_error (self->store);
+
+  if (error != NULL)
+    gtk_label_set_text (self->banner_label, error->message);
+  gtk_revealer_set_reveal_child (self->banner_revealer, error != NULL);
+  /* Retrying cannot help a file Storybank must not write. */
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), !sb_store_get_read_only (self->store));
+  _sb_window_actions_update (self);
+}
+
+static gboolean
+sb_window_close_request (GtkWindow *window)
+{
+  SbWindow *self = SB_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (sb_window_parent_class)->close_request (window);
+}
+
+/* Connects the window to the application's model, once it has one. */
+static void
+sb_window_set_up (SbWindow      *self,
+                  SbApplication *app)
+{
+  g_autofree char *last_principle = NULL;
+  g_autofree char *last_story = NULL;
+  g_auto(GStrv) hidden = NULL;
+
+  self->catalog = sb_application_get_catalog (app);
+  self->library = sb_application_get_library (app);
+  self->store = sb_application_get_store (app);
+
+  hidden = g_settings_get_strv (self->settings, "hidden-frameworks");
+  sb_principle_sidebar_set_hidden_frameworks (self->sidebar, (const char * const *) hidden);
+  sb_principle_sidebar_set_model (self->sidebar, self->catalog, self->library);
+  sb_story_list_set_model (self->story_list, self->catalog, self->library);
+  sb_story_editor_set_catalog (self->editor, self->catalog);
+  sb_tips_panel_set_catalog (self->tips_panel, self->catalog);
+
+  g_signal_connect_object (self->store, "notify::error", G_CALLBACK (store_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "items-changed", G_CALLBACK (update_titles), self, G_CONNECT_SWAPPED);
+  store_error_cb (self);
+
+  /* Back where the user left off. */
+  last_principle = g_settings_get_string (self->settings, "last-principle");
+  if (last_principle[0] != '\0' && sb_catalog_lookup (self->catalog, last_principle) != NULL)
+    sb_principle_sidebar_set_principle_id (self->sidebar, last_principle);
+  last_story = g_settings_get_string (self->settings, "last-story");
+  _sb_window_open_story (self, sb_library_find (self->library, last_story), FALSE);
+}
+
+static void
+sb_window_dispose (GObject *object)
+{
+  SbWindow *self = (SbWindow *)object;
+
+  if (self->delete_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->delete_toast), (gpointer *) &self->delete_toast);
+  self->delete_toast = NULL;
+  g_clear_object (&self->deleted_story);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
+}
+
+static void
+sb_window_finalize (GObject *object)
+{
+  SbWindow *self = (SbWindow *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sb_window_parent_class)->finalize (object);
+}
 
 static void
 sb_window_class_init (SbWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sb_window_dispose;
+  object_class->finalize = sb_window_finalize;
+  window_class->close_request = sb_window_close_request;
+
+  g_type_ensure (SB_TYPE_PRINCIPLE_SIDEBAR);
+  g_type_ensure (SB_TYPE_STORY_LIST);
+  g_type_ensure (SB_TYPE_STORY_EDITOR);
+  g_type_ensure (SB_TYPE_TIPS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, editor_title);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, story_list);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, tips_panel);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, selected_story_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_principle_cb);
+
+  _sb_window_class_actions_init (klass);
 }
 
 static void
 sb_window_init (SbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (self->settings, "show-tips", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
 }
 
 SbWindow *
 sb_window_new (SbApplication *application)
 {
-  return g_object_new (SB_TYPE_WINDOW, "application", application, NULL);
+  SbWindow *self;
+
+  g_return_val_if_fail (SB_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (SB_TYPE_WINDOW, "application", application, NULL);
+  sb_window_set_up (self, application);
+
+  return self;
+}
+
+/**
+ * sb_window_get_story_list:
+ *
+ * Returns: (transfer none): the story list (for tests)
+ */
+SbStoryList *
+sb_window_get_story_list (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  return self->story_list;
+}
+
+SbStoryEditor *
+sb_window_get_editor (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  return self->editor;
+}
+
+SbPrincipleSidebar *
+sb_window_get_sidebar (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  return self->sidebar;
+}
+
+SbTipsPanel *
+sb_window_get_tips_panel (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  return self->tips_panel;
+}
+
+gboolean
+sb_window_get_banner_visible (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
+  return gtk_revealer_get_reveal_child (self->banner_revealer);
 }

@@ -11,6 +11,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbWindow, sb_window, SB, WINDOW, AdwApplicationWindow)
 
-SbWindow *sb_window_new (SbApplication *application);
+typedef struct _SbStoryList SbStoryList;
+typedef struct _SbStoryEditor SbStoryEditor;
+typedef struct _SbPrincipleSidebar SbPrincipleSidebar;
+typedef struct _SbTipsPanel SbTipsPanel;
+
+SbWindow           *sb_window_new                (SbApplication *application);
+SbStoryList        *sb_window_get_story_list     (SbWindow      *self);
+SbStoryEditor      *sb_window_get_editor         (SbWindow      *self);
+SbPrincipleSidebar *sb_window_get_sidebar        (SbWindow      *self);
+SbTipsPanel        *sb_window_get_tips_panel     (SbWindow      *self);
+gboolean            sb_window_get_banner_visible (SbWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,450 @@
+/* sb-action-steps.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-action-steps"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-action-steps.h"
+
+/* The Action of a story as an ordered list of steps: each a text area that
+ * grows with its text, with buttons (and Alt+Up/Down) to reorder and remove,
+ * Enter at the end of a step starting the next one.
+ */
+struct _SbActionSteps
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *box;
+  GtkWidget *rows;
+  GtkWidget *add_button;
+
+  SbStory   *story;
+  guint      updating : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SbActionSteps, sb_action_steps, GTK_TYPE_WIDGET)
+
+#define STEP_INDEX_KEY "sb-step-index"
+
+static void rebuild (SbActionSteps *self);
+
+static guint
+row_index (GtkWidget *widget)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), STEP_INDEX_KEY));
+}
+
+static GtkWidget *
+nth_row (SbActionSteps *self,
+         guint          position)
+{
+  GtkWidget *child = gtk_widget_get_first_child (self->rows);
+
+  for (guint i = 0; child != NULL && i < position; i++)
+    child = gtk_widget_get_next_sibling (child);
+
+  return child;
+}
+
+static GtkTextView *
+row_text_view (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "sb-text-view");
+}
+
+static char *
+buffer_dup_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+buffer_changed_cb (GtkTextBuffer *buffer,
+                   GtkWidget     *row)
+{
+  SbActionSteps *self = SB_ACTION_STEPS (gtk_widget_get_ancestor (row, SB_TYPE_ACTION_STEPS));
+  g_autofree char *text = NULL;
+  guint index = row_index (row);
+
+  if (self == NULL || self->story == NULL || self->updating)
+    return;
+  if (index >= sb_story_get_n_actions (self->story))
+    return;
+
+  text = buffer_dup_text (buffer);
+  self->updating = TRUE;
+  sb_story_set_action (self->story, index, text);
+  self->updating = FALSE;
+}
+
+void
+sb_action_steps_focus_step (SbActionSteps *self,
+                            guint          position)
+{
+  GtkWidget *row = nth_row (self, position);
+
+  if (row != NULL)
+    {
+      GtkTextView *view = row_text_view (row);
+      GtkTextIter end;
+
+      gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+      gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (view), &end);
+      gtk_widget_grab_focus (GTK_WIDGET (view));
+    }
+}
+
+static void
+move_step (SbActionSteps *self,
+           guint          from,
+           int            delta)
+{
+  guint n = sb_story_get_n_actions (self->story);
+  int to = (int) from + delta;
+
+  if (to < 0 || (guint) to >= n)
+    return;
+
+  sb_story_move_action (self->story, from, to);
+  sb_action_steps_focus_step (self, to);
+}
+
+static void
+remove_step (SbActionSteps *self,
+             guint          index)
+{
+  guint n = sb_story_get_n_actions (self->story);
+
+  if (index >= n)
+    return;
+
+  sb_story_remove_action (self->story, index);
+  if (n > 1)
+    sb_action_steps_focus_step (self, MIN (index, n - 2));
+  else
+    gtk_widget_grab_focus (self->add_button);
+}
+
+static void
+row_button_cb (GtkButton *button,
+               GtkWidget *row)
+{
+  SbActionSteps *self = SB_ACTION_STEPS (gtk_widget_get_ancestor (row, SB_TYPE_ACTION_STEPS));
+  const char *what = g_object_get_data (G_OBJECT (button), "sb-what");
+  guint index = row_index (row);
+
+  if (g_str_equal (what, "up"))
+    move_step (self, index, -1);
+  else if (g_str_equal (what, "down"))
+    move_step (self, index, 1);
+  else
+    remove_step (self, index);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkWidget             *row)
+{
+  SbActionSteps *self = SB_ACTION_STEPS (gtk_widget_get_ancestor (row, SB_TYPE_ACTION_STEPS));
+  guint index = row_index (row);
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+
+  if (mods == GDK_ALT_MASK && (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up))
+    {
+      move_step (self, index, -1);
+      return GDK_EVENT_STOP;
+    }
+  if (mods == GDK_ALT_MASK && (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down))
+    {
+      move_step (self, index, 1);
+      return GDK_EVENT_STOP;
+    }
+
+  if (mods == 0 && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (row_text_view (row));
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      if (gtk_text_iter_is_end (&cursor))
+        {
+          /* Enter at the end of a step starts the next one;
+           * Shift+Enter still breaks the line. */
+          sb_story_insert_action (self->story, index + 1, "");
+          sb_action_steps_focus_step (self, index + 1);
+          return GDK_EVENT_STOP;
+        }
+    }
+
+  if (mods == 0 && keyval == GDK_KEY_BackSpace)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (row_text_view (row));
+
+      if (gtk_text_buffer_get_char_count (buffer) == 0 && sb_story_get_n_actions (self->story) > 1)
+        {
+          remove_step (self, index);
+          return GDK_EVENT_STOP;
+        }
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static GtkWidget *
+make_button (GtkWidget  *row,
+             const char *icon,
+             const char *what,
+             const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (button), "sb-what", (gpointer) what);
+  g_signal_connect (button, "clicked", G_CALLBACK (row_button_cb), row);
+
+  return button;
+}
+
+static GtkWidget *
+make_row (SbActionSteps *self,
+          guint          index,
+          guint          n,
+          const char    *text)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *number;
+  GtkWidget *view;
+  GtkWidget *frame;
+  GtkEventController *keys;
+  g_autofree char *label = g_strdup_printf ("%u.", index + 1);
+  g_autofree char *accessible = g_strdup_printf (_("Step %u"), index + 1);
+  GtkWidget *button;
+
+  g_object_set_data (G_OBJECT (row), STEP_INDEX_KEY, GUINT_TO_POINTER (index));
+  gtk_widget_add_css_class (row, "action-step");
+
+  number = gtk_label_new (label);
+  gtk_widget_add_css_class (number, "step-number");
+  gtk_widget_add_css_class (number, "dim-label");
+  gtk_widget_set_valign (number, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (row), number);
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (buffer_changed_cb), row);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), row);
+  gtk_widget_add_controller (view, keys);
+  g_object_set_data (G_OBJECT (row), "sb-text-view", view);
+
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_widget_add_css_class (frame, "field");
+  gtk_widget_set_hexpand (frame, TRUE);
+  gtk_box_append (GTK_BOX (row), frame);
+
+  button = make_button (row, "go-up-symbolic", "up", _("Move Step Up"));
+  gtk_widget_set_sensitive (button, index > 0);
+  gtk_box_append (GTK_BOX (row), button);
+  button = make_button (row, "go-down-symbolic", "down", _("Move Step Down"));
+  gtk_widget_set_sensitive (button, index + 1 < n);
+  gtk_box_append (GTK_BOX (row), button);
+  gtk_box_append (GTK_BOX (row), make_button (row, "user-trash-symbolic", "remove", _("Remove Step")));
+
+  return row;
+}
+
+/* Brings the rows in line with the story's steps, keeping the rows (and
+ * the cursor) where only the text changed.
+ */
+static void
+rebuild (SbActionSteps *self)
+{
+  const char * const *actions = self->story ? sb_story_get_actions (self->story) : NULL;
+  guint n = actions ? g_strv_length ((char **) actions) : 0;
+  guint n_rows = 0;
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (self->rows); child; child = gtk_widget_get_next_sibling (child))
+    n_rows++;
+
+  self->updating = TRUE;
+
+  if (n_rows == n)
+    {
+      guint i = 0;
+
+      for (child = gtk_widget_get_first_child (self->rows); child; child = gtk_widget_get_next_sibling (child), i++)
+        {
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (row_text_view (child));
+          g_autofree char *text = buffer_dup_text (buffer);
+
+          if (!g_str_equal (text, actions[i]))
+            gtk_text_buffer_set_text (buffer, actions[i], -1);
+        }
+    }
+  else
+    {
+      while ((child = gtk_widget_get_first_child (self->rows)))
+        gtk_box_remove (GTK_BOX (self->rows), child);
+      for (guint i = 0; i < n; i++)
+        gtk_box_append (GTK_BOX (self->rows), make_row (self, i, n, actions[i]));
+    }
+
+  /* Moving keeps the count: refresh the arrows' sensitivity. */
+  {
+    guint i = 0;
+
+    for (child = gtk_widget_get_first_child (self->rows); child; child = gtk_widget_get_next_sibling (child), i++)
+      {
+        GtkWidget *up = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (child)));
+        GtkWidget *down = gtk_widget_get_next_sibling (up);
+
+        gtk_widget_set_sensitive (up, i > 0);
+        gtk_widget_set_sensitive (down, i + 1 < n);
+      }
+  }
+
+  self->updating = FALSE;
+}
+
+static void
+actions_changed_cb (SbActionSteps *self)
+{
+  if (!self->updating)
+    rebuild (self);
+}
+
+static void
+add_clicked_cb (SbActionSteps *self)
+{
+  sb_action_steps_add_step (self);
+}
+
+static void
+sb_action_steps_dispose (GObject *object)
+{
+  SbActionSteps *self = (SbActionSteps *)object;
+
+  if (self->story != NULL)
+    g_signal_handlers_disconnect_by_data (self->story, self);
+  g_clear_object (&self->story);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (sb_action_steps_parent_class)->dispose (object);
+}
+
+static void
+sb_action_steps_class_init (SbActionStepsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_action_steps_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "actionsteps");
+}
+
+static void
+sb_action_steps_init (SbActionSteps *self)
+{
+  GtkWidget *content;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (self->box), self->rows);
+
+  self->add_button = gtk_button_new ();
+  content = adw_button_content_new ();
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add _Step"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (self->add_button), content);
+  gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->add_button, "flat");
+  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->box), self->add_button);
+}
+
+GtkWidget *
+sb_action_steps_new (void)
+{
+  return g_object_new (SB_TYPE_ACTION_STEPS, NULL);
+}
+
+void
+sb_action_steps_set_story (SbActionSteps *self,
+                           SbStory       *story)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (SB_IS_ACTION_STEPS (self));
+
+  if (self->story == story)
+    return;
+
+  if (self->story != NULL)
+    g_signal_handlers_disconnect_by_data (self->story, self);
+  g_set_object (&self->story, story);
+
+  /* Another story: fresh rows, fresh undo history. */
+  while ((child = gtk_widget_get_first_child (self->rows)))
+    gtk_box_remove (GTK_BOX (self->rows), child);
+
+  if (story != NULL)
+    g_signal_connect_object (story, "notify::actions", G_CALLBACK (actions_changed_cb), self, G_CONNECT_SWAPPED);
+
+  rebuild (self);
+}
+
+void
+sb_action_steps_add_step (SbActionSteps *self)
+{
+  g_return_if_fail (SB_IS_ACTION_STEPS (self));
+
+  if (self->story == NULL)
+    return;
+
+  sb_story_insert_action (self->story, -1, "");
+  sb_action_steps_focus_step (self, sb_story_get_n_actions (self->story) - 1);
+}
+
+/**
+ * sb_action_steps_get_step:
+ *
+ * Returns: (transfer none) (nullable): the text view of a step
+ */
+GtkWidget *
+sb_action_steps_get_step (SbActionSteps *self,
+                          guint          position)
+{
+  GtkWidget *row = nth_row (self, position);
+
+  return row ? GTK_WIDGET (row_text_view (row)) : NULL;
+}

@@ -1,0 +1,474 @@
+/* sb-principle-sidebar.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-principle-sidebar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-principle-sidebar.h"
+
+/* "All stories", then every principle grouped under its framework, each
+ * with its count of stories; a principle without a story shows as a gap.
+ */
+struct _SbPrincipleSidebar
+{
+  GtkWidget   parent_instance;
+
+  /* Template widgets */
+  GtkListBox *list_box;
+  GtkWidget  *scroller;
+
+  /* Owned */
+  SbCatalog  *catalog;
+  SbLibrary  *library;
+  GHashTable *counts;
+  char       *principle_id;
+  char      **hidden_frameworks;
+  guint       total;
+  guint       recount_source;
+  guint       rebuilding : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SbPrincipleSidebar, sb_principle_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PRINCIPLE_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define ROW_PRINCIPLE_KEY "sb-principle"
+#define ROW_COUNT_KEY "sb-count-label"
+
+static void
+update_count_label (GtkWidget *label,
+                    guint      count,
+                    gboolean   can_be_gap)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (count == 0 && can_be_gap)
+    {
+      gtk_widget_add_css_class (label, "gap");
+      gtk_widget_set_tooltip_text (label, _("No story yet"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (label, "gap");
+      gtk_widget_set_tooltip_text (label, NULL);
+    }
+}
+
+static void
+update_row (SbPrincipleSidebar *self,
+            GtkListBoxRow      *row)
+{
+  SbPrinciple *principle = g_object_get_data (G_OBJECT (row), ROW_PRINCIPLE_KEY);
+  GtkWidget *count_label = g_object_get_data (G_OBJECT (row), ROW_COUNT_KEY);
+  guint count;
+  g_autofree char *accessible = NULL;
+  const char *name;
+
+  if (principle != NULL)
+    {
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, sb_principle_get_id (principle)));
+      name = sb_principle_get_name (principle);
+    }
+  else
+    {
+      count = self->total;
+      name = _("All Stories");
+    }
+
+  update_count_label (count_label, count, principle != NULL);
+  if (principle != NULL && count == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "gap");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "gap");
+
+  accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u story", "%s, %u stories", count), name, count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+update_all_rows (SbPrincipleSidebar *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && g_object_get_data (G_OBJECT (child), ROW_COUNT_KEY))
+      update_row (self, GTK_LIST_BOX_ROW (child));
+}
+
+/* One pass over the library counts every principle at once. */
+static gboolean
+recount_cb (gpointer user_data)
+{
+  SbPrincipleSidebar *self = user_data;
+  guint n;
+
+  self->recount_source = 0;
+  g_hash_table_remove_all (self->counts);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->library));
+  self->total = n;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+      const char * const *ids = sb_story_get_principles (story);
+
+      for (guint j = 0; ids[j] != NULL; j++)
+        {
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, ids[j]));
+          g_hash_table_insert (self->counts, g_strdup (ids[j]), GUINT_TO_POINTER (count + 1));
+        }
+    }
+
+  update_all_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_recount (SbPrincipleSidebar *self)
+{
+  if (self->recount_source == 0)
+    self->recount_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, recount_cb, self, NULL);
+}
+
+static GtkWidget *
+make_row (SbPrincipleSidebar *self,
+          SbPrinciple        *principle)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label;
+  GtkWidget *count;
+
+  label = gtk_label_new (principle ? sb_principle_get_name (principle) : _("All Stories"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "name");
+  if (principle != NULL)
+    gtk_widget_set_tooltip_text (label, sb_principle_get_name (principle));
+  gtk_box_append (GTK_BOX (box), label);
+
+  count = gtk_label_new ("0");
+  gtk_widget_add_css_class (count, "count");
+  gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), count);
+
+  if (principle == NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("view-list-symbolic");
+      gtk_box_prepend (GTK_BOX (box), icon);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  if (principle != NULL)
+    g_object_set_data_full (G_OBJECT (row), ROW_PRINCIPLE_KEY, g_object_ref (principle), g_object_unref);
+  g_object_set_data (G_OBJECT (row), ROW_COUNT_KEY, count);
+
+  return row;
+}
+
+static const char *
+row_framework_id (GtkListBoxRow *row)
+{
+  SbPrinciple *principle = g_object_get_data (G_OBJECT (row), ROW_PRINCIPLE_KEY);
+
+  return principle ? sb_principle_get_framework_id (principle) : NULL;
+}
+
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  SbPrincipleSidebar *self = user_data;
+  const char *framework_id = row_framework_id (row);
+  SbFramework *framework;
+  GtkWidget *header;
+
+  if (framework_id == NULL ||
+      (before != NULL && g_strcmp0 (framework_id, row_framework_id (before)) == 0))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  framework = sb_catalog_lookup_framework (self->catalog, framework_id);
+  header = gtk_label_new (framework ? sb_framework_get_name (framework) : framework_id);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "sidebar-heading");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+select_current (SbPrincipleSidebar *self)
+{
+  GtkListBoxRow *first = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SbPrinciple *principle;
+
+      if (!GTK_IS_LIST_BOX_ROW (child))
+        continue;
+      if (first == NULL)
+        first = GTK_LIST_BOX_ROW (child);
+
+      principle = g_object_get_data (G_OBJECT (child), ROW_PRINCIPLE_KEY);
+      if ((principle == NULL && self->principle_id == NULL) ||
+          (principle != NULL && g_strcmp0 (sb_principle_get_id (principle), self->principle_id) == 0))
+        {
+          gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (child));
+          return;
+        }
+    }
+
+  /* The principle is gone (deleted, or its framework hidden). */
+  if (first != NULL)
+    gtk_list_box_select_row (self->list_box, first);
+}
+
+static void
+rebuild (SbPrincipleSidebar *self)
+{
+  GListModel *principles;
+  GtkWidget *child;
+  guint n;
+
+  self->rebuilding = TRUE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))))
+    gtk_list_box_remove (self->list_box, child);
+
+  gtk_list_box_append (self->list_box, make_row (self, NULL));
+
+  principles = sb_catalog_get_principles (self->catalog);
+  n = g_list_model_get_n_items (principles);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbPrinciple) principle = g_list_model_get_item (principles, i);
+
+      if (self->hidden_frameworks != NULL &&
+          g_strv_contains ((const char * const *) self->hidden_frameworks,
+                           sb_principle_get_framework_id (principle)))
+        continue;
+
+      gtk_list_box_append (self->list_box, make_row (self, principle));
+    }
+
+  recount_cb (self);
+  select_current (self);
+  self->rebuilding = FALSE;
+}
+
+static void
+row_selected_cb (SbPrincipleSidebar *self,
+                 GtkListBoxRow      *row)
+{
+  SbPrinciple *principle;
+
+  if (row == NULL || self->rebuilding)
+    return;
+
+  principle = g_object_get_data (G_OBJECT (row), ROW_PRINCIPLE_KEY);
+  sb_principle_sidebar_set_principle_id (self, principle ? sb_principle_get_id (principle) : NULL);
+}
+
+static void
+sb_principle_sidebar_dispose (GObject *object)
+{
+  SbPrincipleSidebar *self = (SbPrincipleSidebar *)object;
+
+  g_clear_handle_id (&self->recount_source, g_source_remove);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  if (self->catalog != NULL)
+    g_signal_handlers_disconnect_by_data (self->catalog, self);
+  g_clear_object (&self->library);
+  g_clear_object (&self->catalog);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_PRINCIPLE_SIDEBAR);
+
+  G_OBJECT_CLASS (sb_principle_sidebar_parent_class)->dispose (object);
+}
+
+static void
+sb_principle_sidebar_finalize (GObject *object)
+{
+  SbPrincipleSidebar *self = (SbPrincipleSidebar *)object;
+
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->principle_id, g_free);
+  g_clear_pointer (&self->hidden_frameworks, g_strfreev);
+
+  G_OBJECT_CLASS (sb_principle_sidebar_parent_class)->finalize (object);
+}
+
+static void
+sb_principle_sidebar_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SbPrincipleSidebar *self = SB_PRINCIPLE_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRINCIPLE_ID:
+      g_value_set_string (value, self->principle_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_principle_sidebar_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SbPrincipleSidebar *self = SB_PRINCIPLE_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRINCIPLE_ID:
+      sb_principle_sidebar_set_principle_id (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_principle_sidebar_class_init (SbPrincipleSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_principle_sidebar_dispose;
+  object_class->finalize = sb_principle_sidebar_finalize;
+  object_class->get_property = sb_principle_sidebar_get_property;
+  object_class->set_property = sb_principle_sidebar_set_property;
+
+  /**
+   * SbPrincipleSidebar:principle-id:
+   *
+   * The selected principle, or %NULL for all stories.
+   */
+  properties[PROP_PRINCIPLE_ID] =
+    g_param_spec_string ("principle-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-principle-sidebar.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "principlesidebar");
+  gtk_widget_class_bind_template_child (widget_class, SbPrincipleSidebar, list_box);
+  gtk_widget_class_bind_template_child (widget_class, SbPrincipleSidebar, scroller);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+}
+
+static void
+sb_principle_sidebar_init (SbPrincipleSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_list_box_set_header_func (self->list_box, header_func, self, NULL);
+}
+
+void
+sb_principle_sidebar_set_model (SbPrincipleSidebar *self,
+                                SbCatalog          *catalog,
+                                SbLibrary          *library)
+{
+  g_return_if_fail (SB_IS_PRINCIPLE_SIDEBAR (self));
+  g_return_if_fail (SB_IS_CATALOG (catalog));
+  g_return_if_fail (SB_IS_LIBRARY (library));
+
+  g_set_object (&self->catalog, catalog);
+  g_set_object (&self->library, library);
+
+  g_signal_connect_object (sb_catalog_get_principles (catalog), "items-changed",
+                           G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "items-changed",
+                           G_CALLBACK (queue_recount), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "story-changed",
+                           G_CALLBACK (queue_recount), self, G_CONNECT_SWAPPED);
+
+  rebuild (self);
+}
+
+const char *
+sb_principle_sidebar_get_principle_id (SbPrincipleSidebar *self)
+{
+  g_return_val_if_fail (SB_IS_PRINCIPLE_SIDEBAR (self), NULL);
+  return self->principle_id;
+}
+
+void
+sb_principle_sidebar_set_principle_id (SbPrincipleSidebar *self,
+                                       const char         *principle_id)
+{
+  g_return_if_fail (SB_IS_PRINCIPLE_SIDEBAR (self));
+
+  if (principle_id != NULL && principle_id[0] == '\0')
+    principle_id = NULL;
+  if (g_strcmp0 (self->principle_id, principle_id) == 0)
+    return;
+
+  g_free (self->principle_id);
+  self->principle_id = g_strdup (principle_id);
+
+  if (self->catalog != NULL && !self->rebuilding)
+    {
+      self->rebuilding = TRUE;
+      select_current (self);
+      self->rebuilding = FALSE;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINCIPLE_ID]);
+}
+
+guint
+sb_principle_sidebar_get_count (SbPrincipleSidebar *self,
+                                const char         *principle_id)
+{
+  g_return_val_if_fail (SB_IS_PRINCIPLE_SIDEBAR (self), 0);
+
+  if (self->recount_source != 0)
+    {
+      g_clear_handle_id (&self->recount_source, g_source_remove);
+      recount_cb (self);
+    }
+  if (principle_id == NULL)
+    return self->total;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, principle_id));
+}
+
+void
+sb_principle_sidebar_set_hidden_frameworks (SbPrincipleSidebar *self,
+                                            const char * const *framework_ids)
+{
+  g_return_if_fail (SB_IS_PRINCIPLE_SIDEBAR (self));
+
+  g_strfreev (self->hidden_frameworks);
+  self->hidden_frameworks = g_strdupv ((char **) framework_ids);
+  if (self->catalog != NULL)
+    rebuild (self);
+}

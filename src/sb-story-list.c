@@ -1,0 +1,597 @@
+/* sb-story-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-story-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-story-list.h"
+
+/* The stories of the selected principle (or of a search across all of
+ * them), newest first, with the empty states that offer a way forward.
+ */
+struct _SbStoryList
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  GtkButton          *empty_principle_button;
+  AdwStatusPage      *empty_principle_page;
+  GtkListView        *list_view;
+  AdwStatusPage      *no_results_page;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+
+  /* Owned */
+  SbCatalog          *catalog;
+  SbLibrary          *library;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+  SbStory            *selected_story;
+  char               *principle_id;
+  char              **search_words;
+};
+
+G_DEFINE_FINAL_TYPE (SbStoryList, sb_story_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PRINCIPLE_ID,
+  PROP_SELECTED_STORY,
+  PROP_SEARCHING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  SbStoryList *self = user_data;
+  SbStory *story = item;
+
+  /* A search looks through every story, whatever principle is selected. */
+  if (self->search_words != NULL)
+    {
+      const char *text = sb_story_get_search_text (story);
+
+      for (guint i = 0; self->search_words[i] != NULL; i++)
+        if (strstr (text, self->search_words[i]) == NULL)
+          return FALSE;
+      return TRUE;
+    }
+
+  if (self->principle_id == NULL)
+    return TRUE;
+
+  return sb_story_has_principle (story, self->principle_id);
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  /* Newest first; stable while the user types. */
+  return g_date_time_compare (sb_story_get_created ((SbStory *) b),
+                              sb_story_get_created ((SbStory *) a));
+}
+
+static void
+update_state (SbStoryList *self)
+{
+  guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint n_stories = self->library ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
+  const char *page = "list";
+
+  if (n_visible == 0)
+    {
+      if (self->search_words != NULL)
+        page = "no-results";
+      else if (n_stories == 0)
+        page = "empty-library";
+      else
+        page = "empty-principle";
+    }
+
+  if (g_str_equal (page, "empty-principle") && self->catalog != NULL)
+    {
+      SbPrinciple *principle = sb_catalog_lookup (self->catalog, self->principle_id);
+      g_autofree char *title = NULL;
+      const char * const *questions;
+
+      if (principle != NULL)
+        {
+          title = g_strdup_printf (_("No Stories for “%s” Yet"), sb_principle_get_name (principle));
+          questions = sb_principle_get_questions (principle);
+          adw_status_page_set_title (self->empty_principle_page, title);
+          if (questions[0] != NULL)
+            {
+              g_autofree char *description = g_strdup_printf (_("Interviewers ask: “%s”"), questions[0]);
+
+              adw_status_page_set_description (self->empty_principle_page, description);
+              gtk_actionable_set_action_target (GTK_ACTIONABLE (self->empty_principle_button), "s", questions[0]);
+            }
+          else
+            {
+              adw_status_page_set_description (self->empty_principle_page, _("Write a story that shows this principle"));
+              gtk_actionable_set_action_target (GTK_ACTIONABLE (self->empty_principle_button), "s", "");
+            }
+        }
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+static void
+selection_changed_cb (SbStoryList *self)
+{
+  SbStory *story = gtk_single_selection_get_selected_item (self->selection);
+
+  if (story == self->selected_story)
+    return;
+
+  g_set_object (&self->selected_story, story);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STORY]);
+}
+
+static void
+items_changed_cb (SbStoryList *self)
+{
+  update_state (self);
+
+  /* Keep the selection on the story, wherever the filter put it. */
+  if (self->selected_story != NULL &&
+      gtk_single_selection_get_selected_item (self->selection) != self->selected_story)
+    {
+      g_autoptr(SbStory) keep = g_object_ref (self->selected_story);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+          if (story == keep)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              return;
+            }
+        }
+    }
+}
+
+static char *
+format_date (GDateTime *date)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (date);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    return g_date_time_format (local, "%H:%M");
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now))
+    /* Translators: a date this year, see g_date_time_format() */
+    return g_date_time_format (local, _("%e %b"));
+
+  /* Translators: a date in another year, see g_date_time_format() */
+  return g_date_time_format (local, _("%e %b %Y"));
+}
+
+static void
+update_row (GtkListItem *item)
+{
+  SbStory *story = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_widget_get_first_child (box));
+  GtkWidget *date = gtk_widget_get_next_sibling (title);
+  GtkWidget *line = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  g_autofree char *first_line = sb_story_dup_first_line (story);
+  g_autofree char *when = format_date (sb_story_get_modified (story));
+  const char *text = sb_story_get_title (story);
+
+  if (text[0] == '\0')
+    {
+      gtk_label_set_text (GTK_LABEL (title), _("Untitled Story"));
+      gtk_widget_add_css_class (title, "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (title), text);
+      gtk_widget_remove_css_class (title, "dim-label");
+    }
+
+  gtk_label_set_text (GTK_LABEL (line), first_line[0] ? first_line : _("No situation yet"));
+  gtk_label_set_text (GTK_LABEL (date), when);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SbStoryList              *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *date = gtk_label_new (NULL);
+  GtkWidget *line = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (date), 1);
+  gtk_widget_add_css_class (date, "caption");
+  gtk_widget_add_css_class (date, "dim-label");
+  gtk_box_append (GTK_BOX (top), title);
+  gtk_box_append (GTK_BOX (top), date);
+
+  gtk_label_set_xalign (GTK_LABEL (line), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (line), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (line, "dim-label");
+
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_widget_add_css_class (box, "story-row");
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+story_notify_cb (SbStory     *story,
+                 GParamSpec  *pspec,
+                 GtkListItem *item)
+{
+  update_row (item);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             SbStoryList              *self)
+{
+  SbStory *story = gtk_list_item_get_item (item);
+
+  update_row (item);
+  g_signal_connect_object (story, "notify::title", G_CALLBACK (story_notify_cb), item, 0);
+  g_signal_connect_object (story, "notify::situation", G_CALLBACK (story_notify_cb), item, 0);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               SbStoryList              *self)
+{
+  SbStory *story = gtk_list_item_get_item (item);
+
+  if (story != NULL)
+    g_signal_handlers_disconnect_by_func (story, story_notify_cb, item);
+}
+
+static void
+search_changed_cb (SbStoryList    *self,
+                   GtkSearchEntry *entry)
+{
+  sb_story_list_set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+stop_search_cb (SbStoryList *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+activate_cb (SbStoryList *self,
+             guint        position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-editor", NULL);
+}
+
+static void
+sb_story_list_dispose (GObject *object)
+{
+  SbStoryList *self = (SbStoryList *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_LIST);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->selected_story);
+  g_clear_object (&self->library);
+  g_clear_object (&self->catalog);
+
+  G_OBJECT_CLASS (sb_story_list_parent_class)->dispose (object);
+}
+
+static void
+sb_story_list_finalize (GObject *object)
+{
+  SbStoryList *self = (SbStoryList *)object;
+
+  g_free (self->principle_id);
+  g_strfreev (self->search_words);
+
+  G_OBJECT_CLASS (sb_story_list_parent_class)->finalize (object);
+}
+
+static void
+sb_story_list_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SbStoryList *self = SB_STORY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRINCIPLE_ID:
+      g_value_set_string (value, self->principle_id);
+      break;
+    case PROP_SELECTED_STORY:
+      g_value_set_object (value, self->selected_story);
+      break;
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, self->search_words != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_story_list_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  SbStoryList *self = SB_STORY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRINCIPLE_ID:
+      sb_story_list_set_principle_id (self, g_value_get_string (value));
+      break;
+    case PROP_SELECTED_STORY:
+      sb_story_list_set_selected_story (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_story_list_class_init (SbStoryListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_story_list_dispose;
+  object_class->finalize = sb_story_list_finalize;
+  object_class->get_property = sb_story_list_get_property;
+  object_class->set_property = sb_story_list_set_property;
+
+  properties[PROP_PRINCIPLE_ID] =
+    g_param_spec_string ("principle-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_STORY] =
+    g_param_spec_object ("selected-story", NULL, NULL, SB_TYPE_STORY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-story-list.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "storylist");
+  gtk_widget_class_bind_template_child (widget_class, SbStoryList, empty_principle_button);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryList, empty_principle_page);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryList, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryList, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryList, stack);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+}
+
+static void
+sb_story_list_init (SbStoryList *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          GTK_SORTER (gtk_custom_sorter_new (sort_func, NULL, NULL)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sorted, "items-changed",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+}
+
+void
+sb_story_list_set_model (SbStoryList *self,
+                         SbCatalog   *catalog,
+                         SbLibrary   *library)
+{
+  g_return_if_fail (SB_IS_STORY_LIST (self));
+
+  g_set_object (&self->catalog, catalog);
+  g_set_object (&self->library, library);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (library));
+  g_signal_connect_object (library, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  update_state (self);
+}
+
+/**
+ * sb_story_list_get_selected_story:
+ *
+ * Returns: (transfer none) (nullable): the story open in the editor
+ */
+SbStory *
+sb_story_list_get_selected_story (SbStoryList *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_LIST (self), NULL);
+  return self->selected_story;
+}
+
+void
+sb_story_list_set_selected_story (SbStoryList *self,
+                                  SbStory     *story)
+{
+  guint n;
+
+  g_return_if_fail (SB_IS_STORY_LIST (self));
+
+  if (story == NULL)
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      selection_changed_cb (self);
+      return;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbStory) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (item == story)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+
+  /* Not among the visible stories: open it all the same. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (g_set_object (&self->selected_story, story))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STORY]);
+}
+
+void
+sb_story_list_select_position (SbStoryList *self,
+                               guint        position)
+{
+  g_return_if_fail (SB_IS_STORY_LIST (self));
+
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+const char *
+sb_story_list_get_principle_id (SbStoryList *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_LIST (self), NULL);
+  return self->principle_id;
+}
+
+void
+sb_story_list_set_principle_id (SbStoryList *self,
+                                const char  *principle_id)
+{
+  g_return_if_fail (SB_IS_STORY_LIST (self));
+
+  if (g_strcmp0 (self->principle_id, principle_id) == 0)
+    return;
+
+  g_free (self->principle_id);
+  self->principle_id = g_strdup (principle_id);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINCIPLE_ID]);
+}
+
+void
+sb_story_list_set_search_text (SbStoryList *self,
+                               const char  *text)
+{
+  g_auto(GStrv) old_words = NULL;
+  g_autofree char *folded = NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  gboolean was_searching;
+
+  g_return_if_fail (SB_IS_STORY_LIST (self));
+
+  was_searching = self->search_words != NULL;
+  old_words = g_steal_pointer (&self->search_words);
+
+  folded = g_utf8_casefold (text ? text : "", -1);
+  g_strstrip (folded);
+  if (folded[0] != '\0')
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) parts = g_strsplit_set (folded, " \t", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (parts[i][0] != '\0')
+          g_strv_builder_add (builder, parts[i]);
+      self->search_words = g_strv_builder_end (builder);
+    }
+
+  if (old_words != NULL && self->search_words != NULL)
+    {
+      g_autofree char *old_joined = g_strjoinv (" ", old_words);
+      g_autofree char *new_joined = g_strjoinv (" ", self->search_words);
+
+      if (g_str_equal (old_joined, new_joined))
+        return;
+      /* Typing on narrows the results: only visible stories need a look. */
+      if (strstr (new_joined, old_joined) != NULL && g_strv_length (old_words) == g_strv_length (self->search_words))
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+    }
+
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_state (self);
+
+  if (was_searching != (self->search_words != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+void
+sb_story_list_focus_search (SbStoryList *self)
+{
+  g_return_if_fail (SB_IS_STORY_LIST (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * sb_story_list_get_visible:
+ *
+ * Returns: (transfer none): the stories shown, in their order
+ */
+GListModel *
+sb_story_list_get_visible (SbStoryList *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_LIST (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sb-principle-sidebar.h"
+#include "sb-story-editor.h"
+#include "sb-story-list.h"
+#include "sb-tips-panel.h"
+#include "sb-window.h"
+
+G_BEGIN_DECLS
+
+struct _SbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkRevealer          *banner_revealer;
+  GtkButton            *banner_button;
+  GtkLabel             *banner_label;
+  SbStoryEditor        *editor;
+  AdwWindowTitle       *editor_title;
+  GtkStack             *editor_stack;
+  AdwFlap              *flap;
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *list_title;
+  GtkToggleButton      *search_button;
+  SbPrincipleSidebar   *sidebar;
+  SbStoryList          *story_list;
+  SbTipsPanel          *tips_panel;
+  AdwToastOverlay      *toast_overlay;
+
+  /* Borrowed from the application */
+  SbCatalog            *catalog;
+  SbLibrary            *library;
+  SbStore              *store;
+
+  /* Owned */
+  GSettings            *settings;
+  SbStory              *deleted_story;
+  guint                 deleted_position;
+  AdwToast             *delete_toast;
+};
+
+void _sb_window_class_actions_init (SbWindowClass *klass);
+void _sb_window_actions_update     (SbWindow      *self);
+void _sb_window_show_pane          (SbWindow      *self,
+                                    const char    *name);
+void _sb_window_open_story         (SbWindow      *self,
+                                    SbStory       *story,
+                                    gboolean       focus_title);
+
+G_END_DECLS
