@@ -72,6 +72,27 @@ sb_application_command_line (GApplication            *app,
   return 0;
 }
 
+/* Handles --version; TRUE when it did and the process should exit. */
+static gboolean
+sb_application_handle_version (GVariantDict *options)
+{
+  if (!g_variant_dict_contains (options, "version"))
+    return FALSE;
+
+  g_print ("storybank %s\n", PACKAGE_VERSION);
+  return TRUE;
+}
+
+static int
+sb_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (sb_application_handle_version (options))
+    return 0;
+
+  return -1;
+}
+
 static void
 sb_application_shutdown (GApplication *app)
 {
@@ -105,12 +126,16 @@ sb_application_class_init (SbApplicationClass *klass)
   object_class->dispose = sb_application_dispose;
   app_class->activate = sb_application_activate;
   app_class->command_line = sb_application_command_line;
+  app_class->handle_local_options = sb_application_handle_local_options;
   app_class->shutdown = sb_application_shutdown;
 }
 
 static void
 sb_application_init (SbApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "version", 0,
+                                 G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Show the version and quit"), NULL);
 }
 
 SbStore *
