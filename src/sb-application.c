@@ -73,6 +73,27 @@ sb_application_command_line (GApplication            *app,
   return 0;
 }
 
+/* Handles --version; TRUE when it did and the process should exit. */
+static gboolean
+sb_application_handle_version (GVariantDict *options)
+{
+  if (!g_variant_dict_contains (options, "version"))
+    return FALSE;
+
+  g_print ("storybank %s\n", PACKAGE_VERSION);
+  return TRUE;
+}
+
+static int
+sb_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (sb_application_handle_version (options))
+    return 0;
+
+  return -1;
+}
+
 static void
 sb_application_shutdown (GApplication *app)
 {
@@ -168,6 +189,7 @@ sb_application_class_init (SbApplicationClass *klass)
   app_class->activate = sb_application_activate;
   app_class->startup = sb_application_startup;
   app_class->command_line = sb_application_command_line;
+  app_class->handle_local_options = sb_application_handle_local_options;
   app_class->shutdown = sb_application_shutdown;
 }
 
@@ -182,6 +204,10 @@ sb_application_init (SbApplication *self)
       sb_app_register_resource ();
       g_once_init_leave (&registered, 1);
     }
+
+  g_application_add_main_option (G_APPLICATION (self), "version", 0,
+                                 G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Show the version and quit"), NULL);
 }
 
 SbStore *
