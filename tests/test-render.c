@@ -357,6 +357,85 @@ test_render_page_sizes (void)
     }
 }
 
+static guint
+count_dark_pixels (cairo_surface_t *surface,
+                   int              x0,
+                   int              y0,
+                   int              x1,
+                   int              y1)
+{
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
+
+        if ((pixel & 0xff) < 0x80)
+          n++;
+      }
+
+  return n;
+}
+
+/* Print hands the renderer a cairo context scaled to the printer's
+ * resolution, in points: the page is drawn at that scale, text in the
+ * text area and the page number in the footer, nothing outside the page.
+ */
+static void
+test_render_draw_scaled (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbLibrary) library = make_seed_library ();
+  g_autoptr(SbDocument) document = sb_document_new_cheat_sheet (catalog, library, NULL);
+  g_autoptr(SbDocument) empty = sb_document_new (NULL);
+  g_autoptr(SbPageRenderer) renderer = NULL;
+  g_autoptr(SbPageRenderer) empty_renderer = NULL;
+  double scale = 150.0 / 72.0;
+  int width = (int) (SB_PAGE_LETTER_WIDTH * scale);
+  int height = (int) (SB_PAGE_LETTER_HEIGHT * scale);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double matrix_before[6], matrix_after[6];
+
+  renderer = sb_page_renderer_new (document, SB_PAGE_LETTER_WIDTH, SB_PAGE_LETTER_HEIGHT);
+  g_assert_cmpuint (sb_page_renderer_paginate (renderer), ==, 1);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  cairo_get_matrix (cr, (cairo_matrix_t *) matrix_before);
+  sb_page_renderer_draw_page (renderer, cr, 0);
+  cairo_get_matrix (cr, (cairo_matrix_t *) matrix_after);
+  g_assert_true (memcmp (matrix_before, matrix_after, sizeof matrix_before) == 0);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* The title in the top part of the text area, the footer at the foot,
+   * blank margins at the sides.
+   */
+  g_assert_cmpuint (count_dark_pixels (surface, width / 8, height / 16, width / 2, height / 8), >, 500);
+  g_assert_cmpuint (count_dark_pixels (surface, 0, 0, width / 20, height), ==, 0);
+  g_assert_cmpuint (count_dark_pixels (surface, width - width / 20, 0, width, height), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* An empty document is one page with only its footer. */
+  empty_renderer = sb_page_renderer_new (empty, SB_PAGE_A4_WIDTH, SB_PAGE_A4_HEIGHT);
+  g_assert_cmpuint (sb_page_renderer_paginate (empty_renderer), ==, 1);
+  g_assert_cmpuint (sb_page_renderer_get_n_lines (empty_renderer, 0), ==, 0);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 100, 100);
+  cr = cairo_create (surface);
+  sb_page_renderer_draw_page (empty_renderer, cr, 0);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_render_unwritable (void)
 {
@@ -603,6 +682,7 @@ main (int   argc,
   g_test_add_func ("/render/paginate/long-paragraph", test_render_long_paragraph);
   g_test_add_func ("/render/paginate/keep-heading", test_render_keep_heading);
   g_test_add_func ("/render/paginate/page-sizes", test_render_page_sizes);
+  g_test_add_func ("/render/draw/scaled", test_render_draw_scaled);
   g_test_add_func ("/cheat-sheet/summarize", test_cheat_sheet_summarize);
   g_test_add_func ("/cheat-sheet/text", test_cheat_sheet_text);
   g_test_add_func ("/cheat-sheet/pdf", test_cheat_sheet_pdf);
