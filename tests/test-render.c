@@ -424,6 +424,21 @@ test_render_draw_scaled (void)
   g_assert_cmpuint (count_dark_pixels (surface, width - width / 20, 0, width, height), ==, 0);
   cairo_surface_destroy (surface);
 
+  /* Invalid UTF-8 is drawn, not dropped with the rest of the page. */
+  {
+    g_autoptr(SbDocument) broken = sb_document_new (NULL);
+    g_autoptr(SbPageRenderer) broken_renderer = NULL;
+    const char *items[] = { "step \xff one", NULL };
+    g_autofree char *text = NULL;
+
+    sb_document_add_paragraph (broken, "before \xc3 after");
+    sb_document_add_bullets (broken, items, FALSE);
+    broken_renderer = sb_page_renderer_new (broken, SB_PAGE_A4_WIDTH, SB_PAGE_A4_HEIGHT);
+    text = sb_page_renderer_dup_page_text (broken_renderer, 0);
+    g_assert_true (g_str_has_prefix (text, "before "));
+    g_assert_true (g_str_has_suffix (text, " one"));
+  }
+
   /* An empty document is one page with only its footer. */
   empty_renderer = sb_page_renderer_new (empty, SB_PAGE_A4_WIDTH, SB_PAGE_A4_HEIGHT);
   g_assert_cmpuint (sb_page_renderer_paginate (empty_renderer), ==, 1);

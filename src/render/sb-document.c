@@ -165,6 +165,17 @@ _sb_document_get_block (SbDocument *self,
   return g_ptr_array_index (self->blocks, position);
 }
 
+/* Pango refuses invalid UTF-8: a stray byte must not lose the page. */
+static char *
+dup_valid (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  if (g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+  return g_utf8_make_valid (text, -1);
+}
+
 static SbBlock *
 add_block (SbDocument  *self,
            SbBlockKind  kind,
@@ -174,8 +185,8 @@ add_block (SbDocument  *self,
   SbBlock *block = g_new0 (SbBlock, 1);
 
   block->kind = kind;
-  block->label = g_strdup (label);
-  block->text = g_strdup (text ? text : "");
+  block->label = dup_valid (label);
+  block->text = dup_valid (text ? text : "");
   g_ptr_array_add (self->blocks, block);
 
   return block;
@@ -264,7 +275,9 @@ sb_document_add_bullets (SbDocument         *self,
   g_return_if_fail (items != NULL);
 
   block = add_block (self, numbered ? SB_BLOCK_NUMBERED : SB_BLOCK_BULLETS, NULL, NULL);
-  block->items = g_strdupv ((char **) items);
+  block->items = g_new0 (char *, g_strv_length ((char **) items) + 1);
+  for (guint i = 0; items[i] != NULL; i++)
+    block->items[i] = dup_valid (items[i]);
 }
 
 /**
