@@ -103,7 +103,8 @@ tokenize (const char *text,
       guint n_letters = 0;
       Token token;
 
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+      while (*p != '\0' && !((guchar) *p < 0x80 ? g_ascii_isalnum (*p)
+                                                : g_unichar_isalnum (g_utf8_get_char (p))))
         p = g_utf8_next_char (p);
       if (*p == '\0')
         break;
@@ -111,8 +112,22 @@ tokenize (const char *text,
       start = p;
       for (;;)
         {
-          gunichar c = g_utf8_get_char (p);
+          gunichar c;
 
+          /* Most story text is ASCII: skip the Unicode tables for it. */
+          if ((guchar) *p < 0x80 && g_ascii_isalnum (*p))
+            {
+              if (g_ascii_isalpha (*p))
+                {
+                  n_letters++;
+                  if (!g_ascii_isupper (*p))
+                    caps = FALSE;
+                }
+              p++;
+              continue;
+            }
+
+          c = g_utf8_get_char (p);
           if (g_unichar_isalnum (c))
             {
               if (g_unichar_isalpha (c))
@@ -150,6 +165,64 @@ tokens_new (void)
   return tokens;
 }
 
+static GArray *
+tokenize_new (const char *text)
+{
+  GArray *tokens = tokens_new ();
+
+  tokenize (text, tokens);
+  return tokens;
+}
+
+/* Every part of the story split into words once, shared by the checks. */
+typedef struct
+{
+  GArray    *title;
+  GArray    *situation;
+  GArray    *task;
+  GPtrArray *actions;  /* one GArray of tokens per step */
+  GArray    *result;
+  guint      words[SB_STAR_N_PARTS];
+  guint      total_words;
+} StoryWords;
+
+static void
+story_words_init (StoryWords *sw,
+                  SbStory    *story)
+{
+  const char * const *actions = sb_story_get_actions (story);
+
+  sw->title = tokenize_new (sb_story_get_title (story));
+  sw->situation = tokenize_new (sb_story_get_situation (story));
+  sw->task = tokenize_new (sb_story_get_task (story));
+  sw->result = tokenize_new (sb_story_get_result (story));
+  sw->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  sw->words[SB_STAR_ACTION] = 0;
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      GArray *step = tokenize_new (actions[i]);
+
+      g_ptr_array_add (sw->actions, step);
+      sw->words[SB_STAR_ACTION] += step->len;
+    }
+  sw->words[SB_STAR_SITUATION] = sw->situation->len;
+  sw->words[SB_STAR_TASK] = sw->task->len;
+  sw->words[SB_STAR_RESULT] = sw->result->len;
+  sw->total_words = 0;
+  for (guint i = 0; i < SB_STAR_N_PARTS; i++)
+    sw->total_words += sw->words[i];
+}
+
+static void
+story_words_clear (StoryWords *sw)
+{
+  g_clear_pointer (&sw->title, g_array_unref);
+  g_clear_pointer (&sw->situation, g_array_unref);
+  g_clear_pointer (&sw->task, g_array_unref);
+  g_clear_pointer (&sw->result, g_array_unref);
+  g_clear_pointer (&sw->actions, g_ptr_array_unref);
+}
+
 static inline const char *
 token_at (GArray *tokens,
           guint   i)
@@ -162,7 +235,7 @@ in_list (const char         *word,
          const char * const *list)
 {
   for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (word, list[i]) == 0)
+    if (word[0] == list[i][0] && strcmp (word, list[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -286,6 +359,7 @@ typedef struct
   SbStory              *story;
   const SbCoachOptions *options;
   GPtrArray            *findings;
+  StoryWords            words;
 } Checker;
 
 /* Whether the check should run at all: a dismissed one is skipped unless
@@ -424,15 +498,13 @@ is_to (const char *word)
  * time span ("within a week") or a before/after ("from days to minutes").
  */
 static gboolean
-is_measured (const char *text)
+is_measured (const char *text,
+             GArray     *tokens)
 {
-  g_autoptr(GArray) tokens = tokens_new ();
-
   for (const char *p = text; *p != '\0'; p++)
     if (g_ascii_isdigit (*p) || *p == '%')
       return TRUE;
 
-  tokenize (text, tokens);
   for (guint i = 0; i < tokens->len; i++)
     {
       const char *word = token_at (tokens, i);
@@ -476,7 +548,7 @@ check_unmeasured_result (Checker *checker)
   if (!wants (checker, SB_CHECK_UNMEASURED_RESULT) || is_blank (result))
     return;
 
-  if (!is_measured (result))
+  if (!is_measured (result, checker->words.result))
     add (checker, SB_CHECK_UNMEASURED_RESULT, SB_STORY_FIELD_RESULT, -1, SB_FINDING_WARNING,
          _("The Result has no measure."),
          _("Add a number: a percentage, money saved, time saved, “twice as fast”, or a before and after such as “from days to minutes”."));
@@ -493,14 +565,11 @@ static const char * const singular_pronouns[] = {
 };
 
 static void
-count_pronouns (const char *text,
-                gboolean    is_step,
-                guint      *plural,
-                guint      *singular)
+count_pronouns (GArray   *tokens,
+                gboolean  is_step,
+                guint    *plural,
+                guint    *singular)
 {
-  g_autoptr(GArray) tokens = tokens_new ();
-
-  tokenize (text, tokens);
   for (guint i = 0; i < tokens->len; i++)
     {
       Token *token = &g_array_index (tokens, Token, i);
@@ -519,8 +588,7 @@ count_pronouns (const char *text,
 static void
 check_we_not_i (Checker *checker)
 {
-  SbStory *story = checker->story;
-  const char * const *actions = sb_story_get_actions (story);
+  StoryWords *sw = &checker->words;
   guint plural[3] = { 0, }, singular = 0, total_plural;
   SbStoryField field = SB_STORY_FIELD_ACTION;
   guint most = 0;
@@ -528,10 +596,10 @@ check_we_not_i (Checker *checker)
   if (!wants (checker, SB_CHECK_WE_NOT_I))
     return;
 
-  count_pronouns (sb_story_get_situation (story), FALSE, &plural[0], &singular);
-  count_pronouns (sb_story_get_task (story), FALSE, &plural[1], &singular);
-  for (guint i = 0; actions[i] != NULL; i++)
-    count_pronouns (actions[i], TRUE, &plural[2], &singular);
+  count_pronouns (sw->situation, FALSE, &plural[0], &singular);
+  count_pronouns (sw->task, FALSE, &plural[1], &singular);
+  for (guint i = 0; i < sw->actions->len; i++)
+    count_pronouns (sw->actions->pdata[i], TRUE, &plural[2], &singular);
 
   total_plural = plural[0] + plural[1] + plural[2];
   if (total_plural <= singular)
@@ -638,13 +706,11 @@ add_hedge (Checker      *checker,
 
 static void
 check_hedges_in (Checker      *checker,
-                 const char   *text,
+                 GArray       *tokens,
                  SbStoryField  field)
 {
-  g_autoptr(GArray) tokens = tokens_new ();
   const char *hedge;
 
-  tokenize (text, tokens);
   if ((hedge = find_hedge (tokens)))
     add_hedge (checker, field, -1, hedge);
 }
@@ -652,22 +718,20 @@ check_hedges_in (Checker      *checker,
 static void
 check_vague (Checker *checker)
 {
-  SbStory *story = checker->story;
-  const char * const *actions = sb_story_get_actions (story);
+  StoryWords *sw = &checker->words;
   const char *hedge = NULL;
   int hedge_step = -1;
 
   if (!wants (checker, SB_CHECK_VAGUE))
     return;
 
-  check_hedges_in (checker, sb_story_get_situation (story), SB_STORY_FIELD_SITUATION);
-  check_hedges_in (checker, sb_story_get_task (story), SB_STORY_FIELD_TASK);
+  check_hedges_in (checker, sw->situation, SB_STORY_FIELD_SITUATION);
+  check_hedges_in (checker, sw->task, SB_STORY_FIELD_TASK);
 
-  for (guint i = 0; actions[i] != NULL; i++)
+  for (guint i = 0; i < sw->actions->len; i++)
     {
-      g_autoptr(GArray) tokens = tokens_new ();
+      GArray *tokens = sw->actions->pdata[i];
 
-      tokenize (actions[i], tokens);
       if (has_weak_verb (tokens) && !has_strong_verb (tokens))
         {
           /* Translators: %u is the number of an Action step, from 1 */
@@ -682,7 +746,32 @@ check_vague (Checker *checker)
   if (hedge != NULL)
     add_hedge (checker, SB_STORY_FIELD_ACTION, hedge_step, hedge);
 
-  check_hedges_in (checker, sb_story_get_result (story), SB_STORY_FIELD_RESULT);
+  check_hedges_in (checker, sw->result, SB_STORY_FIELD_RESULT);
+}
+
+static void
+fill_estimate (const guint         words[SB_STAR_N_PARTS],
+               guint               target_seconds,
+               SbSpeakingEstimate *out)
+{
+  guint total_percent = 0;
+
+  memset (out, 0, sizeof *out);
+  if (target_seconds == 0)
+    target_seconds = thresholds.default_target_seconds;
+
+  for (guint i = 0; i < SB_STAR_N_PARTS; i++)
+    total_percent += thresholds.target_percent[i];
+
+  for (guint i = 0; i < SB_STAR_N_PARTS; i++)
+    {
+      out->words[i] = words[i];
+      out->seconds[i] = words[i] * 60.0 / thresholds.words_per_minute;
+      out->target_seconds[i] = (double) target_seconds * thresholds.target_percent[i] / total_percent;
+      out->total_words += words[i];
+      out->total_seconds += out->seconds[i];
+    }
+  out->total_target_seconds = target_seconds;
 }
 
 static void
@@ -701,7 +790,7 @@ check_length (Checker *checker)
   SbSpeakingEstimate estimate;
   guint setup;
 
-  sb_coach_estimate (checker->story, checker->options->target_seconds, &estimate);
+  fill_estimate (checker->words.words, checker->options->target_seconds, &estimate);
 
   setup = estimate.words[SB_STAR_SITUATION] + estimate.words[SB_STAR_TASK];
   if (wants (checker, SB_CHECK_LONG_SETUP)
@@ -760,25 +849,30 @@ static const char * const stop_words[] = {
 /* The story's words and their stems, with hyphenated words also split. */
 typedef struct
 {
-  GPtrArray *words;
-  GPtrArray *stems;
+  GHashTable *seen;
+  GPtrArray  *words;
+  GPtrArray  *stems;
 } Vocabulary;
 
 static void
 vocabulary_add (Vocabulary *vocabulary,
                 const char *word)
 {
-  g_ptr_array_add (vocabulary->words, g_strdup (word));
+  char *copy;
+
+  if (g_hash_table_contains (vocabulary->seen, word))
+    return;
+
+  copy = g_strdup (word);
+  g_ptr_array_add (vocabulary->words, copy);
+  g_hash_table_add (vocabulary->seen, copy);
   g_ptr_array_add (vocabulary->stems, sb_coach_stem (word));
 }
 
 static void
-vocabulary_add_text (Vocabulary *vocabulary,
-                     const char *text)
+vocabulary_add_tokens (Vocabulary *vocabulary,
+                       GArray     *tokens)
 {
-  g_autoptr(GArray) tokens = tokens_new ();
-
-  tokenize (text, tokens);
   for (guint i = 0; i < tokens->len; i++)
     {
       const char *word = token_at (tokens, i);
@@ -860,43 +954,40 @@ check_principles (Checker   *checker,
   const char * const *principles = sb_story_get_principles (story);
   guint n_principles = g_strv_length ((char **) principles);
 
-  if (wants (checker, SB_CHECK_PRINCIPLE_FIT) && catalog != NULL && n_principles > 0)
+  if (wants (checker, SB_CHECK_PRINCIPLE_FIT) && catalog != NULL && n_principles > 0
+      && checker->words.total_words >= thresholds.min_words_to_judge)
     {
-      SbSpeakingEstimate estimate;
+      StoryWords *sw = &checker->words;
       Vocabulary vocabulary = {
+        g_hash_table_new (g_str_hash, g_str_equal),
         g_ptr_array_new_with_free_func (g_free),
         g_ptr_array_new_with_free_func (g_free),
       };
-      const char * const *actions = sb_story_get_actions (story);
 
-      sb_coach_estimate (story, 0, &estimate);
+      vocabulary_add_tokens (&vocabulary, sw->title);
+      vocabulary_add_tokens (&vocabulary, sw->situation);
+      vocabulary_add_tokens (&vocabulary, sw->task);
+      for (guint i = 0; i < sw->actions->len; i++)
+        vocabulary_add_tokens (&vocabulary, sw->actions->pdata[i]);
+      vocabulary_add_tokens (&vocabulary, sw->result);
 
-      if (estimate.total_words >= thresholds.min_words_to_judge)
+      for (guint i = 0; principles[i] != NULL; i++)
         {
-          vocabulary_add_text (&vocabulary, sb_story_get_title (story));
-          vocabulary_add_text (&vocabulary, sb_story_get_situation (story));
-          vocabulary_add_text (&vocabulary, sb_story_get_task (story));
-          for (guint i = 0; actions[i] != NULL; i++)
-            vocabulary_add_text (&vocabulary, actions[i]);
-          vocabulary_add_text (&vocabulary, sb_story_get_result (story));
+          SbPrinciple *principle = sb_catalog_lookup (catalog, principles[i]);
 
-          for (guint i = 0; principles[i] != NULL; i++)
+          if (principle != NULL && !principle_fits (principle, &vocabulary))
             {
-              SbPrinciple *principle = sb_catalog_lookup (catalog, principles[i]);
+              /* Translators: %s is a principle's name, e.g. "Think Big" */
+              g_autofree char *message = g_strdup_printf (_("Nothing in this story speaks to “%s”."),
+                                                          sb_principle_get_name (principle));
 
-              if (principle != NULL && !principle_fits (principle, &vocabulary))
-                {
-                  /* Translators: %s is a principle's name, e.g. "Think Big" */
-                  g_autofree char *message = g_strdup_printf (_("Nothing in this story speaks to “%s”."),
-                                                              sb_principle_get_name (principle));
-
-                  add (checker, SB_CHECK_PRINCIPLE_FIT, SB_STORY_FIELD_PRINCIPLES, -1, SB_FINDING_WARNING,
-                       message,
-                       _("Say in the story how it shows this principle, in the words of its definition, or file it under another principle."));
-                }
+              add (checker, SB_CHECK_PRINCIPLE_FIT, SB_STORY_FIELD_PRINCIPLES, -1, SB_FINDING_WARNING,
+                   message,
+                   _("Say in the story how it shows this principle, in the words of its definition, or file it under another principle."));
             }
         }
 
+      g_hash_table_unref (vocabulary.seen);
       g_ptr_array_unref (vocabulary.words);
       g_ptr_array_unref (vocabulary.stems);
     }
@@ -994,6 +1085,7 @@ sb_coach_check (SbStory              *story,
   checker.story = story;
   checker.options = options ? options : &defaults;
   checker.findings = g_ptr_array_new_with_free_func (g_object_unref);
+  story_words_init (&checker.words, story);
 
   check_missing_part (&checker);
   check_unmeasured_result (&checker);
@@ -1001,6 +1093,8 @@ sb_coach_check (SbStory              *story,
   check_vague (&checker);
   check_length (&checker);
   check_principles (&checker, catalog);
+
+  story_words_clear (&checker.words);
 
   /* check_length makes long-setup before speaking-time and
    * check_principles principle-fit before over-used, as listed.
@@ -1022,31 +1116,17 @@ sb_coach_estimate (SbStory            *story,
                    SbSpeakingEstimate *out)
 {
   const char * const *actions;
-  guint total_percent = 0;
+  guint words[SB_STAR_N_PARTS] = { 0, };
 
   g_return_if_fail (SB_IS_STORY (story));
   g_return_if_fail (out != NULL);
 
-  memset (out, 0, sizeof *out);
-  if (target_seconds == 0)
-    target_seconds = thresholds.default_target_seconds;
-
-  out->words[SB_STAR_SITUATION] = sb_coach_count_words (sb_story_get_situation (story));
-  out->words[SB_STAR_TASK] = sb_coach_count_words (sb_story_get_task (story));
+  words[SB_STAR_SITUATION] = sb_coach_count_words (sb_story_get_situation (story));
+  words[SB_STAR_TASK] = sb_coach_count_words (sb_story_get_task (story));
   actions = sb_story_get_actions (story);
   for (guint i = 0; actions[i] != NULL; i++)
-    out->words[SB_STAR_ACTION] += sb_coach_count_words (actions[i]);
-  out->words[SB_STAR_RESULT] = sb_coach_count_words (sb_story_get_result (story));
+    words[SB_STAR_ACTION] += sb_coach_count_words (actions[i]);
+  words[SB_STAR_RESULT] = sb_coach_count_words (sb_story_get_result (story));
 
-  for (guint i = 0; i < SB_STAR_N_PARTS; i++)
-    total_percent += thresholds.target_percent[i];
-
-  for (guint i = 0; i < SB_STAR_N_PARTS; i++)
-    {
-      out->seconds[i] = out->words[i] * 60.0 / thresholds.words_per_minute;
-      out->target_seconds[i] = (double) target_seconds * thresholds.target_percent[i] / total_percent;
-      out->total_words += out->words[i];
-      out->total_seconds += out->seconds[i];
-    }
-  out->total_target_seconds = target_seconds;
+  fill_estimate (words, target_seconds, out);
 }
