@@ -453,6 +453,18 @@ test_principle_fit (void)
   findings = sb_coach_check (story, catalog, NULL);
   g_assert_cmpuint (count (findings, SB_CHECK_PRINCIPLE_FIT), ==, 0);
 
+  /* A principle with no usable words gives no grounds to complain. */
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  {
+    g_autoptr(SbPrinciple) bare = sb_principle_new ("q1", "Q1", SB_FRAMEWORK_USER, FALSE);
+
+    sb_catalog_add_principle (catalog, bare);
+    sb_story_set_result (story, "Apple 3.");
+    sb_story_set_principles (story, (const char *[]) { "q1", NULL });
+    findings = sb_coach_check (story, catalog, NULL);
+    g_assert_cmpuint (count (findings, SB_CHECK_PRINCIPLE_FIT), ==, 0);
+  }
+
   /* Without a catalog the check cannot run. */
   g_clear_pointer (&findings, g_ptr_array_unref);
   sb_story_set_result (story, "Apple 3.");

@@ -914,6 +914,7 @@ principle_fits (SbPrinciple *principle,
   const char * const *signals = sb_principle_get_signals (principle);
   g_autoptr(GArray) tokens = NULL;
   g_autofree char *text = NULL;
+  guint n_usable = 0;
 
   if (signals != NULL && signals[0] != NULL)
     {
@@ -927,11 +928,10 @@ principle_fits (SbPrinciple *principle,
    * definition stand in, without the short and common words.
    */
   tokens = tokens_new ();
-  text = g_strconcat (sb_principle_get_name (principle), " ",
-                      sb_principle_get_definition (principle), NULL);
+  text = g_strconcat (sb_principle_get_name (principle) ? sb_principle_get_name (principle) : "", " ",
+                      sb_principle_get_definition (principle) ? sb_principle_get_definition (principle) : "",
+                      NULL);
   tokenize (text, tokens);
-  if (tokens->len == 0)
-    return TRUE;
 
   for (guint i = 0; i < tokens->len; i++)
     {
@@ -941,9 +941,13 @@ principle_fits (SbPrinciple *principle,
         continue;
       if (vocabulary_matches (vocabulary, word))
         return TRUE;
+      n_usable++;
     }
 
-  return FALSE;
+  /* Nothing to compare with (a principle named "Q1" with no definition):
+   * no grounds to say the story does not fit.
+   */
+  return n_usable == 0;
 }
 
 static void
