@@ -56,7 +56,7 @@ main (int   argc,
 
   g_print ("coach, median of %d runs\n", RUNS);
   g_print ("  one story:        %8.3f ms\n", one[RUNS / 2]);
-  g_print ("  %5u stories:    %8.1f ms  (%.1f µs a story, %u findings)\n",
+  g_print ("  %5u stories:    %8.1f ms  (%.1f us a story, %u findings)\n",
            n, all[RUNS / 2], all[RUNS / 2] * 1000.0 / MAX (n, 1), n_findings);
 
   return 0;

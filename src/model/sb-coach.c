@@ -261,6 +261,56 @@ is_vowel (char c)
   return strchr ("aeiouy", c) != NULL;
 }
 
+/* Stems the lower-case word in @stem (of @len bytes) in place and returns
+ * the stem's length. See sb_coach_stem().
+ */
+static gsize
+stem_in_place (char  *stem,
+               gsize  len)
+{
+  /* Suffix and what it leaves: "automation" and "automated" both become
+   * "automat".
+   */
+  static const struct { const char *suffix; const char *keep; guint8 slen; gboolean verb; } suffixes[] = {
+    { "ational", "at", 7, FALSE }, { "ations", "at", 6, FALSE }, { "ation", "at", 5, FALSE },
+    { "ements", "", 6, FALSE }, { "ement", "", 5, FALSE }, { "ments", "", 5, FALSE },
+    { "ment", "", 4, FALSE }, { "ities", "", 5, FALSE }, { "ity", "", 3, FALSE },
+    { "ness", "", 4, FALSE }, { "ingly", "", 5, TRUE }, { "ings", "", 4, TRUE },
+    { "ing", "", 3, TRUE }, { "edly", "", 4, TRUE }, { "ies", "", 3, FALSE },
+    { "ied", "", 3, FALSE }, { "ed", "", 2, TRUE }, { "able", "", 4, FALSE },
+    { "ible", "", 4, FALSE }, { "ly", "", 2, FALSE }, { "es", "", 2, FALSE },
+    { "s", "", 1, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      gsize slen = suffixes[i].slen;
+
+      if (len < slen + 3 || memcmp (stem + len - slen, suffixes[i].suffix, slen) != 0)
+        continue;
+      /* "process" is not a plural, "processes" is. */
+      if (slen == 1 && stem[len - 2] == 's')
+        break;
+
+      len -= slen;
+      stem[len] = '\0';
+      /* "planned" -> "plan", but "installed" -> "install". */
+      if (suffixes[i].verb
+          && len >= 4 && stem[len - 1] == stem[len - 2]
+          && !is_vowel (stem[len - 1]) && strchr ("lsz", stem[len - 1]) == NULL)
+        stem[--len] = '\0';
+      /* Safe: the suffix just removed was longer than what it leaves. */
+      strcpy (stem + len, suffixes[i].keep);
+      len += strlen (suffixes[i].keep);
+      break;
+    }
+
+  if (len > 3 && (stem[len - 1] == 'e' || stem[len - 1] == 'y'))
+    stem[--len] = '\0';
+
+  return len;
+}
+
 /**
  * sb_coach_stem:
  * @word: one English word
@@ -275,52 +325,12 @@ is_vowel (char c)
 char *
 sb_coach_stem (const char *word)
 {
-  /* Suffix and what it leaves: "automation" and "automated" both become
-   * "automat".
-   */
-  static const struct { const char *suffix; const char *keep; } suffixes[] = {
-    { "ational", "at" }, { "ations", "at" }, { "ation", "at" },
-    { "ements", "" }, { "ement", "" }, { "ments", "" }, { "ment", "" },
-    { "ities", "" }, { "ity", "" }, { "ness", "" }, { "ingly", "" },
-    { "ings", "" }, { "ing", "" }, { "edly", "" }, { "ies", "" }, { "ied", "" },
-    { "ed", "" }, { "able", "" }, { "ible", "" }, { "ly", "" }, { "es", "" },
-    { "s", "" },
-  };
   char *stem;
-  gsize len;
 
   g_return_val_if_fail (word != NULL, NULL);
 
   stem = g_utf8_strdown (word, -1);
-  len = strlen (stem);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      const char *suffix = suffixes[i].suffix;
-      gsize slen = strlen (suffix);
-
-      if (len < slen + 3 || strcmp (stem + len - slen, suffix) != 0)
-        continue;
-      /* "process" is not a plural, "processes" is. */
-      if (strcmp (suffix, "s") == 0 && stem[len - 2] == 's')
-        break;
-
-      len -= slen;
-      stem[len] = '\0';
-      /* "planned" -> "plan", but "installed" -> "install". */
-      if ((g_str_has_prefix (suffix, "ing") || g_str_has_prefix (suffix, "ed"))
-          && len >= 4 && stem[len - 1] == stem[len - 2]
-          && !is_vowel (stem[len - 1]) && strchr ("lsz", stem[len - 1]) == NULL)
-        stem[--len] = '\0';
-      /* Safe: the suffix just removed was longer than what it leaves. */
-      strcpy (stem + len, suffixes[i].keep);
-      len += strlen (suffixes[i].keep);
-      break;
-    }
-
-  if (len > 3 && (stem[len - 1] == 'e' || stem[len - 1] == 'y'))
-    stem[--len] = '\0';
-
+  stem_in_place (stem, strlen (stem));
   return stem;
 }
 
@@ -846,108 +856,165 @@ static const char * const stop_words[] = {
   "doing", "done", "know", "well", NULL
 };
 
-/* The story's words and their stems, with hyphenated words also split. */
+/* One word a principle is recognised by, and its stem. */
 typedef struct
 {
-  GHashTable *seen;
-  GPtrArray  *words;
-  GPtrArray  *stems;
-} Vocabulary;
+  char  *lower;
+  char  *stem;
+  gsize  lower_len;
+  gsize  stem_len;
+} Signal;
 
 static void
-vocabulary_add (Vocabulary *vocabulary,
+signal_clear (gpointer data)
+{
+  Signal *signal = data;
+
+  g_free (signal->lower);
+  g_free (signal->stem);
+}
+
+/* A principle the story is filed under, and whether a word fitted it. */
+typedef struct
+{
+  SbPrinciple *principle;
+  GArray      *signals;
+  gboolean     fits;
+} Fit;
+
+static void
+fit_clear (gpointer data)
+{
+  Fit *fit = data;
+
+  g_clear_pointer (&fit->signals, g_array_unref);
+}
+
+static void
+fit_add_signal (Fit        *fit,
                 const char *word)
 {
-  char *copy;
+  Signal signal;
 
-  if (g_hash_table_contains (vocabulary->seen, word))
-    return;
-
-  copy = g_strdup (word);
-  g_ptr_array_add (vocabulary->words, copy);
-  g_hash_table_add (vocabulary->seen, copy);
-  g_ptr_array_add (vocabulary->stems, sb_coach_stem (word));
+  signal.lower = g_utf8_strdown (word, -1);
+  signal.stem = sb_coach_stem (word);
+  signal.lower_len = strlen (signal.lower);
+  signal.stem_len = strlen (signal.stem);
+  g_array_append_val (fit->signals, signal);
 }
 
 static void
-vocabulary_add_tokens (Vocabulary *vocabulary,
-                       GArray     *tokens)
-{
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      const char *word = token_at (tokens, i);
-
-      vocabulary_add (vocabulary, word);
-      if (strchr (word, '-') != NULL)
-        {
-          g_auto(GStrv) parts = g_strsplit (word, "-", -1);
-
-          for (guint j = 0; parts[j] != NULL; j++)
-            if (parts[j][0] != '\0')
-              vocabulary_add (vocabulary, parts[j]);
-        }
-    }
-}
-
-static gboolean
-vocabulary_matches (Vocabulary *vocabulary,
-                    const char *signal)
-{
-  g_autofree char *lower = g_utf8_strdown (signal, -1);
-  g_autofree char *stem = sb_coach_stem (signal);
-
-  /* Signals are often stems already ("collaborat", "satisf"): a word
-   * matches when it starts with the signal, or its stem with the signal's.
-   */
-  for (guint i = 0; i < vocabulary->words->len; i++)
-    if (g_str_has_prefix (vocabulary->words->pdata[i], lower)
-        || g_str_has_prefix (vocabulary->stems->pdata[i], stem))
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
-principle_fits (SbPrinciple *principle,
-                Vocabulary  *vocabulary)
+fit_init (Fit         *fit,
+          SbPrinciple *principle)
 {
   const char * const *signals = sb_principle_get_signals (principle);
   g_autoptr(GArray) tokens = NULL;
   g_autofree char *text = NULL;
-  guint n_usable = 0;
+  const char *name, *definition;
+
+  fit->principle = principle;
+  fit->fits = FALSE;
+  fit->signals = g_array_new (FALSE, FALSE, sizeof (Signal));
+  g_array_set_clear_func (fit->signals, signal_clear);
 
   if (signals != NULL && signals[0] != NULL)
     {
       for (guint i = 0; signals[i] != NULL; i++)
-        if (vocabulary_matches (vocabulary, signals[i]))
-          return TRUE;
-      return FALSE;
+        fit_add_signal (fit, signals[i]);
+      return;
     }
 
   /* A principle the user made has no signal list: its own name and
    * definition stand in, without the short and common words.
    */
-  tokens = tokens_new ();
-  text = g_strconcat (sb_principle_get_name (principle) ? sb_principle_get_name (principle) : "", " ",
-                      sb_principle_get_definition (principle) ? sb_principle_get_definition (principle) : "",
-                      NULL);
-  tokenize (text, tokens);
-
+  name = sb_principle_get_name (principle);
+  definition = sb_principle_get_definition (principle);
+  text = g_strconcat (name ? name : "", " ", definition ? definition : "", NULL);
+  tokens = tokenize_new (text);
   for (guint i = 0; i < tokens->len; i++)
     {
       const char *word = token_at (tokens, i);
 
-      if (g_utf8_strlen (word, -1) < 4 || in_list (word, stop_words))
-        continue;
-      if (vocabulary_matches (vocabulary, word))
-        return TRUE;
-      n_usable++;
+      if (g_utf8_strlen (word, -1) >= 4 && !in_list (word, stop_words))
+        fit_add_signal (fit, word);
     }
 
   /* Nothing to compare with (a principle named "Q1" with no definition):
    * no grounds to say the story does not fit.
    */
-  return n_usable == 0;
+  if (fit->signals->len == 0)
+    fit->fits = TRUE;
+}
+
+/* Signals are often stems already ("collaborat", "satisf"): a word
+ * matches when it starts with the signal, or its stem with the signal's.
+ * Returns whether every principle now fits.
+ */
+static gboolean
+fits_word (GArray     *fits,
+           const char *word,
+           gsize       len)
+{
+  char lower[64], stem[64];
+  gsize stem_len;
+  gboolean all = TRUE;
+
+  /* No English word is this long; a link or a code name might be. */
+  if (len >= sizeof lower)
+    return FALSE;
+
+  memcpy (lower, word, len);
+  lower[len] = '\0';
+  memcpy (stem, lower, len + 1);
+  stem_len = stem_in_place (stem, len);
+
+  for (guint i = 0; i < fits->len; i++)
+    {
+      Fit *fit = &g_array_index (fits, Fit, i);
+
+      for (guint j = 0; !fit->fits && j < fit->signals->len; j++)
+        {
+          Signal *signal = &g_array_index (fit->signals, Signal, j);
+
+          if ((len >= signal->lower_len && memcmp (lower, signal->lower, signal->lower_len) == 0)
+              || (stem_len >= signal->stem_len && memcmp (stem, signal->stem, signal->stem_len) == 0))
+            fit->fits = TRUE;
+        }
+      all &= fit->fits;
+    }
+
+  return all;
+}
+
+/* Matches the words of @tokens, hyphenated ones whole and split.
+ * Returns whether every principle now fits.
+ */
+static gboolean
+fits_tokens (GArray *fits,
+             GArray *tokens)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const char *word = token_at (tokens, i);
+      const char *part = word;
+
+      if (fits_word (fits, word, strlen (word)))
+        return TRUE;
+
+      while (strchr (word, '-') != NULL)
+        {
+          const char *hyphen = strchr (part, '-');
+          gsize len = hyphen ? (gsize) (hyphen - part) : strlen (part);
+
+          if (len > 0 && fits_word (fits, part, len))
+            return TRUE;
+          if (hyphen == NULL)
+            break;
+          part = hyphen + 1;
+        }
+    }
+
+  return FALSE;
 }
 
 static void
@@ -962,38 +1029,41 @@ check_principles (Checker   *checker,
       && checker->words.total_words >= thresholds.min_words_to_judge)
     {
       StoryWords *sw = &checker->words;
-      Vocabulary vocabulary = {
-        g_hash_table_new (g_str_hash, g_str_equal),
-        g_ptr_array_new_with_free_func (g_free),
-        g_ptr_array_new_with_free_func (g_free),
-      };
+      g_autoptr(GArray) fits = g_array_new (FALSE, FALSE, sizeof (Fit));
+      gboolean all = FALSE;
 
-      vocabulary_add_tokens (&vocabulary, sw->title);
-      vocabulary_add_tokens (&vocabulary, sw->situation);
-      vocabulary_add_tokens (&vocabulary, sw->task);
-      for (guint i = 0; i < sw->actions->len; i++)
-        vocabulary_add_tokens (&vocabulary, sw->actions->pdata[i]);
-      vocabulary_add_tokens (&vocabulary, sw->result);
-
+      g_array_set_clear_func (fits, fit_clear);
       for (guint i = 0; principles[i] != NULL; i++)
         {
           SbPrinciple *principle = sb_catalog_lookup (catalog, principles[i]);
+          Fit fit;
 
-          if (principle != NULL && !principle_fits (principle, &vocabulary))
+          if (principle == NULL)
+            continue;
+          fit_init (&fit, principle);
+          g_array_append_val (fits, fit);
+        }
+
+      all = fits_tokens (fits, sw->title) || fits_tokens (fits, sw->situation)
+            || fits_tokens (fits, sw->task) || fits_tokens (fits, sw->result);
+      for (guint i = 0; !all && i < sw->actions->len; i++)
+        all = fits_tokens (fits, sw->actions->pdata[i]);
+
+      for (guint i = 0; i < fits->len; i++)
+        {
+          Fit *fit = &g_array_index (fits, Fit, i);
+
+          if (!fit->fits)
             {
               /* Translators: %s is a principle's name, e.g. "Think Big" */
               g_autofree char *message = g_strdup_printf (_("Nothing in this story speaks to “%s”."),
-                                                          sb_principle_get_name (principle));
+                                                          sb_principle_get_name (fit->principle));
 
               add (checker, SB_CHECK_PRINCIPLE_FIT, SB_STORY_FIELD_PRINCIPLES, -1, SB_FINDING_WARNING,
                    message,
                    _("Say in the story how it shows this principle, in the words of its definition, or file it under another principle."));
             }
         }
-
-      g_hash_table_unref (vocabulary.seen);
-      g_ptr_array_unref (vocabulary.words);
-      g_ptr_array_unref (vocabulary.stems);
     }
 
   if (wants (checker, SB_CHECK_OVER_USED) && n_principles > thresholds.max_principles)
