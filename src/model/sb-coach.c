@@ -598,6 +598,9 @@ count_pronouns (GArray   *tokens,
 static void
 check_we_not_i (Checker *checker)
 {
+  static const SbStoryField fields[3] = {
+    SB_STORY_FIELD_SITUATION, SB_STORY_FIELD_TASK, SB_STORY_FIELD_ACTION,
+  };
   StoryWords *sw = &checker->words;
   guint plural[3] = { 0, }, singular = 0, total_plural;
   SbStoryField field = SB_STORY_FIELD_ACTION;
@@ -620,7 +623,7 @@ check_we_not_i (Checker *checker)
     if (plural[i] > most)
       {
         most = plural[i];
-        field = (SbStoryField[]) { SB_STORY_FIELD_SITUATION, SB_STORY_FIELD_TASK, SB_STORY_FIELD_ACTION }[i];
+        field = fields[i];
       }
 
   add (checker, SB_CHECK_WE_NOT_I, field, -1, SB_FINDING_WARNING,
