@@ -240,6 +240,382 @@ test_seed_reimport (void)
     }
 }
 
+static SbStory *
+only_story (Lib *lib)
+{
+  g_assert_cmpuint (n_stories (lib), ==, 1);
+  return story_at (lib, 0);
+}
+
+/* Pages written by hand, each a little off the seed's format, all give
+ * the same story.
+ */
+static void
+test_tolerance (void)
+{
+  const char *steps[] = { "Wrote the plan", "Ran the migration", NULL };
+  const char *variants[] = {
+    /* CRLF and extra blank lines */
+    "# Think Big\r\n\r\n\r\n## STAR Pattern Examples\r\n\r\n### Example 1: Big Move\r\n\r\n"
+    "**Situation**: Old system\r\n\r\n**Task**: Replace it\r\n**Action**:\r\n\r\n- Wrote the plan\r\n"
+    "- Ran the migration\r\n\r\n**Result**: Done\r\n\r\n\r\n",
+    /* '*' bullets, labels without bold, bold colon inside */
+    "# Think Big\n## STAR Pattern Examples\n### Example 1: Big Move\nSituation: Old system\n"
+    "**Task:** Replace it\nAction:\n* Wrote the plan\n* Ran the migration\nResult: Done\n",
+    /* no Examples section, "##" title with " - " */
+    "# Think Big\n\n## Example 1 - Big Move\n**Situation**: Old system\n**Task**: Replace it\n"
+    "**Action**:\n- Wrote the plan\n- Ran the migration\n**Result**: Done\n",
+    /* "####" title with no "Example N:", a stray lone '#' */
+    "# Think Big\n#\n## Definition\n**Mine**\n#### Big Move\n**Situation**: Old system\n#\n**Task**: Replace it\n"
+    "**Action**:\n+ Wrote the plan\n+ Ran the migration\n**Result**: Done\n",
+    /* numbered steps, an indented bullet */
+    "# Think Big\n## STAR Pattern Examples\n### Example 1: Big Move\n**Situation**: Old system\n**Task**: Replace it\n"
+    "**Action**:\n1. Wrote the plan\n  2. Ran the migration\n**Result**: Done\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autoptr(Lib) lib = lib_new ();
+      g_autoptr(SbImport) import = NULL;
+      SbStory *story;
+
+      g_test_message ("variant %u", i);
+      import = import_markdown (lib, variants[i]);
+      story = only_story (lib);
+      assert_story (story, "Big Move", "Old system", "Replace it", steps, "Done");
+      g_assert_true (sb_story_has_principle (story, "think-big"));
+    }
+}
+
+static void
+test_missing_section (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(SbImport) import = NULL;
+  const char *none[] = { NULL };
+
+  import = import_markdown (lib, "# Ownership\n\n### Example 1: No task here\n"
+                                 "**Situation**: Pager went off\n**Result**: Fixed by morning\n");
+  assert_story (only_story (lib), "No task here", "Pager went off", "", none, "Fixed by morning");
+  g_assert_true (sb_story_has_principle (only_story (lib), "ownership"));
+}
+
+static void
+test_quick_form (void)
+{
+  struct {
+    const char *text;
+    const char *title, *situation, *task;
+    const char *steps[3];
+    const char *result;
+  } cases[] = {
+    { "Story: Quick one\nS: The build was slow\nT: Make it fast\nA: I cached the deps\nR: Builds take 2 minutes\n",
+      "Quick one", "The build was slow", "Make it fast", { "I cached the deps", NULL }, "Builds take 2 minutes" },
+    { "Story: Multi\r\nS: First line\r\nsecond line\r\nT: Task\r\nA:\r\n- one\r\n- two\r\nR: Result\r\nover two lines\r\n",
+      "Multi", "First line\nsecond line", "Task", { "one", "two", NULL }, "Result\nover two lines" },
+    { "Story: Sentence on the next line\nS: Sit\nA:\nI talked to every team\nand wrote it down.\nR: Res\n",
+      "Sentence on the next line", "Sit", "", { "I talked to every team\nand wrote it down.", NULL }, "Res" },
+    { "Story: Lowercase labels\ns: sit\nt: task\na: act\nr: res\n",
+      "Lowercase labels", "sit", "task", { "act", NULL }, "res" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Lib) lib = lib_new ();
+      g_autoptr(SbImport) import = NULL;
+
+      g_test_message ("case %u", i);
+      import = import_markdown (lib, cases[i].text);
+      assert_story (only_story (lib), cases[i].title, cases[i].situation, cases[i].task,
+                    cases[i].steps, cases[i].result);
+    }
+}
+
+static void
+test_mixed_page (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(SbImport) import = NULL;
+  const char *steps[] = { "Step", NULL };
+  const char *quick[] = { "Did it", NULL };
+
+  import = import_markdown (lib,
+                            "# Dive Deep\n\n## STAR Pattern Examples\n\n"
+                            "### Example 1: Full\n**Situation**: S1\n**Task**: T1\n**Action**:\n- Step\n**Result**: R1\n\n"
+                            "Story: Quick\nS: S2\nT: T2\nA: Did it\nR: R2\n\n"
+                            "### Example 3: Full again\n**Situation**: S3\n**Task**: T3\n**Action**:\n- Step\n**Result**: R3\n\n"
+                            "## Interview Tips\n- Be precise\n");
+  g_assert_cmpuint (n_stories (lib), ==, 3);
+  assert_story (story_at (lib, 0), "Full", "S1", "T1", steps, "R1");
+  assert_story (story_at (lib, 1), "Quick", "S2", "T2", quick, "R2");
+  assert_story (story_at (lib, 2), "Full again", "S3", "T3", steps, "R3");
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (sb_story_has_principle (story_at (lib, i), "dive-deep"));
+}
+
+static void
+test_user_principle_round_trip (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(Lib) other = lib_new ();
+  g_autoptr(SbImport) import = NULL;
+  g_autoptr(SbImport) again = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *second = NULL;
+  SbPrinciple *principle;
+  const char *text =
+    "# Calm Under Fire\n\n## Definition\n**Keep a clear head when things break.**\n\n"
+    "## STAR Pattern Examples\n\n### Example 1: Outage\n**Situation**: Site down\n**Task**: Bring it back\n"
+    "**Action**:\n- Rolled back\n**Result**: Up in 10 minutes\n\n"
+    "## What I Focus On\n- **Triage**: First things first\n- **Talk**: Keep people told\n\n"
+    "## Interview Tips\n- Name the numbers\n- Say what you learned\n\n## Notes\nAsked at two companies.\n";
+
+  import = import_markdown (lib, text);
+  g_assert_cmpuint (sb_import_get_n_new_principles (import), ==, 1);
+  principle = sb_catalog_lookup_by_name (lib->catalog, "Calm Under Fire");
+  g_assert_nonnull (principle);
+  g_assert_false (sb_principle_get_builtin (principle));
+  g_assert_cmpstr (sb_principle_get_definition (principle), ==, "Keep a clear head when things break.");
+  g_assert_cmpstr (sb_principle_get_focus_heading (principle), ==, "What I Focus On");
+  g_assert_cmpuint (sb_principle_get_n_focus_areas (principle), ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **) sb_principle_get_tips (principle)), ==, 2);
+  g_assert_cmpstr (sb_principle_get_notes (principle), ==, "Asked at two companies.");
+  g_assert_true (sb_story_has_principle (only_story (lib), sb_principle_get_id (principle)));
+
+  page = sb_markdown_export (lib->library, lib->catalog, sb_principle_get_id (principle));
+  {
+    g_autofree char *a = normalize (page);
+    g_autofree char *b = normalize (text);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+
+  again = import_markdown (other, page);
+  second = sb_markdown_export (other->library, other->catalog, NULL);
+  g_assert_cmpstr (second, ==, page);
+}
+
+/* The user's wording for a built-in principle comes back as theirs. */
+static void
+test_builtin_wording (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(SbImport) import = NULL;
+  SbPrinciple *principle = sb_catalog_lookup (lib->catalog, "think-big");
+  g_autofree char *page = NULL;
+  const char *text =
+    "# Think Big\n\n## Definition\n**My own words.**\n\n"
+    "## Key Frontend Focus Areas\n- **Design Systems**: One look everywhere\n\n"
+    "## Interview Tips\n- My tip\n";
+
+  import = import_markdown (lib, text);
+  g_assert_cmpuint (sb_import_get_n_changed_principles (import), ==, 1);
+  g_assert_cmpstr (sb_principle_get_user_definition (principle), ==, "My own words.");
+  g_assert_cmpstr (sb_principle_get_user_focus_heading (principle), ==, "Key Frontend Focus Areas");
+  g_assert_cmpstr (sb_principle_get_user_focus_names (principle)[0], ==, "Design Systems");
+  g_assert_cmpstr (sb_principle_get_user_focus_descriptions (principle)[0], ==, "One look everywhere");
+  g_assert_cmpstr (sb_principle_get_user_tips (principle)[0], ==, "My tip");
+  /* The built-in text is untouched. */
+  g_assert_cmpstr (sb_principle_get_definition (principle), ==,
+                   "Create bold direction. Think differently. Look around corners to serve customers.");
+
+  page = sb_markdown_export (lib->library, lib->catalog, NULL);
+  {
+    g_autofree char *a = normalize (page);
+    g_autofree char *b = normalize (text);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+}
+
+typedef struct
+{
+  const char *id;
+  const char *definition;
+  const char *heading;
+  const char *tip;
+} Wording;
+
+/* Several pages → folder → an empty library: every field comes back. */
+static void
+test_folder_round_trip (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(Lib) other = lib_new ();
+  g_autoptr(GPtrArray) stories = sb_test_make_stories (40, 7);
+  g_autoptr(SbPrinciple) mine = sb_principle_new ("my-own", "My Own", SB_FRAMEWORK_USER, FALSE);
+  g_autoptr(SbImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = sb_test_make_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "pages", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  const char *names[] = { "Alpha", "Beta", NULL };
+  const char *descriptions[] = { "First\nwith - a second line", "", NULL };
+  const char *tips[] = { "Tip one", "# not a heading\n- not a bullet", NULL };
+  const char *filed[] = { "my-own", "think-big", NULL };
+  SbPrinciple *think_big = sb_catalog_lookup (lib->catalog, "think-big");
+  SbPrinciple *ownership = sb_catalog_lookup (lib->catalog, "ownership");
+  guint n_pages = 0;
+
+  sb_principle_set_definition (mine, "Own it **all**.\nEven line two.");
+  sb_principle_set_focus_areas (mine, "Where I Look", names, descriptions);
+  sb_principle_set_tips (mine, tips);
+  sb_principle_set_notes (mine, "Note line\n**Task**: not a label\n\\ backslash");
+  sb_catalog_add_principle (lib->catalog, mine);
+  sb_principle_set_user_wording (think_big, "Think bigger.", "Key Frontend Focus Areas",
+                                 names, descriptions, tips);
+  sb_principle_set_notes (ownership, "Only notes here, no stories.");
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SbStory *story = g_ptr_array_index (stories, i);
+
+      if (i == 3)
+        sb_story_set_principles (story, filed);
+      else if (i == 5)
+        sb_story_set_principles (story, NULL);
+      sb_library_add (lib->library, story);
+    }
+
+  g_assert_true (sb_markdown_export_folder (lib->library, lib->catalog, NULL, folder, &n_pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, >=, 4);
+
+  import = sb_import_new (other->library, other->catalog);
+  g_assert_true (sb_import_add_path (import, folder, &error));
+  g_assert_no_error (error);
+  sb_import_apply (import);
+
+  g_assert_cmpuint (n_stories (other), ==, stories->len);
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SbStory *want = g_ptr_array_index (stories, i);
+      SbStory *got = NULL;
+      const char * const *ids = sb_story_get_principles (want);
+
+      for (guint j = 0; j < n_stories (other) && got == NULL; j++)
+        if (g_str_equal (sb_story_get_title (story_at (other, j)), sb_story_get_title (want)))
+          got = story_at (other, j);
+      g_assert_nonnull (got);
+      assert_same_text (got, want);
+      g_assert_cmpuint (g_strv_length ((char **) sb_story_get_principles (got)), ==,
+                        g_strv_length ((char **) ids));
+      for (guint j = 0; ids[j] != NULL; j++)
+        g_assert_true (sb_story_has_principle (got, ids[j]));
+    }
+
+  /* Every principle's wording, and the pages written again, are the same. */
+  {
+    SbPrinciple *p = sb_catalog_lookup (other->catalog, "my-own");
+
+    g_assert_nonnull (p);
+    g_assert_cmpstr (sb_principle_get_name (p), ==, "My Own");
+    g_assert_cmpstr (sb_principle_get_definition (p), ==, "Own it **all**.\nEven line two.");
+    g_assert_cmpstr (sb_principle_get_focus_heading (p), ==, "Where I Look");
+    g_assert_cmpuint (sb_principle_get_n_focus_areas (p), ==, 2);
+    g_assert_true (g_strv_equal (sb_principle_get_tips (p), tips));
+    g_assert_cmpstr (sb_principle_get_notes (p), ==, "Note line\n**Task**: not a label\n\\ backslash");
+
+    p = sb_catalog_lookup (other->catalog, "think-big");
+    g_assert_cmpstr (sb_principle_get_user_definition (p), ==, "Think bigger.");
+    g_assert_cmpstr (sb_principle_get_user_focus_heading (p), ==, "Key Frontend Focus Areas");
+    g_assert_true (g_strv_equal (sb_principle_get_user_focus_names (p), names));
+    g_assert_true (g_strv_equal (sb_principle_get_user_focus_descriptions (p), descriptions));
+    g_assert_true (g_strv_equal (sb_principle_get_user_tips (p), tips));
+    g_assert_cmpstr (sb_principle_get_notes (sb_catalog_lookup (other->catalog, "ownership")), ==,
+                     "Only notes here, no stories.");
+  }
+
+  /* The pages' text, up to the order of the stories in each. */
+  a = sb_markdown_export (lib->library, lib->catalog, "my-own");
+  b = sb_markdown_export (other->library, other->catalog, "my-own");
+  g_assert_cmpstr (a, ==, b);
+
+  sb_test_rm_rf (dir);
+}
+
+/* Text that looks like Markdown structure survives a round trip. */
+static void
+test_tricky_text (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(Lib) other = lib_new ();
+  g_autoptr(SbStory) story = sb_story_new ();
+  g_autoptr(SbImport) import = NULL;
+  g_autofree char *page = NULL;
+  const char *steps[] = {
+    "- starts with a dash",
+    "line one\n- looks like a bullet\n* and another\n1. and a number",
+    "**Result**: not the result\nS: not a situation\nStory: not a story",
+    "\\ a backslash\n\\\\ two\n### Example 9: not a title\n# not a page",
+    "Ünïcödé ✓ — “quotes” 日本語\n---\n",
+    NULL
+  };
+  const char *principles[] = { "think-big", NULL };
+
+  sb_story_set_title (story, "Title with **bold** and # hash");
+  sb_story_set_situation (story, "First\n\nafter a blank line\n## heading-like\n  - indented dash");
+  sb_story_set_task (story, "Task: inside\nA: inside too");
+  sb_story_set_actions (story, steps);
+  sb_story_set_result (story, "Ends\n**Situation**: fake\n#");
+  sb_story_set_principles (story, principles);
+  sb_library_add (lib->library, story);
+
+  page = sb_markdown_export (lib->library, lib->catalog, NULL);
+  import = import_markdown (other, page);
+  g_assert_cmpuint (n_stories (other), ==, 1);
+  /* The fifth step's trailing newline and rule are trimmed with it. */
+  g_assert_cmpstr (sb_story_get_actions (only_story (other))[4], ==, "Ünïcödé ✓ — “quotes” 日本語\n---");
+  {
+    g_autoptr(SbStory) want = sb_story_copy (story);
+    const char *trimmed[G_N_ELEMENTS (steps)];
+
+    memcpy (trimmed, steps, sizeof steps);
+    trimmed[4] = "Ünïcödé ✓ — “quotes” 日本語\n---";
+    sb_story_set_actions (want, trimmed);
+    assert_same_text (only_story (other), want);
+  }
+}
+
+static void
+test_generated_round_trip (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(Lib) other = lib_new ();
+  g_autoptr(GPtrArray) stories = sb_test_make_stories (200, 2024);
+  g_autoptr(SbImport) import = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < stories->len; i++)
+    sb_library_add (lib->library, g_ptr_array_index (stories, i));
+
+  text = sb_markdown_export (lib->library, lib->catalog, NULL);
+  import = import_markdown (other, text);
+  g_assert_cmpuint (n_stories (other), ==, stories->len);
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SbStory *want = g_ptr_array_index (stories, i);
+      SbStory *got = NULL;
+
+      for (guint j = 0; j < n_stories (other) && got == NULL; j++)
+        if (g_str_equal (sb_story_get_title (story_at (other, j)), sb_story_get_title (want)))
+          got = story_at (other, j);
+      g_assert_nonnull (got);
+      assert_same_text (got, want);
+      for (const char * const *id = sb_story_get_principles (want); *id; id++)
+        g_assert_true (sb_story_has_principle (got, *id));
+    }
+
+  /* Importing the export again changes nothing. */
+  {
+    g_autoptr(SbImport) twice = sb_import_new (other->library, other->catalog);
+
+    g_assert_true (sb_import_add_markdown (twice, text, -1, NULL, NULL));
+    g_assert_true (sb_import_is_empty (twice));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +625,16 @@ main (int   argc,
   g_test_add_func ("/markdown/seed/import", test_seed_import);
   g_test_add_func ("/markdown/seed/export-equals-page", test_seed_export_equals_page);
   g_test_add_func ("/markdown/seed/reimport", test_seed_reimport);
+
+  g_test_add_func ("/markdown/tolerance", test_tolerance);
+  g_test_add_func ("/markdown/missing-section", test_missing_section);
+  g_test_add_func ("/markdown/quick-form", test_quick_form);
+  g_test_add_func ("/markdown/mixed-page", test_mixed_page);
+  g_test_add_func ("/markdown/user-principle", test_user_principle_round_trip);
+  g_test_add_func ("/markdown/builtin-wording", test_builtin_wording);
+  g_test_add_func ("/markdown/folder-round-trip", test_folder_round_trip);
+  g_test_add_func ("/markdown/tricky-text", test_tricky_text);
+  g_test_add_func ("/markdown/generated-round-trip", test_generated_round_trip);
 
   return g_test_run ();
 }
