@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-application.h"
+#include "sb-cli.h"
 #include "sb-window.h"
 
 struct _SbApplication
@@ -72,6 +73,13 @@ sb_application_command_line (GApplication            *app,
   return 0;
 }
 
+static int
+sb_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  return sb_cli_handle_local (app, options);
+}
+
 static void
 sb_application_shutdown (GApplication *app)
 {
@@ -105,12 +113,14 @@ sb_application_class_init (SbApplicationClass *klass)
   object_class->dispose = sb_application_dispose;
   app_class->activate = sb_application_activate;
   app_class->command_line = sb_application_command_line;
+  app_class->handle_local_options = sb_application_handle_local_options;
   app_class->shutdown = sb_application_shutdown;
 }
 
 static void
 sb_application_init (SbApplication *self)
 {
+  sb_cli_add_options (G_APPLICATION (self));
 }
 
 SbStore *
