@@ -13,6 +13,7 @@
 #include "sb-import.h"
 #include "sb-markdown.h"
 #include "sb-store.h"
+#include "sb-text-export.h"
 #include "sb-test-util.h"
 
 typedef struct
@@ -841,6 +842,83 @@ test_bad_input (void)
   sb_test_rm_rf (dir);
 }
 
+static void
+test_text_wrap (void)
+{
+  g_autofree char *long_word = g_strnfill (100, 'x');
+  g_autofree char *text = g_strdup_printf ("short %s end", long_word);
+  g_autofree char *wrapped = sb_text_wrap (text, 20, "  ", "  ");
+  g_autofree char *wide = NULL;
+  g_autofree char *mixed = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *cjk = g_string_new (NULL);
+
+  /* A word longer than the line stays whole. */
+  {
+    g_autofree char *want = g_strdup_printf ("  short\n  %s\n  end", long_word);
+    g_assert_cmpstr (wrapped, ==, want);
+  }
+
+  /* Wide characters count twice; words are never cut. */
+  for (guint i = 0; i < 30; i++)
+    g_string_append (cjk, "日本 ");
+  wide = sb_text_wrap (cjk->str, 21, NULL, NULL);
+  g_string_free (cjk, TRUE);
+  lines = g_strsplit (wide, "\n", -1);
+  /* Four words a line (4 × 4 columns + 3 spaces), two on the last. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 8);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+      g_assert_cmpuint (sb_text_display_width (lines[i]), ==, lines[i + 1] ? 19 : 9);
+    }
+
+  /* Combining marks take no column; the text's own line breaks stay. */
+  g_assert_cmpuint (sb_text_display_width ("e\xcc\x81t\xc3\xa9"), ==, 3);
+  mixed = sb_text_wrap ("one\ntwo", 76, "- ", "  ");
+  g_assert_cmpstr (mixed, ==, "- one\n  two");
+}
+
+static void
+test_text_export (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autofree char *seed = read_seed ();
+  g_autoptr(SbImport) import = import_markdown (lib, seed);
+  g_autoptr(GPtrArray) generated = sb_test_make_stories (20, 5);
+  g_autofree char *all = NULL;
+  g_autofree char *one_principle = NULL;
+  g_autofree char *one_story = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = 0; i < generated->len; i++)
+    sb_library_add (lib->library, g_ptr_array_index (generated, i));
+
+  all = sb_text_export_library (lib->library, lib->catalog, NULL);
+  lines = g_strsplit (all, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+      g_assert_cmpuint (sb_text_display_width (lines[i]), <=, SB_TEXT_EXPORT_WIDTH);
+      g_assert_false (g_str_has_suffix (lines[i], " "));
+    }
+  g_assert_nonnull (strstr (all, "THINK BIG\n=========\n"));
+  g_assert_nonnull (strstr (all, "OWNERSHIP\n"));
+
+  one_principle = sb_text_export_library (lib->library, lib->catalog, "think-big");
+  g_assert_nonnull (strstr (one_principle, "Scalable Architecture Vision\n----------------------------\n"));
+  g_assert_nonnull (strstr (one_principle, "SITUATION\n  Current monolithic application struggling to handle 10x user growth\n"
+                                           "  projected for next year\n"));
+  g_assert_nonnull (strstr (one_principle, "ACTION\n  1. Designed microservices architecture with clear service boundaries\n"));
+  g_assert_null (strstr (one_principle, "OWNERSHIP"));
+
+  one_story = sb_text_export_story (story_at (lib, 0), lib->catalog);
+  g_assert_true (g_str_has_prefix (one_story, "Scalable Architecture Vision\n"));
+  g_assert_nonnull (strstr (one_story, "Principles: Think Big\n"));
+  g_assert_nonnull (strstr (one_story, "RESULT\n  System now handles 2M+ users"));
+  g_assert_null (strstr (one_story, "Data Platform"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -865,6 +943,9 @@ main (int   argc,
   g_test_add_func ("/import/update-and-undo", test_update_and_undo);
   g_test_add_func ("/import/json-merge", test_json_merge);
   g_test_add_func ("/import/bad-input", test_bad_input);
+
+  g_test_add_func ("/text-export/wrap", test_text_wrap);
+  g_test_add_func ("/text-export/scope", test_text_export);
 
   return g_test_run ();
 }
