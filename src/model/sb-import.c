@@ -66,6 +66,9 @@ struct _SbImport
   SbCatalog  *catalog;
   GPtrArray  *ops;
   GPtrArray  *skipped;    /* char*: files with nothing to import */
+  GHashTable *story_ops;  /* SbStory (added, replacement or original) → Op */
+  GHashTable *added_ids;  /* id → Op, for the stories the plan adds */
+  GHashTable *by_title;   /* title → GPtrArray of stories as planned; lazy */
   guint       applied : 1;
 };
 
@@ -118,6 +121,9 @@ sb_import_finalize (GObject *object)
 
   g_clear_pointer (&self->ops, g_ptr_array_unref);
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
+  g_clear_pointer (&self->story_ops, g_hash_table_unref);
+  g_clear_pointer (&self->added_ids, g_hash_table_unref);
+  g_clear_pointer (&self->by_title, g_hash_table_unref);
   g_clear_object (&self->library);
   g_clear_object (&self->catalog);
 
@@ -137,6 +143,8 @@ sb_import_init (SbImport *self)
 {
   self->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
   self->skipped = g_ptr_array_new_with_free_func (g_free);
+  self->story_ops = g_hash_table_new (NULL, NULL);
+  self->added_ids = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /**
@@ -379,15 +387,34 @@ static Op *
 find_story_op (SbImport *self,
                SbStory  *story)
 {
+  return g_hash_table_lookup (self->story_ops, story);
+}
+
+static void
+track_story_op (SbImport *self,
+                Op       *op)
+{
+  g_hash_table_insert (self->story_ops, op->story, op);
+  if (op->original != NULL)
+    g_hash_table_insert (self->story_ops, op->original, op);
+  else
+    g_hash_table_insert (self->added_ids, (gpointer) sb_story_get_id (op->story), op);
+}
+
+/* After ops were dropped or a story's title may have changed. */
+static void
+reindex (SbImport *self)
+{
+  g_hash_table_remove_all (self->story_ops);
+  g_hash_table_remove_all (self->added_ids);
+  g_clear_pointer (&self->by_title, g_hash_table_unref);
   for (guint i = 0; i < self->ops->len; i++)
     {
       Op *op = g_ptr_array_index (self->ops, i);
 
-      if ((op->kind == OP_ADD_STORY || op->kind == OP_UPDATE_STORY) &&
-          (op->story == story || op->original == story))
-        return op;
+      if (op->kind == OP_ADD_STORY || op->kind == OP_UPDATE_STORY)
+        track_story_op (self, op);
     }
-  return NULL;
 }
 
 static Op *
@@ -454,30 +481,50 @@ make_principle_id (SbImport   *self,
   return id;
 }
 
-/* Every story as it will be: the plan's replacement for a story it
- * updates, then the plan's new stories.
+static void
+index_title (SbImport *self,
+             SbStory  *story)
+{
+  GPtrArray *stories = g_hash_table_lookup (self->by_title, sb_story_get_title (story));
+
+  if (stories == NULL)
+    {
+      stories = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (self->by_title, g_strdup (sb_story_get_title (story)), stories);
+    }
+  g_ptr_array_add (stories, g_object_ref (story));
+}
+
+/* The stories called @title as they will be: the plan's replacement for
+ * a story it updates, then the plan's new stories.
  */
 static GPtrArray *
-dup_planned_stories (SbImport *self)
+get_planned_stories (SbImport   *self,
+                     const char *title)
 {
-  GPtrArray *stories = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->library));
-
-  for (guint i = 0; i < n; i++)
+  if (self->by_title == NULL)
     {
-      g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->library), i);
-      Op *op = find_story_op (self, story);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->library));
 
-      g_ptr_array_add (stories, g_object_ref (op ? op->story : story));
-    }
-  for (guint i = 0; i < self->ops->len; i++)
-    {
-      Op *op = g_ptr_array_index (self->ops, i);
+      self->by_title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+          Op *op = find_story_op (self, story);
 
-      if (op->kind == OP_ADD_STORY)
-        g_ptr_array_add (stories, g_object_ref (op->story));
+          index_title (self, op ? op->story : story);
+        }
+      for (guint i = 0; i < self->ops->len; i++)
+        {
+          Op *op = g_ptr_array_index (self->ops, i);
+
+          if (op->kind == OP_ADD_STORY)
+            index_title (self, op->story);
+        }
     }
-  return stories;
+
+  return g_hash_table_lookup (self->by_title, title);
 }
 
 /* A story of the plan's own (new, or a replacement) to change, for @story. */
@@ -493,6 +540,20 @@ ensure_writable (SbImport *self,
   op = op_new (self, OP_UPDATE_STORY);
   op->original = g_object_ref (story);
   op->story = sb_story_copy (story);
+  track_story_op (self, op);
+
+  /* The title stays: the replacement takes the story's place in the index. */
+  if (self->by_title != NULL)
+    {
+      GPtrArray *stories = g_hash_table_lookup (self->by_title, sb_story_get_title (story));
+      guint position;
+
+      if (stories != NULL && g_ptr_array_find (stories, story, &position))
+        {
+          g_object_unref (stories->pdata[position]);
+          stories->pdata[position] = g_object_ref (op->story);
+        }
+    }
   return op->story;
 }
 
@@ -521,16 +582,15 @@ plan_markdown_story (SbImport   *self,
                      SbStory    *incoming,
                      const char *principle_id)
 {
-  g_autoptr(GPtrArray) stories = dup_planned_stories (self);
+  GPtrArray *stories = get_planned_stories (self, sb_story_get_title (incoming));
   SbStory *match = NULL;
   Op *op;
 
-  for (guint i = 0; i < stories->len && match == NULL; i++)
+  for (guint i = 0; stories != NULL && i < stories->len && match == NULL; i++)
     {
       SbStory *story = g_ptr_array_index (stories, i);
 
-      if (filed_under (story, principle_id) &&
-          g_str_equal (sb_story_get_title (story), sb_story_get_title (incoming)))
+      if (filed_under (story, principle_id))
         match = story;
     }
 
@@ -549,8 +609,9 @@ plan_markdown_story (SbImport   *self,
       return;
     }
 
+  /* The same story, filed under other principles too. */
   if (principle_id != NULL)
-    for (guint i = 0; i < stories->len; i++)
+    for (guint i = 0; stories != NULL && i < stories->len; i++)
       {
         SbStory *story = g_ptr_array_index (stories, i);
 
@@ -565,6 +626,9 @@ plan_markdown_story (SbImport   *self,
   op->story = g_object_ref (incoming);
   if (principle_id != NULL)
     sb_story_add_principle (op->story, principle_id);
+  track_story_op (self, op);
+  if (self->by_title != NULL)
+    index_title (self, op->story);
 }
 
 static void
@@ -847,23 +911,14 @@ sb_import_add_json (SbImport    *self,
           op = find_story_op (self, existing);
           current = op ? op->story : existing;
         }
-      else
-        for (guint j = 0; j < self->ops->len && current == NULL; j++)
-          {
-            Op *other = g_ptr_array_index (self->ops, j);
-
-            if (other->kind == OP_ADD_STORY &&
-                g_str_equal (sb_story_get_id (other->story), sb_story_get_id (incoming)))
-              {
-                op = other;
-                current = other->story;
-              }
-          }
+      else if ((op = g_hash_table_lookup (self->added_ids, sb_story_get_id (incoming))))
+        current = op->story;
 
       if (current == NULL)
         {
           op = op_new (self, OP_ADD_STORY);
           op->story = g_object_ref (incoming);
+          track_story_op (self, op);
           continue;
         }
 
@@ -876,8 +931,13 @@ sb_import_add_json (SbImport    *self,
           op = op_new (self, OP_UPDATE_STORY);
           op->original = g_object_ref (existing);
         }
+      g_hash_table_remove (self->story_ops, op->story);
       g_set_object (&op->story, incoming);
+      track_story_op (self, op);
     }
+
+  /* Titles may have changed: the title index is made again when needed. */
+  g_clear_pointer (&self->by_title, g_hash_table_unref);
 
   return TRUE;
 }
@@ -1032,6 +1092,21 @@ sb_import_add_file (SbImport  *self,
       g_ptr_array_add (lengths, GSIZE_TO_POINTER (length));
       if (!check_text (contents, length, child_name, error))
         return FALSE;
+
+      if (is_json_name (child_name))
+        {
+          g_autoptr(GPtrArray) stories = NULL;
+          g_autoptr(JsonArray) principles = NULL;
+          g_autoptr(GError) local_error = NULL;
+          gint64 version = 0;
+
+          if (!sb_store_parse (contents, length, &stories, &principles, &version, NULL, NULL, &local_error))
+            {
+              g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_INVALID,
+                           _("%s is not a Storybank file: %s"), child_name, local_error->message);
+              return FALSE;
+            }
+        }
     }
 
   n_ops = self->ops->len;
@@ -1052,6 +1127,7 @@ sb_import_add_file (SbImport  *self,
           /* A data file that does not read: nothing of the folder. */
           if (self->ops->len > n_ops)
             g_ptr_array_remove_range (self->ops, n_ops, self->ops->len - n_ops);
+          reindex (self);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
