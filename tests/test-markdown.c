@@ -707,6 +707,14 @@ static char *
 make_json (GPtrArray *stories)
 {
   g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(SbPrinciple) theirs = sb_principle_new ("their-own", "Their Own", SB_FRAMEWORK_USER, FALSE);
+  const char *tips[] = { "Their tip", NULL };
+  const char *none[] = { NULL };
+
+  sb_principle_set_definition (theirs, "Theirs.");
+  sb_catalog_add_principle (lib->catalog, theirs);
+  sb_principle_set_user_wording (sb_catalog_lookup (lib->catalog, "ownership"),
+                                 "Own words", NULL, none, none, tips);
 
   for (guint i = 0; i < stories->len; i++)
     sb_library_add (lib->library, g_ptr_array_index (stories, i));
@@ -751,8 +759,13 @@ test_json_merge (void)
   g_assert_no_error (error);
   g_assert_cmpuint (sb_import_get_n_new_stories (import), ==, 1);
   g_assert_cmpuint (sb_import_get_n_updated_stories (import), ==, 1);
+  g_assert_cmpuint (sb_import_get_n_new_principles (import), ==, 1);
+  g_assert_cmpuint (sb_import_get_n_changed_principles (import), ==, 1);
 
   sb_import_apply (import);
+  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (lib->catalog, "their-own")), ==, "Theirs.");
+  g_assert_cmpstr (sb_principle_get_user_definition (sb_catalog_lookup (lib->catalog, "ownership")), ==, "Own words");
+  g_assert_cmpstr (sb_principle_get_user_tips (sb_catalog_lookup (lib->catalog, "ownership"))[0], ==, "Their tip");
   g_assert_cmpuint (n_stories (lib), ==, 4);
   g_assert_cmpstr (sb_story_get_title (sb_library_find (lib->library, sb_story_get_id (newer))), ==, "Edited later");
   g_assert_cmpstr (sb_story_get_title (sb_library_find (lib->library, sb_story_get_id (older))), ==, "Mine, edited last");
