@@ -11,6 +11,7 @@
 
 #include "sb-app-resources.h"
 #include "sb-application.h"
+#include "sb-cli.h"
 #include "sb-window.h"
 
 struct _SbApplication
@@ -92,6 +93,7 @@ sb_application_handle_local_options (GApplication *app,
     return 0;
 
   return -1;
+  return sb_cli_handle_local (app, options);
 }
 
 static void
@@ -208,6 +210,7 @@ sb_application_init (SbApplication *self)
   g_application_add_main_option (G_APPLICATION (self), "version", 0,
                                  G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  _("Show the version and quit"), NULL);
+  sb_cli_add_options (G_APPLICATION (self));
 }
 
 SbStore *

@@ -1,0 +1,1370 @@
+/* sb-import.c: plan an import, show it, apply it, undo it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sb-import.h"
+#include "sb-markdown.h"
+#include "sb-store.h"
+
+/* How an import finds the story it already holds, so importing the same
+ * pages twice adds and changes nothing:
+ *
+ * - Markdown: a page's story is the library's story filed under the same
+ *   principle with the same title. When its text differs, the page's text
+ *   replaces it (an update, shown in the plan and undone by undo). Failing
+ *   that, a story with the same title and the same text filed under other
+ *   principles is the same story, now filed under this one too (how a
+ *   story exported under several principles comes back as one).
+ * - Storybank's JSON: the story with the same id; the one modified last
+ *   wins.
+ *
+ * Nothing is touched until sb_import_apply(): the plan holds new objects,
+ * and copies of the library's stories with the changes made.
+ */
+
+typedef enum
+{
+  OP_ADD_PRINCIPLE,
+  OP_CHANGE_PRINCIPLE,
+  OP_ADD_STORY,
+  OP_UPDATE_STORY,
+} OpKind;
+
+typedef struct
+{
+  char  *definition;
+  char  *focus_heading;
+  GStrv  focus_names;
+  GStrv  focus_descriptions;
+  GStrv  tips;
+  char  *notes;
+} Wording;
+
+typedef struct
+{
+  OpKind       kind;
+  SbStory     *story;      /* added, or the replacement */
+  SbStory     *original;   /* the library's story an update replaces */
+  SbPrinciple *principle;  /* added, or changed */
+  Wording     *wording;    /* the change */
+  Wording     *undo;       /* as it was when applied */
+} Op;
+
+struct _SbImport
+{
+  GObject     parent_instance;
+
+  SbLibrary  *library;
+  SbCatalog  *catalog;
+  GPtrArray  *ops;
+  GPtrArray  *skipped;    /* char*: files with nothing to import */
+  GHashTable *story_ops;  /* SbStory (added, replacement or original) → Op */
+  GHashTable *added_ids;  /* id → Op, for the stories the plan adds */
+  GHashTable *by_title;   /* title → GPtrArray of stories as planned; lazy */
+  guint       applied : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SbImport, sb_import, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sb-import-error-quark, sb_import_error)
+
+static void
+wording_free (Wording *wording)
+{
+  if (wording == NULL)
+    return;
+  g_free (wording->definition);
+  g_free (wording->focus_heading);
+  g_strfreev (wording->focus_names);
+  g_strfreev (wording->focus_descriptions);
+  g_strfreev (wording->tips);
+  g_free (wording->notes);
+  g_free (wording);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Wording, wording_free)
+
+static void
+op_free (Op *op)
+{
+  g_clear_object (&op->story);
+  g_clear_object (&op->original);
+  g_clear_object (&op->principle);
+  wording_free (op->wording);
+  wording_free (op->undo);
+  g_free (op);
+}
+
+static Op *
+op_new (SbImport *self,
+        OpKind    kind)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = kind;
+  g_ptr_array_add (self->ops, op);
+  return op;
+}
+
+static void
+sb_import_finalize (GObject *object)
+{
+  SbImport *self = (SbImport *)object;
+
+  g_clear_pointer (&self->ops, g_ptr_array_unref);
+  g_clear_pointer (&self->skipped, g_ptr_array_unref);
+  g_clear_pointer (&self->story_ops, g_hash_table_unref);
+  g_clear_pointer (&self->added_ids, g_hash_table_unref);
+  g_clear_pointer (&self->by_title, g_hash_table_unref);
+  g_clear_object (&self->library);
+  g_clear_object (&self->catalog);
+
+  G_OBJECT_CLASS (sb_import_parent_class)->finalize (object);
+}
+
+static void
+sb_import_class_init (SbImportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sb_import_finalize;
+}
+
+static void
+sb_import_init (SbImport *self)
+{
+  self->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  self->skipped = g_ptr_array_new_with_free_func (g_free);
+  self->story_ops = g_hash_table_new (NULL, NULL);
+  self->added_ids = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/**
+ * sb_import_new:
+ *
+ * Returns: (transfer full): an empty import into @library and @catalog
+ */
+SbImport *
+sb_import_new (SbLibrary *library,
+               SbCatalog *catalog)
+{
+  SbImport *self;
+
+  g_return_val_if_fail (SB_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (SB_IS_CATALOG (catalog), NULL);
+
+  self = g_object_new (SB_TYPE_IMPORT, NULL);
+  self->library = g_object_ref (library);
+  self->catalog = g_object_ref (catalog);
+
+  return self;
+}
+
+/* Wording */
+
+static char **
+strv_from_array (GPtrArray *array)
+{
+  char **strv = g_new0 (char *, array->len + 1);
+
+  for (guint i = 0; i < array->len; i++)
+    strv[i] = g_strdup (g_ptr_array_index (array, i));
+  return strv;
+}
+
+static Wording *
+wording_read (SbPrinciple *principle)
+{
+  Wording *wording = g_new0 (Wording, 1);
+
+  if (sb_principle_get_builtin (principle))
+    {
+      wording->definition = g_strdup (sb_principle_get_user_definition (principle));
+      wording->focus_heading = g_strdup (sb_principle_get_user_focus_heading (principle));
+      wording->focus_names = g_strdupv ((char **) sb_principle_get_user_focus_names (principle));
+      wording->focus_descriptions = g_strdupv ((char **) sb_principle_get_user_focus_descriptions (principle));
+      wording->tips = g_strdupv ((char **) sb_principle_get_user_tips (principle));
+    }
+  else
+    {
+      guint n = sb_principle_get_n_focus_areas (principle);
+
+      wording->definition = g_strdup (sb_principle_get_definition (principle));
+      wording->focus_heading = g_strdup (sb_principle_get_focus_heading (principle));
+      wording->focus_names = g_new0 (char *, n + 1);
+      wording->focus_descriptions = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        {
+          const char *name, *description;
+
+          sb_principle_get_focus_area (principle, i, &name, &description);
+          wording->focus_names[i] = g_strdup (name);
+          wording->focus_descriptions[i] = g_strdup (description);
+        }
+      wording->tips = g_strdupv ((char **) sb_principle_get_tips (principle));
+    }
+  wording->notes = g_strdup (sb_principle_get_notes (principle));
+
+  if (wording->definition == NULL)
+    wording->definition = g_strdup ("");
+  if (wording->focus_heading == NULL)
+    wording->focus_heading = g_strdup ("");
+  if (wording->tips == NULL)
+    wording->tips = g_new0 (char *, 1);
+
+  return wording;
+}
+
+/* The built-in text, as a Wording, to tell a page that only repeats it. */
+static Wording *
+wording_read_builtin (SbPrinciple *principle)
+{
+  Wording *wording = g_new0 (Wording, 1);
+  guint n = sb_principle_get_n_focus_areas (principle);
+
+  wording->definition = g_strdup (sb_principle_get_definition (principle));
+  wording->focus_heading = g_strdup (sb_principle_get_focus_heading (principle));
+  wording->focus_names = g_new0 (char *, n + 1);
+  wording->focus_descriptions = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name, *description;
+
+      sb_principle_get_focus_area (principle, i, &name, &description);
+      wording->focus_names[i] = g_strdup (name);
+      wording->focus_descriptions[i] = g_strdup (description);
+    }
+  wording->tips = g_strdupv ((char **) sb_principle_get_tips (principle));
+  if (wording->tips == NULL)
+    wording->tips = g_new0 (char *, 1);
+  return wording;
+}
+
+static void
+wording_write (SbPrinciple *principle,
+               Wording     *wording)
+{
+  if (sb_principle_get_builtin (principle))
+    sb_principle_set_user_wording (principle,
+                                   wording->definition,
+                                   wording->focus_heading,
+                                   (const char * const *) wording->focus_names,
+                                   (const char * const *) wording->focus_descriptions,
+                                   (const char * const *) wording->tips);
+  else
+    {
+      sb_principle_set_definition (principle, wording->definition);
+      sb_principle_set_focus_areas (principle, wording->focus_heading,
+                                    (const char * const *) wording->focus_names,
+                                    (const char * const *) wording->focus_descriptions);
+      sb_principle_set_tips (principle, (const char * const *) wording->tips);
+    }
+  sb_principle_set_notes (principle, wording->notes);
+}
+
+static gboolean
+strv_eq (char **a,
+         char **b)
+{
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
+}
+
+static gboolean
+focus_equal (const char  *heading_a,
+             char       **names_a,
+             char       **descriptions_a,
+             const char  *heading_b,
+             char       **names_b,
+             char       **descriptions_b)
+{
+  return g_strcmp0 (heading_a, heading_b) == 0 &&
+         strv_eq (names_a, names_b) &&
+         strv_eq (descriptions_a, descriptions_b);
+}
+
+static gboolean
+wording_equal (Wording *a,
+               Wording *b)
+{
+  return g_strcmp0 (a->definition, b->definition) == 0 &&
+         focus_equal (a->focus_heading, a->focus_names, a->focus_descriptions,
+                      b->focus_heading, b->focus_names, b->focus_descriptions) &&
+         strv_eq (a->tips, b->tips) &&
+         g_strcmp0 (a->notes, b->notes) == 0;
+}
+
+/* What @principle's wording becomes with @page read over it: each part
+ * the page has replaces the user's, unless it only repeats the user's
+ * or, when the user wrote none, the built-in text.
+ */
+static Wording *
+wording_merge_page (SbPrinciple    *principle,
+                    Wording        *current,
+                    SbMarkdownPage *page)
+{
+  g_autoptr(Wording) builtin = NULL;
+  Wording *merged = g_new0 (Wording, 1);
+
+  if (sb_principle_get_builtin (principle))
+    builtin = wording_read_builtin (principle);
+
+  merged->definition = g_strdup (current->definition);
+  merged->focus_heading = g_strdup (current->focus_heading);
+  merged->focus_names = g_strdupv (current->focus_names);
+  merged->focus_descriptions = g_strdupv (current->focus_descriptions);
+  merged->tips = g_strdupv (current->tips);
+  merged->notes = g_strdup (current->notes);
+
+  if (page->definition != NULL && page->definition[0] != '\0' &&
+      !g_str_equal (page->definition, current->definition) &&
+      !(builtin != NULL && current->definition[0] == '\0' &&
+        g_strcmp0 (page->definition, builtin->definition) == 0))
+    {
+      g_free (merged->definition);
+      merged->definition = g_strdup (page->definition);
+    }
+
+  if (page->focus_heading != NULL)
+    {
+      g_auto(GStrv) names = NULL;
+      g_auto(GStrv) descriptions = NULL;
+      gboolean user_has = current->focus_heading[0] != '\0' || current->focus_names[0] != NULL;
+
+      g_ptr_array_add (page->focus_names, NULL);
+      g_ptr_array_add (page->focus_descriptions, NULL);
+      names = g_strdupv ((char **) page->focus_names->pdata);
+      descriptions = g_strdupv ((char **) page->focus_descriptions->pdata);
+      g_ptr_array_remove_index (page->focus_names, page->focus_names->len - 1);
+      g_ptr_array_remove_index (page->focus_descriptions, page->focus_descriptions->len - 1);
+
+      if (!focus_equal (page->focus_heading, names, descriptions,
+                        current->focus_heading, current->focus_names, current->focus_descriptions) &&
+          !(builtin != NULL && !user_has &&
+            focus_equal (page->focus_heading, names, descriptions,
+                         builtin->focus_heading, builtin->focus_names, builtin->focus_descriptions)))
+        {
+          g_free (merged->focus_heading);
+          merged->focus_heading = g_strdup (page->focus_heading);
+          g_strfreev (merged->focus_names);
+          merged->focus_names = g_steal_pointer (&names);
+          g_strfreev (merged->focus_descriptions);
+          merged->focus_descriptions = g_steal_pointer (&descriptions);
+        }
+    }
+
+  if (page->tips->len > 0)
+    {
+      g_auto(GStrv) tips = strv_from_array (page->tips);
+
+      if (!strv_eq (tips, current->tips) &&
+          !(builtin != NULL && current->tips[0] == NULL && strv_eq (tips, builtin->tips)))
+        {
+          g_strfreev (merged->tips);
+          merged->tips = g_steal_pointer (&tips);
+        }
+    }
+
+  if (page->notes != NULL && page->notes[0] != '\0')
+    {
+      g_free (merged->notes);
+      merged->notes = g_strdup (page->notes);
+    }
+
+  return merged;
+}
+
+/* Planning */
+
+static Op *
+find_story_op (SbImport *self,
+               SbStory  *story)
+{
+  return g_hash_table_lookup (self->story_ops, story);
+}
+
+static void
+track_story_op (SbImport *self,
+                Op       *op)
+{
+  g_hash_table_insert (self->story_ops, op->story, op);
+  if (op->original != NULL)
+    g_hash_table_insert (self->story_ops, op->original, op);
+  else
+    g_hash_table_insert (self->added_ids, (gpointer) sb_story_get_id (op->story), op);
+}
+
+/* After ops were dropped or a story's title may have changed. */
+static void
+reindex (SbImport *self)
+{
+  g_hash_table_remove_all (self->story_ops);
+  g_hash_table_remove_all (self->added_ids);
+  g_clear_pointer (&self->by_title, g_hash_table_unref);
+  for (guint i = 0; i < self->ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (self->ops, i);
+
+      if (op->kind == OP_ADD_STORY || op->kind == OP_UPDATE_STORY)
+        track_story_op (self, op);
+    }
+}
+
+static Op *
+find_principle_op (SbImport    *self,
+                   SbPrinciple *principle)
+{
+  for (guint i = 0; i < self->ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (self->ops, i);
+
+      if ((op->kind == OP_ADD_PRINCIPLE || op->kind == OP_CHANGE_PRINCIPLE) &&
+          op->principle == principle)
+        return op;
+    }
+  return NULL;
+}
+
+/* The principle with that name (or id), in the catalog or new in the plan. */
+static SbPrinciple *
+lookup_principle (SbImport   *self,
+                  const char *name,
+                  gboolean    by_id)
+{
+  g_autofree char *slug = sb_principle_slugify (name);
+  SbPrinciple *found;
+
+  found = by_id ? sb_catalog_lookup (self->catalog, name)
+                : sb_catalog_lookup_by_name (self->catalog, name);
+  if (found != NULL)
+    return found;
+
+  for (guint i = 0; i < self->ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (self->ops, i);
+
+      if (op->kind != OP_ADD_PRINCIPLE)
+        continue;
+      if (g_str_equal (sb_principle_get_id (op->principle), by_id ? name : slug))
+        return op->principle;
+      if (!by_id)
+        {
+          g_autofree char *other = sb_principle_slugify (sb_principle_get_name (op->principle));
+
+          if (g_str_equal (slug, other))
+            return op->principle;
+        }
+    }
+
+  return NULL;
+}
+
+static char *
+make_principle_id (SbImport   *self,
+                   const char *name)
+{
+  g_autofree char *base = sb_catalog_make_id (self->catalog, name);
+  char *id = g_strdup (base);
+
+  for (guint i = 2; lookup_principle (self, id, TRUE) != NULL; i++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, i);
+    }
+  return id;
+}
+
+static void
+index_title (SbImport *self,
+             SbStory  *story)
+{
+  GPtrArray *stories = g_hash_table_lookup (self->by_title, sb_story_get_title (story));
+
+  if (stories == NULL)
+    {
+      stories = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (self->by_title, g_strdup (sb_story_get_title (story)), stories);
+    }
+  g_ptr_array_add (stories, g_object_ref (story));
+}
+
+/* The stories called @title as they will be: the plan's replacement for
+ * a story it updates, then the plan's new stories.
+ */
+static GPtrArray *
+get_planned_stories (SbImport   *self,
+                     const char *title)
+{
+  if (self->by_title == NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->library));
+
+      self->by_title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+          Op *op = find_story_op (self, story);
+
+          index_title (self, op ? op->story : story);
+        }
+      for (guint i = 0; i < self->ops->len; i++)
+        {
+          Op *op = g_ptr_array_index (self->ops, i);
+
+          if (op->kind == OP_ADD_STORY)
+            index_title (self, op->story);
+        }
+    }
+
+  return g_hash_table_lookup (self->by_title, title);
+}
+
+/* A story of the plan's own (new, or a replacement) to change, for @story. */
+static SbStory *
+ensure_writable (SbImport *self,
+                 SbStory  *story)
+{
+  Op *op = find_story_op (self, story);
+
+  if (op != NULL)
+    return op->story;
+
+  op = op_new (self, OP_UPDATE_STORY);
+  op->original = g_object_ref (story);
+  op->story = sb_story_copy (story);
+  track_story_op (self, op);
+
+  /* The title stays: the replacement takes the story's place in the index. */
+  if (self->by_title != NULL)
+    {
+      GPtrArray *stories = g_hash_table_lookup (self->by_title, sb_story_get_title (story));
+      guint position;
+
+      if (stories != NULL && g_ptr_array_find (stories, story, &position))
+        {
+          g_object_unref (stories->pdata[position]);
+          stories->pdata[position] = g_object_ref (op->story);
+        }
+    }
+  return op->story;
+}
+
+static gboolean
+same_text (SbStory *a,
+           SbStory *b)
+{
+  return g_str_equal (sb_story_get_title (a), sb_story_get_title (b)) &&
+         g_str_equal (sb_story_get_situation (a), sb_story_get_situation (b)) &&
+         g_str_equal (sb_story_get_task (a), sb_story_get_task (b)) &&
+         g_strv_equal (sb_story_get_actions (a), sb_story_get_actions (b)) &&
+         g_str_equal (sb_story_get_result (a), sb_story_get_result (b));
+}
+
+static gboolean
+filed_under (SbStory    *story,
+             const char *principle_id)
+{
+  if (principle_id == NULL)
+    return sb_story_get_principles (story)[0] == NULL;
+  return sb_story_has_principle (story, principle_id);
+}
+
+static void
+plan_markdown_story (SbImport   *self,
+                     SbStory    *incoming,
+                     const char *principle_id)
+{
+  GPtrArray *stories = get_planned_stories (self, sb_story_get_title (incoming));
+  SbStory *match = NULL;
+  Op *op;
+
+  for (guint i = 0; stories != NULL && i < stories->len && match == NULL; i++)
+    {
+      SbStory *story = g_ptr_array_index (stories, i);
+
+      if (filed_under (story, principle_id))
+        match = story;
+    }
+
+  if (match != NULL)
+    {
+      SbStory *target;
+
+      if (same_text (match, incoming))
+        return;
+
+      target = ensure_writable (self, match);
+      sb_story_set_situation (target, sb_story_get_situation (incoming));
+      sb_story_set_task (target, sb_story_get_task (incoming));
+      sb_story_set_actions (target, sb_story_get_actions (incoming));
+      sb_story_set_result (target, sb_story_get_result (incoming));
+      return;
+    }
+
+  /* The same story, filed under other principles too. */
+  if (principle_id != NULL)
+    for (guint i = 0; stories != NULL && i < stories->len; i++)
+      {
+        SbStory *story = g_ptr_array_index (stories, i);
+
+        if (same_text (story, incoming))
+          {
+            sb_story_add_principle (ensure_writable (self, story), principle_id);
+            return;
+          }
+      }
+
+  op = op_new (self, OP_ADD_STORY);
+  op->story = g_object_ref (incoming);
+  if (principle_id != NULL)
+    sb_story_add_principle (op->story, principle_id);
+  track_story_op (self, op);
+  if (self->by_title != NULL)
+    index_title (self, op->story);
+}
+
+static void
+plan_principle_wording (SbImport       *self,
+                        SbPrinciple    *principle,
+                        SbMarkdownPage *page)
+{
+  Op *op = find_principle_op (self, principle);
+  g_autoptr(Wording) current = NULL;
+  g_autoptr(Wording) merged = NULL;
+
+  if (op != NULL && op->kind == OP_ADD_PRINCIPLE)
+    {
+      /* The plan's own: change it in place. */
+      current = wording_read (principle);
+      merged = wording_merge_page (principle, current, page);
+      wording_write (principle, merged);
+      return;
+    }
+
+  current = op ? op->wording : wording_read (principle);
+  merged = wording_merge_page (principle, current, page);
+  if (op != NULL)
+    {
+      current = NULL;
+      wording_free (op->wording);
+      op->wording = g_steal_pointer (&merged);
+      return;
+    }
+
+  if (wording_equal (current, merged))
+    return;
+
+  op = op_new (self, OP_CHANGE_PRINCIPLE);
+  op->principle = g_object_ref (principle);
+  op->wording = g_steal_pointer (&merged);
+}
+
+static char *
+name_from_source (const char *source_name)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  if (source_name == NULL)
+    return NULL;
+  base = g_path_get_basename (source_name);
+  if ((dot = strrchr (base, '.')) != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+static void
+plan_page (SbImport       *self,
+           SbMarkdownPage *page,
+           const char     *source_name)
+{
+  SbPrinciple *principle = NULL;
+
+  if (page->name != NULL)
+    {
+      principle = lookup_principle (self, page->name, FALSE);
+      if (principle == NULL)
+        {
+          g_autofree char *id = make_principle_id (self, page->name);
+          Op *op = op_new (self, OP_ADD_PRINCIPLE);
+
+          op->principle = sb_principle_new (id, page->name, SB_FRAMEWORK_USER, FALSE);
+          principle = op->principle;
+        }
+    }
+  else
+    {
+      g_autofree char *name = name_from_source (source_name);
+
+      if (name != NULL)
+        principle = lookup_principle (self, name, FALSE);
+    }
+
+  if (principle != NULL)
+    plan_principle_wording (self, principle, page);
+
+  for (guint i = 0; i < page->stories->len; i++)
+    plan_markdown_story (self, g_ptr_array_index (page->stories, i),
+                         principle ? sb_principle_get_id (principle) : NULL);
+}
+
+static gboolean
+check_text (const char  *text,
+            gsize        length,
+            const char  *source_name,
+            GError     **error)
+{
+  const char *name = source_name ? source_name : _("The text");
+
+  if (memchr (text, '\0', length) != NULL)
+    {
+      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOT_TEXT,
+                   _("%s is not a text file"), name);
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (text, length, NULL))
+    {
+      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOT_TEXT,
+                   _("%s is not valid UTF-8 text"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sb_import_add_markdown:
+ * @length: bytes in @text, or -1 when nul-terminated
+ * @source_name: (nullable): the file it came from, for messages; a page
+ *   with no "# Name" is filed under the principle its file is named after
+ *
+ * Adds the pages in @text to the plan. Fails, adding nothing, when the
+ * text holds no story nor any principle's wording.
+ */
+gboolean
+sb_import_add_markdown (SbImport    *self,
+                        const char  *text,
+                        gssize       length,
+                        const char  *source_name,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) pages = NULL;
+  gboolean empty = TRUE;
+
+  g_return_val_if_fail (SB_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+  g_return_val_if_fail (!self->applied, FALSE);
+
+  if (length < 0)
+    length = strlen (text);
+  if (!check_text (text, length, source_name, error))
+    return FALSE;
+
+  pages = sb_markdown_parse (text, length);
+  for (guint i = 0; i < pages->len; i++)
+    empty &= sb_markdown_page_is_empty (g_ptr_array_index (pages, i));
+
+  if (empty)
+    {
+      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING,
+                   _("%s holds no story: a story starts with a heading such as "
+                     "“### Example 1: Title” or a “Story:” line, followed by "
+                     "“**Situation**:”, “**Task**:”, “**Action**:” and “**Result**:”"),
+                   source_name ? source_name : _("The text"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < pages->len; i++)
+    plan_page (self, g_ptr_array_index (pages, i), source_name);
+
+  return TRUE;
+}
+
+static gint64
+story_modified (SbStory *story)
+{
+  GDateTime *modified = sb_story_get_modified (story);
+
+  return modified ? g_date_time_to_unix (modified) * G_USEC_PER_SEC +
+                    g_date_time_get_microsecond (modified) : 0;
+}
+
+/**
+ * sb_import_add_json:
+ *
+ * Adds a Storybank data file to the plan: stories merged by id (the one
+ * modified last wins), the user's principles it has that the catalog
+ * lacks, and the user's wording for a built-in principle that has none.
+ */
+gboolean
+sb_import_add_json (SbImport    *self,
+                    const char  *text,
+                    gssize       length,
+                    const char  *source_name,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(JsonArray) principles = NULL;
+  g_autoptr(GPtrArray) new_principles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) wordings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  gint64 version = 0;
+
+  g_return_val_if_fail (SB_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (!self->applied, FALSE);
+
+  if (length < 0)
+    length = strlen (text);
+  if (!check_text (text, length, source_name, error))
+    return FALSE;
+
+  if (!sb_store_parse (text, length, &stories, &principles, &version, NULL, NULL, &local_error))
+    {
+      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_INVALID,
+                   _("%s is not a Storybank file: %s"),
+                   source_name ? source_name : _("The text"), local_error->message);
+      return FALSE;
+    }
+
+  /* Read every principle before planning any, so a bad one adds nothing. */
+  for (guint i = 0; principles != NULL && i < json_array_get_length (principles); i++)
+    {
+      JsonNode *node = json_array_get_element (principles, i);
+      JsonObject *object;
+      SbPrinciple *existing;
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      object = json_node_get_object (node);
+      id = json_object_get_string_member_with_default (object, "id", "");
+      existing = id[0] ? lookup_principle (self, id, TRUE) : NULL;
+
+      if (existing == NULL)
+        {
+          SbPrinciple *principle = sb_principle_new_from_json (object, FALSE, SB_FRAMEWORK_USER, &local_error);
+
+          if (principle == NULL)
+            {
+              g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_INVALID,
+                           _("%s is not a Storybank file: %s"),
+                           source_name ? source_name : _("The text"), local_error->message);
+              return FALSE;
+            }
+          g_ptr_array_add (new_principles, principle);
+        }
+      else if (sb_principle_get_builtin (existing) && !sb_principle_has_user_content (existing) &&
+               find_principle_op (self, existing) == NULL)
+        {
+          g_autoptr(SbPrinciple) scratch = sb_principle_new (id, sb_principle_get_name (existing),
+                                                             sb_principle_get_framework_id (existing), TRUE);
+
+          sb_principle_apply_user_json (scratch, object, &local_error);
+          if (local_error != NULL)
+            {
+              g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_INVALID,
+                           _("%s is not a Storybank file: %s"),
+                           source_name ? source_name : _("The text"), local_error->message);
+              return FALSE;
+            }
+          g_object_set_data (G_OBJECT (scratch), "sb-import-target", existing);
+          g_ptr_array_add (wordings, g_steal_pointer (&scratch));
+        }
+    }
+
+  for (guint i = 0; i < new_principles->len; i++)
+    {
+      Op *op = op_new (self, OP_ADD_PRINCIPLE);
+
+      op->principle = g_object_ref (g_ptr_array_index (new_principles, i));
+    }
+
+  for (guint i = 0; i < wordings->len; i++)
+    {
+      SbPrinciple *scratch = g_ptr_array_index (wordings, i);
+      SbPrinciple *target = g_object_get_data (G_OBJECT (scratch), "sb-import-target");
+      Op *op;
+
+      if (!sb_principle_has_user_content (scratch))
+        continue;
+      op = op_new (self, OP_CHANGE_PRINCIPLE);
+      op->principle = g_object_ref (target);
+      op->wording = wording_read (scratch);
+    }
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SbStory *incoming = g_ptr_array_index (stories, i);
+      SbStory *existing = sb_library_find (self->library, sb_story_get_id (incoming));
+      SbStory *current = NULL;
+      Op *op = NULL;
+
+      if (existing != NULL)
+        {
+          op = find_story_op (self, existing);
+          current = op ? op->story : existing;
+        }
+      else if ((op = g_hash_table_lookup (self->added_ids, sb_story_get_id (incoming))))
+        current = op->story;
+
+      if (current == NULL)
+        {
+          op = op_new (self, OP_ADD_STORY);
+          op->story = g_object_ref (incoming);
+          track_story_op (self, op);
+          continue;
+        }
+
+      if (sb_story_content_equal (current, incoming) ||
+          story_modified (incoming) <= story_modified (current))
+        continue;
+
+      if (op == NULL)
+        {
+          op = op_new (self, OP_UPDATE_STORY);
+          op->original = g_object_ref (existing);
+        }
+      g_hash_table_remove (self->story_ops, op->story);
+      g_set_object (&op->story, incoming);
+      track_story_op (self, op);
+    }
+
+  /* Titles may have changed: the title index is made again when needed. */
+  g_clear_pointer (&self->by_title, g_hash_table_unref);
+
+  return TRUE;
+}
+
+static gboolean
+read_file (GFile       *file,
+           GFileInfo   *info,
+           char       **contents,
+           gsize       *length,
+           GError     **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  if (g_file_info_get_size (info) > SB_IMPORT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_TOO_LARGE,
+                   _("%s is too large to import (more than %d MB)"),
+                   name, (int) (SB_IMPORT_MAX_FILE_SIZE / (1024 * 1024)));
+      return FALSE;
+    }
+
+  return g_file_load_contents (file, NULL, contents, length, NULL, error);
+}
+
+static gboolean
+is_json_name (const char *name)
+{
+  g_autofree char *folded = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (folded, ".json");
+}
+
+static gboolean
+is_markdown_name (const char *name)
+{
+  g_autofree char *folded = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (folded, ".md") || g_str_has_suffix (folded, ".markdown");
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+add_contents (SbImport    *self,
+              const char  *contents,
+              gsize        length,
+              const char  *name,
+              GError     **error)
+{
+  const char *s = contents;
+
+  while (s < contents + length && g_ascii_isspace (*s))
+    s++;
+
+  if (is_json_name (name) || (!is_markdown_name (name) && s < contents + length && *s == '{'))
+    return sb_import_add_json (self, contents, length, name, error);
+  return sb_import_add_markdown (self, contents, length, name, error);
+}
+
+/**
+ * sb_import_add_file:
+ *
+ * Adds a file (Markdown, or Storybank's JSON when named *.json), or every
+ * *.md and *.json file of a folder, to the plan. A folder's files that
+ * hold no story are skipped and named in the summary; any other failure
+ * adds nothing of the folder.
+ */
+gboolean
+sb_import_add_file (SbImport  *self,
+                    GFile     *file,
+                    GError   **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GPtrArray) lengths = NULL;
+  g_autofree char *parse_name = NULL;
+  guint n_ops, n_added = 0;
+
+  g_return_val_if_fail (SB_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (!self->applied, FALSE);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+
+  parse_name = g_file_get_parse_name (file);
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (!read_file (file, info, &contents, &length, error))
+        return FALSE;
+      return add_contents (self, contents, length, parse_name, error);
+    }
+
+  enumerator = g_file_enumerate_children (file,
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                          G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (enumerator == NULL)
+    return FALSE;
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  for (;;)
+    {
+      GFileInfo *child_info = NULL;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (enumerator, &child_info, NULL, NULL, error))
+        return FALSE;
+      if (child_info == NULL)
+        break;
+
+      name = g_file_info_get_name (child_info);
+      if (g_file_info_get_file_type (child_info) == G_FILE_TYPE_REGULAR &&
+          (is_json_name (name) || is_markdown_name (name)))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  /* Read and check them all before planning any. */
+  texts = g_ptr_array_new_with_free_func (g_free);
+  lengths = g_ptr_array_new ();
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_ptr_array_index (names, i));
+      g_autoptr(GFileInfo) child_info = NULL;
+      g_autofree char *child_name = g_file_get_parse_name (child);
+      char *contents = NULL;
+      gsize length = 0;
+
+      child_info = g_file_query_info (child, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                      G_FILE_QUERY_INFO_NONE, NULL, error);
+      if (child_info == NULL || !read_file (child, child_info, &contents, &length, error))
+        return FALSE;
+      g_ptr_array_add (texts, contents);
+      g_ptr_array_add (lengths, GSIZE_TO_POINTER (length));
+      if (!check_text (contents, length, child_name, error))
+        return FALSE;
+
+      if (is_json_name (child_name))
+        {
+          g_autoptr(GPtrArray) stories = NULL;
+          g_autoptr(JsonArray) principles = NULL;
+          g_autoptr(GError) local_error = NULL;
+          gint64 version = 0;
+
+          if (!sb_store_parse (contents, length, &stories, &principles, &version, NULL, NULL, &local_error))
+            {
+              g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_INVALID,
+                           _("%s is not a Storybank file: %s"), child_name, local_error->message);
+              return FALSE;
+            }
+        }
+    }
+
+  n_ops = self->ops->len;
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_ptr_array_index (names, i));
+      g_autofree char *child_name = g_file_get_parse_name (child);
+      g_autoptr(GError) local_error = NULL;
+
+      if (add_contents (self, g_ptr_array_index (texts, i),
+                        GPOINTER_TO_SIZE (g_ptr_array_index (lengths, i)),
+                        child_name, &local_error))
+        n_added++;
+      else if (g_error_matches (local_error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING))
+        g_ptr_array_add (self->skipped, g_steal_pointer (&child_name));
+      else
+        {
+          /* A data file that does not read: nothing of the folder. */
+          if (self->ops->len > n_ops)
+            g_ptr_array_remove_range (self->ops, n_ops, self->ops->len - n_ops);
+          reindex (self);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  if (n_added == 0)
+    {
+      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING,
+                   _("%s holds no Markdown page (*.md) or Storybank file (*.json) with a story in it"),
+                   parse_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sb_import_add_path:
+ *
+ * Like sb_import_add_file(), for a path.
+ */
+gboolean
+sb_import_add_path (SbImport    *self,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (SB_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_commandline_arg (path);
+  return sb_import_add_file (self, file, error);
+}
+
+/* The plan */
+
+static guint
+count_ops (SbImport *self,
+           OpKind    kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->ops->len; i++)
+    n += ((Op *) g_ptr_array_index (self->ops, i))->kind == kind;
+  return n;
+}
+
+guint
+sb_import_get_n_new_stories (SbImport *self)
+{
+  g_return_val_if_fail (SB_IS_IMPORT (self), 0);
+  return count_ops (self, OP_ADD_STORY);
+}
+
+guint
+sb_import_get_n_updated_stories (SbImport *self)
+{
+  g_return_val_if_fail (SB_IS_IMPORT (self), 0);
+  return count_ops (self, OP_UPDATE_STORY);
+}
+
+guint
+sb_import_get_n_new_principles (SbImport *self)
+{
+  g_return_val_if_fail (SB_IS_IMPORT (self), 0);
+  return count_ops (self, OP_ADD_PRINCIPLE);
+}
+
+guint
+sb_import_get_n_changed_principles (SbImport *self)
+{
+  g_return_val_if_fail (SB_IS_IMPORT (self), 0);
+  return count_ops (self, OP_CHANGE_PRINCIPLE);
+}
+
+/**
+ * sb_import_is_empty:
+ *
+ * Returns: whether applying the plan would change nothing
+ */
+gboolean
+sb_import_is_empty (SbImport *self)
+{
+  g_return_val_if_fail (SB_IS_IMPORT (self), TRUE);
+  return self->ops->len == 0;
+}
+
+static char *
+dup_principle_names (SbImport *self,
+                     SbStory  *story)
+{
+  const char * const *ids = sb_story_get_principles (story);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      SbPrinciple *principle = lookup_principle (self, ids[i], TRUE);
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, principle ? sb_principle_get_name (principle) : ids[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * sb_import_dup_summary:
+ *
+ * Returns: (transfer full): one line per change the plan makes, for the
+ * preview, then one per file skipped
+ */
+GStrv
+sb_import_dup_summary (SbImport *self)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+
+  g_return_val_if_fail (SB_IS_IMPORT (self), NULL);
+
+  for (guint i = 0; i < self->ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (self->ops, i);
+      g_autofree char *names = NULL;
+
+      switch (op->kind)
+        {
+        case OP_ADD_PRINCIPLE:
+          g_ptr_array_add (lines, g_strdup_printf (_("New principle “%s”"),
+                                                   sb_principle_get_name (op->principle)));
+          break;
+        case OP_CHANGE_PRINCIPLE:
+          g_ptr_array_add (lines, g_strdup_printf (_("Your own wording for “%s”"),
+                                                   sb_principle_get_name (op->principle)));
+          break;
+        case OP_ADD_STORY:
+          names = dup_principle_names (self, op->story);
+          if (names[0] != '\0')
+            g_ptr_array_add (lines, g_strdup_printf (_("New story “%s” (%s)"),
+                                                     sb_story_get_title (op->story), names));
+          else
+            g_ptr_array_add (lines, g_strdup_printf (_("New story “%s”"),
+                                                     sb_story_get_title (op->story)));
+          break;
+        case OP_UPDATE_STORY:
+          g_ptr_array_add (lines, g_strdup_printf (_("Updated story “%s”"),
+                                                   sb_story_get_title (op->story)));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  for (guint i = 0; i < self->skipped->len; i++)
+    g_ptr_array_add (lines, g_strdup_printf (_("Skipped %s: no story in it"),
+                                             (char *) g_ptr_array_index (self->skipped, i)));
+
+  g_ptr_array_add (lines, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
+}
+
+gboolean
+sb_import_get_applied (SbImport *self)
+{
+  g_return_val_if_fail (SB_IS_IMPORT (self), FALSE);
+  return self->applied;
+}
+
+/**
+ * sb_import_apply:
+ *
+ * Makes the plan's changes to the library and catalog: principles first,
+ * then stories. Once only.
+ */
+void
+sb_import_apply (SbImport *self)
+{
+  g_return_if_fail (SB_IS_IMPORT (self));
+  g_return_if_fail (!self->applied);
+
+  self->applied = TRUE;
+
+  for (guint i = 0; i < self->ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (self->ops, i);
+
+      if (op->kind == OP_ADD_PRINCIPLE)
+        sb_catalog_add_principle (self->catalog, op->principle);
+      else if (op->kind == OP_CHANGE_PRINCIPLE)
+        {
+          wording_free (op->undo);
+          op->undo = wording_read (op->principle);
+          wording_write (op->principle, op->wording);
+        }
+    }
+
+  for (guint i = 0; i < self->ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (self->ops, i);
+
+      if (op->kind == OP_ADD_STORY)
+        sb_library_add (self->library, op->story);
+      else if (op->kind == OP_UPDATE_STORY)
+        sb_library_replace (self->library, op->original, op->story);
+    }
+}
+
+/**
+ * sb_import_undo:
+ *
+ * Takes back what sb_import_apply() did: the stories it updated come
+ * back as they were (the same objects), what it added goes.
+ */
+void
+sb_import_undo (SbImport *self)
+{
+  g_return_if_fail (SB_IS_IMPORT (self));
+  g_return_if_fail (self->applied);
+
+  self->applied = FALSE;
+
+  for (guint i = self->ops->len; i > 0; i--)
+    {
+      Op *op = g_ptr_array_index (self->ops, i - 1);
+
+      if (op->kind == OP_ADD_STORY)
+        sb_library_remove (self->library, op->story, NULL);
+      else if (op->kind == OP_UPDATE_STORY)
+        sb_library_replace (self->library, op->story, op->original);
+    }
+
+  for (guint i = self->ops->len; i > 0; i--)
+    {
+      Op *op = g_ptr_array_index (self->ops, i - 1);
+
+      if (op->kind == OP_ADD_PRINCIPLE)
+        sb_catalog_remove_principle (self->catalog, op->principle);
+      else if (op->kind == OP_CHANGE_PRINCIPLE && op->undo != NULL)
+        wording_write (op->principle, op->undo);
+    }
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sb-catalog.h"
+#include "sb-library.h"
+
+G_BEGIN_DECLS
+
+/* One principle's page in the seed's format (tests/data/think-big.md):
+ * "# Name", "## Definition", "## STAR Pattern Examples" with
+ * "### Example N: Title" and its Situation, Task, Action and Result,
+ * a focus-area section under its own heading, "## Interview Tips" and,
+ * Storybank's own, "## Notes". A field's text may run over several lines;
+ * a line of text that would read as structure (a heading, a bullet, a
+ * label such as "S:" or "**Task**:", or a line starting with a backslash)
+ * is written with a backslash in front, which the reader drops.
+ */
+typedef struct
+{
+  char      *name;                /* NULL when the page has no "# Name" */
+  char      *definition;          /* NULL when the page has no definition */
+  char      *focus_heading;       /* NULL when the page has no focus areas */
+  GPtrArray *focus_names;         /* char* */
+  GPtrArray *focus_descriptions;  /* char* */
+  GPtrArray *tips;                /* char*; empty when there are none */
+  gboolean   has_tips;
+  char      *notes;               /* NULL when the page has no notes */
+  GPtrArray *stories;             /* SbStory, with no principles */
+} SbMarkdownPage;
+
+void       sb_markdown_page_free       (SbMarkdownPage      *page);
+gboolean   sb_markdown_page_is_empty   (SbMarkdownPage      *page);
+GPtrArray *sb_markdown_parse           (const char          *text,
+                                        gssize               length);
+char      *sb_markdown_write_page      (SbPrinciple         *principle,
+                                        const char          *name,
+                                        GPtrArray           *stories);
+char      *sb_markdown_export          (SbLibrary           *library,
+                                        SbCatalog           *catalog,
+                                        const char          *principle_id);
+gboolean   sb_markdown_export_folder   (SbLibrary           *library,
+                                        SbCatalog           *catalog,
+                                        const char          *principle_id,
+                                        const char          *folder,
+                                        guint               *n_pages,
+                                        GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbMarkdownPage, sb_markdown_page_free)
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sb-catalog.h"
+#include "sb-library.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes of the command line. */
+#define SB_CLI_EXIT_OK     0
+#define SB_CLI_EXIT_FAILED 1   /* the export or import failed */
+#define SB_CLI_EXIT_USAGE  2   /* the options do not make sense */
+
+/* Writes the stories (of @principle_id only, when not NULL) as a PDF
+ * file at @path. Set by the PDF renderer; until then "--format=pdf"
+ * says PDF export is not available.
+ */
+typedef gboolean (*SbCliPdfExportFunc) (SbLibrary   *library,
+                                        SbCatalog   *catalog,
+                                        const char  *principle_id,
+                                        const char  *path,
+                                        GError     **error);
+
+void  sb_cli_add_options        (GApplication       *app);
+int   sb_cli_handle             (GVariantDict       *options);
+int   sb_cli_handle_local       (GApplication       *app,
+                                 GVariantDict       *options);
+void  sb_cli_set_pdf_export     (SbCliPdfExportFunc  func);
+
+G_END_DECLS

@@ -1,0 +1,326 @@
+/* test-cli.c: the storybank command line, run as the user runs it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sb-store.h"
+#include "sb-markdown.h"
+#include "sb-text-export.h"
+#include "sb-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *data_home;
+  char *data_file;
+  char *out;
+  char *err;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = sb_test_make_tmpdir ();
+  f->data_home = g_build_filename (f->dir, "data", NULL);
+  f->data_file = g_build_filename (f->data_home, "storybank", "stories.json", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  sb_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->data_home);
+  g_free (f->data_file);
+  g_free (f->out);
+  g_free (f->err);
+}
+
+/* Runs storybank with @args (NULL-terminated) and no display; returns its
+ * exit status, its output in f->out and f->err.
+ */
+static int
+run (Fixture *f,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("STORYBANK"));
+  va_start (args, f);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", f->data_home, TRUE);
+  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &f->out, &f->err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("stdout: %s\nstderr: %s", f->out, f->err);
+
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static char *
+seed_path (void)
+{
+  return g_build_filename (g_getenv ("SEED_DIR"), "think-big.md", NULL);
+}
+
+static char *
+normalize (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      g_string_append (out, lines[i]);
+      g_string_append_c (out, '\n');
+    }
+  while (out->len > 0 && out->str[out->len - 1] == '\n')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/* The data file as the app would load it. */
+static SbLibrary *
+load_library (Fixture    *f,
+              SbCatalog **catalog)
+{
+  SbLibrary *library = sb_library_new ();
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  *catalog = sb_catalog_new ();
+  store = sb_store_new (f->data_file, library, *catalog);
+  sb_store_load (store, &error);
+  g_assert_no_error (error);
+  return library;
+}
+
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  g_assert_cmpint (run (f, "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "--export=PATH"));
+  g_assert_nonnull (strstr (f->out, "--import=PATH"));
+  g_assert_nonnull (strstr (f->out, "--format"));
+  g_assert_nonnull (strstr (f->out, "--principle"));
+}
+
+static void
+test_import_and_export (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *seed = seed_path ();
+  g_autofree char *seed_text = sb_test_read_file (seed);
+  g_autofree char *txt = g_build_filename (f->dir, "stories.txt", NULL);
+  g_autofree char *md = g_build_filename (f->dir, "stories.md", NULL);
+  g_autofree char *json = g_build_filename (f->dir, "stories.json", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "pages", NULL);
+  g_autofree char *folder_arg = g_strconcat (folder, "/", NULL);
+  g_autofree char *page = g_build_filename (folder, "think-big.md", NULL);
+  g_autofree char *arg = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(JsonArray) principles = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 version = 0;
+
+  arg = g_strconcat ("--import=", seed, NULL);
+  g_assert_cmpint (run (f, arg, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "New story “Scalable Architecture Vision” (Think Big)"));
+  g_assert_true (g_file_test (f->data_file, G_FILE_TEST_IS_REGULAR));
+
+  /* A second import adds nothing and leaves the file as it was. */
+  saved = sb_test_read_file (f->data_file);
+  g_assert_cmpint (run (f, arg, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Nothing new"));
+  contents = sb_test_read_file (f->data_file);
+  g_assert_cmpstr (contents, ==, saved);
+  g_clear_pointer (&contents, g_free);
+
+  /* Plain text: labelled, numbered steps, wrapped to 76 columns. */
+  g_clear_pointer (&arg, g_free);
+  arg = g_strconcat ("--export=", txt, NULL);
+  g_assert_cmpint (run (f, arg, NULL), ==, 0);
+  contents = sb_test_read_file (txt);
+  g_assert_nonnull (strstr (contents, "THINK BIG\n"));
+  g_assert_nonnull (strstr (contents, "SITUATION\n  Current monolithic application"));
+  g_assert_nonnull (strstr (contents, "  1. Designed microservices architecture"));
+  g_assert_nonnull (strstr (contents, "RESULT\n"));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_cmpuint (sb_text_display_width (lines[i]), <=, SB_TEXT_EXPORT_WIDTH);
+  g_clear_pointer (&contents, g_free);
+
+  /* Markdown: the page as it came. */
+  g_clear_pointer (&arg, g_free);
+  arg = g_strconcat ("--export=", md, NULL);
+  g_assert_cmpint (run (f, arg, NULL), ==, 0);
+  contents = sb_test_read_file (md);
+  {
+    g_autofree char *a = normalize (contents);
+    g_autofree char *b = normalize (seed_text);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+  g_clear_pointer (&contents, g_free);
+
+  /* Markdown to a folder, one principle only. */
+  g_assert_cmpint (run (f, "--format=md", "--principle=Think Big", "--export", folder_arg, NULL), ==, 0);
+  contents = sb_test_read_file (page);
+  {
+    g_autofree char *a = normalize (contents);
+    g_autofree char *b = normalize (seed_text);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+  g_clear_pointer (&contents, g_free);
+
+  /* JSON: the data file's format. */
+  g_clear_pointer (&arg, g_free);
+  arg = g_strconcat ("--export=", json, NULL);
+  g_assert_cmpint (run (f, arg, NULL), ==, 0);
+  contents = sb_test_read_file (json);
+  g_assert_true (sb_store_parse (contents, strlen (contents), &stories, &principles,
+                                 &version, NULL, NULL, NULL));
+  g_assert_cmpuint (stories->len, ==, 3);
+  g_assert_cmpstr (contents, ==, saved);
+
+  /* To standard output. */
+  g_assert_cmpint (run (f, "--export=-", "--format=txt", "--principle=think-big", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Developer Platform Vision"));
+}
+
+static void
+test_import_folder (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbCatalog) loaded_catalog = NULL;
+  g_autoptr(SbLibrary) loaded = NULL;
+  g_autoptr(GPtrArray) stories = sb_test_make_stories (30, 11);
+  g_autofree char *folder = g_build_filename (f->dir, "pages", NULL);
+  g_autofree char *arg = g_strconcat ("--import=", folder, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < stories->len; i++)
+    sb_library_add (library, g_ptr_array_index (stories, i));
+  g_assert_true (sb_markdown_export_folder (library, catalog, NULL, folder, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run (f, arg, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Imported: 30 new stories"));
+
+  loaded = load_library (f, &loaded_catalog);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loaded)), ==, stories->len);
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SbStory *want = g_ptr_array_index (stories, i);
+      g_autoptr(SbStory) got = NULL;
+
+      for (guint j = 0; j < stories->len && got == NULL; j++)
+        {
+          g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (loaded), j);
+
+          if (g_str_equal (sb_story_get_title (story), sb_story_get_title (want)))
+            got = g_steal_pointer (&story);
+        }
+      g_assert_nonnull (got);
+      g_assert_cmpstr (sb_story_get_situation (got), ==, sb_story_get_situation (want));
+      g_assert_cmpstr (sb_story_get_task (got), ==, sb_story_get_task (want));
+      g_assert_true (g_strv_equal (sb_story_get_actions (got), sb_story_get_actions (want)));
+      g_assert_cmpstr (sb_story_get_result (got), ==, sb_story_get_result (want));
+      for (const char * const *id = sb_story_get_principles (want); *id; id++)
+        g_assert_true (sb_story_has_principle (got, *id));
+    }
+}
+
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *seed = seed_path ();
+  g_autofree char *import_seed = g_strconcat ("--import=", seed, NULL);
+  g_autofree char *binary = g_build_filename (f->dir, "binary.md", NULL);
+  g_autofree char *import_binary = g_strconcat ("--import=", binary, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out_doc = g_build_filename (f->dir, "out.doc", NULL);
+  g_autofree char *export_doc = g_strconcat ("--export=", out_doc, NULL);
+
+  g_assert_cmpint (run (f, import_seed, NULL), ==, 0);
+  before = sb_test_read_file (f->data_file);
+
+  sb_test_write_file (binary, "### Example 1: x\n\0\0\0binary", 26);
+  g_assert_cmpint (run (f, import_binary, NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "not a text file"));
+  g_assert_cmpint (run (f, "--import=/nonexistent/pages", NULL), ==, 1);
+  g_assert_cmpstr (f->err, !=, "");
+
+  g_assert_cmpint (run (f, export_doc, NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "--format"));
+  g_assert_false (g_file_test (out_doc, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run (f, export_doc, "--format=docx", NULL), ==, 2);
+  g_assert_cmpint (run (f, export_doc, "--format=txt", "--principle=no-such-principle", NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "no-such-principle"));
+  g_assert_cmpint (run (f, "--export=/nonexistent/dir/out.txt", NULL), ==, 1);
+  g_assert_cmpint (run (f, "--export=out.pdf", "--import=x.md", NULL), ==, 2);
+  g_assert_cmpint (run (f, "--format=txt", NULL), ==, 2);
+
+  /* PDF is another part's: until it is there, a clear message. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
+    g_autofree char *export_pdf = g_strconcat ("--export=", pdf, NULL);
+    int status = run (f, export_pdf, NULL);
+
+    if (status != 0)
+      {
+        g_assert_cmpint (status, ==, 1);
+        g_assert_nonnull (strstr (f->err, "PDF export is not available"));
+      }
+  }
+
+  after = sb_test_read_file (f->data_file);
+  g_assert_cmpstr (after, ==, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
+  g_test_add ("/cli/import-and-export", Fixture, NULL, fixture_set_up, test_import_and_export, fixture_tear_down);
+  g_test_add ("/cli/import-folder", Fixture, NULL, fixture_set_up, test_import_folder, fixture_tear_down);
+  g_test_add ("/cli/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
+
+  return g_test_run ();
+}

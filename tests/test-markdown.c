@@ -1,0 +1,964 @@
+/* test-markdown.c: Markdown pages, import plans, undo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sb-import.h"
+#include "sb-markdown.h"
+#include "sb-store.h"
+#include "sb-text-export.h"
+#include "sb-test-util.h"
+
+typedef struct
+{
+  SbCatalog *catalog;
+  SbLibrary *library;
+  SbStore   *store;   /* never saves: for sb_store_serialize() */
+} Lib;
+
+static Lib *
+lib_new (void)
+{
+  Lib *lib = g_new0 (Lib, 1);
+
+  lib->catalog = sb_catalog_new ();
+  lib->library = sb_library_new ();
+  lib->store = sb_store_new ("/nonexistent/storybank/stories.json", lib->library, lib->catalog);
+  sb_store_set_autosave_delay (lib->store, G_MAXINT / 2);
+  return lib;
+}
+
+static void
+lib_free (Lib *lib)
+{
+  g_clear_object (&lib->store);
+  g_clear_object (&lib->library);
+  g_clear_object (&lib->catalog);
+  g_free (lib);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Lib, lib_free)
+
+static char *
+read_seed (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("SEED_DIR"), "think-big.md", NULL);
+
+  return sb_test_read_file (path);
+}
+
+/* Imports @text and applies it; fails the test when it does not read. */
+static SbImport *
+import_markdown (Lib        *lib,
+                 const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  SbImport *import = sb_import_new (lib->library, lib->catalog);
+
+  sb_import_add_markdown (import, text, -1, "page.md", &error);
+  g_assert_no_error (error);
+  sb_import_apply (import);
+  return import;
+}
+
+static SbStory *
+story_at (Lib   *lib,
+          guint  position)
+{
+  SbStory *story = g_list_model_get_item (G_LIST_MODEL (lib->library), position);
+
+  g_object_unref (story);  /* the library holds it */
+  return story;
+}
+
+static guint
+n_stories (Lib *lib)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (lib->library));
+}
+
+/* Each line without its trailing spaces, and no blank lines at the end. */
+static char *
+normalize (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      g_string_append (out, lines[i]);
+      g_string_append_c (out, '\n');
+    }
+  while (out->len > 0 && out->str[out->len - 1] == '\n')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_same_text (SbStory *a,
+                  SbStory *b)
+{
+  g_assert_cmpstr (sb_story_get_title (a), ==, sb_story_get_title (b));
+  g_assert_cmpstr (sb_story_get_situation (a), ==, sb_story_get_situation (b));
+  g_assert_cmpstr (sb_story_get_task (a), ==, sb_story_get_task (b));
+  g_assert_true (g_strv_equal (sb_story_get_actions (a), sb_story_get_actions (b)));
+  g_assert_cmpstr (sb_story_get_result (a), ==, sb_story_get_result (b));
+}
+
+static void
+assert_story (SbStory            *story,
+              const char         *title,
+              const char         *situation,
+              const char         *task,
+              const char * const *actions,
+              const char         *result)
+{
+  g_assert_cmpstr (sb_story_get_title (story), ==, title);
+  g_assert_cmpstr (sb_story_get_situation (story), ==, situation);
+  g_assert_cmpstr (sb_story_get_task (story), ==, task);
+  if (!g_strv_equal (sb_story_get_actions (story), actions))
+    {
+      g_autofree char *got = g_strjoinv ("|", (char **) sb_story_get_actions (story));
+      g_autofree char *want = g_strjoinv ("|", (char **) actions);
+
+      g_assert_cmpstr (got, ==, want);
+    }
+  g_assert_cmpstr (sb_story_get_result (story), ==, result);
+}
+
+static void
+test_seed_import (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autofree char *seed = read_seed ();
+  g_autoptr(SbImport) import = NULL;
+  g_autoptr(GPtrArray) think_big = NULL;
+  SbPrinciple *principle;
+  const char *actions1[] = {
+    "Designed microservices architecture with clear service boundaries",
+    "Planned for horizontal scaling with load balancing and auto-scaling",
+    "Implemented event-driven architecture using message queues",
+    "Designed for multi-region deployment for global availability",
+    "Created comprehensive monitoring and observability strategy",
+    "Established CI/CD pipeline for rapid deployment and rollback",
+    NULL
+  };
+  const char *actions2[] = {
+    "Designed data lake architecture with centralized data storage",
+    "Implemented real-time data streaming with Kafka and Spark",
+    "Created data pipeline for ETL processes and data quality checks",
+    "Designed API layer for data access and analytics",
+    "Planned for machine learning model deployment and serving",
+    "Established data governance and security framework",
+    NULL
+  };
+  const char *actions3[] = {
+    "Designed self-service platform for service creation and deployment",
+    "Implemented standardized CI/CD pipelines with quality gates",
+    "Created developer portal with API documentation and testing tools",
+    "Designed monitoring and alerting framework for all services",
+    "Implemented security scanning and compliance checks",
+    "Established developer onboarding and training programs",
+    NULL
+  };
+
+  import = sb_import_new (lib->library, lib->catalog);
+  g_assert_true (sb_import_add_markdown (import, seed, -1, "think-big.md", NULL));
+  /* The plan touches nothing. */
+  g_assert_cmpuint (n_stories (lib), ==, 0);
+  g_assert_cmpuint (sb_import_get_n_new_stories (import), ==, 3);
+  g_assert_cmpuint (sb_import_get_n_new_principles (import), ==, 0);
+  /* The seed's wording is the built-in text: nothing of the user's. */
+  g_assert_cmpuint (sb_import_get_n_changed_principles (import), ==, 0);
+  principle = sb_catalog_lookup (lib->catalog, "think-big");
+  g_assert_nonnull (principle);
+  g_assert_cmpstr (sb_principle_get_user_definition (principle), ==, "");
+
+  sb_import_apply (import);
+  think_big = sb_library_dup_stories_for_principle (lib->library, "think-big");
+  g_assert_cmpuint (think_big->len, ==, 3);
+  g_assert_cmpuint (n_stories (lib), ==, 3);
+
+  assert_story (g_ptr_array_index (think_big, 0),
+                "Scalable Architecture Vision",
+                "Current monolithic application struggling to handle 10x user growth projected for next year",
+                "Design and implement scalable architecture to support 1M+ users",
+                actions1,
+                "System now handles 2M+ users, 99.9% uptime, supports global deployment, reduced deployment time by 90%");
+  assert_story (g_ptr_array_index (think_big, 1),
+                "Data Platform Transformation",
+                "Fragmented data storage across multiple databases causing analytics and reporting challenges",
+                "Design unified data platform to support real-time analytics and machine learning",
+                actions2,
+                "Enabled real-time analytics, improved data quality by 95%, reduced reporting time from days to minutes");
+  assert_story (g_ptr_array_index (think_big, 2),
+                "Developer Platform Vision",
+                "Development teams struggling with inconsistent tools and deployment processes",
+                "Create comprehensive developer platform to improve productivity and code quality",
+                actions3,
+                "Reduced time-to-market by 70%, improved code quality, standardized development practices across teams");
+
+  g_assert_false (sb_principle_has_user_content (principle));
+}
+
+static void
+test_seed_export_equals_page (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autofree char *seed = read_seed ();
+  g_autoptr(SbImport) import = import_markdown (lib, seed);
+  g_autofree char *page = sb_markdown_export (lib->library, lib->catalog, "think-big");
+  g_autofree char *want = normalize (seed);
+  g_autofree char *got = normalize (page);
+
+  g_assert_cmpstr (got, ==, want);
+}
+
+static void
+test_seed_reimport (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(Lib) other = lib_new ();
+  g_autofree char *seed = read_seed ();
+  g_autoptr(SbImport) import = import_markdown (lib, seed);
+  g_autofree char *page = sb_markdown_export (lib->library, lib->catalog, NULL);
+  g_autoptr(SbImport) again = import_markdown (other, page);
+
+  g_assert_cmpuint (n_stories (other), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      assert_same_text (story_at (lib, i), story_at (other, i));
+      g_assert_true (g_strv_equal (sb_story_get_principles (story_at (other, i)),
+                                   (const char *[]) { "think-big", NULL }));
+    }
+}
+
+static SbStory *
+only_story (Lib *lib)
+{
+  g_assert_cmpuint (n_stories (lib), ==, 1);
+  return story_at (lib, 0);
+}
+
+/* Pages written by hand, each a little off the seed's format, all give
+ * the same story.
+ */
+static void
+test_tolerance (void)
+{
+  const char *steps[] = { "Wrote the plan", "Ran the migration", NULL };
+  const char *variants[] = {
+    /* CRLF and extra blank lines */
+    "# Think Big\r\n\r\n\r\n## STAR Pattern Examples\r\n\r\n### Example 1: Big Move\r\n\r\n"
+    "**Situation**: Old system\r\n\r\n**Task**: Replace it\r\n**Action**:\r\n\r\n- Wrote the plan\r\n"
+    "- Ran the migration\r\n\r\n**Result**: Done\r\n\r\n\r\n",
+    /* '*' bullets, labels without bold, bold colon inside */
+    "# Think Big\n## STAR Pattern Examples\n### Example 1: Big Move\nSituation: Old system\n"
+    "**Task:** Replace it\nAction:\n* Wrote the plan\n* Ran the migration\nResult: Done\n",
+    /* no Examples section, "##" title with " - " */
+    "# Think Big\n\n## Example 1 - Big Move\n**Situation**: Old system\n**Task**: Replace it\n"
+    "**Action**:\n- Wrote the plan\n- Ran the migration\n**Result**: Done\n",
+    /* "####" title with no "Example N:", a stray lone '#' */
+    "# Think Big\n#\n## Definition\n**Mine**\n#### Big Move\n**Situation**: Old system\n#\n**Task**: Replace it\n"
+    "**Action**:\n+ Wrote the plan\n+ Ran the migration\n**Result**: Done\n",
+    /* numbered steps, an indented bullet */
+    "# Think Big\n## STAR Pattern Examples\n### Example 1: Big Move\n**Situation**: Old system\n**Task**: Replace it\n"
+    "**Action**:\n1. Wrote the plan\n  2. Ran the migration\n**Result**: Done\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autoptr(Lib) lib = lib_new ();
+      g_autoptr(SbImport) import = NULL;
+      SbStory *story;
+
+      g_test_message ("variant %u", i);
+      import = import_markdown (lib, variants[i]);
+      story = only_story (lib);
+      assert_story (story, "Big Move", "Old system", "Replace it", steps, "Done");
+      g_assert_true (sb_story_has_principle (story, "think-big"));
+    }
+}
+
+static void
+test_missing_section (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(SbImport) import = NULL;
+  const char *none[] = { NULL };
+
+  import = import_markdown (lib, "# Ownership\n\n### Example 1: No task here\n"
+                                 "**Situation**: Pager went off\n**Result**: Fixed by morning\n");
+  assert_story (only_story (lib), "No task here", "Pager went off", "", none, "Fixed by morning");
+  g_assert_true (sb_story_has_principle (only_story (lib), "ownership"));
+}
+
+static void
+test_quick_form (void)
+{
+  struct {
+    const char *text;
+    const char *title, *situation, *task;
+    const char *steps[3];
+    const char *result;
+  } cases[] = {
+    { "Story: Quick one\nS: The build was slow\nT: Make it fast\nA: I cached the deps\nR: Builds take 2 minutes\n",
+      "Quick one", "The build was slow", "Make it fast", { "I cached the deps", NULL }, "Builds take 2 minutes" },
+    { "Story: Multi\r\nS: First line\r\nsecond line\r\nT: Task\r\nA:\r\n- one\r\n- two\r\nR: Result\r\nover two lines\r\n",
+      "Multi", "First line\nsecond line", "Task", { "one", "two", NULL }, "Result\nover two lines" },
+    { "Story: Sentence on the next line\nS: Sit\nA:\nI talked to every team\nand wrote it down.\nR: Res\n",
+      "Sentence on the next line", "Sit", "", { "I talked to every team\nand wrote it down.", NULL }, "Res" },
+    { "Story: Lowercase labels\ns: sit\nt: task\na: act\nr: res\n",
+      "Lowercase labels", "sit", "task", { "act", NULL }, "res" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Lib) lib = lib_new ();
+      g_autoptr(SbImport) import = NULL;
+
+      g_test_message ("case %u", i);
+      import = import_markdown (lib, cases[i].text);
+      assert_story (only_story (lib), cases[i].title, cases[i].situation, cases[i].task,
+                    cases[i].steps, cases[i].result);
+    }
+}
+
+static void
+test_mixed_page (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(SbImport) import = NULL;
+  const char *steps[] = { "Step", NULL };
+  const char *quick[] = { "Did it", NULL };
+
+  import = import_markdown (lib,
+                            "# Dive Deep\n\n## STAR Pattern Examples\n\n"
+                            "### Example 1: Full\n**Situation**: S1\n**Task**: T1\n**Action**:\n- Step\n**Result**: R1\n\n"
+                            "Story: Quick\nS: S2\nT: T2\nA: Did it\nR: R2\n\n"
+                            "### Example 3: Full again\n**Situation**: S3\n**Task**: T3\n**Action**:\n- Step\n**Result**: R3\n\n"
+                            "## Interview Tips\n- Be precise\n");
+  g_assert_cmpuint (n_stories (lib), ==, 3);
+  assert_story (story_at (lib, 0), "Full", "S1", "T1", steps, "R1");
+  assert_story (story_at (lib, 1), "Quick", "S2", "T2", quick, "R2");
+  assert_story (story_at (lib, 2), "Full again", "S3", "T3", steps, "R3");
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (sb_story_has_principle (story_at (lib, i), "dive-deep"));
+}
+
+static void
+test_user_principle_round_trip (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(Lib) other = lib_new ();
+  g_autoptr(SbImport) import = NULL;
+  g_autoptr(SbImport) again = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *second = NULL;
+  SbPrinciple *principle;
+  const char *text =
+    "# Calm Under Fire\n\n## Definition\n**Keep a clear head when things break.**\n\n"
+    "## STAR Pattern Examples\n\n### Example 1: Outage\n**Situation**: Site down\n**Task**: Bring it back\n"
+    "**Action**:\n- Rolled back\n**Result**: Up in 10 minutes\n\n"
+    "## What I Focus On\n- **Triage**: First things first\n- **Talk**: Keep people told\n\n"
+    "## Interview Tips\n- Name the numbers\n- Say what you learned\n\n## Notes\nAsked at two companies.\n";
+
+  import = import_markdown (lib, text);
+  g_assert_cmpuint (sb_import_get_n_new_principles (import), ==, 1);
+  principle = sb_catalog_lookup_by_name (lib->catalog, "Calm Under Fire");
+  g_assert_nonnull (principle);
+  g_assert_false (sb_principle_get_builtin (principle));
+  g_assert_cmpstr (sb_principle_get_definition (principle), ==, "Keep a clear head when things break.");
+  g_assert_cmpstr (sb_principle_get_focus_heading (principle), ==, "What I Focus On");
+  g_assert_cmpuint (sb_principle_get_n_focus_areas (principle), ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **) sb_principle_get_tips (principle)), ==, 2);
+  g_assert_cmpstr (sb_principle_get_notes (principle), ==, "Asked at two companies.");
+  g_assert_true (sb_story_has_principle (only_story (lib), sb_principle_get_id (principle)));
+
+  page = sb_markdown_export (lib->library, lib->catalog, sb_principle_get_id (principle));
+  {
+    g_autofree char *a = normalize (page);
+    g_autofree char *b = normalize (text);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+
+  again = import_markdown (other, page);
+  second = sb_markdown_export (other->library, other->catalog, NULL);
+  g_assert_cmpstr (second, ==, page);
+}
+
+/* The user's wording for a built-in principle comes back as theirs. */
+static void
+test_builtin_wording (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(SbImport) import = NULL;
+  SbPrinciple *principle = sb_catalog_lookup (lib->catalog, "think-big");
+  g_autofree char *page = NULL;
+  const char *text =
+    "# Think Big\n\n## Definition\n**My own words.**\n\n"
+    "## Key Frontend Focus Areas\n- **Design Systems**: One look everywhere\n\n"
+    "## Interview Tips\n- My tip\n";
+
+  import = import_markdown (lib, text);
+  g_assert_cmpuint (sb_import_get_n_changed_principles (import), ==, 1);
+  g_assert_cmpstr (sb_principle_get_user_definition (principle), ==, "My own words.");
+  g_assert_cmpstr (sb_principle_get_user_focus_heading (principle), ==, "Key Frontend Focus Areas");
+  g_assert_cmpstr (sb_principle_get_user_focus_names (principle)[0], ==, "Design Systems");
+  g_assert_cmpstr (sb_principle_get_user_focus_descriptions (principle)[0], ==, "One look everywhere");
+  g_assert_cmpstr (sb_principle_get_user_tips (principle)[0], ==, "My tip");
+  /* The built-in text is untouched. */
+  g_assert_cmpstr (sb_principle_get_definition (principle), ==,
+                   "Create bold direction. Think differently. Look around corners to serve customers.");
+
+  page = sb_markdown_export (lib->library, lib->catalog, NULL);
+  {
+    g_autofree char *a = normalize (page);
+    g_autofree char *b = normalize (text);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+}
+
+typedef struct
+{
+  const char *id;
+  const char *definition;
+  const char *heading;
+  const char *tip;
+} Wording;
+
+/* Several pages → folder → an empty library: every field comes back. */
+static void
+test_folder_round_trip (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(Lib) other = lib_new ();
+  g_autoptr(GPtrArray) stories = sb_test_make_stories (40, 7);
+  g_autoptr(SbPrinciple) mine = sb_principle_new ("my-own", "My Own", SB_FRAMEWORK_USER, FALSE);
+  g_autoptr(SbImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = sb_test_make_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "pages", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  const char *names[] = { "Alpha", "Beta", NULL };
+  const char *descriptions[] = { "First\nwith - a second line", "", NULL };
+  const char *tips[] = { "Tip one", "# not a heading\n- not a bullet", NULL };
+  const char *filed[] = { "my-own", "think-big", NULL };
+  SbPrinciple *think_big = sb_catalog_lookup (lib->catalog, "think-big");
+  SbPrinciple *ownership = sb_catalog_lookup (lib->catalog, "ownership");
+  guint n_pages = 0;
+
+  sb_principle_set_definition (mine, "Own it **all**.\nEven line two.");
+  sb_principle_set_focus_areas (mine, "Where I Look", names, descriptions);
+  sb_principle_set_tips (mine, tips);
+  sb_principle_set_notes (mine, "Note line\n**Task**: not a label\n\\ backslash");
+  sb_catalog_add_principle (lib->catalog, mine);
+  sb_principle_set_user_wording (think_big, "Think bigger.", "Key Frontend Focus Areas",
+                                 names, descriptions, tips);
+  sb_principle_set_notes (ownership, "Only notes here, no stories.");
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SbStory *story = g_ptr_array_index (stories, i);
+
+      if (i == 3)
+        sb_story_set_principles (story, filed);
+      else if (i == 5)
+        sb_story_set_principles (story, NULL);
+      sb_library_add (lib->library, story);
+    }
+
+  g_assert_true (sb_markdown_export_folder (lib->library, lib->catalog, NULL, folder, &n_pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, >=, 4);
+
+  import = sb_import_new (other->library, other->catalog);
+  g_assert_true (sb_import_add_path (import, folder, &error));
+  g_assert_no_error (error);
+  sb_import_apply (import);
+
+  g_assert_cmpuint (n_stories (other), ==, stories->len);
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SbStory *want = g_ptr_array_index (stories, i);
+      SbStory *got = NULL;
+      const char * const *ids = sb_story_get_principles (want);
+
+      for (guint j = 0; j < n_stories (other) && got == NULL; j++)
+        if (g_str_equal (sb_story_get_title (story_at (other, j)), sb_story_get_title (want)))
+          got = story_at (other, j);
+      g_assert_nonnull (got);
+      assert_same_text (got, want);
+      g_assert_cmpuint (g_strv_length ((char **) sb_story_get_principles (got)), ==,
+                        g_strv_length ((char **) ids));
+      for (guint j = 0; ids[j] != NULL; j++)
+        g_assert_true (sb_story_has_principle (got, ids[j]));
+    }
+
+  /* Every principle's wording, and the pages written again, are the same. */
+  {
+    SbPrinciple *p = sb_catalog_lookup (other->catalog, "my-own");
+
+    g_assert_nonnull (p);
+    g_assert_cmpstr (sb_principle_get_name (p), ==, "My Own");
+    g_assert_cmpstr (sb_principle_get_definition (p), ==, "Own it **all**.\nEven line two.");
+    g_assert_cmpstr (sb_principle_get_focus_heading (p), ==, "Where I Look");
+    g_assert_cmpuint (sb_principle_get_n_focus_areas (p), ==, 2);
+    g_assert_true (g_strv_equal (sb_principle_get_tips (p), tips));
+    g_assert_cmpstr (sb_principle_get_notes (p), ==, "Note line\n**Task**: not a label\n\\ backslash");
+
+    p = sb_catalog_lookup (other->catalog, "think-big");
+    g_assert_cmpstr (sb_principle_get_user_definition (p), ==, "Think bigger.");
+    g_assert_cmpstr (sb_principle_get_user_focus_heading (p), ==, "Key Frontend Focus Areas");
+    g_assert_true (g_strv_equal (sb_principle_get_user_focus_names (p), names));
+    g_assert_true (g_strv_equal (sb_principle_get_user_focus_descriptions (p), descriptions));
+    g_assert_true (g_strv_equal (sb_principle_get_user_tips (p), tips));
+    g_assert_cmpstr (sb_principle_get_notes (sb_catalog_lookup (other->catalog, "ownership")), ==,
+                     "Only notes here, no stories.");
+  }
+
+  /* The pages' text, up to the order of the stories in each. */
+  a = sb_markdown_export (lib->library, lib->catalog, "my-own");
+  b = sb_markdown_export (other->library, other->catalog, "my-own");
+  g_assert_cmpstr (a, ==, b);
+
+  sb_test_rm_rf (dir);
+}
+
+/* Text that looks like Markdown structure survives a round trip. */
+static void
+test_tricky_text (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(Lib) other = lib_new ();
+  g_autoptr(SbStory) story = sb_story_new ();
+  g_autoptr(SbImport) import = NULL;
+  g_autofree char *page = NULL;
+  const char *steps[] = {
+    "- starts with a dash",
+    "line one\n- looks like a bullet\n* and another\n1. and a number",
+    "**Result**: not the result\nS: not a situation\nStory: not a story",
+    "\\ a backslash\n\\\\ two\n### Example 9: not a title\n# not a page",
+    "Ünïcödé ✓ — “quotes” 日本語\n---\n",
+    NULL
+  };
+  const char *principles[] = { "think-big", NULL };
+
+  sb_story_set_title (story, "Title with **bold** and # hash");
+  sb_story_set_situation (story, "First\n\nafter a blank line\n## heading-like\n  - indented dash");
+  sb_story_set_task (story, "Task: inside\nA: inside too");
+  sb_story_set_actions (story, steps);
+  sb_story_set_result (story, "Ends\n**Situation**: fake\n#");
+  sb_story_set_principles (story, principles);
+  sb_library_add (lib->library, story);
+
+  page = sb_markdown_export (lib->library, lib->catalog, NULL);
+  import = import_markdown (other, page);
+  g_assert_cmpuint (n_stories (other), ==, 1);
+  /* The fifth step's trailing newline and rule are trimmed with it. */
+  g_assert_cmpstr (sb_story_get_actions (only_story (other))[4], ==, "Ünïcödé ✓ — “quotes” 日本語\n---");
+  {
+    g_autoptr(SbStory) want = sb_story_copy (story);
+    const char *trimmed[G_N_ELEMENTS (steps)];
+
+    memcpy (trimmed, steps, sizeof steps);
+    trimmed[4] = "Ünïcödé ✓ — “quotes” 日本語\n---";
+    sb_story_set_actions (want, trimmed);
+    assert_same_text (only_story (other), want);
+  }
+}
+
+static void
+test_generated_round_trip (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(Lib) other = lib_new ();
+  g_autoptr(GPtrArray) stories = sb_test_make_stories (200, 2024);
+  g_autoptr(SbImport) import = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < stories->len; i++)
+    sb_library_add (lib->library, g_ptr_array_index (stories, i));
+
+  text = sb_markdown_export (lib->library, lib->catalog, NULL);
+  import = import_markdown (other, text);
+  g_assert_cmpuint (n_stories (other), ==, stories->len);
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SbStory *want = g_ptr_array_index (stories, i);
+      SbStory *got = NULL;
+
+      for (guint j = 0; j < n_stories (other) && got == NULL; j++)
+        if (g_str_equal (sb_story_get_title (story_at (other, j)), sb_story_get_title (want)))
+          got = story_at (other, j);
+      g_assert_nonnull (got);
+      assert_same_text (got, want);
+      for (const char * const *id = sb_story_get_principles (want); *id; id++)
+        g_assert_true (sb_story_has_principle (got, *id));
+    }
+
+  /* Importing the export again changes nothing. */
+  {
+    g_autoptr(SbImport) twice = sb_import_new (other->library, other->catalog);
+
+    g_assert_true (sb_import_add_markdown (twice, text, -1, NULL, NULL));
+    g_assert_true (sb_import_is_empty (twice));
+  }
+}
+
+static void
+test_import_twice (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autofree char *seed = read_seed ();
+  g_autoptr(SbImport) first = import_markdown (lib, seed);
+  g_autoptr(SbImport) second = sb_import_new (lib->library, lib->catalog);
+  g_autofree char *before = sb_store_serialize (lib->store);
+  g_autofree char *after = NULL;
+  g_autofree char *dir = sb_test_make_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "pages", NULL);
+  g_autoptr(SbImport) third = sb_import_new (lib->library, lib->catalog);
+
+  g_assert_true (sb_import_add_markdown (second, seed, -1, "think-big.md", NULL));
+  g_assert_true (sb_import_is_empty (second));
+  sb_import_apply (second);
+
+  /* The same through a folder export, and with a JSON export of itself. */
+  g_assert_true (sb_markdown_export_folder (lib->library, lib->catalog, NULL, folder, NULL, NULL));
+  {
+    g_autofree char *json_path = g_build_filename (folder, "stories.json", NULL);
+    sb_test_write_file (json_path, before, -1);
+  }
+  g_assert_true (sb_import_add_path (third, folder, NULL));
+  g_assert_true (sb_import_is_empty (third));
+  sb_import_apply (third);
+
+  after = sb_store_serialize (lib->store);
+  g_assert_cmpstr (after, ==, before);
+  sb_test_rm_rf (dir);
+}
+
+/* An edited page updates the story it names, and undo brings it back. */
+static void
+test_update_and_undo (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autofree char *seed = read_seed ();
+  g_autoptr(SbImport) first = import_markdown (lib, seed);
+  g_autoptr(SbImport) second = sb_import_new (lib->library, lib->catalog);
+  g_autofree char *before = sb_store_serialize (lib->store);
+  g_autofree char *after = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GString) text = g_string_new (seed);
+  g_auto(GStrv) summary = NULL;
+  SbStory *original = story_at (lib, 0);
+
+  g_string_replace (text, "supports global deployment", "supports three regions", 1);
+  g_string_replace (text, "## Definition\n**Create bold direction.", "## Definition\n**Go big.", 1);
+  g_string_append (text, "\n\n### Example 4: A new one\n**Situation**: s\n**Task**: t\n**Action**:\n- a\n**Result**: r\n");
+  g_string_append (text, "\n# Brand New Principle\n\n### Example 1: Elsewhere\n**Situation**: s2\n**Task**: t2\n**Action**:\n- a2\n**Result**: r2\n");
+  edited = g_string_free (g_steal_pointer (&text), FALSE);
+
+  g_assert_true (sb_import_add_markdown (second, edited, -1, NULL, NULL));
+  g_assert_cmpuint (sb_import_get_n_new_stories (second), ==, 2);
+  g_assert_cmpuint (sb_import_get_n_updated_stories (second), ==, 1);
+  g_assert_cmpuint (sb_import_get_n_new_principles (second), ==, 1);
+  g_assert_cmpuint (sb_import_get_n_changed_principles (second), ==, 1);
+  summary = sb_import_dup_summary (second);
+  g_assert_cmpuint (g_strv_length (summary), ==, 5);
+  g_assert_true (g_strv_contains ((const char * const *) summary, "Updated story “Scalable Architecture Vision”"));
+  g_assert_true (g_strv_contains ((const char * const *) summary, "New story “A new one” (Think Big)"));
+
+  /* Planning changed nothing. */
+  g_assert_cmpuint (n_stories (lib), ==, 3);
+  g_assert_true (strstr (sb_story_get_result (original), "global deployment") != NULL);
+  {
+    g_autofree char *planned = sb_store_serialize (lib->store);
+    g_assert_cmpstr (planned, ==, before);
+  }
+
+  sb_import_apply (second);
+  g_assert_cmpuint (n_stories (lib), ==, 5);
+  g_assert_true (strstr (sb_story_get_result (story_at (lib, 0)), "three regions") != NULL);
+  g_assert_cmpstr (sb_story_get_id (story_at (lib, 0)), ==, sb_story_get_id (original));
+  g_assert_nonnull (sb_catalog_lookup_by_name (lib->catalog, "Brand New Principle"));
+  g_assert_true (g_str_has_prefix (sb_principle_get_user_definition (sb_catalog_lookup (lib->catalog, "think-big")),
+                                   "Go big."));
+
+  sb_import_undo (second);
+  after = sb_store_serialize (lib->store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (story_at (lib, 0) == original);
+  g_assert_null (sb_catalog_lookup_by_name (lib->catalog, "Brand New Principle"));
+}
+
+static char *
+make_json (GPtrArray *stories)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(SbPrinciple) theirs = sb_principle_new ("their-own", "Their Own", SB_FRAMEWORK_USER, FALSE);
+  const char *tips[] = { "Their tip", NULL };
+  const char *none[] = { NULL };
+
+  sb_principle_set_definition (theirs, "Theirs.");
+  sb_catalog_add_principle (lib->catalog, theirs);
+  sb_principle_set_user_wording (sb_catalog_lookup (lib->catalog, "ownership"),
+                                 "Own words", NULL, none, none, tips);
+
+  for (guint i = 0; i < stories->len; i++)
+    sb_library_add (lib->library, g_ptr_array_index (stories, i));
+  return sb_store_serialize (lib->store);
+}
+
+static void
+test_json_merge (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(GPtrArray) stories = sb_test_make_stories (4, 99);
+  g_autoptr(GPtrArray) theirs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
+  g_autoptr(SbStory) newer = NULL;
+  g_autoptr(SbStory) older = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    sb_library_add (lib->library, g_ptr_array_index (stories, i));
+
+  /* Theirs: story 0 edited later, story 1 edited earlier, story 2 as is,
+   * story 3 new.
+   */
+  newer = sb_story_copy (g_ptr_array_index (stories, 0));
+  g_usleep (2000);
+  sb_story_set_title (newer, "Edited later");
+  older = sb_story_copy (g_ptr_array_index (stories, 1));
+  sb_story_set_title (older, "Edited earlier");
+  g_usleep (2000);
+  sb_story_set_title (g_ptr_array_index (stories, 1), "Mine, edited last");
+  g_ptr_array_add (theirs, g_object_ref (newer));
+  g_ptr_array_add (theirs, g_object_ref (older));
+  g_ptr_array_add (theirs, sb_story_copy (g_ptr_array_index (stories, 2)));
+  g_ptr_array_add (theirs, g_object_ref (g_ptr_array_index (stories, 3)));
+  json = make_json (theirs);
+
+  before = sb_store_serialize (lib->store);
+  g_assert_true (sb_import_add_json (import, json, -1, "theirs.json", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sb_import_get_n_new_stories (import), ==, 1);
+  g_assert_cmpuint (sb_import_get_n_updated_stories (import), ==, 1);
+  g_assert_cmpuint (sb_import_get_n_new_principles (import), ==, 1);
+  g_assert_cmpuint (sb_import_get_n_changed_principles (import), ==, 1);
+
+  sb_import_apply (import);
+  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (lib->catalog, "their-own")), ==, "Theirs.");
+  g_assert_cmpstr (sb_principle_get_user_definition (sb_catalog_lookup (lib->catalog, "ownership")), ==, "Own words");
+  g_assert_cmpstr (sb_principle_get_user_tips (sb_catalog_lookup (lib->catalog, "ownership"))[0], ==, "Their tip");
+  g_assert_cmpuint (n_stories (lib), ==, 4);
+  g_assert_cmpstr (sb_story_get_title (sb_library_find (lib->library, sb_story_get_id (newer))), ==, "Edited later");
+  g_assert_cmpstr (sb_story_get_title (sb_library_find (lib->library, sb_story_get_id (older))), ==, "Mine, edited last");
+  g_assert_true (sb_story_content_equal (sb_library_find (lib->library, sb_story_get_id (newer)), newer));
+
+  sb_import_undo (import);
+  after = sb_store_serialize (lib->store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_bad_input (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autofree char *seed = read_seed ();
+  g_autoptr(SbImport) ok = import_markdown (lib, seed);
+  g_autofree char *before = sb_store_serialize (lib->store);
+  g_autofree char *after = NULL;
+  g_autofree char *dir = sb_test_make_tmpdir ();
+  g_autofree char *binary = g_build_filename (dir, "binary.md", NULL);
+  g_autofree char *latin1 = g_build_filename (dir, "latin1.md", NULL);
+  g_autofree char *empty = g_build_filename (dir, "nothing.md", NULL);
+  g_autofree char *large = g_build_filename (dir, "large.md", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  struct { const char *path; int code; const char *words; } cases[] = {
+    { binary, SB_IMPORT_ERROR_NOT_TEXT, "not a text file" },
+    { latin1, SB_IMPORT_ERROR_NOT_TEXT, "not valid UTF-8" },
+    { empty, SB_IMPORT_ERROR_NOTHING, "no story" },
+    { large, SB_IMPORT_ERROR_TOO_LARGE, "too large" },
+    { broken, SB_IMPORT_ERROR_INVALID, "not a Storybank file" },
+    { folder, SB_IMPORT_ERROR_NOTHING, "no Markdown page" },
+  };
+  int fd;
+
+  sb_test_write_file (binary, "# Think Big\n\0\1\2### Example 1: x\n**Situation**: y\n", 40);
+  sb_test_write_file (latin1, "# Think Big\n### Example 1: Z\xfcrich\n**Situation**: y\n", -1);
+  sb_test_write_file (empty, "# A README\n\nSome words, and no story at all.\n\n- a list\n", -1);
+  sb_test_write_file (broken, "{ \"format\": \"storybank\", \"stories\": [ ", -1);
+  fd = g_open (large, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, SB_IMPORT_MAX_FILE_SIZE + 1), ==, 0);
+  close (fd);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  {
+    g_autofree char *readme = g_build_filename (folder, "README.md", NULL);
+    sb_test_write_file (readme, "# Notes to self\nNothing here.\n", -1);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].path);
+      g_assert_false (sb_import_add_path (import, cases[i].path, &error));
+      g_assert_error (error, SB_IMPORT_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].words));
+      g_assert_true (sb_import_is_empty (import));
+    }
+
+  /* A folder with one bad file adds nothing of the others. */
+  {
+    g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *good = g_build_filename (folder, "good.md", NULL);
+    g_autofree char *bad = g_build_filename (folder, "zz-bad.md", NULL);
+
+    sb_test_write_file (good, "Story: Fine\nS: s\nT: t\nA: a\nR: r\n", -1);
+    sb_test_write_file (bad, "Story: \xff\xfe\n", -1);
+    g_assert_false (sb_import_add_path (import, folder, &error));
+    g_assert_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOT_TEXT);
+    g_assert_true (sb_import_is_empty (import));
+
+    /* Without it, the README is skipped and named. */
+    g_unlink (bad);
+    g_assert_true (sb_import_add_path (import, folder, NULL));
+    g_assert_cmpuint (sb_import_get_n_new_stories (import), ==, 1);
+    {
+      g_auto(GStrv) summary = sb_import_dup_summary (import);
+      g_assert_nonnull (strstr (summary[1], "README.md"));
+    }
+  }
+
+  after = sb_store_serialize (lib->store);
+  g_assert_cmpstr (after, ==, before);
+  sb_test_rm_rf (dir);
+}
+
+static void
+test_text_wrap (void)
+{
+  g_autofree char *long_word = g_strnfill (100, 'x');
+  g_autofree char *text = g_strdup_printf ("short %s end", long_word);
+  g_autofree char *wrapped = sb_text_wrap (text, 20, "  ", "  ");
+  g_autofree char *wide = NULL;
+  g_autofree char *mixed = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *cjk = g_string_new (NULL);
+
+  /* A word longer than the line stays whole. */
+  {
+    g_autofree char *want = g_strdup_printf ("  short\n  %s\n  end", long_word);
+    g_assert_cmpstr (wrapped, ==, want);
+  }
+
+  /* Wide characters count twice; words are never cut. */
+  for (guint i = 0; i < 30; i++)
+    g_string_append (cjk, "日本 ");
+  wide = sb_text_wrap (cjk->str, 21, NULL, NULL);
+  g_string_free (cjk, TRUE);
+  lines = g_strsplit (wide, "\n", -1);
+  /* Four words a line (4 × 4 columns + 3 spaces), two on the last. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 8);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+      g_assert_cmpuint (sb_text_display_width (lines[i]), ==, lines[i + 1] ? 19 : 9);
+    }
+
+  /* Combining marks take no column; the text's own line breaks stay. */
+  g_assert_cmpuint (sb_text_display_width ("e\xcc\x81t\xc3\xa9"), ==, 3);
+  mixed = sb_text_wrap ("one\ntwo", 76, "- ", "  ");
+  g_assert_cmpstr (mixed, ==, "- one\n  two");
+}
+
+static void
+test_text_export (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autofree char *seed = read_seed ();
+  g_autoptr(SbImport) import = import_markdown (lib, seed);
+  g_autoptr(GPtrArray) generated = sb_test_make_stories (20, 5);
+  g_autofree char *all = NULL;
+  g_autofree char *one_principle = NULL;
+  g_autofree char *one_story = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = 0; i < generated->len; i++)
+    sb_library_add (lib->library, g_ptr_array_index (generated, i));
+
+  all = sb_text_export_library (lib->library, lib->catalog, NULL);
+  lines = g_strsplit (all, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+      g_assert_cmpuint (sb_text_display_width (lines[i]), <=, SB_TEXT_EXPORT_WIDTH);
+      g_assert_false (g_str_has_suffix (lines[i], " "));
+    }
+  g_assert_nonnull (strstr (all, "THINK BIG\n=========\n"));
+  g_assert_nonnull (strstr (all, "OWNERSHIP\n"));
+
+  one_principle = sb_text_export_library (lib->library, lib->catalog, "think-big");
+  g_assert_nonnull (strstr (one_principle, "Scalable Architecture Vision\n----------------------------\n"));
+  g_assert_nonnull (strstr (one_principle, "SITUATION\n  Current monolithic application struggling to handle 10x user growth\n"
+                                           "  projected for next year\n"));
+  g_assert_nonnull (strstr (one_principle, "ACTION\n  1. Designed microservices architecture with clear service boundaries\n"));
+  g_assert_null (strstr (one_principle, "OWNERSHIP"));
+
+  one_story = sb_text_export_story (story_at (lib, 0), lib->catalog);
+  g_assert_true (g_str_has_prefix (one_story, "Scalable Architecture Vision\n"));
+  g_assert_nonnull (strstr (one_story, "Principles: Think Big\n"));
+  g_assert_nonnull (strstr (one_story, "RESULT\n  System now handles 2M+ users"));
+  g_assert_null (strstr (one_story, "Data Platform"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/markdown/seed/import", test_seed_import);
+  g_test_add_func ("/markdown/seed/export-equals-page", test_seed_export_equals_page);
+  g_test_add_func ("/markdown/seed/reimport", test_seed_reimport);
+
+  g_test_add_func ("/markdown/tolerance", test_tolerance);
+  g_test_add_func ("/markdown/missing-section", test_missing_section);
+  g_test_add_func ("/markdown/quick-form", test_quick_form);
+  g_test_add_func ("/markdown/mixed-page", test_mixed_page);
+  g_test_add_func ("/markdown/user-principle", test_user_principle_round_trip);
+  g_test_add_func ("/markdown/builtin-wording", test_builtin_wording);
+  g_test_add_func ("/markdown/folder-round-trip", test_folder_round_trip);
+  g_test_add_func ("/markdown/tricky-text", test_tricky_text);
+  g_test_add_func ("/markdown/generated-round-trip", test_generated_round_trip);
+
+  g_test_add_func ("/import/twice", test_import_twice);
+  g_test_add_func ("/import/update-and-undo", test_update_and_undo);
+  g_test_add_func ("/import/json-merge", test_json_merge);
+  g_test_add_func ("/import/bad-input", test_bad_input);
+
+  g_test_add_func ("/text-export/wrap", test_text_wrap);
+  g_test_add_func ("/text-export/scope", test_text_export);
+
+  return g_test_run ();
+}
