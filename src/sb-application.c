@@ -92,7 +92,6 @@ sb_application_handle_local_options (GApplication *app,
   if (sb_application_handle_version (options))
     return 0;
 
-  return -1;
   return sb_cli_handle_local (app, options);
 }
 
