@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-action-steps.h"
+#include "sb-text-view.h"
 
 /* The Action of a story as an ordered list of steps: each a text area that
  * grows with its text, with buttons (and Alt+Up/Down) to reorder and remove,
@@ -244,7 +245,7 @@ make_row (SbActionSteps *self,
   gtk_widget_set_valign (number, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (row), number);
 
-  view = gtk_text_view_new ();
+  view = sb_text_view_new ();
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);

@@ -247,13 +247,13 @@ static void
 rebuild (SbPrincipleSidebar *self)
 {
   GListModel *principles;
-  GtkWidget *child;
+  GtkListBoxRow *row;
   guint n;
 
   self->rebuilding = TRUE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))))
-    gtk_list_box_remove (self->list_box, child);
+  while ((row = gtk_list_box_get_row_at_index (self->list_box, 0)))
+    gtk_list_box_remove (self->list_box, GTK_WIDGET (row));
 
   gtk_list_box_append (self->list_box, make_row (self, NULL));
 

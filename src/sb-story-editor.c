@@ -11,6 +11,7 @@
 
 #include "sb-action-steps.h"
 #include "sb-story-editor.h"
+#include "sb-text-view.h"
 
 /* The STAR editor: every widget is bound to the story's properties, so
  * what is on screen is the model, and the store saves it as it changes.
@@ -131,6 +132,7 @@ static void
 update_principles (SbStoryEditor *self)
 {
   const char * const *ids;
+  GtkListBoxRow *row;
   GtkWidget *child;
   guint n;
 
@@ -169,11 +171,9 @@ update_principles (SbStoryEditor *self)
 
   /* The choices in the popover follow. */
   self->updating_principles = TRUE;
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->principle_choices));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->principle_choices, i)); i++)
     {
-      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (child));
+      GtkWidget *check = gtk_list_box_row_get_child (row);
       const char *id = g_object_get_data (G_OBJECT (check), "sb-principle-id");
       gboolean active = g_strv_contains (ids, id);
 
@@ -231,10 +231,10 @@ rebuild_choices (SbStoryEditor *self)
 {
   GListModel *principles = sb_catalog_get_principles (self->catalog);
   guint n = g_list_model_get_n_items (principles);
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->principle_choices))))
-    gtk_list_box_remove (self->principle_choices, child);
+  while ((row = gtk_list_box_get_row_at_index (self->principle_choices, 0)))
+    gtk_list_box_remove (self->principle_choices, GTK_WIDGET (row));
 
   for (guint i = 0; i < n; i++)
     {
@@ -327,6 +327,7 @@ sb_story_editor_class_init (SbStoryEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SB_TYPE_ACTION_STEPS);
+  g_type_ensure (SB_TYPE_TEXT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-story-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

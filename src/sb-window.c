@@ -129,6 +129,23 @@ store_error_cb (SbWindow *self)
   _sb_window_actions_update (self);
 }
 
+static void
+flap_folded_cb (SbWindow *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+  else
+    adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "show-tips"));
+}
+
+static void
+flap_revealed_cb (SbWindow *self)
+{
+  /* Only a choice made with room for both is remembered. */
+  if (!adw_flap_get_folded (self->flap))
+    g_settings_set_boolean (self->settings, "show-tips", adw_flap_get_reveal_flap (self->flap));
+}
+
 static gboolean
 sb_window_close_request (GtkWindow *window)
 {
@@ -245,7 +262,13 @@ sb_window_init (SbWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
-  g_settings_bind (self->settings, "show-tips", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  /* Locked, so that folding does not flip the user's choice; a folded
+   * flap starts hidden and would cover the story.
+   */
+  adw_flap_set_locked (self->flap, TRUE);
+  adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "show-tips"));
+  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, G_CONNECT_SWAPPED);
 }
 
 SbWindow *
