@@ -295,6 +295,8 @@ sb_principle_sidebar_dispose (GObject *object)
   SbPrincipleSidebar *self = (SbPrincipleSidebar *)object;
 
   g_clear_handle_id (&self->recount_source, g_source_remove);
+  if (self->list_box != NULL)
+    gtk_list_box_set_header_func (self->list_box, NULL, NULL, NULL);
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);
   if (self->catalog != NULL)
@@ -302,6 +304,12 @@ sb_principle_sidebar_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->catalog);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_PRINCIPLE_SIDEBAR);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (sb_principle_sidebar_parent_class)->dispose (object);
 }

@@ -265,12 +265,20 @@ sb_story_editor_dispose (GObject *object)
 {
   SbStoryEditor *self = (SbStoryEditor *)object;
 
+  if (self->principle_choices != NULL)
+    gtk_list_box_set_header_func (self->principle_choices, NULL, NULL, NULL);
   if (self->story != NULL)
     g_signal_handlers_disconnect_by_data (self->story, self);
   g_clear_object (&self->bindings);
   g_clear_object (&self->story);
   g_clear_object (&self->catalog);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_EDITOR);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (sb_story_editor_parent_class)->dispose (object);
 }

@@ -302,6 +302,12 @@ sb_story_list_dispose (GObject *object)
   SbStoryList *self = (SbStoryList *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_LIST);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);

@@ -201,6 +201,12 @@ sb_tips_panel_dispose (GObject *object)
   g_clear_object (&self->principle);
   g_clear_object (&self->catalog);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_TIPS_PANEL);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (sb_tips_panel_parent_class)->dispose (object);
 }

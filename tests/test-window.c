@@ -1,0 +1,271 @@
+/* test-window.c: the main window, driven the way a user drives it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sb-action-steps.h"
+#include "sb-application.h"
+#include "sb-examples.h"
+#include "sb-principle-sidebar.h"
+#include "sb-story-editor.h"
+#include "sb-story-list.h"
+#include "sb-test-util.h"
+#include "sb-window.h"
+
+static char *data_home;
+
+static void
+iterate (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static SbApplication *
+make_app (void)
+{
+  SbApplication *app = sb_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+static void
+wait_saved (SbStore *store)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (sb_store_get_dirty (store) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sb_store_get_dirty (store));
+}
+
+static void
+set_text_view (GtkWidget  *widget,
+               const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+}
+
+static guint
+n_visible (SbWindow *window)
+{
+  return g_list_model_get_n_items (sb_story_list_get_visible (sb_window_get_story_list (window)));
+}
+
+static SbLibrary *
+load_saved (void)
+{
+  g_autofree char *path = g_build_filename (data_home, "storybank", "stories.json", NULL);
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SbLibrary *library = sb_library_new ();
+
+  store = sb_store_new (path, library, catalog);
+  g_assert_true (sb_store_load (store, &error));
+  g_assert_no_error (error);
+  return library;
+}
+
+static void
+test_window_write_story (void)
+{
+  g_autoptr(SbApplication) app = make_app ();
+  SbWindow *window = sb_window_new (app);
+  SbStoryEditor *editor = sb_window_get_editor (window);
+  SbStory *story;
+  g_autoptr(SbLibrary) saved = NULL;
+  SbStory *back;
+  const char *steps[] = { "Mapped every service boundary", "Wrote the plan — with “quotes”", NULL };
+  const char *tags[] = { "backend", "2024", NULL };
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (200);
+
+  sb_principle_sidebar_set_principle_id (sb_window_get_sidebar (window), "think-big");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL));
+  iterate (50);
+
+  story = sb_story_editor_get_story (editor);
+  g_assert_nonnull (story);
+  g_assert_true (sb_story_has_principle (story, "think-big"));
+  /* The title has the focus, ready to type. */
+  g_assert_true (gtk_widget_has_focus (sb_story_editor_get_field (editor, "title")) ||
+                 gtk_widget_is_focus (sb_story_editor_get_field (editor, "title")) ||
+                 gtk_widget_get_focus_child (sb_story_editor_get_field (editor, "title")) != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (sb_story_editor_get_field (editor, "title")), "Scaling the checkout");
+  set_text_view (sb_story_editor_get_field (editor, "situation"), "Checkout fell over at 10x traffic.\nTwice.");
+  set_text_view (sb_story_editor_get_field (editor, "task"), "Make it hold 1M users");
+  sb_action_steps_add_step (SB_ACTION_STEPS (sb_story_editor_get_field (editor, "action")));
+  set_text_view (sb_action_steps_get_step (SB_ACTION_STEPS (sb_story_editor_get_field (editor, "action")), 0), steps[0]);
+  sb_action_steps_add_step (SB_ACTION_STEPS (sb_story_editor_get_field (editor, "action")));
+  set_text_view (sb_action_steps_get_step (SB_ACTION_STEPS (sb_story_editor_get_field (editor, "action")), 1), steps[1]);
+  set_text_view (sb_story_editor_get_field (editor, "result"), "2M users, 99.9% uptime");
+  gtk_editable_set_text (GTK_EDITABLE (sb_story_editor_get_field (editor, "tags")), "backend, 2024");
+  iterate (50);
+
+  /* The widgets wrote through to the model... */
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Scaling the checkout");
+  g_assert_true (g_strv_equal (sb_story_get_actions (story), steps));
+
+  /* ...and autosave wrote it to disk, no Save button involved. */
+  wait_saved (sb_application_get_store (app));
+  saved = load_saved ();
+  back = sb_library_find (saved, sb_story_get_id (story));
+  g_assert_nonnull (back);
+  g_assert_cmpstr (sb_story_get_title (back), ==, "Scaling the checkout");
+  g_assert_cmpstr (sb_story_get_situation (back), ==, "Checkout fell over at 10x traffic.\nTwice.");
+  g_assert_cmpstr (sb_story_get_task (back), ==, "Make it hold 1M users");
+  g_assert_true (g_strv_equal (sb_story_get_actions (back), steps));
+  g_assert_cmpstr (sb_story_get_result (back), ==, "2M users, 99.9% uptime");
+  g_assert_true (g_strv_equal (sb_story_get_tags (back), tags));
+  g_assert_true (sb_story_has_principle (back, "think-big"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
+static void
+test_window_filter_search_delete (void)
+{
+  g_autoptr(SbApplication) app = make_app ();
+  SbWindow *window = sb_window_new (app);
+  SbLibrary *library = sb_application_get_library (app);
+  g_autoptr(SbStory) deleted = NULL;
+  g_autofree char *deleted_id = NULL;
+  guint before;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-examples", NULL));
+  iterate (100);
+
+  /* Selecting a principle filters the list. */
+  sb_principle_sidebar_set_principle_id (sb_window_get_sidebar (window), "think-big");
+  iterate (20);
+  g_assert_cmpuint (n_visible (window), ==, sb_library_count_principle (library, "think-big"));
+  g_assert_cmpuint (n_visible (window), >=, 3);
+  sb_principle_sidebar_set_principle_id (sb_window_get_sidebar (window), "frugality");
+  iterate (20);
+  g_assert_cmpuint (n_visible (window), ==, 0);
+  g_assert_cmpuint (sb_principle_sidebar_get_count (sb_window_get_sidebar (window), "frugality"), ==, 0);
+  sb_principle_sidebar_set_principle_id (sb_window_get_sidebar (window), NULL);
+  iterate (20);
+  g_assert_cmpuint (n_visible (window), ==, g_list_model_get_n_items (G_LIST_MODEL (library)));
+
+  /* Search looks through every text field of every story, live. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  sb_story_list_set_search_text (sb_window_get_story_list (window), "KAFKA");
+  iterate (20);
+  g_assert_cmpuint (n_visible (window), ==, 1);
+  sb_story_list_set_search_text (sb_window_get_story_list (window), "data platform");
+  iterate (20);
+  g_assert_cmpuint (n_visible (window), ==, 1);
+  sb_story_list_set_search_text (sb_window_get_story_list (window), "no such words anywhere");
+  iterate (20);
+  g_assert_cmpuint (n_visible (window), ==, 0);
+  sb_story_list_set_search_text (sb_window_get_story_list (window), "");
+  iterate (20);
+
+  /* Delete, then Undo from the toast: the same story, back in place. */
+  before = g_list_model_get_n_items (G_LIST_MODEL (library));
+  sb_story_list_select_position (sb_window_get_story_list (window), 0);
+  iterate (20);
+  deleted = g_object_ref (sb_story_editor_get_story (sb_window_get_editor (window)));
+  deleted_id = g_strdup (sb_story_get_id (deleted));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-story", NULL));
+  iterate (20);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, before - 1);
+  g_assert_null (sb_library_find (library, deleted_id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
+  iterate (20);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, before);
+  g_assert_true (sb_library_find (library, deleted_id) == deleted);
+
+  /* Duplicate makes a second, independent story. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-story", NULL));
+  iterate (20);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, before + 1);
+
+  wait_saved (sb_application_get_store (app));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
+static void
+test_window_restores_selection (void)
+{
+  g_autofree char *story_id = NULL;
+
+  {
+    g_autoptr(SbApplication) app = make_app ();
+    SbWindow *window = sb_window_new (app);
+    SbStory *story;
+
+    gtk_window_present (GTK_WINDOW (window));
+    iterate (100);
+    sb_examples_add (sb_application_get_library (app));
+    sb_principle_sidebar_set_principle_id (sb_window_get_sidebar (window), "think-big");
+    iterate (20);
+    sb_story_list_select_position (sb_window_get_story_list (window), 1);
+    iterate (20);
+    story = sb_story_editor_get_story (sb_window_get_editor (window));
+    g_assert_nonnull (story);
+    story_id = g_strdup (sb_story_get_id (story));
+    wait_saved (sb_application_get_store (app));
+    gtk_window_close (GTK_WINDOW (window));
+    iterate (50);
+  }
+
+  {
+    g_autoptr(SbApplication) app = make_app ();
+    SbWindow *window = sb_window_new (app);
+    SbStory *story;
+
+    gtk_window_present (GTK_WINDOW (window));
+    iterate (100);
+    g_assert_cmpstr (sb_principle_sidebar_get_principle_id (sb_window_get_sidebar (window)), ==, "think-big");
+    story = sb_story_editor_get_story (sb_window_get_editor (window));
+    g_assert_nonnull (story);
+    g_assert_cmpstr (sb_story_get_id (story), ==, story_id);
+    gtk_window_destroy (GTK_WINDOW (window));
+    iterate (50);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  data_home = sb_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/write-story", test_window_write_story);
+  g_test_add_func ("/window/filter-search-delete", test_window_filter_search_delete);
+  g_test_add_func ("/window/restores-selection", test_window_restores_selection);
+
+  ret = g_test_run ();
+  sb_test_rm_rf (data_home);
+  return ret;
+}
