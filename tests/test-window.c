@@ -36,7 +36,11 @@ make_app (void)
 {
   SbApplication *app = sb_application_new ();
   g_autoptr(GError) error = NULL;
+  static guint n_apps;
+  g_autofree char *id = g_strdup_printf ("io.github.storybank.Storybank.Test%u", ++n_apps);
 
+  /* One process makes several apps: each needs its own bus name. */
+  g_application_set_application_id (G_APPLICATION (app), id);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
