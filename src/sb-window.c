@@ -190,6 +190,12 @@ sb_window_set_up (SbWindow      *self,
     sb_principle_sidebar_set_principle_id (self->sidebar, last_principle);
   last_story = g_settings_get_string (self->settings, "last-story");
   _sb_window_open_story (self, sb_library_find (self->library, last_story), FALSE);
+
+  /* Folded (a narrow window), start on the deepest pane restored. */
+  if (sb_story_editor_get_story (self->editor) != NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+  else if (sb_principle_sidebar_get_principle_id (self->sidebar) != NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
 static void
