@@ -23,6 +23,8 @@ struct _SbActionSteps
   GtkWidget *box;
   GtkWidget *rows;
   GtkWidget *add_button;
+  GtkWidget *more_button;
+  guint      limit;
 
   SbStory   *story;
   guint      updating : 1;
@@ -31,6 +33,9 @@ struct _SbActionSteps
 G_DEFINE_FINAL_TYPE (SbActionSteps, sb_action_steps, GTK_TYPE_WIDGET)
 
 #define STEP_INDEX_KEY "sb-step-index"
+/* Steps shown when a story opens, and how many "Show more" adds. */
+#define STEPS_FIRST 40
+#define STEPS_BATCH 100
 
 static void rebuild (SbActionSteps *self);
 
@@ -90,7 +95,15 @@ void
 sb_action_steps_focus_step (SbActionSteps *self,
                             guint          position)
 {
-  GtkWidget *row = nth_row (self, position);
+  GtkWidget *row;
+
+  if (position >= self->limit)
+    {
+      self->limit = position + 1;
+      rebuild (self);
+    }
+
+  row = nth_row (self, position);
 
   if (row != NULL)
     {
@@ -279,58 +292,67 @@ make_row (SbActionSteps *self,
   return row;
 }
 
-/* Brings the rows in line with the story's steps, keeping the rows (and
- * the cursor) where only the text changed.
+/* Brings the rows in line with the story's steps: rows are only added or
+ * removed at the end and every row shows the step at its position, so
+ * typing, moving and removing keep the rows (and the cursor) in place. At
+ * most @limit steps get rows at first: a story with thousands of steps
+ * opens at once, and "Show more" adds the rest in batches.
  */
 static void
 rebuild (SbActionSteps *self)
 {
   const char * const *actions = self->story ? sb_story_get_actions (self->story) : NULL;
   guint n = actions ? g_strv_length ((char **) actions) : 0;
+  guint shown = MIN (n, self->limit);
   guint n_rows = 0;
   GtkWidget *child;
+  guint i;
 
   for (child = gtk_widget_get_first_child (self->rows); child; child = gtk_widget_get_next_sibling (child))
     n_rows++;
 
   self->updating = TRUE;
 
-  if (n_rows == n)
+  while (n_rows > shown)
     {
-      guint i = 0;
-
-      for (child = gtk_widget_get_first_child (self->rows); child; child = gtk_widget_get_next_sibling (child), i++)
-        {
-          GtkTextBuffer *buffer = gtk_text_view_get_buffer (row_text_view (child));
-          g_autofree char *text = buffer_dup_text (buffer);
-
-          if (!g_str_equal (text, actions[i]))
-            gtk_text_buffer_set_text (buffer, actions[i], -1);
-        }
+      gtk_box_remove (GTK_BOX (self->rows), gtk_widget_get_last_child (self->rows));
+      n_rows--;
     }
-  else
+  for (; n_rows < shown; n_rows++)
+    gtk_box_append (GTK_BOX (self->rows), make_row (self, n_rows, n, actions[n_rows]));
+
+  for (child = gtk_widget_get_first_child (self->rows), i = 0; child; child = gtk_widget_get_next_sibling (child), i++)
     {
-      while ((child = gtk_widget_get_first_child (self->rows)))
-        gtk_box_remove (GTK_BOX (self->rows), child);
-      for (guint i = 0; i < n; i++)
-        gtk_box_append (GTK_BOX (self->rows), make_row (self, i, n, actions[i]));
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (row_text_view (child));
+      GtkWidget *up = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (child)));
+      GtkWidget *down = gtk_widget_get_next_sibling (up);
+      g_autofree char *text = buffer_dup_text (buffer);
+
+      if (!g_str_equal (text, actions[i]))
+        gtk_text_buffer_set_text (buffer, actions[i], -1);
+      gtk_widget_set_sensitive (up, i > 0);
+      gtk_widget_set_sensitive (down, i + 1 < n);
     }
 
-  /* Moving keeps the count: refresh the arrows' sensitivity. */
-  {
-    guint i = 0;
+  if (n > shown)
+    {
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Step", "Show %u More Steps", MIN (n - shown, STEPS_BATCH)),
+                                                MIN (n - shown, STEPS_BATCH));
+      g_autofree char *hidden = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step not shown yet", "%u steps not shown yet", n - shown), n - shown);
 
-    for (child = gtk_widget_get_first_child (self->rows); child; child = gtk_widget_get_next_sibling (child), i++)
-      {
-        GtkWidget *up = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (child)));
-        GtkWidget *down = gtk_widget_get_next_sibling (up);
-
-        gtk_widget_set_sensitive (up, i > 0);
-        gtk_widget_set_sensitive (down, i + 1 < n);
-      }
-  }
+      gtk_button_set_label (GTK_BUTTON (self->more_button), label);
+      gtk_widget_set_tooltip_text (self->more_button, hidden);
+    }
+  gtk_widget_set_visible (self->more_button, n > shown);
 
   self->updating = FALSE;
+}
+
+static void
+more_clicked_cb (SbActionSteps *self)
+{
+  self->limit += STEPS_BATCH;
+  rebuild (self);
 }
 
 static void
@@ -381,6 +403,13 @@ sb_action_steps_init (SbActionSteps *self)
   self->rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (self->box), self->rows);
 
+  self->more_button = gtk_button_new ();
+  gtk_widget_set_halign (self->more_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->more_button, "flat");
+  gtk_widget_set_visible (self->more_button, FALSE);
+  g_signal_connect_swapped (self->more_button, "clicked", G_CALLBACK (more_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->box), self->more_button);
+
   self->add_button = gtk_button_new ();
   content = adw_button_content_new ();
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
@@ -415,6 +444,7 @@ sb_action_steps_set_story (SbActionSteps *self,
   g_set_object (&self->story, story);
 
   /* Another story: fresh rows, fresh undo history. */
+  self->limit = STEPS_FIRST;
   while ((child = gtk_widget_get_first_child (self->rows)))
     gtk_box_remove (GTK_BOX (self->rows), child);
 
