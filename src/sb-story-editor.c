@@ -173,9 +173,16 @@ update_principles (SbStoryEditor *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (child));
-      const char *id = g_object_get_data (G_OBJECT (check), "sb-principle-id");
-      gboolean active = g_strv_contains (ids, id);
+      GtkWidget *check;
+      const char *id;
+      gboolean active;
+
+      /* The list's placeholder is a child too. */
+      if (!GTK_IS_LIST_BOX_ROW (child))
+        continue;
+      check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (child));
+      id = g_object_get_data (G_OBJECT (check), "sb-principle-id");
+      active = g_strv_contains (ids, id);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
       gtk_widget_set_sensitive (check, !(active && n == 1));

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sb-cli.h"
 #include "sb-markdown.h"
@@ -708,9 +709,13 @@ plan_import (SbWindow       *self,
         {
           g_autofree char *name = g_file_get_basename (files[i]);
 
-          g_set_error (error, local_error->domain, local_error->code,
-                       /* Translators: "<file name>: <why it could not be imported>" */
-                       _("%s: %s"), name, local_error->message);
+          /* Say which file, unless the message does. */
+          if (name == NULL || strstr (local_error->message, name) != NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_set_error (error, local_error->domain, local_error->code,
+                         /* Translators: "<file name>: <why it could not be imported>" */
+                         _("%s: %s"), name, local_error->message);
           return NULL;
         }
     }
