@@ -630,14 +630,6 @@ undo_import_action (GtkWidget  *widget,
   add_toast (self, _("Import undone"));
 }
 
-static char *
-dup_summary_text (SbImport *import)
-{
-  g_auto(GStrv) summary = sb_import_dup_summary (import);
-
-  return g_strjoinv ("\n", summary);
-}
-
 static void
 import_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
@@ -652,7 +644,9 @@ import_response_cb (AdwMessageDialog *dialog,
 static GtkWidget *
 new_summary_view (SbImport *import)
 {
-  g_autofree char *text = dup_summary_text (import);
+  g_auto(GStrv) lines = sb_import_dup_summary (import);
+  g_autofree char *text = g_strjoinv ("\n", lines);
+  guint n_lines = g_strv_length (lines);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *label = gtk_label_new (text);
 
@@ -669,7 +663,11 @@ new_summary_view (SbImport *import)
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 220);
+  /* A wrapped label asks for too little height in a scrolled window:
+   * room for each line to wrap once, up to a screenful.
+   */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), MIN (12 + n_lines * 40, 200));
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
   gtk_widget_add_css_class (scrolled, "card");
 
