@@ -228,7 +228,7 @@ static const struct {
 } export_formats[] = {
   { SB_EXPORT_FORMAT_TEXT, N_("Plain Text"), ".txt" },
   { SB_EXPORT_FORMAT_MARKDOWN, N_("Markdown"), ".md" },
-  { SB_EXPORT_FORMAT_MARKDOWN_FOLDER, N_("Markdown, a Page per Principle"), NULL },
+  { SB_EXPORT_FORMAT_MARKDOWN_FOLDER, N_("Markdown Folder"), NULL },
   { SB_EXPORT_FORMAT_PDF, N_("PDF"), ".pdf" },
   { SB_EXPORT_FORMAT_JSON, N_("Storybank Backup"), ".json" },
 };
@@ -316,7 +316,7 @@ choose_export_file (ExportChoice *choice)
   gboolean folder = choice->format == SB_EXPORT_FORMAT_MARKDOWN_FOLDER;
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (folder ? _("Export to Folder") : _("Export"),
+  chooser = gtk_file_chooser_native_new (folder ? _("Export a Markdown Page per Principle") : _("Export"),
                                          GTK_WINDOW (self),
                                          folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
                                                 : GTK_FILE_CHOOSER_ACTION_SAVE,
