@@ -9,6 +9,8 @@
 #include <locale.h>
 
 #include "sb-application.h"
+#include "sb-cli.h"
+#include "sb-window-transfer.h"
 
 int
 main (int   argc,
@@ -20,6 +22,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* PDF export on the command line, with no display needed. */
+  sb_cli_set_pdf_export (sb_transfer_export_pdf);
 
   app = sb_application_new ();
 

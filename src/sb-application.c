@@ -13,6 +13,7 @@
 #include "sb-application.h"
 #include "sb-cli.h"
 #include "sb-window.h"
+#include "sb-window-transfer.h"
 
 struct _SbApplication
 {
@@ -70,6 +71,11 @@ static int
 sb_application_command_line (GApplication            *app,
                              GApplicationCommandLine *command_line)
 {
+  int status = sb_application_transfer_command_line (SB_APPLICATION (app), command_line);
+
+  if (status >= 0)
+    return status;
+
   g_application_activate (app);
   return 0;
 }

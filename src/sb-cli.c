@@ -20,6 +20,11 @@
 
 static SbCliPdfExportFunc pdf_export_func;
 
+/* While the running instance handles a command line it was handed, what
+ * the command line prints goes back to the process that sent it.
+ */
+static GApplicationCommandLine *remote;
+
 /**
  * sb_cli_set_pdf_export:
  *
@@ -71,7 +76,31 @@ print_error (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("storybank: %s\n", message);
+  if (remote != NULL)
+    g_application_command_line_printerr (remote, "storybank: %s\n", message);
+  else
+    g_printerr ("storybank: %s\n", message);
+}
+
+static void
+print_out (const char *format,
+           ...) G_GNUC_PRINTF (1, 2);
+
+static void
+print_out (const char *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (remote != NULL)
+    g_application_command_line_print (remote, "%s", message);
+  else
+    g_print ("%s", message);
 }
 
 static const char *
@@ -97,6 +126,13 @@ write_output (const char  *path,
               const char  *text,
               GError     **error)
 {
+  if (g_str_equal (path, "-") && remote != NULL)
+    {
+      gsize len = strlen (text);
+
+      print_out ("%s%s", text, len > 0 && text[len - 1] != '\n' ? "\n" : "");
+      return TRUE;
+    }
   if (g_str_equal (path, "-"))
     {
       fputs (text, stdout);
@@ -128,6 +164,32 @@ open_store (SbLibrary  *library,
   return g_steal_pointer (&store);
 }
 
+/* Checks --format (or guesses it from @path); returns -1 when it is fine. */
+static int
+check_format (const char  *path,
+              const char **format)
+{
+  if (*format == NULL && (*format = guess_format (path)) == NULL)
+    {
+      print_error (_("Cannot tell the format from “%s”: add --format=txt, md, json or pdf"), path);
+      return SB_CLI_EXIT_USAGE;
+    }
+  if (!g_str_equal (*format, "txt") && !g_str_equal (*format, "md") &&
+      !g_str_equal (*format, "json") && !g_str_equal (*format, "pdf"))
+    {
+      print_error (_("Unknown format “%s”: use txt, md, json or pdf"), *format);
+      return SB_CLI_EXIT_USAGE;
+    }
+  return -1;
+}
+
+static int export_library (SbLibrary  *library,
+                           SbCatalog  *catalog,
+                           SbStore    *store,
+                           const char *path,
+                           const char *format,
+                           const char *principle_name);
+
 static int
 run_export (const char *path,
             const char *format,
@@ -137,27 +199,33 @@ run_export (const char *path,
   g_autoptr(SbLibrary) library = sb_library_new ();
   g_autoptr(SbStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  const char *principle_id = NULL;
-  guint n;
+  int status;
 
-  if (format == NULL && (format = guess_format (path)) == NULL)
-    {
-      print_error (_("Cannot tell the format from “%s”: add --format=txt, md, json or pdf"), path);
-      return SB_CLI_EXIT_USAGE;
-    }
-  if (!g_str_equal (format, "txt") && !g_str_equal (format, "md") &&
-      !g_str_equal (format, "json") && !g_str_equal (format, "pdf"))
-    {
-      print_error (_("Unknown format “%s”: use txt, md, json or pdf"), format);
-      return SB_CLI_EXIT_USAGE;
-    }
+  if ((status = check_format (path, &format)) >= 0)
+    return status;
 
   if (!(store = open_store (library, catalog, &error)))
     {
       print_error ("%s", error->message);
       return SB_CLI_EXIT_FAILED;
     }
+
+  return export_library (library, catalog, store, path, format, principle_name);
+}
+
+/* Exports @library, which @store saves, in @format (already checked). */
+static int
+export_library (SbLibrary  *library,
+                SbCatalog  *catalog,
+                SbStore    *store,
+                const char *path,
+                const char *format,
+                const char *principle_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *principle_id = NULL;
+  guint n;
 
   if (principle_name != NULL)
     {
@@ -199,7 +267,7 @@ run_export (const char *path,
           print_error ("%s", error->message);
           return SB_CLI_EXIT_FAILED;
         }
-      g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u page to %s\n",
+      print_out (g_dngettext (GETTEXT_PACKAGE, "Exported %u page to %s\n",
                             "Exported %u pages to %s\n", n_pages), n_pages, path);
       return SB_CLI_EXIT_OK;
     }
@@ -231,7 +299,7 @@ run_export (const char *path,
     }
 
   if (!g_str_equal (path, "-"))
-    g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u story to %s\n",
+    print_out (g_dngettext (GETTEXT_PACKAGE, "Exported %u story to %s\n",
                           "Exported %u stories to %s\n", n), n, path);
   return SB_CLI_EXIT_OK;
 }
@@ -291,21 +359,42 @@ run_import (const char *path)
   return SB_CLI_EXIT_OK;
 }
 
-/**
- * sb_cli_handle:
- *
- * Runs the command line's export or import, with no window and no display.
- *
- * Returns: -1 when @options ask for neither (start the app), else the
- * exit code
- */
-int
-sb_cli_handle (GVariantDict *options)
+/* The running instance's library, for a command line it was handed. */
+typedef struct
+{
+  GApplicationCommandLine *command_line;
+  SbLibrary               *library;
+  SbCatalog               *catalog;
+  SbStore                 *store;
+  SbCliImportFunc          import_func;
+  gpointer                 user_data;
+} Live;
+
+/* @path as the sending process meant it: relative to its folder. */
+static char *
+resolve_path (Live       *live,
+              const char *path)
+{
+  const char *cwd;
+
+  if (live == NULL || g_str_equal (path, "-") || g_path_is_absolute (path) ||
+      (cwd = g_application_command_line_get_cwd (live->command_line)) == NULL)
+    return g_strdup (path);
+
+  /* Not g_build_filename(): a trailing separator means a folder. */
+  return g_strconcat (cwd, G_DIR_SEPARATOR_S, path, NULL);
+}
+
+static int
+handle (GVariantDict *options,
+        Live         *live)
 {
   const char *export_path = NULL;
   const char *import_path = NULL;
   const char *format = NULL;
   const char *principle = NULL;
+  g_autofree char *resolved = NULL;
+  int status;
 
   g_return_val_if_fail (options != NULL, SB_CLI_EXIT_USAGE);
 
@@ -343,10 +432,72 @@ sb_cli_handle (GVariantDict *options)
           print_error (_("--format and --principle go with --export"));
           return SB_CLI_EXIT_USAGE;
         }
-      return run_import (import_path);
+      if (live == NULL)
+        return run_import (import_path);
+
+      resolved = resolve_path (live, import_path);
+      return live->import_func (live->command_line, resolved, live->user_data);
     }
 
-  return run_export (export_path, format, principle);
+  if (live == NULL)
+    return run_export (export_path, format, principle);
+
+  resolved = resolve_path (live, export_path);
+  if ((status = check_format (resolved, &format)) >= 0)
+    return status;
+  return export_library (live->library, live->catalog, live->store, resolved, format, principle);
+}
+
+/**
+ * sb_cli_handle:
+ *
+ * Runs the command line's export or import, with no window and no display.
+ *
+ * Returns: -1 when @options ask for neither (start the app), else the
+ * exit code
+ */
+int
+sb_cli_handle (GVariantDict *options)
+{
+  return handle (options, NULL);
+}
+
+/**
+ * sb_cli_handle_remote:
+ * @command_line: a command line another `storybank` process handed to
+ *   this one, which owns the data file
+ * @store: saves @library
+ * @import_func: imports a file or folder into @library
+ *
+ * Runs @command_line's export on the live @library, or its import through
+ * @import_func, printing to the sending process.
+ *
+ * Returns: -1 when @command_line asks for neither, else the exit code
+ */
+int
+sb_cli_handle_remote (GApplicationCommandLine *command_line,
+                      SbLibrary               *library,
+                      SbCatalog               *catalog,
+                      SbStore                 *store,
+                      SbCliImportFunc          import_func,
+                      gpointer                 user_data)
+{
+  Live live = { command_line, library, catalog, store, import_func, user_data };
+  GVariantDict *options;
+  int status;
+
+  g_return_val_if_fail (G_IS_APPLICATION_COMMAND_LINE (command_line), SB_CLI_EXIT_USAGE);
+  g_return_val_if_fail (SB_IS_STORE (store), SB_CLI_EXIT_USAGE);
+  g_return_val_if_fail (import_func != NULL, SB_CLI_EXIT_USAGE);
+
+  options = g_application_command_line_get_options_dict (command_line);
+
+  g_return_val_if_fail (remote == NULL, SB_CLI_EXIT_FAILED);
+  remote = command_line;
+  status = handle (options, &live);
+  remote = NULL;
+
+  return status;
 }
 
 /* Whether a Storybank process owns its name on the session bus. Asked
@@ -379,9 +530,11 @@ is_running (GApplication *app)
 /**
  * sb_cli_handle_local:
  *
- * For #GApplication::handle-local-options: like sb_cli_handle(), but an
- * import is refused while a Storybank window runs, which would write over
- * it on its next save.
+ * For #GApplication::handle-local-options: like sb_cli_handle(), but
+ * while a Storybank window runs, an import or export is handed to it
+ * (returns -1, so #GApplication forwards the command line): importing
+ * behind its back would be written over by its next save, and only it
+ * knows the latest stories.
  */
 int
 sb_cli_handle_local (GApplication *app,
@@ -389,11 +542,9 @@ sb_cli_handle_local (GApplication *app,
 {
   g_return_val_if_fail (G_IS_APPLICATION (app), SB_CLI_EXIT_USAGE);
 
-  if (g_variant_dict_contains (options, "import") && is_running (app))
-    {
-      print_error (_("Storybank is running: import from its window, or close it and try again"));
-      return SB_CLI_EXIT_FAILED;
-    }
+  if ((g_variant_dict_contains (options, "import") || g_variant_dict_contains (options, "export")) &&
+      is_running (app))
+    return -1;
 
   return sb_cli_handle (options);
 }

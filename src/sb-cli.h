@@ -5,6 +5,7 @@
 
 #include "sb-catalog.h"
 #include "sb-library.h"
+#include "sb-store.h"
 
 G_BEGIN_DECLS
 
@@ -23,10 +24,23 @@ typedef gboolean (*SbCliPdfExportFunc) (SbLibrary   *library,
                                         const char  *path,
                                         GError     **error);
 
+/* Imports the file or folder at @path into the running instance's
+ * library for @command_line; returns the exit code.
+ */
+typedef int (*SbCliImportFunc) (GApplicationCommandLine *command_line,
+                                const char              *path,
+                                gpointer                 user_data);
+
 void  sb_cli_add_options        (GApplication       *app);
 int   sb_cli_handle             (GVariantDict       *options);
 int   sb_cli_handle_local       (GApplication       *app,
                                  GVariantDict       *options);
+int   sb_cli_handle_remote      (GApplicationCommandLine *command_line,
+                                 SbLibrary          *library,
+                                 SbCatalog          *catalog,
+                                 SbStore            *store,
+                                 SbCliImportFunc     import_func,
+                                 gpointer            user_data);
 void  sb_cli_set_pdf_export     (SbCliPdfExportFunc  func);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-window-private.h"
+#include "sb-window-transfer.h"
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -257,12 +258,14 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_principle_cb);
 
   _sb_window_class_actions_init (klass);
+  _sb_window_transfer_class_init (klass);
 }
 
 static void
 sb_window_init (SbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _sb_window_transfer_init (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);

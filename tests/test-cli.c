@@ -294,21 +294,49 @@ test_errors (Fixture       *f,
   g_assert_cmpint (run (f, "--export=out.pdf", "--import=x.md", NULL), ==, 2);
   g_assert_cmpint (run (f, "--format=txt", NULL), ==, 2);
 
-  /* PDF is another part's: until it is there, a clear message. */
-  {
-    g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
-    g_autofree char *export_pdf = g_strconcat ("--export=", pdf, NULL);
-    int status = run (f, export_pdf, NULL);
-
-    if (status != 0)
-      {
-        g_assert_cmpint (status, ==, 1);
-        g_assert_nonnull (strstr (f->err, "PDF export is not available"));
-      }
-  }
-
   after = sb_test_read_file (f->data_file);
   g_assert_cmpstr (after, ==, before);
+}
+
+static void
+assert_pdf (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+/* --export=x.pdf with no display: the renderer needs no GTK. */
+static void
+test_export_pdf (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *seed = seed_path ();
+  g_autofree char *import = g_strconcat ("--import=", seed, NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "stories.pdf", NULL);
+  g_autofree char *export_pdf = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *other = g_build_filename (f->dir, "think-big.out", NULL);
+  g_autofree char *export_other = g_strconcat ("--export=", other, NULL);
+
+  g_assert_cmpint (run (f, import, NULL), ==, 0);
+
+  g_assert_cmpint (run (f, export_pdf, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Exported 3 stories"));
+  assert_pdf (pdf);
+
+  /* One principle, the format named rather than guessed. */
+  g_assert_cmpint (run (f, export_other, "--format=pdf", "--principle=Think Big", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Exported 3 stories"));
+  assert_pdf (other);
+
+  /* A folder that is not there: an error, and no file. */
+  g_assert_cmpint (run (f, "--export=/nonexistent/dir/out.pdf", NULL), ==, 1);
+  g_assert_false (g_file_test ("/nonexistent/dir/out.pdf", G_FILE_TEST_EXISTS));
 }
 
 int
@@ -320,6 +348,7 @@ main (int   argc,
   g_test_add ("/cli/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
   g_test_add ("/cli/import-and-export", Fixture, NULL, fixture_set_up, test_import_and_export, fixture_tear_down);
   g_test_add ("/cli/import-folder", Fixture, NULL, fixture_set_up, test_import_folder, fixture_tear_down);
+  g_test_add ("/cli/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/cli/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
 
   return g_test_run ();

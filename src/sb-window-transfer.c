@@ -1,0 +1,1055 @@
+/* sb-window-transfer.c: export, print and import from the window, and the
+ * command line another storybank process hands to this one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-window-transfer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sb-cli.h"
+#include "sb-markdown.h"
+#include "sb-page-renderer.h"
+#include "sb-render.h"
+#include "sb-text-export.h"
+#include "sb-window-private.h"
+#include "sb-window-transfer.h"
+
+#define LAST_IMPORT_KEY "sb-window-transfer-last-import"
+
+/* Files Storybank writes are the user's documents: readable by them and,
+ * like any document, by the group and others their umask allows.
+ */
+#define EXPORT_MODE 0644
+
+static void
+show_error (SbWindow   *self,
+            const char *heading,
+            const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_toast (SbWindow   *self,
+           const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* Export */
+
+static const char *
+selected_principle_id (SbWindow *self)
+{
+  return sb_principle_sidebar_get_principle_id (self->sidebar);
+}
+
+/* The stories @scope means, as a library of their own (holding the same
+ * story objects) or @self's library for every story.
+ */
+static SbLibrary *
+dup_scope_library (SbWindow       *self,
+                   SbExportScope   scope,
+                   const char    **principle_id,
+                   GError        **error)
+{
+  g_autoptr(SbLibrary) subset = NULL;
+  SbStory *story = sb_story_editor_get_story (self->editor);
+
+  *principle_id = NULL;
+
+  switch (scope)
+    {
+    case SB_EXPORT_SCOPE_ALL:
+      return g_object_ref (self->library);
+
+    case SB_EXPORT_SCOPE_PRINCIPLE:
+      if ((*principle_id = selected_principle_id (self)) == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No principle is selected"));
+          return NULL;
+        }
+      return g_object_ref (self->library);
+
+    case SB_EXPORT_SCOPE_STORY:
+      if (story == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No story is open"));
+          return NULL;
+        }
+      subset = sb_library_new ();
+      sb_library_add (subset, story);
+      return g_steal_pointer (&subset);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+write_file (GFile       *file,
+            const char  *text,
+            GError     **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Storybank can only write to files on this computer"));
+      return FALSE;
+    }
+
+  return g_file_set_contents_full (path, text, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   EXPORT_MODE, error);
+}
+
+/**
+ * sb_window_export:
+ * @file: the file to write, or the folder for
+ *   %SB_EXPORT_FORMAT_MARKDOWN_FOLDER
+ * @n_stories: (out) (optional): how many stories were exported
+ *
+ * Writes the stories @scope means to @file in @format, atomically.
+ *
+ * Returns: %TRUE on success, otherwise %FALSE with @error set and @file
+ *   as it was
+ */
+gboolean
+sb_window_export (SbWindow        *self,
+                  SbExportScope    scope,
+                  SbExportFormat   format,
+                  GFile           *file,
+                  guint           *n_stories,
+                  GError         **error)
+{
+  g_autoptr(SbLibrary) library = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  const char *principle_id = NULL;
+
+  g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!(library = dup_scope_library (self, scope, &principle_id, error)))
+    return FALSE;
+
+  if (n_stories != NULL)
+    *n_stories = principle_id ? sb_library_count_principle (library, principle_id)
+                              : g_list_model_get_n_items (G_LIST_MODEL (library));
+
+  path = g_file_get_path (file);
+
+  switch (format)
+    {
+    case SB_EXPORT_FORMAT_TEXT:
+      text = sb_text_export_library (library, self->catalog, principle_id);
+      break;
+
+    case SB_EXPORT_FORMAT_MARKDOWN:
+      text = sb_markdown_export (library, self->catalog, principle_id);
+      break;
+
+    case SB_EXPORT_FORMAT_MARKDOWN_FOLDER:
+      if (path == NULL)
+        break;
+      return sb_markdown_export_folder (library, self->catalog, principle_id, path, NULL, error);
+
+    case SB_EXPORT_FORMAT_PDF:
+      if (path == NULL)
+        break;
+      return sb_render_export_pdf (self->catalog, library, principle_id, path, error);
+
+    case SB_EXPORT_FORMAT_JSON:
+      if (library == self->library && principle_id == NULL)
+        text = sb_store_serialize (self->store);
+      else
+        {
+          g_autoptr(SbLibrary) subset = sb_library_new ();
+          g_autoptr(GPtrArray) stories = sb_library_dup_stories_for_principle (library, principle_id);
+          g_autoptr(SbStore) writer = NULL;
+
+          for (guint i = 0; i < stories->len; i++)
+            sb_library_add (subset, g_ptr_array_index (stories, i));
+          /* Only serialised, never loaded nor saved. */
+          writer = sb_store_new (path ? path : "", subset, self->catalog);
+          text = sb_store_serialize (writer);
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (text == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Storybank can only write to files on this computer"));
+      return FALSE;
+    }
+
+  return write_file (file, text, error);
+}
+
+typedef struct
+{
+  SbWindow       *window;
+  AdwComboRow    *scope_row;
+  AdwComboRow    *format_row;
+  SbExportScope   scopes[3];
+  guint           n_scopes;
+  SbExportScope   scope;
+  SbExportFormat  format;
+} ExportChoice;
+
+static void
+export_choice_free (gpointer data)
+{
+  ExportChoice *choice = data;
+
+  g_clear_object (&choice->window);
+  g_free (choice);
+}
+
+/* The formats offered, in the order the format row lists them. */
+static const struct {
+  SbExportFormat  format;
+  const char     *label;
+  const char     *extension;
+} export_formats[] = {
+  { SB_EXPORT_FORMAT_TEXT, N_("Plain Text"), ".txt" },
+  { SB_EXPORT_FORMAT_MARKDOWN, N_("Markdown"), ".md" },
+  { SB_EXPORT_FORMAT_MARKDOWN_FOLDER, N_("Markdown Folder"), NULL },
+  { SB_EXPORT_FORMAT_PDF, N_("PDF"), ".pdf" },
+  { SB_EXPORT_FORMAT_JSON, N_("Storybank Backup"), ".json" },
+};
+
+static char *
+suggested_name (SbWindow       *self,
+                SbExportScope   scope,
+                SbExportFormat  format)
+{
+  const char *base = _("Storybank Stories");
+  SbStory *story = sb_story_editor_get_story (self->editor);
+  SbPrinciple *principle = sb_catalog_lookup (self->catalog, selected_principle_id (self));
+  g_autofree char *name = NULL;
+
+  if (format == SB_EXPORT_FORMAT_JSON && scope == SB_EXPORT_SCOPE_ALL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+      /* Translators: a backup file's name; %s is today's date */
+      return g_strdup_printf (_("Storybank Backup %s.json"), date);
+    }
+
+  if (scope == SB_EXPORT_SCOPE_PRINCIPLE && principle != NULL)
+    base = sb_principle_get_name (principle);
+  else if (scope == SB_EXPORT_SCOPE_STORY && story != NULL && sb_story_get_title (story)[0] != '\0')
+    base = sb_story_get_title (story);
+
+  name = g_strdup (base);
+  /* A title may hold a slash; a file name may not. */
+  g_strdelimit (name, G_DIR_SEPARATOR_S, '-');
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (export_formats[i].format == format && export_formats[i].extension != NULL)
+      return g_strconcat (name, export_formats[i].extension, NULL);
+
+  return g_steal_pointer (&name);
+}
+
+static void
+export_file_chosen_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       gpointer         user_data)
+{
+  ExportChoice *choice = user_data;
+  SbWindow *self = choice->window;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *where = NULL;
+  guint n = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL)
+    {
+      where = g_file_get_basename (file);
+      if (!sb_window_export (self, choice->scope, choice->format, file, &n, &error))
+        {
+          g_autofree char *body = g_strdup_printf (_("Nothing was written to “%s”: %s"), where, error->message);
+
+          show_error (self, _("Could Not Export"), body);
+        }
+      else
+        {
+          g_autofree char *parse_name = g_file_get_parse_name (file);
+
+          g_debug ("Exported %u stories to %s", n, parse_name);
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u story to “%s”",
+                                                  "Exported %u stories to “%s”", n), n, where);
+          add_toast (self, message);
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  export_choice_free (choice);
+}
+
+static void
+choose_export_file (ExportChoice *choice)
+{
+  SbWindow *self = choice->window;
+  gboolean folder = choice->format == SB_EXPORT_FORMAT_MARKDOWN_FOLDER;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Export a Markdown Page per Principle") : _("Export"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (!folder)
+    {
+      g_autofree char *name = suggested_name (self, choice->scope, choice->format);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (export_file_chosen_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  ExportChoice *choice = user_data;
+  guint scope = adw_combo_row_get_selected (choice->scope_row);
+  guint format = adw_combo_row_get_selected (choice->format_row);
+
+  g_signal_handlers_disconnect_by_data (dialog, choice);
+
+  if (!g_str_equal (response, "export") || scope >= choice->n_scopes ||
+      format >= G_N_ELEMENTS (export_formats))
+    {
+      export_choice_free (choice);
+      return;
+    }
+
+  choice->scope = choice->scopes[scope];
+  choice->format = export_formats[format].format;
+  choose_export_file (choice);
+}
+
+static GtkWidget *
+new_combo_row (const char          *title,
+               const char * const  *items)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (items);
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  return row;
+}
+
+/**
+ * sb_window_show_export_dialog:
+ *
+ * Asks what to export and in which format, then where.
+ *
+ * Returns: (transfer none): the dialog, shown
+ */
+GtkWidget *
+sb_window_show_export_dialog (SbWindow *self)
+{
+  ExportChoice *choice = g_new0 (ExportChoice, 1);
+  SbPrinciple *principle = sb_catalog_lookup (self->catalog, selected_principle_id (self));
+  SbStory *story = sb_story_editor_get_story (self->editor);
+  const char *scope_labels[4] = { NULL };
+  const char *format_labels[G_N_ELEMENTS (export_formats) + 1] = { NULL };
+  g_autofree char *all_label = NULL;
+  g_autofree char *story_label = NULL;
+  GtkWidget *dialog;
+  GtkWidget *list;
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->library));
+
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  choice->window = g_object_ref (self);
+
+  all_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All Stories (%u)", "All Stories (%u)", n_all), n_all);
+  choice->scopes[choice->n_scopes] = SB_EXPORT_SCOPE_ALL;
+  scope_labels[choice->n_scopes++] = all_label;
+  if (principle != NULL)
+    {
+      choice->scopes[choice->n_scopes] = SB_EXPORT_SCOPE_PRINCIPLE;
+      scope_labels[choice->n_scopes++] = sb_principle_get_name (principle);
+    }
+  if (story != NULL)
+    {
+      const char *title = sb_story_get_title (story);
+
+      story_label = g_strdup_printf (_("This Story: %s"), title[0] ? title : _("Untitled Story"));
+      choice->scopes[choice->n_scopes] = SB_EXPORT_SCOPE_STORY;
+      scope_labels[choice->n_scopes++] = story_label;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    format_labels[i] = _(export_formats[i].label);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Stories"),
+                                   _("Choose the stories and the format, then where to save them."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  choice->scope_row = ADW_COMBO_ROW (new_combo_row (_("Stories"), scope_labels));
+  choice->format_row = ADW_COMBO_ROW (new_combo_row (_("Format"), format_labels));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (choice->scope_row));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (choice->format_row));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+
+  /* Start from what the window shows. */
+  if (principle != NULL)
+    adw_combo_row_set_selected (choice->scope_row, 1);
+  adw_combo_row_set_selected (choice->format_row, 1);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), choice);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  sb_window_show_export_dialog (SB_WINDOW (widget));
+}
+
+/* Print */
+
+typedef struct
+{
+  SbDocument     *document;
+  SbPageRenderer *renderer;
+} PrintJob;
+
+static void
+print_job_free (gpointer data)
+{
+  PrintJob *job = data;
+
+  g_clear_object (&job->renderer);
+  g_clear_object (&job->document);
+  g_free (job);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  /* The whole sheet: the renderer keeps its own margins, so print and
+   * PDF look the same.
+   */
+  g_clear_object (&job->renderer);
+  job->renderer = sb_page_renderer_new (job->document,
+                                        gtk_print_context_get_width (context),
+                                        gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, MAX (1, sb_page_renderer_paginate (job->renderer)));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PrintJob          *job)
+{
+  g_return_if_fail (job->renderer != NULL);
+
+  if ((guint) page < sb_page_renderer_get_n_pages (job->renderer))
+    sb_page_renderer_draw_page (job->renderer, gtk_print_context_get_cairo_context (context), page);
+}
+
+/**
+ * sb_window_new_print_operation:
+ *
+ * A print operation for the selected principle's stories, or every story
+ * when none is selected.
+ *
+ * Returns: (transfer full): the operation, ready to run
+ */
+GtkPrintOperation *
+sb_window_new_print_operation (SbWindow *self)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GPtrArray) stories = NULL;
+  const char *principle_id;
+  PrintJob *job;
+
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  principle_id = selected_principle_id (self);
+  if (principle_id != NULL && sb_catalog_lookup (self->catalog, principle_id) == NULL)
+    principle_id = NULL;
+
+  job = g_new0 (PrintJob, 1);
+  stories = sb_library_dup_stories_for_principle (self->library, principle_id);
+  job->document = sb_document_new_for_stories (self->catalog, stories, principle_id);
+  g_object_set_data_full (G_OBJECT (operation), "sb-print-job", job, print_job_free);
+
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, sb_document_get_title (job->document));
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+
+  return g_steal_pointer (&operation);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               SbWindow                *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_error (self, _("Could Not Print"), error ? error->message : _("The printer reported an error"));
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = sb_window_new_print_operation (self);
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, _("Could Not Print"), error->message);
+}
+
+/* Import */
+
+/**
+ * sb_window_get_last_import:
+ *
+ * Returns: (transfer none) (nullable): the import the Undo of the last
+ *   "Imported" toast undoes
+ */
+SbImport *
+sb_window_get_last_import (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return g_object_get_data (G_OBJECT (self), LAST_IMPORT_KEY);
+}
+
+/* Applies @import to the library and offers to undo it. */
+static void
+apply_import (SbWindow *self,
+              SbImport *import)
+{
+  guint n = sb_import_get_n_new_stories (import) + sb_import_get_n_updated_stories (import);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  sb_import_apply (import);
+  g_object_set_data_full (G_OBJECT (self), LAST_IMPORT_KEY, g_object_ref (import), g_object_unref);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", TRUE);
+
+  if (n > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u story", "Imported %u stories", n), n);
+  else
+    message = g_strdup (_("Imported principle notes"));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-import");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  g_autoptr(SbImport) import = NULL;
+  SbStory *open;
+
+  import = g_object_steal_data (G_OBJECT (self), LAST_IMPORT_KEY);
+  gtk_widget_action_set_enabled (widget, "win.undo-import", FALSE);
+  if (import == NULL || !sb_import_get_applied (import))
+    return;
+
+  sb_import_undo (import);
+
+  /* The editor may show a story the undo took away. */
+  open = sb_story_editor_get_story (self->editor);
+  if (open != NULL && sb_library_find (self->library, sb_story_get_id (open)) != open)
+    _sb_window_open_story (self, NULL, FALSE);
+
+  add_toast (self, _("Import undone"));
+}
+
+static void
+import_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SbImport         *import)
+{
+  SbWindow *self = SB_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  if (g_str_equal (response, "import") && !sb_import_get_applied (import))
+    apply_import (self, import);
+}
+
+static GtkWidget *
+new_summary_view (SbImport *import)
+{
+  g_auto(GStrv) lines = sb_import_dup_summary (import);
+  g_autofree char *text = g_strjoinv ("\n", lines);
+  guint n_lines = g_strv_length (lines);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "import-summary");
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  /* A wrapped label asks for too little height in a scrolled window:
+   * room for each line to wrap once, up to a screenful.
+   */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), MIN (12 + n_lines * 40, 200));
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_widget_add_css_class (scrolled, "card");
+
+  return scrolled;
+}
+
+/* @files' names for the dialog: one name, or how many. */
+static char *
+describe_files (GFile * const *files,
+                guint          n_files)
+{
+  g_autofree char *name = NULL;
+
+  if (n_files != 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", n_files), n_files);
+
+  name = g_file_get_basename (files[0]);
+  return g_strdup_printf ("“%s”", name);
+}
+
+/* Builds one import of @files; NULL with @error set when one of them
+ * cannot be read.
+ */
+static SbImport *
+plan_import (SbWindow       *self,
+             GFile * const  *files,
+             guint           n_files,
+             GError        **error)
+{
+  g_autoptr(SbImport) import = sb_import_new (self->library, self->catalog);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!sb_import_add_file (import, files[i], &local_error))
+        {
+          g_autofree char *name = g_file_get_basename (files[i]);
+
+          /* Say which file, unless the message does. */
+          if (name == NULL || strstr (local_error->message, name) != NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_set_error (error, local_error->domain, local_error->code,
+                         /* Translators: "<file name>: <why it could not be imported>" */
+                         _("%s: %s"), name, local_error->message);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&import);
+}
+
+/**
+ * sb_window_import_files:
+ * @files: (array length=n_files): Markdown pages, Storybank files or
+ *   folders of them
+ *
+ * Plans one import of all of @files and shows what it would do, changing
+ * nothing until the user presses Import; or says why they cannot be
+ * imported.
+ *
+ * Returns: (transfer none): the dialog shown: the preview (its
+ *   "import" response applies the import), or an error or "nothing new"
+ *   message
+ */
+AdwMessageDialog *
+sb_window_import_files (SbWindow      *self,
+                        GFile * const *files,
+                        guint          n_files)
+{
+  g_autoptr(SbImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *what = NULL;
+  GtkWidget *dialog;
+  guint n;
+
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (files != NULL || n_files == 0, NULL);
+
+  what = describe_files (files, n_files);
+
+  if (sb_store_get_read_only (self->store))
+    {
+      const GError *store_error = sb_store_get_error (self->store);
+
+      body = g_strdup_printf (_("Your stories are open read-only, so nothing can be added to them. %s"),
+                              store_error ? store_error->message : "");
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Import"), body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return ADW_MESSAGE_DIALOG (dialog);
+    }
+
+  if (n_files == 0 || !(import = plan_import (self, files, n_files, &error)))
+    {
+      body = g_strdup_printf (_("Nothing was imported from %s, and your stories are unchanged.\n\n%s"),
+                              what, error ? error->message : _("No file was given."));
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Import"), body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return ADW_MESSAGE_DIALOG (dialog);
+    }
+
+  if (sb_import_is_empty (import))
+    {
+      body = g_strdup_printf (_("Everything in %s is already in your library."), what);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing New to Import"), body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), new_summary_view (import));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return ADW_MESSAGE_DIALOG (dialog);
+    }
+
+  n = sb_import_get_n_new_stories (import) + sb_import_get_n_updated_stories (import);
+  if (n > 0)
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u Story?", "Import %u Stories?", n), n);
+  else
+    heading = g_strdup (_("Import Principle Notes?"));
+  /* Translators: %s is a file's name in quotes, or "3 files" */
+  body = g_strdup_printf (_("From %s. You can undo the import afterwards."), what);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), new_summary_view (import));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (import_response_cb),
+                         g_object_ref (import), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+import_files_chosen_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        SbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+      if (files->len > 0)
+        sb_window_import_files (self, (GFile * const *) files->pdata, files->len);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *first_pattern,
+            ...)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *pattern = first_pattern;
+  va_list args;
+
+  gtk_file_filter_set_name (filter, name);
+  va_start (args, first_pattern);
+  for (; pattern != NULL; pattern = va_arg (args, const char *))
+    gtk_file_filter_add_pattern (filter, pattern);
+  va_end (args);
+
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  gboolean folder = g_str_equal (action_name, "win.import-folder");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Import a Folder") : _("Import"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  if (!folder)
+    {
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown Pages and Storybank Files"),
+                  "*.md", "*.markdown", "*.json", NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown Pages"), "*.md", "*.markdown", NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Storybank Files"), "*.json", NULL);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (import_files_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SbWindow      *self)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  if (files->len == 0)
+    return FALSE;
+
+  sb_window_import_files (self, (GFile * const *) files->pdata, files->len);
+  return TRUE;
+}
+
+/* The command line of another storybank process */
+
+static int
+remote_import (GApplicationCommandLine *command_line,
+               const char              *path,
+               gpointer                 user_data)
+{
+  SbApplication *app = user_data;
+  SbStore *store = sb_application_get_store (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(SbImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) summary = NULL;
+
+  if (sb_store_get_read_only (store))
+    {
+      const GError *store_error = sb_store_get_error (store);
+
+      g_application_command_line_printerr (command_line,
+                                           "storybank: %s\n", store_error ? store_error->message : "");
+      g_application_command_line_printerr (command_line, "storybank: %s\n",
+                                           _("Your stories are open read-only, so nothing was imported"));
+      return SB_CLI_EXIT_FAILED;
+    }
+
+  import = sb_import_new (sb_application_get_library (app), sb_application_get_catalog (app));
+  if (!sb_import_add_path (import, path, &error))
+    {
+      g_application_command_line_printerr (command_line, "storybank: %s\n", error->message);
+      return SB_CLI_EXIT_FAILED;
+    }
+
+  summary = sb_import_dup_summary (import);
+  for (guint i = 0; summary[i] != NULL; i++)
+    g_application_command_line_print (command_line, "%s\n", summary[i]);
+
+  if (sb_import_is_empty (import))
+    {
+      g_application_command_line_print (command_line, _("Nothing new to import from %s\n"), path);
+      return SB_CLI_EXIT_OK;
+    }
+
+  /* Straight in, as the command line asked; the window offers Undo. */
+  if (SB_IS_WINDOW (window))
+    apply_import (SB_WINDOW (window), import);
+  else
+    sb_import_apply (import);
+
+  if (!sb_store_flush (store, &error))
+    {
+      /* The stories stay in the window, which keeps trying to save. */
+      g_application_command_line_printerr (command_line, "storybank: %s: %s\n",
+                                           _("Imported, but could not save yet"), error->message);
+      return SB_CLI_EXIT_FAILED;
+    }
+
+  g_application_command_line_print (command_line,
+                                    _("Imported into the open Storybank window: %u new stories, %u updated, %u new principles\n"),
+                                    sb_import_get_n_new_stories (import),
+                                    sb_import_get_n_updated_stories (import),
+                                    sb_import_get_n_new_principles (import));
+  return SB_CLI_EXIT_OK;
+}
+
+/**
+ * sb_application_transfer_command_line:
+ *
+ * For #GApplication::command-line in the instance that owns the data
+ * file: runs an --import or --export another storybank process handed
+ * over, on the live library.
+ *
+ * Returns: -1 when @command_line asks for neither (present the window),
+ *   else the exit code for the other process
+ */
+int
+sb_application_transfer_command_line (SbApplication           *app,
+                                      GApplicationCommandLine *command_line)
+{
+  g_return_val_if_fail (SB_IS_APPLICATION (app), -1);
+
+  return sb_cli_handle_remote (command_line,
+                               sb_application_get_library (app),
+                               sb_application_get_catalog (app),
+                               sb_application_get_store (app),
+                               remote_import, app);
+}
+
+/**
+ * sb_transfer_export_pdf:
+ *
+ * sb_render_export_pdf() for sb_cli_set_pdf_export().
+ */
+gboolean
+sb_transfer_export_pdf (SbLibrary   *library,
+                        SbCatalog   *catalog,
+                        const char  *principle_id,
+                        const char  *path,
+                        GError     **error)
+{
+  return sb_render_export_pdf (catalog, library, principle_id, path, error);
+}
+
+/* Setup */
+
+static void
+add_menu_item (GMenu      *menu,
+               const char *label,
+               const char *action,
+               const char *accel)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, action);
+
+  if (accel != NULL)
+    g_menu_item_set_attribute (item, "accel", "s", accel);
+  g_menu_append_item (menu, item);
+}
+
+void
+_sb_window_transfer_init (SbWindow *self)
+{
+  GObject *tools = gtk_widget_get_template_child (GTK_WIDGET (self), SB_TYPE_WINDOW, "primary_menu_tools");
+  GtkDropTarget *target;
+
+  if (G_IS_MENU (tools))
+    {
+      add_menu_item (G_MENU (tools), _("_Import…"), "win.import", "<Control>o");
+      add_menu_item (G_MENU (tools), _("Import _Folder…"), "win.import-folder", NULL);
+      add_menu_item (G_MENU (tools), _("_Export…"), "win.export", "<Control>e");
+      add_menu_item (G_MENU (tools), _("_Print…"), "win.print", "<Control>p");
+    }
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", FALSE);
+}
+
+void
+_sb_window_transfer_class_init (SbWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* The menu's empty section for tools: filled in by _sb_window_transfer_init(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_tools", FALSE, 0);
+
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+}

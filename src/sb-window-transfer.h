@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sb-import.h"
+#include "sb-window.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SB_EXPORT_SCOPE_ALL,        /* every story */
+  SB_EXPORT_SCOPE_PRINCIPLE,  /* the selected principle's stories */
+  SB_EXPORT_SCOPE_STORY,      /* the open story */
+} SbExportScope;
+
+typedef enum
+{
+  SB_EXPORT_FORMAT_TEXT,
+  SB_EXPORT_FORMAT_MARKDOWN,
+  SB_EXPORT_FORMAT_MARKDOWN_FOLDER,  /* one page per principle */
+  SB_EXPORT_FORMAT_PDF,
+  SB_EXPORT_FORMAT_JSON,             /* a Storybank backup */
+} SbExportFormat;
+
+void               _sb_window_transfer_class_init   (SbWindowClass           *klass);
+void               _sb_window_transfer_init         (SbWindow                *self);
+
+GtkWidget         *sb_window_show_export_dialog     (SbWindow                *self);
+gboolean           sb_window_export                 (SbWindow                *self,
+                                                     SbExportScope            scope,
+                                                     SbExportFormat           format,
+                                                     GFile                   *file,
+                                                     guint                   *n_stories,
+                                                     GError                 **error);
+GtkPrintOperation *sb_window_new_print_operation    (SbWindow                *self);
+AdwMessageDialog  *sb_window_import_files           (SbWindow                *self,
+                                                     GFile * const           *files,
+                                                     guint                    n_files);
+SbImport          *sb_window_get_last_import        (SbWindow                *self);
+
+int                sb_application_transfer_command_line (SbApplication        *app,
+                                                     GApplicationCommandLine *command_line);
+gboolean           sb_transfer_export_pdf           (SbLibrary               *library,
+                                                     SbCatalog               *catalog,
+                                                     const char              *principle_id,
+                                                     const char              *path,
+                                                     GError                 **error);
+
+G_END_DECLS
