@@ -527,6 +527,116 @@ test_store_faults (Fixture       *f,
     }
 }
 
+/* Found by fuzz-store-load: json-glib reads a lone UTF-16 surrogate, or a
+ * "\u" without four hex digits, as bytes that are not UTF-8; a story
+ * holding them was saved into a file the next start set aside as damaged.
+ */
+static void
+test_store_parse_escapes (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const titles[] = {
+    "\\u00e9\\ud83c\\udf#9 \\\"q\\\" \\\\ \\t",  /* the fuzzer's input */
+    "\\ud83c",
+    "lone low \\udf89 here",
+    "\\ud83c\\ud83c\\udf89",
+    "\\uzzzz",
+    "end \\u12",
+    "\\\\ud83c is not an escape",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"storybank\", \"version\": 1,"
+                                               " \"odd \\ud800\": \"\\udc00\","
+                                               " \"stories\": [{\"id\": \"e\", \"title\": \"%s\"}]}",
+                                               titles[i]);
+      g_autoptr(GPtrArray) stories = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) keys = NULL;
+      g_auto(GStrv) values = NULL;
+      gint64 version;
+
+      g_test_message ("title %s", titles[i]);
+      if (!sb_store_parse (text, strlen (text), &stories, NULL, &version, &keys, &values, &error))
+        {
+          /* Refusing is fine too, as long as it says why. */
+          g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT);
+          continue;
+        }
+
+      g_assert_cmpuint (stories->len, ==, 1);
+      g_assert_true (g_utf8_validate (sb_story_get_title (g_ptr_array_index (stories, 0)), -1, NULL));
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          g_assert_true (g_utf8_validate (keys[k], -1, NULL));
+          g_assert_true (g_utf8_validate (values[k], -1, NULL));
+        }
+    }
+
+  /* A proper pair stays what it is. */
+  {
+    const char *text = "{\"format\": \"storybank\", \"stories\": [{\"id\": \"e\", \"title\": \"\\ud83c\\udf89\"}]}";
+    g_autoptr(GPtrArray) stories = NULL;
+    g_autoptr(GError) error = NULL;
+    gint64 version;
+
+    g_assert_true (sb_store_parse (text, strlen (text), &stories, NULL, &version, NULL, NULL, &error));
+    g_assert_cmpstr (sb_story_get_title (g_ptr_array_index (stories, 0)), ==, "🎉");
+  }
+
+  /* Whatever loads saves into a file that loads again. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SbLibrary) library = NULL;
+    g_autoptr(SbStore) store = NULL;
+    g_autofree char *folder = g_path_get_dirname (f->path);
+
+    g_mkdir_with_parents (folder, 0700);
+    sb_test_write_file (f->path, "{\"format\": \"storybank\", \"x\\udfff\": [\"\\ud800\"],"
+                        " \"stories\": [{\"id\": \"e\", \"title\": \"a\\ud800b\", \"tags\": [\"\\udbff\"]}]}", -1);
+    g_assert_true (sb_store_load (f->store, &error));
+    g_assert_no_error (error);
+    sb_story_set_result (sb_library_find (f->library, "e"), "edited");
+    g_assert_true (sb_store_save (f->store, &error));
+    store = reopen (f, &library, &error);
+    g_assert_no_error (error);
+    assert_same_library (f->library, library);
+  }
+}
+
+/* Found by thinking about the fuzzer: json-glib recurses, so a file of a
+ * million "[" would overflow the stack instead of being refused.
+ */
+static void
+test_store_parse_deep (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"storybank\", \"stories\": [], \"deep\": ");
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 version;
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+
+  g_assert_false (sb_store_parse (text->str, text->len, &stories, NULL, &version, NULL, NULL, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  /* Brackets inside strings are only text. */
+  g_string_assign (text, "{\"format\": \"storybank\", \"stories\": [{\"id\": \"a\", \"title\": \"");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (text, "[{");
+  g_string_append (text, "\\\"\"}]}");
+  g_assert_true (sb_store_parse (text->str, text->len, &stories, NULL, &version, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stories->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -545,6 +655,8 @@ main (int   argc,
   ADD ("/store/backups", test_store_backups);
   ADD ("/store/autosave", test_store_autosave);
   ADD ("/store/faults", test_store_faults);
+  ADD ("/store/parse-escapes", test_store_parse_escapes);
+  ADD ("/store/parse-deep", test_store_parse_deep);
 #undef ADD
 
   return g_test_run ();

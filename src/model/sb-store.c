@@ -340,6 +340,158 @@ sb_store_set_autosave_delay (SbStore *self,
   self->autosave_delay = msec;
 }
 
+static int
+hex4 (const char *p,
+      const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* Deeper nesting than this is refused before json-glib, which recurses,
+ * sees it. A data file nests four levels.
+ */
+#define MAX_JSON_DEPTH 256
+
+/* json-glib turns an escaped UTF-16 surrogate without its other half
+ * ("\ud83c" alone), and a "\u" without four hex digits, into bytes that are
+ * not UTF-8: a story holding them would be saved into a file the next start
+ * could not read. This pass over the text replaces each such escape with
+ * U+FFFD (*@fixed is the new text, or %NULL when nothing changed) and
+ * refuses nesting deeper than MAX_JSON_DEPTH.
+ */
+static gboolean
+sanitize_json_text (const char  *contents,
+                    gsize        length,
+                    char       **fixed,
+                    GError     **error)
+{
+  const char *end = contents + length;
+  const char *copied = contents;
+  GString *out = NULL;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  *fixed = NULL;
+
+  for (const char *p = contents; p < end; p++)
+    {
+      int unit, next;
+
+      if (!in_string)
+        {
+          if (*p == '"')
+            in_string = TRUE;
+          else if (*p == '[' || *p == '{')
+            {
+              if (++depth > MAX_JSON_DEPTH)
+                {
+                  if (out != NULL)
+                    g_string_free (out, TRUE);
+                  g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                                       _("The file is nested too deeply"));
+                  return FALSE;
+                }
+            }
+          else if ((*p == ']' || *p == '}') && depth > 0)
+            depth--;
+          continue;
+        }
+
+      if (*p == '"')
+        {
+          in_string = FALSE;
+          continue;
+        }
+      if (*p != '\\' || p + 1 >= end)
+        continue;
+      if (p[1] != 'u')
+        {
+          p++;  /* an escaped character, "\\" and "\"" included */
+          continue;
+        }
+
+      unit = hex4 (p + 2, end);
+      if (unit >= 0 && (unit < 0xD800 || unit > 0xDFFF))
+        {
+          p += 5;
+          continue;
+        }
+
+      next = (unit >= 0 && end - p >= 12 && p[6] == '\\' && p[7] == 'u') ? hex4 (p + 8, end) : -1;
+      if (unit >= 0xD800 && unit < 0xDC00 && next >= 0xDC00 && next <= 0xDFFF)
+        {
+          p += 11;  /* a proper pair */
+          continue;
+        }
+
+      /* Replace the escape: "\u" and the hex digits that follow it. */
+      if (out == NULL)
+        out = g_string_sized_new (length + 16);
+      g_string_append_len (out, copied, p - copied);
+      g_string_append (out, "\\ufffd");
+      p += 1;
+      for (guint i = 0; i < 4 && p + 1 < end && g_ascii_isxdigit (p[1]); i++)
+        p++;
+      copied = p + 1;
+    }
+
+  if (out != NULL)
+    {
+      g_string_append_len (out, copied, end - copied);
+      *fixed = g_string_free (out, FALSE);
+    }
+
+  return TRUE;
+}
+
+/* Whether every string in @node, member names included, is UTF-8. */
+static gboolean
+node_is_utf8 (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          if (!g_utf8_validate (name, -1, NULL) || !node_is_utf8 (member))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!node_is_utf8 (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) != G_TYPE_STRING ||
+             g_utf8_validate (json_node_get_string (node), -1, NULL);
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
 /**
  * sb_store_parse:
  * @stories: (out) (transfer container): the stories, #SbStory
@@ -364,6 +516,7 @@ sb_store_parse (const char   *contents,
   g_autoptr(GError) local_error = NULL;
   JsonObject *root;
   JsonNode *node;
+  g_autofree char *fixed = NULL;
   const char *format = NULL;
 
   g_return_val_if_fail (contents != NULL || length == 0, FALSE);
@@ -381,6 +534,14 @@ sb_store_parse (const char   *contents,
       return FALSE;
     }
 
+  if (!sanitize_json_text (contents, length, &fixed, error))
+    return FALSE;
+  if (fixed != NULL)
+    {
+      contents = fixed;
+      length = strlen (fixed);
+    }
+
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
@@ -394,6 +555,12 @@ sb_store_parse (const char   *contents,
     {
       g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
                            _("The file is not a Storybank library"));
+      return FALSE;
+    }
+  if (!node_is_utf8 (node))
+    {
+      g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                           _("The file is not text (it is not valid UTF-8)"));
       return FALSE;
     }
   root = json_node_get_object (node);
@@ -507,6 +674,23 @@ set_aside (SbStore  *self,
   return g_steal_pointer (&aside);
 }
 
+static char *backups_dir (const char *path);
+
+/* A save killed half-way (power cut, SIGKILL) leaves its temporary file;
+ * the next load removes those, in the data file's folder and in backups/
+ * (see sb_io_remove_stale_temps() for how a live writer's file is kept).
+ */
+static void
+remove_stale_temps (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *backups = backups_dir (path);
+
+  sb_io_remove_stale_temps (folder, basename);
+  sb_io_remove_stale_temps (backups, "stories-");
+}
+
 /**
  * sb_store_load:
  *
@@ -530,6 +714,8 @@ sb_store_load (SbStore  *self,
   gint64 version = 0;
 
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+
+  remove_stale_temps (self->path);
 
   if (!sb_io_read_file (self->path, SB_STORE_MAX_FILE_SIZE, &contents, &length, &local_error))
     {
