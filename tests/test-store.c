@@ -471,12 +471,42 @@ test_store_autosave (Fixture       *f,
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static const char *
+op_name (SbIoOp op)
+{
+  static const char * const names[] = {
+    [SB_IO_OP_READ] = "read", [SB_IO_OP_CREATE] = "create", [SB_IO_OP_WRITE] = "write",
+    [SB_IO_OP_FSYNC] = "fsync", [SB_IO_OP_CLOSE] = "close", [SB_IO_OP_RENAME] = "rename",
+    [SB_IO_OP_MKDIR] = "mkdir", [SB_IO_OP_UNLINK] = "unlink",
+  };
+
+  return (guint) op < G_N_ELEMENTS (names) ? names[op] : "none";
+}
+
+/* Every file operation of a run's first save (the backup, then the data
+ * file) fails in turn, with each of ENOSPC, EIO and EACCES: the file on
+ * disk stays as it was, the edit stays in memory, the store reports the
+ * error (the window's banner with Retry), and the next save writes
+ * everything, backup included.
+ */
+static void
 test_store_faults (Fixture       *f,
                    gconstpointer  data)
 {
   static const int errors[] = { ENOSPC, EIO, EACCES };
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autofree char *backups = g_build_filename (folder, "backups", NULL);
+  guint failed_saves = 0, swallowed = 0;
+  guint failed_in_backup = 0, failed_in_data = 0;
+  guint seen_ops = 0;
 
   fill (f, 20, 13);
   g_assert_true (sb_store_save (f->store, &error));
@@ -487,44 +517,197 @@ test_store_faults (Fixture       *f,
         {
           g_autoptr(SbStory) story = sb_story_new ();
           g_autofree char *before = sb_test_read_file (f->path);
-          g_autofree char *title = g_strdup_printf ("fault %d at %u", errors[e], n);
+          g_autofree char *title = g_strdup_printf ("fault %s at %u", g_strerror (errors[e]), n);
           g_autoptr(SbLibrary) library = NULL;
-          g_autoptr(SbStore) store = NULL;
+          g_autoptr(SbStore) store = reopen (f, &library, &error);
+          g_autoptr(GPtrArray) backups_before = NULL;
+          g_autoptr(GPtrArray) backups_after = NULL;
+          guint error_notified = 0;
           gboolean saved;
+          SbIoOp failed_op;
+
+          /* Fewer backups than the limit, so that no pruning shifts the
+           * steps: the same step fails at the same n every time.
+           */
+          sb_test_rm_rf (backups);
+
+          /* A store as a new run sees it: its first save makes a backup. */
+          g_assert_no_error (error);
+          g_signal_connect (store, "notify::error", G_CALLBACK (count_notify), &error_notified);
+          backups_before = sb_store_list_backups (store);
 
           sb_story_set_title (story, title);
-          sb_library_add (f->library, story);
+          sb_library_add (library, story);
 
           sb_io_inject_fault (n, errors[e]);
-          saved = sb_store_save (f->store, &error);
+          saved = sb_store_save (store, &error);
+          failed_op = sb_io_get_failed_op ();
           sb_io_inject_fault (0, 0);
 
+          if ((int) failed_op == -1)
+            {
+              /* Fewer operations than n: every step has had its fault. */
+              g_assert_true (saved);
+              break;
+            }
+
+          seen_ops |= 1u << failed_op;
+
           if (saved)
-            break;
+            {
+              /* Only the folder fsync after a rename and the pruning of
+               * old backups may fail without failing the save.
+               */
+              g_test_message ("%s (%s): ignored, saved", title, op_name (failed_op));
+              g_assert_true (failed_op == SB_IO_OP_FSYNC || failed_op == SB_IO_OP_UNLINK);
+              g_assert_null (sb_store_get_error (store));
+              swallowed++;
+              continue;
+            }
 
-          g_test_message ("%s failed as planned: %s", title, error->message);
+          g_test_message ("%s (%s) failed as planned: %s", title, op_name (failed_op), error->message);
+          g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_IO);
+          g_assert_nonnull (strstr (error->message, g_strerror (errors[e])));
           g_clear_error (&error);
+          failed_saves++;
 
-          /* The old file is untouched, the edit is still in memory, no
-           * temporary file is left.
+          /* The old file is untouched byte for byte, the edit is still in
+           * memory, the error is shown, no temporary file is left.
            */
           {
             g_autofree char *after = sb_test_read_file (f->path);
             g_assert_cmpstr (before, ==, after);
           }
-          g_assert_nonnull (sb_library_find (f->library, sb_story_get_id (story)));
-          g_assert_true (sb_store_get_dirty (f->store));
+          g_assert_nonnull (sb_library_find (library, sb_story_get_id (story)));
+          g_assert_true (sb_store_get_dirty (store));
+          g_assert_nonnull (sb_store_get_error (store));
+          g_assert_error (sb_store_get_error (store), SB_STORE_ERROR, SB_STORE_ERROR_IO);
+          g_assert_cmpuint (error_notified, ==, 1);
           g_assert_cmpuint (count_files (folder, "stories.json."), ==, 0);
 
-          /* The next save after the fault clears writes everything. */
-          g_assert_true (sb_store_save (f->store, &error));
+          /* Backups are whole or absent: no temporary file there either. */
+          {
+            g_autoptr(GPtrArray) now = sb_store_list_backups (store);
+            g_assert_cmpuint (count_files (backups, "stories-"), ==, now->len);
+          }
+
+          /* The next save after the fault clears writes everything... */
+          g_assert_true (sb_store_save (store, &error));
           g_assert_no_error (error);
-          store = reopen (f, &library, &error);
-          g_assert_no_error (error);
-          assert_same_library (f->library, library);
-          g_assert_cmpuint (n, <, 20);
+          g_assert_null (sb_store_get_error (store));
+          g_assert_false (sb_store_get_dirty (store));
+          g_assert_cmpuint (error_notified, ==, 2);
+
+          /* ...backup included: the newest one holds the file as this run
+           * found it, written with mode 0600 into a 0700 folder.
+           */
+          backups_after = sb_store_list_backups (store);
+          g_assert_cmpuint (backups_after->len, >=, 1);
+          {
+            const char *newest = g_ptr_array_index (backups_after, backups_after->len - 1);
+            g_autofree char *backup = sb_test_read_file (newest);
+            gboolean is_new = backups_before->len == 0 ||
+                              g_strcmp0 (newest, g_ptr_array_index (backups_before, backups_before->len - 1)) > 0;
+            struct stat st;
+
+            guint added = 0;
+
+            g_assert_true (is_new);
+            /* One backup for the run, not one per try. */
+            for (guint i = 0; i < backups_after->len; i++)
+              if (!g_ptr_array_find_with_equal_func (backups_before, g_ptr_array_index (backups_after, i), g_str_equal, NULL))
+                added++;
+            g_assert_cmpuint (added, ==, 1);
+            g_assert_cmpstr (backup, ==, before);
+            g_assert_cmpint (g_stat (newest, &st), ==, 0);
+            g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+            g_assert_cmpint (g_stat (backups, &st), ==, 0);
+            g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+          }
+          g_assert_cmpuint (count_files (backups, "stories-"), <=, SB_STORE_N_BACKUPS);
+
+          /* Steps 2..8 are the backup's (read, mkdir, create, write, fsync,
+           * close, rename), after the data folder's mkdir.
+           */
+          if (n >= 2 && n <= 8)
+            failed_in_backup++;
+          else
+            failed_in_data++;
+
+          {
+            g_autoptr(SbLibrary) reread = NULL;
+            g_autoptr(SbStore) check = reopen (f, &reread, &error);
+
+            g_assert_no_error (error);
+            assert_same_library (library, reread);
+            g_assert_nonnull (sb_library_find (reread, sb_story_get_id (story)));
+          }
+          g_assert_cmpuint (n, <, 30);
         }
     }
+
+  g_test_message ("%u failed saves checked, %u harmless faults, %u in the backup, %u in the data file",
+                  failed_saves, swallowed, failed_in_backup, failed_in_data);
+  /* mkdir, read, create, write, fsync, close, rename of the backup and of
+   * the data file: 13 failing steps for each of the three errors.
+   */
+  g_assert_cmpuint (failed_saves, ==, 13 * G_N_ELEMENTS (errors));
+  g_assert_cmpuint (failed_in_backup, ==, 7 * G_N_ELEMENTS (errors));
+  for (SbIoOp op = SB_IO_OP_READ; op <= SB_IO_OP_MKDIR; op++)
+    g_assert_true (seen_ops & (1u << op));
+}
+
+/* The very first save of a new data file (nothing to back up yet) fails at
+ * each step, and the file does not appear half-written.
+ */
+static void
+test_store_faults_first_file (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  guint failed = 0;
+
+  fill (f, 5, 17);
+  for (guint n = 1; ; n++)
+    {
+      gboolean saved;
+
+      sb_io_inject_fault (n, ENOSPC);
+      saved = sb_store_save (f->store, &error);
+      if ((int) sb_io_get_failed_op () == -1)
+        {
+          g_assert_true (saved);
+          break;
+        }
+      sb_io_inject_fault (0, 0);
+      if (saved)
+        {
+          /* The folder fsync: harmless. Start again from no file. */
+          g_unlink (f->path);
+          sb_story_set_title (g_list_model_get_item (G_LIST_MODEL (f->library), 0), "again");
+          g_object_unref (g_list_model_get_item (G_LIST_MODEL (f->library), 0));
+          continue;
+        }
+
+      g_clear_error (&error);
+      failed++;
+      g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+      g_assert_cmpuint (count_files (folder, "stories.json."), ==, 0);
+      g_assert_true (sb_store_get_dirty (f->store));
+      g_assert_nonnull (sb_store_get_error (f->store));
+    }
+  sb_io_inject_fault (0, 0);
+
+  /* mkdir, create, write, fsync, close, rename */
+  g_assert_cmpuint (failed, ==, 6);
+  {
+    g_autoptr(SbLibrary) library = NULL;
+    g_autoptr(SbStore) store = reopen (f, &library, &error);
+
+    g_assert_no_error (error);
+    assert_same_library (f->library, library);
+  }
 }
 
 /* Found by fuzz-store-load: json-glib reads a lone UTF-16 surrogate, or a
@@ -655,6 +838,7 @@ main (int   argc,
   ADD ("/store/backups", test_store_backups);
   ADD ("/store/autosave", test_store_autosave);
   ADD ("/store/faults", test_store_faults);
+  ADD ("/store/faults-first-file", test_store_faults_first_file);
   ADD ("/store/parse-escapes", test_store_parse_escapes);
   ADD ("/store/parse-deep", test_store_parse_deep);
 #undef ADD

@@ -80,6 +80,7 @@ typedef struct
   char     **extra_values;
   guint64    generation;
   gboolean   backup;
+  gboolean   backup_done;  /* set by the worker */
 } SaveJob;
 
 static void
@@ -934,8 +935,13 @@ save_job_run (SaveJob  *job,
   if (!sb_io_mkdir (folder, error))
     return FALSE;
 
-  if (job->backup && !write_backup (job->path, error))
-    return FALSE;
+  if (job->backup)
+    {
+      if (!write_backup (job->path, error))
+        return FALSE;
+      /* Made once a run, even if writing the file itself fails next. */
+      job->backup_done = TRUE;
+    }
 
   out = save_job_serialize (job);
   return sb_io_write_file_atomic (job->path, out->str, out->len, error);
@@ -964,6 +970,9 @@ sb_store_save_done (SbStore  *self,
   gboolean was_dirty = sb_store_get_dirty (self);
 
   self->saving = FALSE;
+
+  if (job->backup_done)
+    self->backed_up = TRUE;
 
   if (error != NULL)
     {
