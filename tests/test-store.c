@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -820,6 +822,144 @@ test_store_parse_deep (Fixture       *f,
   g_assert_cmpuint (stories->len, ==, 1);
 }
 
+#define FULL_DISK_ENV "STORYBANK_TEST_FULL_DISK_DIR"
+
+/* Runs in a subprocess, so that the parent unmounts whatever happens. */
+static void
+test_store_full_disk_child (void)
+{
+  const char *mount_dir = g_getenv (FULL_DISK_ENV);
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *backups = NULL;
+  g_autofree char *filler = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GPtrArray) more = NULL;
+  g_autoptr(GError) error = NULL;
+  char block[4096];
+  gsize before_length = 0;
+  guint64 filled = 0;
+  int fd;
+
+  g_assert_nonnull (mount_dir);
+
+  path = g_build_filename (mount_dir, "storybank", "stories.json", NULL);
+  folder = g_path_get_dirname (path);
+  backups = g_build_filename (folder, "backups", NULL);
+  filler = g_build_filename (mount_dir, "filler", NULL);
+  store = sb_store_new (path, library, catalog);
+
+  {
+    g_autoptr(GPtrArray) stories = sb_test_make_stories (20, 21);
+    sb_library_splice (library, stories);
+  }
+  g_assert_true (sb_store_save (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+
+  /* Fill the disk, then leave 64 KB. */
+  memset (block, 'x', sizeof block);
+  fd = open (filler, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  for (;;)
+    {
+      gssize written = write (fd, block, sizeof block);
+
+      if (written < 0)
+        {
+          g_assert_cmpint (errno, ==, ENOSPC);
+          break;
+        }
+      filled += written;
+    }
+  g_assert_cmpint (ftruncate (fd, filled - 64 * 1024), ==, 0);
+  close (fd);
+
+  /* 400 more stories, about 500 KB: more than is free. */
+  more = sb_test_make_stories (400, 22);
+  for (guint i = 0; i < more->len; i++)
+    sb_library_add (library, g_ptr_array_index (more, i));
+
+  g_assert_false (sb_store_save (store, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_IO);
+  g_test_message ("full disk: %s", error->message);
+  g_assert_nonnull (strstr (error->message, g_strerror (ENOSPC)));
+  g_clear_error (&error);
+  g_assert_nonnull (sb_store_get_error (store));
+  g_assert_true (sb_store_get_dirty (store));
+
+  /* The old file, byte for byte; no temporary file left. */
+  {
+    g_autofree char *after = NULL;
+    gsize after_length = 0;
+
+    g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+    g_assert_cmpmem (before, before_length, after, after_length);
+  }
+  g_assert_cmpuint (count_files (folder, "stories.json."), ==, 0);
+  g_assert_cmpuint (count_files (backups, "stories-"), ==, 0);
+
+  /* Space freed: the next save writes everything. */
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  g_assert_true (sb_store_save (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (sb_store_get_error (store));
+
+  {
+    g_autoptr(SbLibrary) reread = sb_library_new ();
+    g_autoptr(SbCatalog) catalog2 = sb_catalog_new ();
+    g_autoptr(SbStore) store2 = sb_store_new (path, reread, catalog2);
+
+    g_assert_true (sb_store_load (store2, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reread)), ==, 420);
+    assert_same_library (library, reread);
+  }
+}
+
+/* A real full disk: a 1 MB tmpfs (needs root; skipped otherwise). */
+static void
+test_store_full_disk (void)
+{
+  g_autofree char *dir = NULL;
+  int saved_errno;
+
+  if (g_test_subprocess ())
+    {
+      test_store_full_disk_child ();
+      return;
+    }
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("mounting a small tmpfs needs root");
+      return;
+    }
+
+  dir = sb_test_make_tmpdir ();
+  if (mount ("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0700") != 0)
+    {
+      g_autofree char *reason = NULL;
+
+      saved_errno = errno;
+      reason = g_strdup_printf ("could not mount a tmpfs: %s", g_strerror (saved_errno));
+      g_rmdir (dir);
+      g_test_skip (reason);
+      return;
+    }
+
+  g_setenv (FULL_DISK_ENV, dir, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv (FULL_DISK_ENV);
+
+  g_assert_cmpint (umount2 (dir, MNT_DETACH), ==, 0);
+  g_rmdir (dir);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -841,6 +981,7 @@ main (int   argc,
   ADD ("/store/faults-first-file", test_store_faults_first_file);
   ADD ("/store/parse-escapes", test_store_parse_escapes);
   ADD ("/store/parse-deep", test_store_parse_deep);
+  g_test_add_func ("/store/full-disk", test_store_full_disk);
 #undef ADD
 
   return g_test_run ();
