@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -822,6 +823,56 @@ test_store_parse_deep (Fixture       *f,
   g_assert_cmpuint (stories->len, ==, 1);
 }
 
+/* A save killed half-way leaves its temporary file: the next load removes
+ * it, but not one that a live process is still writing (it holds a lock),
+ * nor files that only look alike.
+ */
+static void
+test_store_stale_temps (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autofree char *backups = g_build_filename (folder, "backups", NULL);
+  g_autofree char *stale = g_strconcat (f->path, ".0badf00d.tmp", NULL);
+  g_autofree char *stale_backup = g_build_filename (backups, "stories-20250101-000000-000000.json.12345678.tmp", NULL);
+  g_autofree char *live = g_strconcat (f->path, ".a1b2c3d4.tmp", NULL);
+  g_autofree char *other = g_strconcat (f->path, ".notes.tmp", NULL);
+  g_autoptr(SbLibrary) library = NULL;
+  g_autoptr(SbStore) store = NULL;
+  int fd;
+
+  fill (f, 3, 23);
+  g_assert_true (sb_store_save (f->store, &error));
+  g_mkdir_with_parents (backups, 0700);
+  sb_test_write_file (stale, "{\"format\": \"storybank\", \"stor", -1);
+  sb_test_write_file (stale_backup, "half a backup", -1);
+  sb_test_write_file (live, "being written", -1);
+  sb_test_write_file (other, "not ours", -1);
+
+  /* Another process writing: its lock is on its own open file. */
+  fd = open (live, O_WRONLY | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  store = reopen (f, &library, &error);
+  g_assert_no_error (error);
+  assert_same_library (f->library, library);
+
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  /* Once the writer is gone, the next load removes its file too. */
+  close (fd);
+  g_clear_object (&store);
+  g_clear_object (&library);
+  store = reopen (f, &library, &error);
+  g_assert_false (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
 #define FULL_DISK_ENV "STORYBANK_TEST_FULL_DISK_DIR"
 
 /* Runs in a subprocess, so that the parent unmounts whatever happens. */
@@ -981,6 +1032,7 @@ main (int   argc,
   ADD ("/store/faults-first-file", test_store_faults_first_file);
   ADD ("/store/parse-escapes", test_store_parse_escapes);
   ADD ("/store/parse-deep", test_store_parse_deep);
+  ADD ("/store/stale-temps", test_store_stale_temps);
   g_test_add_func ("/store/full-disk", test_store_full_disk);
 #undef ADD
 
