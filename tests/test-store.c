@@ -179,8 +179,9 @@ test_store_unknown_keys (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *saved = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
 
-  g_mkdir_with_parents (g_path_get_dirname (f->path), 0700);
+  g_mkdir_with_parents (folder, 0700);
   sb_test_write_file (f->path,
                       "{\"format\": \"storybank\", \"version\": 1, \"sync\": {\"peer\": \"laptop\"},"
                       " \"principles\": [{\"id\": \"craft\", \"name\": \"Craft\", \"colour\": \"teal\"}],"
