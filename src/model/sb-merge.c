@@ -95,7 +95,6 @@ sb_merge_three_way (GPtrArray     *base,
                     SbMergeReport *report)
 {
   g_autoptr(GHashTable) base_ids = index_by_id (base);
-  g_autoptr(GHashTable) our_ids = index_by_id (ours);
   g_autoptr(GHashTable) their_ids = index_by_id (theirs);
   g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
   SbMergeReport counts = { 0, };
