@@ -234,6 +234,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_principle_cb);
 
   _sb_window_class_actions_init (klass);
+  _sb_window_review_class_init (klass);
 }
 
 static void
