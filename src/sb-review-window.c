@@ -458,9 +458,9 @@ update_card_state (SbReviewWindow *self)
   for (int i = 0; i < N_RATINGS; i++)
     {
       if (rating == i + 1)
-        gtk_widget_add_css_class (self->rating_buttons[i], "suggested-action");
+        gtk_widget_add_css_class (self->rating_buttons[i], "chosen");
       else
-        gtk_widget_remove_css_class (self->rating_buttons[i], "suggested-action");
+        gtk_widget_remove_css_class (self->rating_buttons[i], "chosen");
     }
 
   if (rating == 0)
@@ -527,6 +527,7 @@ show_summary (SbReviewWindow *self)
           detail = g_strdup_printf (_("%d %s · %s"), rating, rating_label (rating), time);
         }
       label = gtk_label_new (detail);
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_widget_add_css_class (label, "review-timer");
       if (rating == 0)
         gtk_widget_add_css_class (label, "dim-label");
