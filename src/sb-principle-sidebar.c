@@ -299,9 +299,10 @@ sb_principle_sidebar_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->library, self);
   if (self->catalog != NULL)
     g_signal_handlers_disconnect_by_data (self->catalog, self);
+  /* The list's header function still needs the catalog. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_PRINCIPLE_SIDEBAR);
   g_clear_object (&self->library);
   g_clear_object (&self->catalog);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_PRINCIPLE_SIDEBAR);
 
   G_OBJECT_CLASS (sb_principle_sidebar_parent_class)->dispose (object);
 }

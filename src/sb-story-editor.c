@@ -173,9 +173,17 @@ update_principles (SbStoryEditor *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (child));
-      const char *id = g_object_get_data (G_OBJECT (check), "sb-principle-id");
-      gboolean active = g_strv_contains (ids, id);
+      GtkWidget *check;
+      const char *id;
+      gboolean active;
+
+      /* Framework headings are children of the list too. */
+      if (!GTK_IS_LIST_BOX_ROW (child))
+        continue;
+
+      check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (child));
+      id = g_object_get_data (G_OBJECT (check), "sb-principle-id");
+      active = g_strv_contains (ids, id);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
       gtk_widget_set_sensitive (check, !(active && n == 1));
@@ -269,8 +277,9 @@ sb_story_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->story, self);
   g_clear_object (&self->bindings);
   g_clear_object (&self->story);
-  g_clear_object (&self->catalog);
+  /* The principle list's header function still needs the catalog. */
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_EDITOR);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (sb_story_editor_parent_class)->dispose (object);
 }
