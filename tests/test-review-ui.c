@@ -14,6 +14,8 @@
 #include "sb-window.h"
 
 static char *tmpdir;
+/* One application for the whole program, as a user has one. */
+static SbApplication *app;
 
 static void
 iterate (void)
@@ -67,7 +69,6 @@ find_parsed (GPtrArray  *stories,
 static void
 test_rehearse_three_cards (void)
 {
-  g_autoptr(SbApplication) app = sb_application_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) parsed = NULL;
   g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
@@ -86,9 +87,6 @@ test_rehearse_three_cards (void)
   int ratings[3] = { 0 };
   gsize length;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
 
   library = sb_application_get_library (app);
   store = sb_application_get_store (app);
@@ -190,17 +188,12 @@ test_rehearse_three_cards (void)
 static void
 test_coverage_gap_starts_story (void)
 {
-  g_autoptr(SbApplication) app = sb_application_new ();
-  g_autoptr(GError) error = NULL;
   SbLibrary *library;
   SbWindow *window;
   SbReviewWindow *review;
   guint n_before;
   g_autoptr(SbStory) story = NULL;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
   library = sb_application_get_library (app);
 
   window = sb_window_new (app);
@@ -240,6 +233,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
   int ret;
 
   /* Before anything asks GLib for the data folder. */
@@ -256,10 +250,16 @@ main (int   argc,
     }
 
   adw_init ();
+  app = sb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+
   g_test_add_func ("/review-ui/rehearse-three-cards", test_rehearse_three_cards);
   g_test_add_func ("/review-ui/coverage-gap-starts-story", test_coverage_gap_starts_story);
 
   ret = g_test_run ();
+  g_clear_object (&app);
   sb_test_rm_rf (tmpdir);
   g_free (tmpdir);
   return ret;
