@@ -12,9 +12,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sb-cheat-sheet.h"
 #include "sb-cli.h"
 #include "sb-import.h"
 #include "sb-markdown.h"
+#include "sb-render.h"
 #include "sb-store.h"
 #include "sb-text-export.h"
 
@@ -59,6 +61,12 @@ sb_cli_add_options (GApplication *app)
   g_application_add_main_option (app, "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
                                  _("Import Markdown pages or a Storybank file (a file, or every *.md and *.json in a folder) and quit"),
                                  _("PATH"));
+  g_application_add_main_option (app, "cheat-sheet", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
+                                 _("Write a one-page cheat sheet of your stories to PATH (.pdf or .txt) and quit"),
+                                 _("PATH"));
+  g_application_add_main_option (app, "framework", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
+                                 _("With --cheat-sheet: only this framework’s principles (e.g. amazon)"),
+                                 _("ID"));
 }
 
 static void
@@ -359,6 +367,88 @@ run_import (const char *path)
   return SB_CLI_EXIT_OK;
 }
 
+static gboolean
+is_text_path (const char *path)
+{
+  g_autofree char *folded = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (folded, ".txt") || g_str_has_suffix (folded, ".text");
+}
+
+/**
+ * sb_cli_export_cheat_sheet:
+ * @framework_id: (nullable): only this framework's principles, or %NULL
+ *   for every principle with stories
+ * @path: where to write: plain text when it ends in .txt, else PDF
+ *
+ * Writes the cheat sheet, for the command line and the window alike.
+ */
+gboolean
+sb_cli_export_cheat_sheet (SbCatalog   *catalog,
+                           SbLibrary   *library,
+                           const char  *framework_id,
+                           const char  *path,
+                           GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SB_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (SB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!is_text_path (path))
+    return sb_render_export_cheat_sheet_pdf (catalog, library, framework_id, path, error);
+
+  text = sb_cheat_sheet_to_text (catalog, library, framework_id);
+  return g_file_set_contents_full (path, text, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0644, error);
+}
+
+static int
+run_cheat_sheet (const char *path,
+                 const char *framework_id)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path[0] == '\0')
+    {
+      print_error (_("The path is empty"));
+      return SB_CLI_EXIT_USAGE;
+    }
+
+  if (!(store = open_store (library, catalog, &error)))
+    {
+      print_error ("%s", error->message);
+      return SB_CLI_EXIT_FAILED;
+    }
+
+  if (framework_id != NULL && sb_catalog_lookup_framework (catalog, framework_id) == NULL)
+    {
+      print_error (_("There is no framework “%s”"), framework_id);
+      return SB_CLI_EXIT_USAGE;
+    }
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autofree char *text = sb_cheat_sheet_to_text (catalog, library, framework_id);
+
+      return write_output (path, text, &error) ? SB_CLI_EXIT_OK : SB_CLI_EXIT_FAILED;
+    }
+
+  if (!sb_cli_export_cheat_sheet (catalog, library, framework_id, path, &error))
+    {
+      print_error (_("Could not write %s: %s"), path, error->message);
+      return SB_CLI_EXIT_FAILED;
+    }
+
+  g_print (_("Wrote the cheat sheet to %s\n"), path);
+  return SB_CLI_EXIT_OK;
+}
+
 /* The running instance's library, for a command line it was handed. */
 typedef struct
 {
@@ -402,6 +492,26 @@ handle (GVariantDict *options,
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);
   g_variant_dict_lookup (options, "format", "&s", &format);
   g_variant_dict_lookup (options, "principle", "&s", &principle);
+
+  if (g_variant_dict_contains (options, "cheat-sheet") || g_variant_dict_contains (options, "framework"))
+    {
+      const char *cheat_sheet_path = NULL;
+      const char *framework = NULL;
+
+      g_variant_dict_lookup (options, "cheat-sheet", "^&ay", &cheat_sheet_path);
+      g_variant_dict_lookup (options, "framework", "&s", &framework);
+      if (cheat_sheet_path == NULL)
+        {
+          print_error (_("--framework goes with --cheat-sheet"));
+          return SB_CLI_EXIT_USAGE;
+        }
+      if (export_path != NULL || import_path != NULL || format != NULL || principle != NULL)
+        {
+          print_error (_("Give --cheat-sheet on its own (with --framework if you like)"));
+          return SB_CLI_EXIT_USAGE;
+        }
+      return run_cheat_sheet (cheat_sheet_path, framework);
+    }
 
   if (export_path == NULL && import_path == NULL)
     {

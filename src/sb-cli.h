@@ -43,4 +43,10 @@ int   sb_cli_handle_remote      (GApplicationCommandLine *command_line,
                                  gpointer            user_data);
 void  sb_cli_set_pdf_export     (SbCliPdfExportFunc  func);
 
+gboolean sb_cli_export_cheat_sheet (SbCatalog   *catalog,
+                                    SbLibrary   *library,
+                                    const char  *framework_id,
+                                    const char  *path,
+                                    GError     **error);
+
 G_END_DECLS

@@ -48,5 +48,8 @@ void _sb_window_show_pane          (SbWindow      *self,
 void _sb_window_open_story         (SbWindow      *self,
                                     SbStory       *story,
                                     gboolean       focus_title);
+void _sb_window_toast              (SbWindow      *self,
+                                    const char    *message);
+void _sb_window_review_class_init  (SbWindowClass *klass);
 
 G_END_DECLS

@@ -259,6 +259,7 @@ sb_window_class_init (SbWindowClass *klass)
 
   _sb_window_class_actions_init (klass);
   _sb_window_transfer_class_init (klass);
+  _sb_window_review_class_init (klass);
 }
 
 static void

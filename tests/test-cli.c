@@ -339,6 +339,66 @@ test_export_pdf (Fixture       *f,
   g_assert_false (g_file_test ("/nonexistent/dir/out.pdf", G_FILE_TEST_EXISTS));
 }
 
+static void
+test_cheat_sheet (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *seed = seed_path ();
+  g_autofree char *import_arg = g_strconcat ("--import=", seed, NULL);
+  g_autofree char *txt = g_build_filename (f->dir, "cheat.txt", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "cheat.pdf", NULL);
+  g_autofree char *txt_arg = g_strconcat ("--cheat-sheet=", txt, NULL);
+  g_autofree char *pdf_arg = g_strconcat ("--cheat-sheet=", pdf, NULL);
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (run (f, "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "--cheat-sheet=PATH"));
+  g_assert_nonnull (strstr (f->out, "--framework=ID"));
+
+  g_assert_cmpint (run (f, import_arg, NULL), ==, 0);
+
+  /* Plain text by the extension: every story under its principle, one
+   * line each of situation, task, action and result.
+   */
+  g_assert_cmpint (run (f, txt_arg, "--framework=amazon", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, txt));
+  contents = sb_test_read_file (txt);
+  g_assert_true (g_str_has_prefix (contents, "Cheat Sheet: Amazon"));
+  g_assert_nonnull (strstr (contents, "\nThink Big\n---------\n"));
+  g_assert_nonnull (strstr (contents, "\nScalable Architecture Vision\n  Situation: Current monolithic application"));
+  g_assert_nonnull (strstr (contents, "\nData Platform Transformation\n"));
+  g_assert_nonnull (strstr (contents, "\nDeveloper Platform Vision\n"));
+  g_assert_nonnull (strstr (contents, "  Result: "));
+  g_assert_cmpint (g_stat (txt, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+  g_clear_pointer (&contents, g_free);
+
+  /* Another framework: none of these stories. */
+  g_assert_cmpint (run (f, txt_arg, "--framework=competencies", NULL), ==, 0);
+  contents = sb_test_read_file (txt);
+  g_assert_null (strstr (contents, "Scalable Architecture Vision"));
+  g_clear_pointer (&contents, g_free);
+
+  /* To standard output. */
+  g_assert_cmpint (run (f, "--cheat-sheet=-", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Cheat Sheet\n"));
+  g_assert_nonnull (strstr (f->out, "Developer Platform Vision"));
+
+  /* Anything else is a PDF. */
+  g_assert_cmpint (run (f, pdf_arg, NULL), ==, 0);
+  contents = sb_test_read_file (pdf);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  /* Mistakes are usage errors and write nothing. */
+  g_assert_cmpint (g_remove (txt), ==, 0);
+  g_assert_cmpint (run (f, txt_arg, "--framework=nope", NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "nope"));
+  g_assert_cmpint (run (f, "--framework=amazon", NULL), ==, 2);
+  g_assert_cmpint (run (f, txt_arg, "--principle=think-big", NULL), ==, 2);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +410,7 @@ main (int   argc,
   g_test_add ("/cli/import-folder", Fixture, NULL, fixture_set_up, test_import_folder, fixture_tear_down);
   g_test_add ("/cli/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/cli/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
+  g_test_add ("/cli/cheat-sheet", Fixture, NULL, fixture_set_up, test_cheat_sheet, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -41,6 +41,10 @@ struct _SbStory
 {
   GObject      parent_instance;
   SbStoryData *data;
+  /* The id never changes; kept here so that a pointer from
+   * sb_story_get_id() stays valid while the data is copied on write.
+   */
+  char        *id;
   char        *search_text;
 };
 
@@ -192,6 +196,7 @@ sb_story_finalize (GObject *object)
 
   g_clear_pointer (&self->data, sb_story_data_unref);
   g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->id, g_free);
 
   G_OBJECT_CLASS (sb_story_parent_class)->finalize (object);
 }
@@ -207,7 +212,7 @@ sb_story_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_value_set_string (value, self->data->id);
+      g_value_set_string (value, self->id);
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->data->title);
@@ -362,6 +367,7 @@ sb_story_new (void)
   self->data = sb_story_data_new ();
   g_free (self->data->id);
   self->data->id = new_uuid ();
+  self->id = g_strdup (self->data->id);
   self->data->created = g_date_time_new_now_utc ();
   self->data->modified = g_date_time_ref (self->data->created);
 
@@ -374,6 +380,7 @@ sb_story_new_from_data (SbStoryData *data)
   SbStory *self = g_object_new (SB_TYPE_STORY, NULL);
 
   self->data = sb_story_data_ref (data);
+  self->id = g_strdup (data->id);
 
   return self;
 }
@@ -478,7 +485,7 @@ const char *
 sb_story_get_id (SbStory *self)
 {
   g_return_val_if_fail (SB_IS_STORY (self), NULL);
-  return self->data->id;
+  return self->id;
 }
 
 const char *
