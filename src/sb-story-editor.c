@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-action-steps.h"
+#include "sb-speaking-bar.h"
 #include "sb-story-editor.h"
 #include "sb-text-view.h"
 
@@ -29,6 +30,7 @@ struct _SbStoryEditor
   GtkTextView    *result_view;
   GtkScrolledWindow *scroller;
   GtkTextView    *situation_view;
+  SbSpeakingBar  *speaking_bar;
   GtkEntry       *tags_entry;
   GtkTextView    *task_view;
   GtkEntry       *title_entry;
@@ -336,6 +338,7 @@ sb_story_editor_class_init (SbStoryEditorClass *klass)
 
   g_type_ensure (SB_TYPE_ACTION_STEPS);
   g_type_ensure (SB_TYPE_TEXT_VIEW);
+  g_type_ensure (SB_TYPE_SPEAKING_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-story-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -348,6 +351,7 @@ sb_story_editor_class_init (SbStoryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, result_view);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, situation_view);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, speaking_bar);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, tags_entry);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, task_view);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, title_entry);
@@ -412,6 +416,7 @@ sb_story_editor_set_story (SbStoryEditor *self,
 
   g_binding_group_set_source (self->bindings, story);
   sb_action_steps_set_story (self->action_steps, story);
+  sb_speaking_bar_set_story (self->speaking_bar, story);
 
   if (story != NULL)
     {
