@@ -139,8 +139,17 @@ draw_bar (GtkDrawingArea *area,
   for (guint i = 0; i < SB_STAR_N_PARTS; i++)
     {
       target_x += e->target_seconds[i] * scale;
-      cairo_rectangle (cr, round (target_x) - 1, y - TICK_OVERHANG, i == SB_STAR_RESULT ? 2 : 1,
-                       BAR_HEIGHT + 2 * TICK_OVERHANG);
+      if (i == SB_STAR_RESULT)
+        {
+          /* The target itself: a line across. */
+          cairo_rectangle (cr, round (target_x) - 1, y - TICK_OVERHANG, 2, BAR_HEIGHT + 2 * TICK_OVERHANG);
+        }
+      else
+        {
+          /* A split point: notches above and below, leaving the bar readable. */
+          cairo_rectangle (cr, round (target_x) - 1, y - TICK_OVERHANG, 1, TICK_OVERHANG + 3);
+          cairo_rectangle (cr, round (target_x) - 1, y + BAR_HEIGHT - 3, 1, TICK_OVERHANG + 3);
+        }
       cairo_fill (cr);
     }
 }
