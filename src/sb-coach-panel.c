@@ -347,6 +347,7 @@ static void
 sb_coach_panel_dispose (GObject *object)
 {
   SbCoachPanel *self = (SbCoachPanel *)object;
+  GtkWidget *child;
 
   g_clear_handle_id (&self->recheck_id, g_source_remove);
   if (self->story != NULL)
@@ -356,6 +357,9 @@ sb_coach_panel_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_COACH_PANEL);
+  /* The template's outer box has no id, so is not unparented above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sb_coach_panel_parent_class)->dispose (object);
 }
