@@ -243,6 +243,18 @@ test_coach_follows_typing (void)
   g_assert_nonnull (find_finding (panel, SB_CHECK_SPEAKING_TIME, SB_STORY_FIELD_WHOLE));
   g_assert_false (gtk_widget_is_visible (all_good));
 
+  /* The target chosen in the coach is the app's preference. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_object_set (panel, "target-seconds", 30, NULL);
+    g_assert_cmpint (g_settings_get_int (settings, "target-seconds"), ==, 30);
+    g_assert_nonnull (strstr (sb_finding_get_message (find_finding (panel, SB_CHECK_SPEAKING_TIME, SB_STORY_FIELD_WHOLE)),
+                              "0:30"));
+    g_settings_reset (settings, "target-seconds");
+    g_assert_cmpuint (sb_coach_panel_get_target_seconds (panel), ==, 120);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate (50);
 }
