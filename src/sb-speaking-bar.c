@@ -188,8 +188,10 @@ update (SbSpeakingBar *self)
       total = sb_format_speaking_time (round (self->estimate.total_seconds / 5.0) * 5.0);
       /* Translators: "About 1 min 40 s of speaking · target 2 min" */
       summary = g_strdup_printf (_("About %s of speaking · target %s"), total, target);
-      off_target = self->estimate.total_seconds < self->estimate.total_target_seconds / 2 ||
-                   self->estimate.total_seconds > self->estimate.total_target_seconds * 3 / 2;
+      /* Flagged as the coach flags it, unless the user found it fine. */
+      off_target = (self->estimate.total_seconds < self->estimate.total_target_seconds / 2 ||
+                    self->estimate.total_seconds > self->estimate.total_target_seconds * 3 / 2) &&
+                   !sb_story_is_dismissed (self->story, SB_CHECK_SPEAKING_TIME);
     }
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
   if (off_target)
