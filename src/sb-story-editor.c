@@ -468,6 +468,68 @@ sb_story_editor_get_field (SbStoryEditor *self,
   return NULL;
 }
 
+/* Brings @widget into view: the viewport does not follow focus moved
+ * from outside the editor (the coach's findings).
+ */
+static void
+scroll_to_field (SbStoryEditor *self,
+                 GtkWidget     *widget)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  graphene_rect_t bounds;
+
+  if (viewport == NULL || !gtk_widget_compute_bounds (widget, viewport, &bounds))
+    return;
+
+  /* Bounds are in the visible area's coordinates; keep the heading above. */
+  if (bounds.origin.y < 0 || bounds.origin.y + MIN (bounds.size.height, page) > page)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - 48);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  guint      frames;
+} ScrollRequest;
+
+static void
+scroll_request_free (gpointer data)
+{
+  ScrollRequest *request = data;
+
+  g_object_unref (request->widget);
+  g_free (request);
+}
+
+static gboolean
+scroll_to_field_cb (GtkWidget     *editor,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  ScrollRequest *request = user_data;
+
+  /* The fields grow to their text over the next frames: follow them a
+   * little while, as the page settles.
+   */
+  if (!gtk_widget_is_ancestor (request->widget, editor))
+    return G_SOURCE_REMOVE;
+  scroll_to_field (SB_STORY_EDITOR (editor), request->widget);
+  return ++request->frames < 10 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_field_later (SbStoryEditor *self,
+                       GtkWidget     *widget)
+{
+  ScrollRequest *request = g_new0 (ScrollRequest, 1);
+
+  request->widget = g_object_ref (widget);
+  scroll_to_field (self, widget);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_field_cb, request, scroll_request_free);
+}
+
 /**
  * sb_story_editor_focus_field:
  *
@@ -487,10 +549,14 @@ sb_story_editor_focus_field (SbStoryEditor *self,
         sb_action_steps_add_step (self->action_steps);
       else
         sb_action_steps_focus_step (self->action_steps, 0);
+      scroll_to_field_later (self, GTK_WIDGET (self->action_steps));
       return;
     }
 
   widget = sb_story_editor_get_field (self, field);
   if (widget != NULL)
-    gtk_widget_grab_focus (widget);
+    {
+      gtk_widget_grab_focus (widget);
+      scroll_to_field_later (self, widget);
+    }
 }
