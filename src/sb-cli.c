@@ -14,6 +14,7 @@
 
 #include "sb-cheat-sheet.h"
 #include "sb-cli.h"
+#include "sb-coach.h"
 #include "sb-import.h"
 #include "sb-markdown.h"
 #include "sb-render.h"
@@ -67,6 +68,9 @@ sb_cli_add_options (GApplication *app)
   g_application_add_main_option (app, "framework", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
                                  _("With --cheat-sheet: only this framework’s principles (e.g. amazon)"),
                                  _("ID"));
+  g_application_add_main_option (app, "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Run the story coach on your stories (or one principle’s, with --principle), print what it finds and quit: exit status 1 when it finds anything"),
+                                 NULL);
 }
 
 static void
@@ -475,6 +479,119 @@ resolve_path (Live       *live,
   return g_strconcat (cwd, G_DIR_SEPARATOR_S, path, NULL);
 }
 
+/* The target speaking time the user chose in the window, when the
+ * settings schema is installed; else the coach's default.
+ */
+static guint
+lookup_target_seconds (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source == NULL ||
+      !(schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)) ||
+      !g_settings_schema_has_key (schema, "target-seconds"))
+    return 0;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return (guint) MAX (0, g_settings_get_int (settings, "target-seconds"));
+}
+
+/* Prints one line per finding, "Story title: check-id: message", and a
+ * summary; fails when there is any finding, for scripts.
+ */
+static int
+check_library (SbLibrary  *library,
+               SbCatalog  *catalog,
+               const char *principle_name)
+{
+  g_autoptr(GPtrArray) stories = NULL;
+  SbCoachOptions options = { 0, FALSE };
+  guint n_findings = 0;
+  guint n_stories_with = 0;
+
+  if (principle_name != NULL)
+    {
+      SbPrinciple *principle = sb_catalog_lookup (catalog, principle_name);
+
+      if (principle == NULL)
+        principle = sb_catalog_lookup_by_name (catalog, principle_name);
+      if (principle == NULL)
+        {
+          print_error (_("There is no principle “%s”"), principle_name);
+          return SB_CLI_EXIT_USAGE;
+        }
+      stories = sb_library_dup_stories_for_principle (library, sb_principle_get_id (principle));
+    }
+  else
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (library));
+
+      stories = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (stories, g_list_model_get_item (G_LIST_MODEL (library), i));
+    }
+
+  options.target_seconds = lookup_target_seconds ();
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SbStory *story = g_ptr_array_index (stories, i);
+      g_autoptr(GPtrArray) findings = sb_coach_check (story, catalog, &options);
+      const char *title = sb_story_get_title (story);
+
+      if (title[0] == '\0')
+        title = _("Untitled Story");
+
+      for (guint j = 0; j < findings->len; j++)
+        {
+          SbFinding *finding = g_ptr_array_index (findings, j);
+
+          print_out ("%s: %s: %s\n", title, sb_finding_get_check_id (finding), sb_finding_get_message (finding));
+        }
+
+      n_findings += findings->len;
+      if (findings->len > 0)
+        n_stories_with++;
+    }
+
+  if (n_findings > 0)
+    {
+      g_autofree char *findings_text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings", n_findings), n_findings);
+
+      /* Translators: "3 findings in 2 stories" */
+      print_out (g_dngettext (GETTEXT_PACKAGE, "%s in %u story\n", "%s in %u stories\n", n_stories_with),
+                 findings_text, n_stories_with);
+      return SB_CLI_EXIT_FAILED;
+    }
+
+  if (stories->len == 0)
+    print_out (_("No stories to check\n"));
+  else
+    print_out (g_dngettext (GETTEXT_PACKAGE, "The story passes\n", "All %u stories pass\n", stories->len),
+               stories->len);
+  return SB_CLI_EXIT_OK;
+}
+
+static int
+run_check (const char *principle_name)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = open_store (library, catalog, &error)))
+    {
+      print_error ("%s", error->message);
+      return SB_CLI_EXIT_FAILED;
+    }
+
+  return check_library (library, catalog, principle_name);
+}
+
 static int
 handle (GVariantDict *options,
         Live         *live)
@@ -511,6 +628,19 @@ handle (GVariantDict *options,
           return SB_CLI_EXIT_USAGE;
         }
       return run_cheat_sheet (cheat_sheet_path, framework);
+    }
+
+  if (g_variant_dict_contains (options, "check"))
+    {
+      if (export_path != NULL || import_path != NULL || format != NULL)
+        {
+          print_error (_("--check goes alone, or with --principle"));
+          return SB_CLI_EXIT_USAGE;
+        }
+      /* A running window has the stories as they are on screen. */
+      if (live != NULL)
+        return check_library (live->library, live->catalog, principle);
+      return run_check (principle);
     }
 
   if (export_path == NULL && import_path == NULL)

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-action-steps.h"
+#include "sb-speaking-bar.h"
 #include "sb-story-editor.h"
 #include "sb-text-view.h"
 
@@ -29,6 +30,7 @@ struct _SbStoryEditor
   GtkTextView    *result_view;
   GtkScrolledWindow *scroller;
   GtkTextView    *situation_view;
+  SbSpeakingBar  *speaking_bar;
   GtkEntry       *tags_entry;
   GtkTextView    *task_view;
   GtkEntry       *title_entry;
@@ -336,6 +338,7 @@ sb_story_editor_class_init (SbStoryEditorClass *klass)
 
   g_type_ensure (SB_TYPE_ACTION_STEPS);
   g_type_ensure (SB_TYPE_TEXT_VIEW);
+  g_type_ensure (SB_TYPE_SPEAKING_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-story-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -348,6 +351,7 @@ sb_story_editor_class_init (SbStoryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, result_view);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, situation_view);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, speaking_bar);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, tags_entry);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, task_view);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, title_entry);
@@ -412,6 +416,7 @@ sb_story_editor_set_story (SbStoryEditor *self,
 
   g_binding_group_set_source (self->bindings, story);
   sb_action_steps_set_story (self->action_steps, story);
+  sb_speaking_bar_set_story (self->speaking_bar, story);
 
   if (story != NULL)
     {
@@ -463,6 +468,68 @@ sb_story_editor_get_field (SbStoryEditor *self,
   return NULL;
 }
 
+/* Brings @widget into view: the viewport does not follow focus moved
+ * from outside the editor (the coach's findings).
+ */
+static void
+scroll_to_field (SbStoryEditor *self,
+                 GtkWidget     *widget)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  graphene_rect_t bounds;
+
+  if (viewport == NULL || !gtk_widget_compute_bounds (widget, viewport, &bounds))
+    return;
+
+  /* Bounds are in the visible area's coordinates; keep the heading above. */
+  if (bounds.origin.y < 0 || bounds.origin.y + MIN (bounds.size.height, page) > page)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - 48);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  guint      frames;
+} ScrollRequest;
+
+static void
+scroll_request_free (gpointer data)
+{
+  ScrollRequest *request = data;
+
+  g_object_unref (request->widget);
+  g_free (request);
+}
+
+static gboolean
+scroll_to_field_cb (GtkWidget     *editor,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  ScrollRequest *request = user_data;
+
+  /* The fields grow to their text over the next frames: follow them a
+   * little while, as the page settles.
+   */
+  if (!gtk_widget_is_ancestor (request->widget, editor))
+    return G_SOURCE_REMOVE;
+  scroll_to_field (SB_STORY_EDITOR (editor), request->widget);
+  return ++request->frames < 10 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_field_later (SbStoryEditor *self,
+                       GtkWidget     *widget)
+{
+  ScrollRequest *request = g_new0 (ScrollRequest, 1);
+
+  request->widget = g_object_ref (widget);
+  scroll_to_field (self, widget);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_field_cb, request, scroll_request_free);
+}
+
 /**
  * sb_story_editor_focus_field:
  *
@@ -482,10 +549,14 @@ sb_story_editor_focus_field (SbStoryEditor *self,
         sb_action_steps_add_step (self->action_steps);
       else
         sb_action_steps_focus_step (self->action_steps, 0);
+      scroll_to_field_later (self, GTK_WIDGET (self->action_steps));
       return;
     }
 
   widget = sb_story_editor_get_field (self, field);
   if (widget != NULL)
-    gtk_widget_grab_focus (widget);
+    {
+      gtk_widget_grab_focus (widget);
+      scroll_to_field_later (self, widget);
+    }
 }

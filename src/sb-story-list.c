@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-coach.h"
 #include "sb-story-list.h"
 
 /* The stories of the selected principle (or of a search across all of
@@ -37,7 +38,27 @@ struct _SbStoryList
   SbStory            *selected_story;
   char               *principle_id;
   char              **search_words;
+
+  /* The coach's mark on each row: computed for bound rows only, cached on
+   * the story, recomputed a moment after the story changes.
+   */
+  GSettings          *coach_settings;
+  GHashTable         *coach_bound;
+  GHashTable         *coach_pending;
+  guint               coach_update_id;
+  guint               coach_generation;
 };
+
+typedef struct
+{
+  guint generation;
+  guint n_warnings;
+  guint n_notes;
+} CoachMark;
+
+#define COACH_UPDATE_DELAY_MS 300
+
+static GQuark coach_mark_quark;
 
 G_DEFINE_FINAL_TYPE (SbStoryList, sb_story_list, GTK_TYPE_WIDGET)
 
@@ -213,6 +234,106 @@ update_row (GtkListItem *item)
   gtk_label_set_text (GTK_LABEL (date), when);
 }
 
+static const CoachMark *
+get_coach_mark (SbStoryList *self,
+                SbStory     *story)
+{
+  CoachMark *mark = g_object_get_qdata (G_OBJECT (story), coach_mark_quark);
+
+  if (mark == NULL || mark->generation != self->coach_generation)
+    {
+      SbCoachOptions options = { 0, FALSE };
+      g_autoptr(GPtrArray) findings = NULL;
+
+      options.target_seconds = g_settings_get_int (self->coach_settings, "target-seconds");
+      findings = sb_coach_check (story, self->catalog, &options);
+
+      mark = g_new0 (CoachMark, 1);
+      mark->generation = self->coach_generation;
+      for (guint i = 0; i < findings->len; i++)
+        {
+          if (sb_finding_get_severity (g_ptr_array_index (findings, i)) == SB_FINDING_WARNING)
+            mark->n_warnings++;
+          else
+            mark->n_notes++;
+        }
+      g_object_set_qdata_full (G_OBJECT (story), coach_mark_quark, mark, g_free);
+    }
+
+  return mark;
+}
+
+static void
+update_coach_dot (SbStoryList *self,
+                  GtkListItem *item)
+{
+  SbStory *story = gtk_list_item_get_item (item);
+  GtkWidget *dot = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sb-coach-dot");
+  const CoachMark *mark;
+  g_autofree char *tooltip = NULL;
+  guint n;
+
+  if (story == NULL || dot == NULL)
+    return;
+
+  mark = get_coach_mark (self, story);
+  n = mark->n_warnings + mark->n_notes;
+  if (n > 0)
+    tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The coach has %u suggestion",
+                                            "The coach has %u suggestions", n), n);
+  gtk_widget_set_visible (dot, n > 0);
+  gtk_widget_set_tooltip_text (dot, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip ? tooltip : "", -1);
+  if (mark->n_warnings > 0)
+    gtk_widget_remove_css_class (dot, "note");
+  else
+    gtk_widget_add_css_class (dot, "note");
+}
+
+static gboolean
+coach_update_cb (gpointer user_data)
+{
+  SbStoryList *self = user_data;
+  GHashTableIter iter;
+  gpointer item;
+
+  self->coach_update_id = 0;
+
+  g_hash_table_iter_init (&iter, self->coach_bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      SbStory *story = gtk_list_item_get_item (item);
+
+      if (story != NULL && g_hash_table_contains (self->coach_pending, story))
+        update_coach_dot (self, item);
+    }
+
+  g_hash_table_remove_all (self->coach_pending);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+coach_story_changed_cb (SbStory     *story,
+                        SbStoryList *self)
+{
+  g_object_set_qdata (G_OBJECT (story), coach_mark_quark, NULL);
+  g_hash_table_add (self->coach_pending, story);
+  g_clear_handle_id (&self->coach_update_id, g_source_remove);
+  self->coach_update_id = g_timeout_add (COACH_UPDATE_DELAY_MS, coach_update_cb, self);
+}
+
+static void
+coach_target_changed_cb (SbStoryList *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  self->coach_generation++;
+  g_hash_table_iter_init (&iter, self->coach_bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_coach_dot (self, item);
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -233,6 +354,15 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (date, "dim-label");
   gtk_box_append (GTK_BOX (top), title);
   gtk_box_append (GTK_BOX (top), date);
+  {
+    GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (dot, "coach-dot");
+    gtk_widget_set_visible (dot, FALSE);
+    gtk_box_append (GTK_BOX (top), dot);
+    g_object_set_data (G_OBJECT (box), "sb-coach-dot", dot);
+  }
 
   gtk_label_set_xalign (GTK_LABEL (line), 0);
   gtk_label_set_ellipsize (GTK_LABEL (line), PANGO_ELLIPSIZE_END);
@@ -262,6 +392,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   update_row (item);
   g_signal_connect_object (story, "notify::title", G_CALLBACK (story_notify_cb), item, 0);
   g_signal_connect_object (story, "notify::situation", G_CALLBACK (story_notify_cb), item, 0);
+  g_signal_connect_object (story, "changed", G_CALLBACK (coach_story_changed_cb), self, 0);
+  g_hash_table_add (self->coach_bound, item);
+  update_coach_dot (self, item);
 }
 
 static void
@@ -273,6 +406,9 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 
   if (story != NULL)
     g_signal_handlers_disconnect_by_func (story, story_notify_cb, item);
+  if (story != NULL)
+    g_signal_handlers_disconnect_by_func (story, coach_story_changed_cb, self);
+  g_hash_table_remove (self->coach_bound, item);
 }
 
 static void
@@ -301,6 +437,7 @@ sb_story_list_dispose (GObject *object)
 {
   SbStoryList *self = (SbStoryList *)object;
 
+  g_clear_handle_id (&self->coach_update_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_LIST);
   {
     GtkWidget *child;
@@ -326,6 +463,9 @@ sb_story_list_finalize (GObject *object)
 
   g_free (self->principle_id);
   g_strfreev (self->search_words);
+  g_clear_object (&self->coach_settings);
+  g_clear_pointer (&self->coach_bound, g_hash_table_unref);
+  g_clear_pointer (&self->coach_pending, g_hash_table_unref);
 
   G_OBJECT_CLASS (sb_story_list_parent_class)->finalize (object);
 }
@@ -400,6 +540,7 @@ sb_story_list_class_init (SbStoryListClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-story-list.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "storylist");
+  coach_mark_quark = g_quark_from_static_string ("sb-story-list-coach-mark");
   gtk_widget_class_bind_template_child (widget_class, SbStoryList, empty_principle_button);
   gtk_widget_class_bind_template_child (widget_class, SbStoryList, empty_principle_page);
   gtk_widget_class_bind_template_child (widget_class, SbStoryList, list_view);
@@ -418,6 +559,12 @@ sb_story_list_init (SbStoryList *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->coach_bound = g_hash_table_new (NULL, NULL);
+  self->coach_pending = g_hash_table_new (NULL, NULL);
+  self->coach_settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->coach_settings, "changed::target-seconds",
+                           G_CALLBACK (coach_target_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));

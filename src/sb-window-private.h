@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "sb-coach-panel.h"
 #include "sb-principle-sidebar.h"
 #include "sb-story-editor.h"
 #include "sb-story-list.h"
@@ -39,6 +40,7 @@ struct _SbWindow
   SbStory              *deleted_story;
   guint                 deleted_position;
   AdwToast             *delete_toast;
+  SbCoachPanel         *coach_panel;
 };
 
 void _sb_window_class_actions_init (SbWindowClass *klass);

@@ -73,6 +73,7 @@ _sb_window_open_story (SbWindow *self,
 
   sb_story_list_set_selected_story (self->story_list, story);
   sb_story_editor_set_story (self->editor, story);
+  sb_coach_panel_set_story (self->coach_panel, story);
   gtk_stack_set_visible_child_name (self->editor_stack, story ? "editor" : "empty");
 
   if (story != NULL)
@@ -147,6 +148,17 @@ flap_revealed_cb (SbWindow *self)
     g_settings_set_boolean (self->settings, "show-tips", adw_flap_get_reveal_flap (self->flap));
 }
 
+static void
+coach_focus_field_cb (SbWindow   *self,
+                      const char *field)
+{
+  /* A folded tips panel covers the editor: get it out of the way. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+  _sb_window_show_pane (self, "editor");
+  sb_story_editor_focus_field (self->editor, field);
+}
+
 static gboolean
 sb_window_close_request (GtkWindow *window)
 {
@@ -180,6 +192,7 @@ sb_window_set_up (SbWindow      *self,
   sb_story_list_set_model (self->story_list, self->catalog, self->library);
   sb_story_editor_set_catalog (self->editor, self->catalog);
   sb_tips_panel_set_catalog (self->tips_panel, self->catalog);
+  sb_coach_panel_set_catalog (self->coach_panel, self->catalog);
 
   g_signal_connect_object (self->store, "notify::error", G_CALLBACK (store_error_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "items-changed", G_CALLBACK (update_titles), self, G_CONNECT_SWAPPED);
@@ -279,6 +292,10 @@ sb_window_init (SbWindow *self)
   adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "show-tips"));
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, G_CONNECT_SWAPPED);
+
+  self->coach_panel = SB_COACH_PANEL (sb_coach_panel_new ());
+  gtk_box_append (sb_tips_panel_get_extra_box (self->tips_panel), GTK_WIDGET (self->coach_panel));
+  g_signal_connect_object (self->coach_panel, "focus-field", G_CALLBACK (coach_focus_field_cb), self, G_CONNECT_SWAPPED);
 }
 
 SbWindow *

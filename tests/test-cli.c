@@ -129,6 +129,7 @@ test_help (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "--import=PATH"));
   g_assert_nonnull (strstr (f->out, "--format"));
   g_assert_nonnull (strstr (f->out, "--principle"));
+  g_assert_nonnull (strstr (f->out, "--check"));
 }
 
 static void
@@ -399,6 +400,98 @@ test_cheat_sheet (Fixture       *f,
   g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
 }
 
+static SbStory *
+make_checked_story (const char *title,
+                    const char *result,
+                    const char *principle)
+{
+  SbStory *story = sb_story_new ();
+  const char *actions[] = { "Wrote a build cache for the slowest jobs.", "Moved the tests to run in parallel.", NULL };
+  const char *principles[] = { principle, NULL };
+  /* Short on purpose; its length is not what these tests are about. */
+  const char *dismissed[] = { "speaking-time", NULL };
+
+  sb_story_set_title (story, title);
+  sb_story_set_situation (story, "Deploys took a whole day.");
+  sb_story_set_task (story, "I had to make them fast.");
+  sb_story_set_actions (story, actions);
+  sb_story_set_result (story, result);
+  sb_story_set_principles (story, principles);
+  sb_story_set_dismissed (story, dismissed);
+  return story;
+}
+
+/* Writes the data file the way the app would. */
+static void
+write_stories (Fixture  *f,
+               SbStory **stories)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = sb_store_new (f->data_file, library, catalog);
+  sb_store_load (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; stories[i] != NULL; i++)
+    {
+      sb_library_add (library, stories[i]);
+      g_object_unref (stories[i]);
+    }
+  sb_store_save (store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_check (Fixture       *f,
+            gconstpointer  data)
+{
+  SbStory *stories[] = {
+    make_checked_story ("Faster deploys", "Deploys went from a day to 20 minutes.", "deliver-results"),
+    make_checked_story ("No ending yet", "", "bias-for-action"),
+    NULL,
+  };
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *before = NULL;
+
+  /* No stories: nothing to find. */
+  g_assert_cmpint (run (f, "--check", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "No stories to check\n");
+
+  write_stories (f, stories);
+  before = sb_test_read_file (f->data_file);
+
+  /* One line per finding, "title: check-id: message", then the summary;
+   * any finding fails the run, as a script checking stories relies on.
+   */
+  g_assert_cmpint (run (f, "--check", NULL), ==, 1);
+  lines = g_strsplit (f->out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "No ending yet: missing-part: "));
+  g_assert_cmpuint (strlen (lines[0]), >, strlen ("No ending yet: missing-part: "));
+  g_assert_cmpstr (lines[1], ==, "1 finding in 1 story");
+  g_assert_cmpstr (lines[2], ==, "");
+  g_assert_null (strstr (f->out, "Faster deploys"));
+
+  /* Only one principle's stories. */
+  g_assert_cmpint (run (f, "--check", "--principle=deliver-results", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "The story passes\n");
+  g_assert_cmpint (run (f, "--check", "--principle=Bias for Action", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (f->out, "No ending yet: missing-part: "));
+
+  /* Mistakes are usage errors, not findings. */
+  g_assert_cmpint (run (f, "--check", "--principle=no-such-principle", NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "no-such-principle"));
+  g_assert_cmpint (run (f, "--check", "--format=txt", NULL), ==, 2);
+
+  /* Checking never writes the stories. */
+  {
+    g_autofree char *after = sb_test_read_file (f->data_file);
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +504,7 @@ main (int   argc,
   g_test_add ("/cli/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/cli/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/cli/cheat-sheet", Fixture, NULL, fixture_set_up, test_cheat_sheet, fixture_tear_down);
+  g_test_add ("/cli/check", Fixture, NULL, fixture_set_up, test_check, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1,0 +1,313 @@
+/* test-coach-panel.c: the story coach in the window, as the user meets it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sb-application.h"
+#include "sb-coach.h"
+#include "sb-coach-panel.h"
+#include "sb-speaking-bar.h"
+#include "sb-story-editor.h"
+#include "sb-story-list.h"
+#include "sb-test-util.h"
+#include "sb-tips-panel.h"
+#include "sb-window.h"
+
+static char *data_home;
+
+static void
+iterate (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static SbApplication *
+make_app (void)
+{
+  SbApplication *app = sb_application_new ();
+  g_autoptr(GError) error = NULL;
+  static guint n_apps;
+  g_autofree char *id = g_strdup_printf ("io.github.storybank.Storybank.CoachTest%u", ++n_apps);
+
+  g_application_set_application_id (G_APPLICATION (app), id);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+static void
+wait_saved (SbStore *store)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (sb_store_get_dirty (store) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sb_store_get_dirty (store));
+}
+
+static SbLibrary *
+load_saved (void)
+{
+  g_autofree char *path = g_build_filename (data_home, "storybank", "stories.json", NULL);
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SbLibrary *library = sb_library_new ();
+
+  store = sb_store_new (path, library, catalog);
+  g_assert_true (sb_store_load (store, &error));
+  g_assert_no_error (error);
+  return library;
+}
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             Match          match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gboolean
+is_dismiss_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  GVariant *target;
+
+  if (!GTK_IS_BUTTON (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "coach.dismiss") != 0)
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return target != NULL && g_str_equal (g_variant_get_string (target, NULL), data);
+}
+
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static SbFinding *
+find_finding (SbCoachPanel *panel,
+              const char   *check_id,
+              SbStoryField  field)
+{
+  GPtrArray *findings = sb_coach_panel_get_findings (panel);
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      SbFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (sb_finding_get_check_id (finding), check_id) &&
+          sb_finding_get_field (finding) == field)
+        return finding;
+    }
+  return NULL;
+}
+
+static SbStory *
+make_story_without_result (void)
+{
+  SbStory *story = sb_story_new ();
+  const char *actions[] = { "Wrote a build cache for the slowest jobs.", "Moved the tests to run in parallel.", NULL };
+  const char *principles[] = { "deliver-results", NULL };
+
+  sb_story_set_title (story, "Faster deploys");
+  sb_story_set_situation (story, "Deploys took a whole day.");
+  sb_story_set_task (story, "I had to make them fast.");
+  sb_story_set_actions (story, actions);
+  sb_story_set_principles (story, principles);
+  return story;
+}
+
+static void
+test_coach_follows_typing (void)
+{
+  g_autoptr(SbApplication) app = make_app ();
+  SbWindow *window = sb_window_new (app);
+  SbStoryEditor *editor = sb_window_get_editor (window);
+  GtkBox *extra_box = sb_tips_panel_get_extra_box (sb_window_get_tips_panel (window));
+  g_autoptr(SbStory) story = make_story_without_result ();
+  g_autoptr(SbLibrary) saved = NULL;
+  GtkWidget *result_view = sb_story_editor_get_field (editor, "result");
+  SbCoachPanel *panel;
+  SbFinding *finding;
+  GtkWidget *row;
+  GtkWidget *button;
+  GtkWidget *all_good;
+  GPtrArray *findings;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (200);
+
+  /* The coach sits in the tips panel, for the story in the editor. */
+  panel = SB_COACH_PANEL (gtk_widget_get_first_child (GTK_WIDGET (extra_box)));
+  g_assert_true (SB_IS_COACH_PANEL (panel));
+
+  sb_library_add (sb_application_get_library (app), story);
+  sb_story_list_set_selected_story (sb_window_get_story_list (window), story);
+  iterate (50);
+  g_assert_true (sb_story_editor_get_story (editor) == story);
+  g_assert_true (sb_coach_panel_get_story (panel) == story);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+
+  /* The empty Result is pointed out, warnings first, as a row. */
+  finding = find_finding (panel, SB_CHECK_MISSING_PART, SB_STORY_FIELD_RESULT);
+  g_assert_nonnull (finding);
+  findings = sb_coach_panel_get_findings (panel);
+  g_assert_cmpint (sb_finding_get_severity (g_ptr_array_index (findings, 0)), ==, SB_FINDING_WARNING);
+  for (guint i = 1; i < findings->len; i++)
+    g_assert_cmpint (sb_finding_get_severity (g_ptr_array_index (findings, i - 1)), >=,
+                     sb_finding_get_severity (g_ptr_array_index (findings, i)));
+  row = find_widget (GTK_WIDGET (panel), is_row_titled, sb_finding_get_message (finding));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, sb_finding_get_suggestion (finding));
+
+  /* Activating it takes the cursor to the Result. */
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  iterate (50);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == result_view ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), result_view));
+
+  /* Typing the Result: the list waits for a pause in the typing... */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (result_view)),
+                            "Deploys went from a day to 20 minutes.", -1);
+  g_assert_cmpstr (sb_story_get_result (story), ==, "Deploys went from a day to 20 minutes.");
+  g_assert_nonnull (find_finding (panel, SB_CHECK_MISSING_PART, SB_STORY_FIELD_RESULT));
+
+  /* ...then the finding is gone. */
+  iterate (600);
+  g_assert_null (find_finding (panel, SB_CHECK_MISSING_PART, SB_STORY_FIELD_RESULT));
+  g_assert_null (find_widget (GTK_WIDGET (panel), is_row_titled, "Add the Result"));
+
+  /* The short story is flagged for its speaking time; the user finds it
+   * fine, and the dismissal is saved with the story.
+   */
+  g_assert_nonnull (find_finding (panel, SB_CHECK_SPEAKING_TIME, SB_STORY_FIELD_WHOLE));
+  button = find_widget (GTK_WIDGET (panel), is_dismiss_button, SB_CHECK_SPEAKING_TIME);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  iterate (50);
+  g_assert_true (sb_story_is_dismissed (story, SB_CHECK_SPEAKING_TIME));
+  g_assert_null (find_finding (panel, SB_CHECK_SPEAKING_TIME, SB_STORY_FIELD_WHOLE));
+  g_assert_nonnull (find_widget (GTK_WIDGET (panel), is_label, "Show dismissed (1)"));
+
+  /* Nothing left: the panel says so. */
+  g_assert_cmpuint (sb_coach_panel_get_findings (panel)->len, ==, 0);
+  all_good = find_widget (GTK_WIDGET (panel), is_label, "All checks pass");
+  g_assert_nonnull (all_good);
+  g_assert_true (gtk_widget_is_visible (all_good));
+
+  wait_saved (sb_application_get_store (app));
+  saved = load_saved ();
+  g_assert_true (sb_story_is_dismissed (sb_library_find (saved, sb_story_get_id (story)), SB_CHECK_SPEAKING_TIME));
+
+  /* Brought back from the dismissed list, it is listed again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "coach.restore", "s", SB_CHECK_SPEAKING_TIME));
+  iterate (50);
+  g_assert_false (sb_story_is_dismissed (story, SB_CHECK_SPEAKING_TIME));
+  g_assert_nonnull (find_finding (panel, SB_CHECK_SPEAKING_TIME, SB_STORY_FIELD_WHOLE));
+  g_assert_false (gtk_widget_is_visible (all_good));
+
+  /* The target chosen in the coach is the app's preference. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_object_set (panel, "target-seconds", 30, NULL);
+    g_assert_cmpint (g_settings_get_int (settings, "target-seconds"), ==, 30);
+    g_assert_nonnull (strstr (sb_finding_get_message (find_finding (panel, SB_CHECK_SPEAKING_TIME, SB_STORY_FIELD_WHOLE)),
+                              "0:30"));
+    g_settings_reset (settings, "target-seconds");
+    g_assert_cmpuint (sb_coach_panel_get_target_seconds (panel), ==, 120);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
+static void
+test_speaking_bar (void)
+{
+  g_autoptr(SbStory) story = make_story_without_result ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *bar = g_object_ref_sink (sb_speaking_bar_new ());
+  g_autofree char *long_text = NULL;
+  GString *words = g_string_new (NULL);
+
+  sb_speaking_bar_set_story (SB_SPEAKING_BAR (bar), story);
+  g_assert_true (g_str_has_prefix (sb_speaking_bar_get_summary (SB_SPEAKING_BAR (bar)), "About "));
+  g_assert_nonnull (strstr (sb_speaking_bar_get_summary (SB_SPEAKING_BAR (bar)), "target 2 min"));
+
+  /* 280 words at 140 a minute: two minutes, after the typing pause. */
+  for (guint i = 0; i < 280 - 24; i++)
+    g_string_append (words, "word ");
+  long_text = g_string_free (words, FALSE);
+  sb_story_set_result (story, long_text);
+  iterate (600);
+  g_assert_cmpstr (sb_speaking_bar_get_summary (SB_SPEAKING_BAR (bar)), ==, "About 2 min of speaking · target 2 min");
+
+  /* The target follows the preference. */
+  g_settings_set_int (settings, "target-seconds", 90);
+  iterate (50);
+  g_assert_cmpuint (sb_speaking_bar_get_target_seconds (SB_SPEAKING_BAR (bar)), ==, 90);
+  g_assert_nonnull (strstr (sb_speaking_bar_get_summary (SB_SPEAKING_BAR (bar)), "target 1 min 30 s"));
+  g_settings_reset (settings, "target-seconds");
+
+  g_object_unref (bar);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  data_home = sb_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/coach-panel/follows-typing", test_coach_follows_typing);
+  g_test_add_func ("/coach-panel/speaking-bar", test_speaking_bar);
+
+  ret = g_test_run ();
+  sb_test_rm_rf (data_home);
+  return ret;
+}
