@@ -853,11 +853,14 @@ sb_store_load (SbStore  *self,
 
   if (version > SB_STORE_FORMAT_VERSION)
     {
+      g_autofree char *format = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       self->read_only = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
       g_set_error (&local_error, SB_STORE_ERROR, SB_STORE_ERROR_NEWER_VERSION,
-                   _("Your stories were saved by a newer version of Storybank (format %" G_GINT64_FORMAT "). They are open read-only so nothing is lost; update Storybank to edit them."),
-                   version);
+                   /* Translators: %s is the file's format version number */
+                   _("Your stories were saved by a newer version of Storybank (format %s). They are open read-only so nothing is lost; update Storybank to edit them."),
+                   format);
       sb_store_set_error (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -1372,11 +1375,14 @@ sb_store_merge_from_disk (SbStore        *self,
 
   if (version > SB_STORE_FORMAT_VERSION)
     {
+      g_autofree char *format = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       self->read_only = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
       g_set_error (&local_error, SB_STORE_ERROR, SB_STORE_ERROR_NEWER_VERSION,
-                   _("Your stories were saved by a newer version of Storybank (format %" G_GINT64_FORMAT "). Storybank will not save over them; update it to edit them."),
-                   version);
+                   /* Translators: %s is the file's format version number */
+                   _("Your stories were saved by a newer version of Storybank (format %s). Storybank will not save over them; update it to edit them."),
+                   format);
       sb_store_set_error (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
