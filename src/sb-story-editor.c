@@ -108,12 +108,16 @@ update_meta (SbStoryEditor *self)
 
   if (count == 0)
     practice = g_strdup (_("Not practised yet"));
-  else if (sb_story_get_confidence (self->story) != SB_CONFIDENCE_UNSET)
-    practice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Practised once, confidence %d of 5",
-                                             "Practised %u times, confidence %d of 5", count),
-                                count, sb_story_get_confidence (self->story));
   else
     practice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Practised once", "Practised %u times", count), count);
+
+  if (count > 0 && sb_story_get_confidence (self->story) != SB_CONFIDENCE_UNSET)
+    {
+      g_autofree char *times = g_steal_pointer (&practice);
+
+      /* Translators: "Practised 3 times, confidence 4 of 5" */
+      practice = g_strdup_printf (_("%s, confidence %d of 5"), times, sb_story_get_confidence (self->story));
+    }
 
   /* Translators: created date · changed date · practice record */
   text = g_strdup_printf (_("Written %s · Changed %s · %s"), g_strstrip (created_text), g_strstrip (modified_text), practice);
