@@ -19,7 +19,10 @@ main (int   argc,
   g_autoptr(SbApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* STORYBANK_LOCALEDIR is for tests and development: it points at the
+   * translations of a build tree (e.g. build/po) instead of the installed ones.
+   */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STORYBANK_LOCALEDIR") ? g_getenv ("STORYBANK_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
