@@ -17,6 +17,7 @@ struct _SbWindow
   /* Template widgets */
   GtkRevealer          *banner_revealer;
   GtkButton            *banner_button;
+  GtkButton            *banner_restore_button;
   GtkLabel             *banner_label;
   SbStoryEditor        *editor;
   AdwWindowTitle       *editor_title;
@@ -44,6 +45,9 @@ struct _SbWindow
 };
 
 void _sb_window_class_actions_init (SbWindowClass *klass);
+void _sb_window_recovery_class_init (SbWindowClass *klass);
+void _sb_window_recovery_set_up    (SbWindow      *self);
+void _sb_window_recovery_update    (SbWindow      *self);
 void _sb_window_actions_update     (SbWindow      *self);
 void _sb_window_show_pane          (SbWindow      *self,
                                     const char    *name);

@@ -127,7 +127,10 @@ store_error_cb (SbWindow *self)
     gtk_label_set_text (self->banner_label, error->message);
   gtk_revealer_set_reveal_child (self->banner_revealer, error != NULL);
   /* Retrying cannot help a file Storybank must not write. */
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), !sb_store_get_read_only (self->store));
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button),
+                          error != NULL && g_error_matches (error, SB_STORE_ERROR, SB_STORE_ERROR_IO) &&
+                          !sb_store_get_read_only (self->store));
+  _sb_window_recovery_update (self);
   _sb_window_actions_update (self);
 }
 
@@ -197,6 +200,7 @@ sb_window_set_up (SbWindow      *self,
   g_signal_connect_object (self->store, "notify::error", G_CALLBACK (store_error_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "items-changed", G_CALLBACK (update_titles), self, G_CONNECT_SWAPPED);
   store_error_cb (self);
+  _sb_window_recovery_set_up (self);
 
   /* Back where the user left off. */
   last_principle = g_settings_get_string (self->settings, "last-principle");
@@ -254,6 +258,7 @@ sb_window_class_init (SbWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, banner_restore_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, editor);
@@ -271,6 +276,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_principle_cb);
 
   _sb_window_class_actions_init (klass);
+  _sb_window_recovery_class_init (klass);
   _sb_window_transfer_class_init (klass);
   _sb_window_review_class_init (klass);
 }
