@@ -300,8 +300,12 @@ static void
 sb_story_list_dispose (GObject *object)
 {
   SbStoryList *self = (SbStoryList *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_LIST);
+  /* The template's top widget has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);

@@ -195,12 +195,16 @@ static void
 sb_tips_panel_dispose (GObject *object)
 {
   SbTipsPanel *self = (SbTipsPanel *)object;
+  GtkWidget *child;
 
   if (self->principle != NULL)
     g_signal_handlers_disconnect_by_data (self->principle, self);
   g_clear_object (&self->principle);
   g_clear_object (&self->catalog);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_TIPS_PANEL);
+  /* The template's top widget has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sb_tips_panel_parent_class)->dispose (object);
 }

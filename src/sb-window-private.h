@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "sb-principle-dialog.h"
 #include "sb-principle-sidebar.h"
 #include "sb-story-editor.h"
 #include "sb-story-list.h"
@@ -28,6 +29,7 @@ struct _SbWindow
   SbStoryList          *story_list;
   SbTipsPanel          *tips_panel;
   AdwToastOverlay      *toast_overlay;
+  GtkMenuButton        *principles_menu_button;
 
   /* Borrowed from the application */
   SbCatalog            *catalog;
@@ -48,5 +50,14 @@ void _sb_window_show_pane          (SbWindow      *self,
 void _sb_window_open_story         (SbWindow      *self,
                                     SbStory       *story,
                                     gboolean       focus_title);
+
+/* sb-window-principles.c */
+void _sb_window_principles_class_init (SbWindowClass *klass);
+void _sb_window_principles_set_up     (SbWindow      *self);
+SbPrincipleDialog *_sb_window_principles_open_dialog (SbWindow    *self,
+                                                      SbPrinciple *principle);
+void _sb_window_principles_delete     (SbWindow      *self,
+                                       SbPrinciple   *principle,
+                                       const char    *move_to_id);
 
 G_END_DECLS

@@ -173,6 +173,7 @@ sb_window_set_up (SbWindow      *self,
     sb_principle_sidebar_set_principle_id (self->sidebar, last_principle);
   last_story = g_settings_get_string (self->settings, "last-story");
   _sb_window_open_story (self, sb_library_find (self->library, last_story), FALSE);
+  _sb_window_principles_set_up (self);
 }
 
 static void
@@ -234,6 +235,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_principle_cb);
 
   _sb_window_class_actions_init (klass);
+  _sb_window_principles_class_init (klass);
 }
 
 static void
