@@ -44,6 +44,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CONTEXT_MENU,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 #define ROW_PRINCIPLE_KEY "sb-principle"
 #define ROW_COUNT_KEY "sb-count-label"
 
@@ -309,7 +316,8 @@ popup_context_menu (SbPrincipleSidebar *self,
   if (principle == NULL)
     return FALSE;
 
-  sb_principle_sidebar_set_principle_id (self, sb_principle_get_id (principle));
+  /* Not selected: in a narrow window that would move on to the list. */
+  g_signal_emit (self, signals[CONTEXT_MENU], 0, sb_principle_get_id (principle));
 
   if (x < 0 || y < 0)
     {
@@ -453,6 +461,19 @@ sb_principle_sidebar_class_init (SbPrincipleSidebarClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * SbPrincipleSidebar::context-menu:
+   * @principle_id: the principle whose row asked for it
+   *
+   * Emitted just before the context menu pops up for a principle's row,
+   * to fill the menu for it.
+   */
+  signals[CONTEXT_MENU] = g_signal_new ("context-menu",
+                                        G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-principle-sidebar.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "principlesidebar");
@@ -573,7 +594,7 @@ sb_principle_sidebar_set_hidden_frameworks (SbPrincipleSidebar *self,
 /**
  * sb_principle_sidebar_set_context_menu:
  * @menu: (nullable): the menu a principle's row pops up (right click, long
- *   press, Shift+F10 or Menu), once that principle is selected
+ *   press, Shift+F10 or Menu), filled on ::context-menu
  */
 void
 sb_principle_sidebar_set_context_menu (SbPrincipleSidebar *self,

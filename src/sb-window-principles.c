@@ -19,6 +19,7 @@
 #define UNDO_ID_KEY "sb-principle-undo-id"
 #define PRINCIPLE_MENU_KEY "sb-principle-menu"
 #define FRAMEWORKS_MENU_KEY "sb-frameworks-menu"
+#define CONTEXT_MENU_KEY "sb-context-menu"
 #define FRAMEWORK_ACTIONS_KEY "sb-framework-actions"
 
 static SbPrinciple *
@@ -27,10 +28,20 @@ selected_principle (SbWindow *self)
   return sb_catalog_lookup (self->catalog, sb_principle_sidebar_get_principle_id (self->sidebar));
 }
 
-static SbFramework *
-selected_user_framework (SbWindow *self)
+/* The principle an action names, else the selected one. */
+static SbPrinciple *
+target_principle (SbWindow *self,
+                  GVariant *param)
 {
-  SbPrinciple *principle = selected_principle (self);
+  const char *id = param ? g_variant_get_string (param, NULL) : "";
+
+  return id[0] != '\0' ? sb_catalog_lookup (self->catalog, id) : selected_principle (self);
+}
+
+static SbFramework *
+user_framework_of (SbWindow    *self,
+                   SbPrinciple *principle)
+{
   SbFramework *framework;
 
   if (principle == NULL || sb_principle_get_builtin (principle))
@@ -41,47 +52,68 @@ selected_user_framework (SbWindow *self)
   return framework;
 }
 
-/* The items that act on the selected principle: in the sidebar's menu and
- * in the context menu of its row.
+static void
+append_item (GMenu       *menu,
+             const char  *label,
+             const char  *action,
+             SbPrinciple *principle)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (sb_principle_get_id (principle)));
+  g_menu_append_item (menu, item);
+}
+
+/* The items that act on one principle: for the selected one in the
+ * sidebar's menu, for the one clicked in the context menu of its row.
  */
 static void
-update_principle_menu (SbWindow *self)
+fill_principle_menu (SbWindow    *self,
+                     GMenu       *menu,
+                     SbPrinciple *principle)
 {
-  GMenu *menu = g_object_get_data (G_OBJECT (self), PRINCIPLE_MENU_KEY);
-  SbPrinciple *principle = selected_principle (self);
-  SbFramework *framework = selected_user_framework (self);
-  gboolean user = principle != NULL && !sb_principle_get_builtin (principle);
-
-  if (menu == NULL)
-    return;
+  SbFramework *framework = user_framework_of (self, principle);
 
   g_menu_remove_all (menu);
   if (principle == NULL)
-    {
-      g_menu_append (menu, _("_Edit Principle…"), "win.edit-principle");
-    }
-  else if (user)
+    return;
+
+  if (!sb_principle_get_builtin (principle))
     {
       g_autoptr(GMenu) framework_section = g_menu_new ();
 
-      g_menu_append (menu, _("_Edit Principle…"), "win.edit-principle");
-      g_menu_append (menu, _("_Delete Principle…"), "win.delete-principle");
+      append_item (menu, _("_Edit Principle…"), "win.edit-principle", principle);
+      append_item (menu, _("_Delete Principle…"), "win.delete-principle", principle);
       if (framework != NULL)
         {
-          g_menu_append (framework_section, _("_Rename Framework…"), "win.rename-framework");
-          g_menu_append (framework_section, _("Delete _Framework…"), "win.delete-framework");
+          append_item (framework_section, _("_Rename Framework…"), "win.rename-framework", principle);
+          append_item (framework_section, _("Delete _Framework…"), "win.delete-framework", principle);
           g_menu_append_section (menu, NULL, G_MENU_MODEL (framework_section));
         }
     }
   else
     {
-      g_menu_append (menu, _("Edit _Notes…"), "win.edit-principle");
+      append_item (menu, _("Edit _Notes…"), "win.edit-principle", principle);
     }
+}
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-principle", principle != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-principle", user);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-framework", framework != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-framework", framework != NULL);
+static void
+update_principle_menu (SbWindow *self)
+{
+  GMenu *menu = g_object_get_data (G_OBJECT (self), PRINCIPLE_MENU_KEY);
+
+  if (menu != NULL)
+    fill_principle_menu (self, menu, selected_principle (self));
+}
+
+static void
+context_menu_cb (SbPrincipleSidebar *sidebar,
+                 const char         *principle_id,
+                 SbWindow           *self)
+{
+  GMenu *menu = g_object_get_data (G_OBJECT (self), CONTEXT_MENU_KEY);
+
+  fill_principle_menu (self, menu, sb_catalog_lookup (self->catalog, principle_id));
 }
 
 static void
@@ -215,7 +247,7 @@ edit_principle_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   SbWindow *self = SB_WINDOW (widget);
-  SbPrinciple *principle = selected_principle (self);
+  SbPrinciple *principle = target_principle (self, param);
 
   if (principle != NULL)
     _sb_window_principles_open_dialog (self, principle);
@@ -388,7 +420,7 @@ delete_principle_action (GtkWidget  *widget,
                          GVariant   *param)
 {
   SbWindow *self = SB_WINDOW (widget);
-  SbPrinciple *principle = selected_principle (self);
+  SbPrinciple *principle = target_principle (self, param);
   GtkWidget *dialog;
   guint count;
 
@@ -452,7 +484,7 @@ rename_framework_action (GtkWidget  *widget,
                          GVariant   *param)
 {
   SbWindow *self = SB_WINDOW (widget);
-  SbFramework *framework = selected_user_framework (self);
+  SbFramework *framework = user_framework_of (self, target_principle (self, param));
   GtkWidget *dialog;
   GtkWidget *entry;
 
@@ -508,7 +540,7 @@ delete_framework_action (GtkWidget  *widget,
                          GVariant   *param)
 {
   SbWindow *self = SB_WINDOW (widget);
-  SbFramework *framework = selected_user_framework (self);
+  SbFramework *framework = user_framework_of (self, target_principle (self, param));
   GListModel *principles;
   GtkWidget *dialog;
   guint n;
@@ -546,11 +578,12 @@ _sb_window_principles_class_init (SbWindowClass *klass)
                                              G_STRUCT_OFFSET (SbWindow, principles_menu_button));
 
   gtk_widget_class_install_action (widget_class, "win.new-principle", NULL, new_principle_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-principle", NULL, edit_principle_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-principle", NULL, delete_principle_action);
+  /* These take a principle's id; "" is the selected one. */
+  gtk_widget_class_install_action (widget_class, "win.edit-principle", "s", edit_principle_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-principle", "s", delete_principle_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-framework", "s", rename_framework_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-framework", "s", delete_framework_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-principle", NULL, undo_delete_principle_action);
-  gtk_widget_class_install_action (widget_class, "win.rename-framework", NULL, rename_framework_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-framework", NULL, delete_framework_action);
 }
 
 /* Once the window has its model. */
@@ -561,16 +594,19 @@ _sb_window_principles_set_up (SbWindow *self)
   g_autoptr(GMenu) new_section = g_menu_new ();
   GMenu *principle_menu = g_menu_new ();
   GMenu *frameworks_menu = g_menu_new ();
+  GMenu *context_menu = g_menu_new ();
 
   g_object_set_data_full (G_OBJECT (self), PRINCIPLE_MENU_KEY, principle_menu, g_object_unref);
   g_object_set_data_full (G_OBJECT (self), FRAMEWORKS_MENU_KEY, frameworks_menu, g_object_unref);
+  g_object_set_data_full (G_OBJECT (self), CONTEXT_MENU_KEY, context_menu, g_object_unref);
 
   g_menu_append (new_section, _("_New Principle…"), "win.new-principle");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (new_section));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (principle_menu));
   g_menu_append_section (menu, _("Show Frameworks"), G_MENU_MODEL (frameworks_menu));
   gtk_menu_button_set_menu_model (self->principles_menu_button, G_MENU_MODEL (menu));
-  sb_principle_sidebar_set_context_menu (self->sidebar, G_MENU_MODEL (principle_menu));
+  sb_principle_sidebar_set_context_menu (self->sidebar, G_MENU_MODEL (context_menu));
+  g_signal_connect_object (self->sidebar, "context-menu", G_CALLBACK (context_menu_cb), self, 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete-principle", FALSE);
 
