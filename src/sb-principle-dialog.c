@@ -206,7 +206,8 @@ add_focus_row (SbPrincipleDialog *self,
                const char        *name,
                const char        *description)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  /* A preferences row, so the group puts it in its boxed list. */
+  GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *entries = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *name_entry = gtk_entry_new ();
@@ -214,7 +215,11 @@ add_focus_row (SbPrincipleDialog *self,
   GtkWidget *remove_button = make_remove_button (_("Remove Focus Area"));
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "focus-area-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name ? name : "");
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_hexpand (entries, TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (name_entry), _("Name"));
   gtk_entry_set_placeholder_text (GTK_ENTRY (description_entry), _("Description"));
