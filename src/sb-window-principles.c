@@ -211,6 +211,8 @@ dialog_saved_cb (SbPrincipleDialog *dialog,
     }
 
   sb_principle_sidebar_set_principle_id (self->sidebar, sb_principle_get_id (principle));
+  /* Renamed while selected: the list's title follows. */
+  adw_window_title_set_title (self->list_title, sb_principle_get_name (principle));
   update_principle_menu (self);
 }
 
