@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sb-coach-panel.h"
+#include "sb-principle-dialog.h"
 #include "sb-principle-sidebar.h"
 #include "sb-story-editor.h"
 #include "sb-story-list.h"
@@ -30,6 +31,7 @@ struct _SbWindow
   SbStoryList          *story_list;
   SbTipsPanel          *tips_panel;
   AdwToastOverlay      *toast_overlay;
+  GtkMenuButton        *principles_menu_button;
 
   /* Borrowed from the application */
   SbCatalog            *catalog;
@@ -57,5 +59,14 @@ void _sb_window_open_story         (SbWindow      *self,
 void _sb_window_toast              (SbWindow      *self,
                                     const char    *message);
 void _sb_window_review_class_init  (SbWindowClass *klass);
+
+/* sb-window-principles.c */
+void _sb_window_principles_class_init (SbWindowClass *klass);
+void _sb_window_principles_set_up     (SbWindow      *self);
+SbPrincipleDialog *_sb_window_principles_open_dialog (SbWindow    *self,
+                                                      SbPrinciple *principle);
+void _sb_window_principles_delete     (SbWindow      *self,
+                                       SbPrinciple   *principle,
+                                       const char    *move_to_id);
 
 G_END_DECLS

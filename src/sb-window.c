@@ -214,6 +214,7 @@ sb_window_set_up (SbWindow      *self,
     adw_leaflet_set_visible_child_name (self->leaflet, "editor");
   else if (sb_principle_sidebar_get_principle_id (self->sidebar) != NULL)
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  _sb_window_principles_set_up (self);
 }
 
 static void
@@ -279,6 +280,7 @@ sb_window_class_init (SbWindowClass *klass)
   _sb_window_recovery_class_init (klass);
   _sb_window_transfer_class_init (klass);
   _sb_window_review_class_init (klass);
+  _sb_window_principles_class_init (klass);
 }
 
 static void
