@@ -25,7 +25,9 @@ struct _SbWindow
   GtkStack             *editor_stack;
   AdwFlap              *flap;
   AdwLeaflet           *leaflet;
+  GtkWidget            *list_pane;
   AdwWindowTitle       *list_title;
+  GtkWidget            *sidebar_pane;
   GtkToggleButton      *search_button;
   SbPrincipleSidebar   *sidebar;
   SbStoryList          *story_list;

@@ -267,7 +267,9 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, editor_title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, story_list);
@@ -293,6 +295,10 @@ sb_window_init (SbWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
+  /* The panes' widths, which also decide where the window folds. */
+  g_settings_bind (self->settings, "sidebar-width", self->sidebar_pane, "width-request", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "list-width", self->list_pane, "width-request", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "tips-width", self->tips_panel, "width-request", G_SETTINGS_BIND_GET);
   /* Locked, so that folding does not flip the user's choice; a folded
    * flap starts hidden and would cover the story.
    */
