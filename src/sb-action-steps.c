@@ -148,19 +148,34 @@ remove_step (SbActionSteps *self,
 }
 
 static void
-row_button_cb (GtkButton *button,
-               GtkWidget *row)
+row_action_cb (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
 {
+  GtkWidget *row = user_data;
   SbActionSteps *self = SB_ACTION_STEPS (gtk_widget_get_ancestor (row, SB_TYPE_ACTION_STEPS));
-  const char *what = g_object_get_data (G_OBJECT (button), "sb-what");
+  const char *name = g_action_get_name (G_ACTION (action));
   guint index = row_index (row);
 
-  if (g_str_equal (what, "up"))
+  if (self == NULL)
+    return;
+  if (g_str_equal (name, "move-up"))
     move_step (self, index, -1);
-  else if (g_str_equal (what, "down"))
+  else if (g_str_equal (name, "move-down"))
     move_step (self, index, 1);
   else
     remove_step (self, index);
+}
+
+static void
+set_row_position (GtkWidget *row,
+                  guint      index,
+                  guint      n)
+{
+  GActionMap *actions = g_object_get_data (G_OBJECT (row), "sb-actions");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (actions, "move-up")), index > 0);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (actions, "move-down")), index + 1 < n);
 }
 
 static gboolean
@@ -216,25 +231,6 @@ key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 static GtkWidget *
-make_button (GtkWidget  *row,
-             const char *icon,
-             const char *what,
-             const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "circular");
-  gtk_widget_set_valign (button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data (G_OBJECT (button), "sb-what", (gpointer) what);
-  g_signal_connect (button, "clicked", G_CALLBACK (row_button_cb), row);
-
-  return button;
-}
-
-static GtkWidget *
 make_row (SbActionSteps *self,
           guint          index,
           guint          n,
@@ -281,13 +277,37 @@ make_row (SbActionSteps *self,
   gtk_widget_set_hexpand (frame, TRUE);
   gtk_box_append (GTK_BOX (row), frame);
 
-  button = make_button (row, "go-up-symbolic", "up", _("Move Step Up"));
-  gtk_widget_set_sensitive (button, index > 0);
-  gtk_box_append (GTK_BOX (row), button);
-  button = make_button (row, "go-down-symbolic", "down", _("Move Step Down"));
-  gtk_widget_set_sensitive (button, index + 1 < n);
-  gtk_box_append (GTK_BOX (row), button);
-  gtk_box_append (GTK_BOX (row), make_button (row, "user-trash-symbolic", "remove", _("Remove Step")));
+  /* Moving and removing live in a menu, so the step keeps the width;
+   * Alt+Up/Down move it from the keyboard. */
+  {
+    static const GActionEntry entries[] = {
+      { "move-up", row_action_cb },
+      { "move-down", row_action_cb },
+      { "remove", row_action_cb },
+    };
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autofree char *menu_label = g_strdup_printf (_("Step %u Menu"), index + 1);
+
+    g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), row);
+    gtk_widget_insert_action_group (row, "step", G_ACTION_GROUP (group));
+    g_object_set_data_full (G_OBJECT (row), "sb-actions", g_object_ref (group), g_object_unref);
+
+    g_menu_append (menu, _("Move _Up"), "step.move-up");
+    g_menu_append (menu, _("Move _Down"), "step.move-down");
+    g_menu_append (menu, _("_Remove Step"), "step.remove");
+
+    button = gtk_menu_button_new ();
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+    gtk_widget_add_css_class (button, "flat");
+    gtk_widget_add_css_class (button, "circular");
+    gtk_widget_set_valign (button, GTK_ALIGN_START);
+    gtk_widget_set_tooltip_text (button, menu_label);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+    gtk_box_append (GTK_BOX (row), button);
+    set_row_position (row, index, n);
+  }
 
   return row;
 }
@@ -324,14 +344,11 @@ rebuild (SbActionSteps *self)
   for (child = gtk_widget_get_first_child (self->rows), i = 0; child; child = gtk_widget_get_next_sibling (child), i++)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (row_text_view (child));
-      GtkWidget *up = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (child)));
-      GtkWidget *down = gtk_widget_get_next_sibling (up);
       g_autofree char *text = buffer_dup_text (buffer);
 
       if (!g_str_equal (text, actions[i]))
         gtk_text_buffer_set_text (buffer, actions[i], -1);
-      gtk_widget_set_sensitive (up, i > 0);
-      gtk_widget_set_sensitive (down, i + 1 < n);
+      set_row_position (child, i, n);
     }
 
   if (n > shown)

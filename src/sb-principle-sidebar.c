@@ -28,6 +28,7 @@ struct _SbPrincipleSidebar
   GHashTable *counts;
   char       *principle_id;
   char      **hidden_frameworks;
+  GtkWidget  *context_popover;
   guint       total;
   guint       recount_source;
   guint       rebuilding : 1;
@@ -42,6 +43,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CONTEXT_MENU,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 #define ROW_PRINCIPLE_KEY "sb-principle"
 #define ROW_COUNT_KEY "sb-count-label"
@@ -157,7 +165,11 @@ make_row (SbPrincipleSidebar *self,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "name");
   if (principle != NULL)
-    gtk_widget_set_tooltip_text (label, sb_principle_get_name (principle));
+    {
+      /* Renamed in place: the row follows. */
+      g_object_bind_property (principle, "name", label, "label", G_BINDING_DEFAULT);
+      g_object_bind_property (principle, "name", label, "tooltip-text", G_BINDING_SYNC_CREATE);
+    }
   gtk_box_append (GTK_BOX (box), label);
 
   count = gtk_label_new ("0");
@@ -289,11 +301,84 @@ row_selected_cb (SbPrincipleSidebar *self,
   sb_principle_sidebar_set_principle_id (self, principle ? sb_principle_get_id (principle) : NULL);
 }
 
+static gboolean
+popup_context_menu (SbPrincipleSidebar *self,
+                    GtkListBoxRow      *row,
+                    double              x,
+                    double              y)
+{
+  SbPrinciple *principle;
+  graphene_point_t point;
+
+  if (self->context_popover == NULL || row == NULL)
+    return FALSE;
+  principle = g_object_get_data (G_OBJECT (row), ROW_PRINCIPLE_KEY);
+  if (principle == NULL)
+    return FALSE;
+
+  /* Not selected: in a narrow window that would move on to the list. */
+  g_signal_emit (self, signals[CONTEXT_MENU], 0, sb_principle_get_id (principle));
+
+  if (x < 0 || y < 0)
+    {
+      /* From the keyboard: below the row's name. */
+      if (!gtk_widget_compute_point (GTK_WIDGET (row), GTK_WIDGET (self),
+                                     &GRAPHENE_POINT_INIT (24, gtk_widget_get_height (GTK_WIDGET (row))),
+                                     &point))
+        return FALSE;
+      x = point.x;
+      y = point.y;
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_popover));
+  return TRUE;
+}
+
+static void
+secondary_click_cb (GtkGestureClick    *gesture,
+                    int                 n_press,
+                    double              x,
+                    double              y,
+                    SbPrincipleSidebar *self)
+{
+  graphene_point_t in_list;
+  GtkListBoxRow *row;
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (self->list_box),
+                                 &GRAPHENE_POINT_INIT (x, y), &in_list))
+    return;
+  row = gtk_list_box_get_row_at_y (self->list_box, (int) in_list.y);
+  if (popup_context_menu (self, row, x, y) && gesture != NULL)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+long_press_cb (GtkGestureLongPress *gesture,
+               double               x,
+               double               y,
+               SbPrincipleSidebar  *self)
+{
+  secondary_click_cb (NULL, 1, x, y, self);
+}
+
+static void
+popup_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  SbPrincipleSidebar *self = SB_PRINCIPLE_SIDEBAR (widget);
+
+  popup_context_menu (self, gtk_list_box_get_selected_row (self->list_box), -1, -1);
+}
+
 static void
 sb_principle_sidebar_dispose (GObject *object)
 {
   SbPrincipleSidebar *self = (SbPrincipleSidebar *)object;
 
+  g_clear_pointer (&self->context_popover, gtk_widget_unparent);
   g_clear_handle_id (&self->recount_source, g_source_remove);
   if (self->list_box != NULL)
     gtk_list_box_set_header_func (self->list_box, NULL, NULL, NULL);
@@ -301,8 +386,7 @@ sb_principle_sidebar_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->library, self);
   if (self->catalog != NULL)
     g_signal_handlers_disconnect_by_data (self->catalog, self);
-  g_clear_object (&self->library);
-  g_clear_object (&self->catalog);
+  /* The header function still looks frameworks up meanwhile. */
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_PRINCIPLE_SIDEBAR);
   {
     GtkWidget *child;
@@ -310,6 +394,8 @@ sb_principle_sidebar_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
       gtk_widget_unparent (child);
   }
+  g_clear_object (&self->library);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (sb_principle_sidebar_parent_class)->dispose (object);
 }
@@ -383,12 +469,29 @@ sb_principle_sidebar_class_init (SbPrincipleSidebarClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * SbPrincipleSidebar::context-menu:
+   * @principle_id: the principle whose row asked for it
+   *
+   * Emitted just before the context menu pops up for a principle's row,
+   * to fill the menu for it.
+   */
+  signals[CONTEXT_MENU] = g_signal_new ("context-menu",
+                                        G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-principle-sidebar.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "principlesidebar");
   gtk_widget_class_bind_template_child (widget_class, SbPrincipleSidebar, list_box);
   gtk_widget_class_bind_template_child (widget_class, SbPrincipleSidebar, scroller);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "sidebar.popup-menu", NULL, popup_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "sidebar.popup-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "sidebar.popup-menu", NULL);
 }
 
 static void
@@ -398,6 +501,18 @@ sb_principle_sidebar_init (SbPrincipleSidebar *self)
 
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_list_box_set_header_func (self->list_box, header_func, self, NULL);
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+    GtkGesture *long_press = gtk_gesture_long_press_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (secondary_click_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+    gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+    g_signal_connect (long_press, "pressed", G_CALLBACK (long_press_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (long_press));
+  }
 }
 
 void
@@ -416,6 +531,9 @@ sb_principle_sidebar_set_model (SbPrincipleSidebar *self,
                            G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "items-changed",
                            G_CALLBACK (queue_recount), self, G_CONNECT_SWAPPED);
+  /* A renamed framework shows in its heading. */
+  g_signal_connect_object (catalog, "changed",
+                           G_CALLBACK (gtk_list_box_invalidate_headers), self->list_box, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "story-changed",
                            G_CALLBACK (queue_recount), self, G_CONNECT_SWAPPED);
 
@@ -479,4 +597,50 @@ sb_principle_sidebar_set_hidden_frameworks (SbPrincipleSidebar *self,
   self->hidden_frameworks = g_strdupv ((char **) framework_ids);
   if (self->catalog != NULL)
     rebuild (self);
+}
+
+/**
+ * sb_principle_sidebar_set_context_menu:
+ * @menu: (nullable): the menu a principle's row pops up (right click, long
+ *   press, Shift+F10 or Menu), filled on ::context-menu
+ */
+void
+sb_principle_sidebar_set_context_menu (SbPrincipleSidebar *self,
+                                       GMenuModel         *menu)
+{
+  g_return_if_fail (SB_IS_PRINCIPLE_SIDEBAR (self));
+
+  g_clear_pointer (&self->context_popover, gtk_widget_unparent);
+  if (menu == NULL)
+    return;
+
+  self->context_popover = gtk_popover_menu_new_from_model (menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
+  gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self));
+}
+
+/**
+ * sb_principle_sidebar_shows_principle:
+ *
+ * Returns: whether the principle has a row (it exists and its framework
+ * is not hidden)
+ */
+gboolean
+sb_principle_sidebar_shows_principle (SbPrincipleSidebar *self,
+                                      const char         *principle_id)
+{
+  g_return_val_if_fail (SB_IS_PRINCIPLE_SIDEBAR (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SbPrinciple *principle = GTK_IS_LIST_BOX_ROW (child) ? g_object_get_data (G_OBJECT (child), ROW_PRINCIPLE_KEY) : NULL;
+
+      if (principle != NULL && g_strcmp0 (sb_principle_get_id (principle), principle_id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }

@@ -23,4 +23,9 @@ guint       sb_principle_sidebar_get_count        (SbPrincipleSidebar *self,
 void        sb_principle_sidebar_set_hidden_frameworks (SbPrincipleSidebar *self,
                                                    const char * const *framework_ids);
 
+void        sb_principle_sidebar_set_context_menu (SbPrincipleSidebar *self,
+                                                   GMenuModel         *menu);
+gboolean    sb_principle_sidebar_shows_principle (SbPrincipleSidebar *self,
+                                                   const char         *principle_id);
+
 G_END_DECLS

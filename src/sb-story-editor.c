@@ -277,7 +277,7 @@ sb_story_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->story, self);
   g_clear_object (&self->bindings);
   g_clear_object (&self->story);
-  g_clear_object (&self->catalog);
+  /* The choices' header function still looks frameworks up meanwhile. */
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_EDITOR);
   {
     GtkWidget *child;
@@ -285,6 +285,7 @@ sb_story_editor_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
       gtk_widget_unparent (child);
   }
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (sb_story_editor_parent_class)->dispose (object);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sb-coach-panel.h"
+#include "sb-principle-dialog.h"
 #include "sb-principle-sidebar.h"
 #include "sb-story-editor.h"
 #include "sb-story-list.h"
@@ -17,18 +18,22 @@ struct _SbWindow
   /* Template widgets */
   GtkRevealer          *banner_revealer;
   GtkButton            *banner_button;
+  GtkButton            *banner_restore_button;
   GtkLabel             *banner_label;
   SbStoryEditor        *editor;
   AdwWindowTitle       *editor_title;
   GtkStack             *editor_stack;
   AdwFlap              *flap;
   AdwLeaflet           *leaflet;
+  GtkWidget            *list_pane;
   AdwWindowTitle       *list_title;
+  GtkWidget            *sidebar_pane;
   GtkToggleButton      *search_button;
   SbPrincipleSidebar   *sidebar;
   SbStoryList          *story_list;
   SbTipsPanel          *tips_panel;
   AdwToastOverlay      *toast_overlay;
+  GtkMenuButton        *principles_menu_button;
 
   /* Borrowed from the application */
   SbCatalog            *catalog;
@@ -44,6 +49,9 @@ struct _SbWindow
 };
 
 void _sb_window_class_actions_init (SbWindowClass *klass);
+void _sb_window_recovery_class_init (SbWindowClass *klass);
+void _sb_window_recovery_set_up    (SbWindow      *self);
+void _sb_window_recovery_update    (SbWindow      *self);
 void _sb_window_actions_update     (SbWindow      *self);
 void _sb_window_show_pane          (SbWindow      *self,
                                     const char    *name);
@@ -53,5 +61,14 @@ void _sb_window_open_story         (SbWindow      *self,
 void _sb_window_toast              (SbWindow      *self,
                                     const char    *message);
 void _sb_window_review_class_init  (SbWindowClass *klass);
+
+/* sb-window-principles.c */
+void _sb_window_principles_class_init (SbWindowClass *klass);
+void _sb_window_principles_set_up     (SbWindow      *self);
+SbPrincipleDialog *_sb_window_principles_open_dialog (SbWindow    *self,
+                                                      SbPrinciple *principle);
+void _sb_window_principles_delete     (SbWindow      *self,
+                                       SbPrinciple   *principle,
+                                       const char    *move_to_id);
 
 G_END_DECLS

@@ -127,7 +127,10 @@ store_error_cb (SbWindow *self)
     gtk_label_set_text (self->banner_label, error->message);
   gtk_revealer_set_reveal_child (self->banner_revealer, error != NULL);
   /* Retrying cannot help a file Storybank must not write. */
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), !sb_store_get_read_only (self->store));
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button),
+                          error != NULL && g_error_matches (error, SB_STORE_ERROR, SB_STORE_ERROR_IO) &&
+                          !sb_store_get_read_only (self->store));
+  _sb_window_recovery_update (self);
   _sb_window_actions_update (self);
 }
 
@@ -197,6 +200,7 @@ sb_window_set_up (SbWindow      *self,
   g_signal_connect_object (self->store, "notify::error", G_CALLBACK (store_error_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "items-changed", G_CALLBACK (update_titles), self, G_CONNECT_SWAPPED);
   store_error_cb (self);
+  _sb_window_recovery_set_up (self);
 
   /* Back where the user left off. */
   last_principle = g_settings_get_string (self->settings, "last-principle");
@@ -210,6 +214,7 @@ sb_window_set_up (SbWindow      *self,
     adw_leaflet_set_visible_child_name (self->leaflet, "editor");
   else if (sb_principle_sidebar_get_principle_id (self->sidebar) != NULL)
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  _sb_window_principles_set_up (self);
 }
 
 static void
@@ -254,6 +259,7 @@ sb_window_class_init (SbWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, banner_restore_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, editor);
@@ -261,7 +267,9 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, editor_title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, story_list);
@@ -271,8 +279,10 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_principle_cb);
 
   _sb_window_class_actions_init (klass);
+  _sb_window_recovery_class_init (klass);
   _sb_window_transfer_class_init (klass);
   _sb_window_review_class_init (klass);
+  _sb_window_principles_class_init (klass);
 }
 
 static void
@@ -285,6 +295,10 @@ sb_window_init (SbWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
+  /* The panes' widths, which also decide where the window folds. */
+  g_settings_bind (self->settings, "sidebar-width", self->sidebar_pane, "width-request", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "list-width", self->list_pane, "width-request", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "tips-width", self->tips_panel, "width-request", G_SETTINGS_BIND_GET);
   /* Locked, so that folding does not flip the user's choice; a folded
    * flap starts hidden and would cover the story.
    */

@@ -22,5 +22,6 @@ SbStoryEditor      *sb_window_get_editor         (SbWindow      *self);
 SbPrincipleSidebar *sb_window_get_sidebar        (SbWindow      *self);
 SbTipsPanel        *sb_window_get_tips_panel     (SbWindow      *self);
 gboolean            sb_window_get_banner_visible (SbWindow      *self);
+GtkWidget          *sb_window_show_restore_dialog (SbWindow     *self);
 
 G_END_DECLS

@@ -52,7 +52,23 @@ test_catalog_builtin_complete (void)
       for (guint j = 0; j < n_questions; j++)
         g_assert_cmpstr (sb_principle_get_questions (p)[j], !=, "");
       g_assert_cmpuint (g_strv_length ((char **) sb_principle_get_signals (p)), >=, 5);
+      for (guint j = 0; sb_principle_get_signals (p)[j] != NULL; j++)
+        {
+          const char *signal = sb_principle_get_signals (p)[j];
+          g_autofree char *stripped = g_strstrip (g_strdup (signal));
+
+          /* A signal word is matched as written: no blanks, no repeats. */
+          g_assert_cmpstr (signal, !=, "");
+          g_assert_cmpstr (stripped, ==, signal);
+          g_assert_false (g_strv_contains (sb_principle_get_signals (p) + j + 1, signal));
+        }
     }
+
+  /* Every principle of both built-in frameworks was checked above. */
+  g_assert_cmpuint (g_list_model_get_n_items (sb_framework_get_principles (sb_catalog_lookup_framework (catalog, "amazon"))), ==, 16);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_framework_get_principles (sb_catalog_lookup_framework (catalog, "competencies"))), ==, 10);
+  g_assert_cmpuint (n, ==, 26);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_catalog_get_frameworks (catalog)), ==, 2);
 }
 
 static void

@@ -1012,6 +1012,52 @@ test_store_full_disk (void)
   g_test_trap_assert_passed ();
 }
 
+/* A file from a newer version: restoring a backup keeps it aside, never
+ * deletes it, and makes the store writable again.
+ */
+static void
+test_store_restore_backup (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autoptr(GPtrArray) backups = NULL;
+  const char *future = "{\"format\": \"storybank\", \"version\": 9, \"stories\": []}";
+
+  fill (f, 4, 21);
+  g_assert_true (sb_store_save (f->store, &error));
+  g_clear_object (&f->store);
+  g_clear_object (&f->library);
+  f->library = sb_library_new ();
+  f->store = sb_store_new (f->path, f->library, f->catalog);
+  g_assert_true (sb_store_load (f->store, &error));
+  sb_library_add (f->library, sb_story_new ());
+  g_assert_true (sb_store_save (f->store, &error));
+
+  sb_test_write_file (f->path, future, -1);
+  g_assert_false (sb_store_load (f->store, &error));
+  g_clear_error (&error);
+  g_assert_true (sb_store_get_read_only (f->store));
+
+  backups = sb_store_list_backups (f->store);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpint (sb_store_count_backup (g_ptr_array_index (backups, 0)), ==, 4);
+  g_assert_cmpint (sb_store_count_backup ("/nonexistent"), ==, -1);
+
+  g_assert_true (sb_store_restore_backup (f->store, g_ptr_array_index (backups, 0), &error));
+  g_assert_no_error (error);
+  g_assert_false (sb_store_get_read_only (f->store));
+  g_assert_null (sb_store_get_error (f->store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->library)), ==, 4);
+  g_assert_cmpuint (count_files (folder, "stories.json.replaced-"), ==, 1);
+
+  /* A backup that cannot be read changes nothing. */
+  sb_test_write_file (g_ptr_array_index (backups, 0), "garbage", -1);
+  g_assert_false (sb_store_restore_backup (f->store, g_ptr_array_index (backups, 0), &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->library)), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1030,6 +1076,7 @@ main (int   argc,
   ADD ("/store/backups", test_store_backups);
   ADD ("/store/autosave", test_store_autosave);
   ADD ("/store/faults", test_store_faults);
+  ADD ("/store/restore-backup", test_store_restore_backup);
   ADD ("/store/faults-first-file", test_store_faults_first_file);
   ADD ("/store/parse-escapes", test_store_parse_escapes);
   ADD ("/store/parse-deep", test_store_parse_deep);

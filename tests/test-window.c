@@ -252,6 +252,56 @@ test_window_restores_selection (void)
   }
 }
 
+/* A damaged data file: the window says so, and a backup brings the stories
+ * back, with the damaged file kept aside.
+ */
+static void
+test_window_restore_backup (void)
+{
+  g_autofree char *dir = g_build_filename (data_home, "storybank", NULL);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autofree char *path = g_build_filename (dir, "stories.json", NULL);
+  g_autofree char *backup = g_build_filename (backups, "stories-20260101-120000-000000.json", NULL);
+  g_autoptr(SbApplication) app = NULL;
+  g_autoptr(GDir) listing = NULL;
+  SbWindow *window;
+  GtkWidget *dialog;
+  const char *name;
+  gboolean kept_aside = FALSE;
+
+  sb_test_rm_rf (dir);
+  g_mkdir_with_parents (backups, 0700);
+  sb_test_write_file (backup,
+                      "{\"format\": \"storybank\", \"version\": 1, \"stories\": ["
+                      "{\"id\": \"b1\", \"title\": \"Saved by the backup\", \"principles\": [\"ownership\"]}]}", -1);
+  sb_test_write_file (path, "{\"format\": \"storybank\", \"stories\": [{\"title\": ", -1);
+
+  app = make_app ();
+  window = sb_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+
+  g_assert_true (sb_window_get_banner_visible (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sb_application_get_library (app))), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
+  iterate (50);
+
+  dialog = sb_window_show_restore_dialog (window);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  iterate (100);
+
+  g_assert_nonnull (sb_library_find (sb_application_get_library (app), "b1"));
+  g_assert_false (sb_window_get_banner_visible (window));
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)))
+    kept_aside |= g_str_has_prefix (name, "stories.json.corrupt-");
+  g_assert_true (kept_aside);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/window/write-story", test_window_write_story);
   g_test_add_func ("/window/filter-search-delete", test_window_filter_search_delete);
   g_test_add_func ("/window/restores-selection", test_window_restores_selection);
+  g_test_add_func ("/window/restore-backup", test_window_restore_backup);
 
   ret = g_test_run ();
   sb_test_rm_rf (data_home);

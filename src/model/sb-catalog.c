@@ -83,30 +83,42 @@ principle_changed_cb (SbCatalog   *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* @position is within @framework; past its end appends. */
 static void
-sb_catalog_insert (SbCatalog   *self,
-                   SbFramework *framework,
-                   SbPrinciple *principle)
+sb_catalog_insert_at (SbCatalog   *self,
+                      SbFramework *framework,
+                      guint        position,
+                      SbPrinciple *principle)
 {
   guint n_frameworks = g_list_model_get_n_items (G_LIST_MODEL (self->frameworks));
-  guint position = 0;
+  guint flat = 0;
+
+  position = MIN (position, g_list_model_get_n_items (sb_framework_get_principles (framework)));
 
   /* Keep the flat list in framework order. */
   for (guint i = 0; i < n_frameworks; i++)
     {
       g_autoptr(SbFramework) f = g_list_model_get_item (G_LIST_MODEL (self->frameworks), i);
 
-      position += g_list_model_get_n_items (sb_framework_get_principles (f));
       if (f == framework)
         break;
+      flat += g_list_model_get_n_items (sb_framework_get_principles (f));
     }
 
-  sb_framework_add_principle (framework, principle);
-  g_list_store_insert (self->principles, position, principle);
+  sb_framework_insert_principle (framework, position, principle);
+  g_list_store_insert (self->principles, flat + position, principle);
   g_hash_table_insert (self->by_id, (gpointer) sb_principle_get_id (principle), principle);
   g_signal_connect_object (principle, "changed",
                            G_CALLBACK (principle_changed_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+static void
+sb_catalog_insert (SbCatalog   *self,
+                   SbFramework *framework,
+                   SbPrinciple *principle)
+{
+  sb_catalog_insert_at (self, framework, G_MAXUINT, principle);
 }
 
 static void
@@ -398,6 +410,15 @@ sb_catalog_reset_user (SbCatalog *self)
       if (!sb_principle_get_builtin (principle))
         sb_catalog_remove_principle (self, principle);
     }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->frameworks));
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(SbFramework) framework = g_list_model_get_item (G_LIST_MODEL (self->frameworks), i - 1);
+
+      if (!sb_framework_get_builtin (framework))
+        g_list_store_remove (self->frameworks, i - 1);
+    }
 }
 
 /**
@@ -423,6 +444,7 @@ sb_catalog_load_user_json (SbCatalog  *self,
       JsonObject *object;
       SbPrinciple *existing;
       const char *id = NULL;
+      const char *framework_name = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
@@ -448,6 +470,14 @@ sb_catalog_load_user_json (SbCatalog  *self,
       if (principle == NULL)
         return FALSE;
 
+      /* A user framework's name rides along in each of its principles
+       * (see sb_catalog_dup_user_json()); older files lack it.
+       */
+      if (!sb_json_get_string (object, "framework-name", &framework_name, error))
+        return FALSE;
+      if (framework_name != NULL && framework_name[0] != '\0')
+        sb_catalog_ensure_framework (self, sb_principle_get_framework_id (principle), framework_name);
+
       if (existing != NULL)
         sb_catalog_remove_principle (self, existing);
 
@@ -462,6 +492,13 @@ sb_catalog_load_user_json (SbCatalog  *self,
  *
  * Returns: the data file's "principles" array: the user-made principles
  * and the user's wording for built-in ones, never the built-in text.
+ *
+ * Format version 1 has no list of frameworks, so a user-made principle
+ * carries its framework's id as "framework" and its name as
+ * "framework-name"; the frameworks come back in the order their first
+ * principle appears. A user framework without principles is not saved.
+ * Files written before "framework-name" existed still load: such a
+ * framework is named after its id ("user" as "My Principles").
  */
 char *
 sb_catalog_dup_user_json (SbCatalog *self,
@@ -485,7 +522,15 @@ sb_catalog_dup_user_json (SbCatalog *self,
         g_string_append_c (out, ',');
       first = FALSE;
       sb_json_write_indent (out, indent + 1);
-      sb_principle_write_user_json (principle, out, indent + 1);
+      if (sb_principle_get_builtin (principle))
+        sb_principle_write_user_json (principle, out, indent + 1);
+      else
+        {
+          SbFramework *framework = sb_catalog_lookup_framework (self, sb_principle_get_framework_id (principle));
+
+          sb_principle_write_user_json_full (principle, out, indent + 1,
+                                             framework ? sb_framework_get_name (framework) : NULL);
+        }
     }
 
   if (!first)
@@ -493,4 +538,279 @@ sb_catalog_dup_user_json (SbCatalog *self,
   g_string_append_c (out, ']');
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * sb_catalog_insert_principle:
+ * @principle: a user-made principle with an id not in the catalog
+ * @position: its place within its framework; past the end appends
+ *
+ * Like sb_catalog_add_principle(), at a given place (to undo a removal).
+ */
+void
+sb_catalog_insert_principle (SbCatalog   *self,
+                             SbPrinciple *principle,
+                             guint        position)
+{
+  SbFramework *framework;
+
+  g_return_if_fail (SB_IS_CATALOG (self));
+  g_return_if_fail (SB_IS_PRINCIPLE (principle));
+  g_return_if_fail (!sb_principle_get_builtin (principle));
+  g_return_if_fail (sb_catalog_lookup (self, sb_principle_get_id (principle)) == NULL);
+
+  framework = sb_catalog_ensure_framework (self, sb_principle_get_framework_id (principle), NULL);
+  sb_catalog_insert_at (self, framework, position, principle);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * sb_catalog_get_principle_position:
+ *
+ * Returns: the principle's place within its framework, or %G_MAXUINT when
+ * it is not in the catalog
+ */
+guint
+sb_catalog_get_principle_position (SbCatalog   *self,
+                                   SbPrinciple *principle)
+{
+  SbFramework *framework;
+  guint position;
+
+  g_return_val_if_fail (SB_IS_CATALOG (self), G_MAXUINT);
+  g_return_val_if_fail (SB_IS_PRINCIPLE (principle), G_MAXUINT);
+
+  framework = sb_catalog_lookup_framework (self, sb_principle_get_framework_id (principle));
+  if (framework == NULL ||
+      !g_list_store_find (G_LIST_STORE (sb_framework_get_principles (framework)), principle, &position))
+    return G_MAXUINT;
+
+  return position;
+}
+
+/* Takes @principle out of both lists, without a signal. */
+static void
+sb_catalog_take_out (SbCatalog   *self,
+                     SbPrinciple *principle)
+{
+  SbFramework *framework;
+  guint position;
+
+  if (g_list_store_find (self->principles, principle, &position))
+    g_list_store_remove (self->principles, position);
+  framework = sb_catalog_lookup_framework (self, sb_principle_get_framework_id (principle));
+  if (framework != NULL)
+    sb_framework_remove_principle (framework, principle);
+}
+
+/**
+ * sb_catalog_move_principle:
+ * @position: its new place within its framework
+ *
+ * Reorders a user-made principle within its framework.
+ */
+void
+sb_catalog_move_principle (SbCatalog   *self,
+                           SbPrinciple *principle,
+                           guint        position)
+{
+  g_autoptr(SbPrinciple) hold = NULL;
+  SbFramework *framework;
+
+  g_return_if_fail (SB_IS_CATALOG (self));
+  g_return_if_fail (SB_IS_PRINCIPLE (principle));
+  g_return_if_fail (!sb_principle_get_builtin (principle));
+  g_return_if_fail (sb_catalog_lookup (self, sb_principle_get_id (principle)) == principle);
+
+  if (sb_catalog_get_principle_position (self, principle) == position)
+    return;
+
+  hold = g_object_ref (principle);
+  framework = sb_catalog_lookup_framework (self, sb_principle_get_framework_id (principle));
+  sb_catalog_take_out (self, principle);
+  sb_catalog_insert_at (self, framework, position, principle);
+  /* sb_catalog_insert_at() connected ::changed once more. */
+  g_signal_handlers_disconnect_by_func (principle, principle_changed_cb, self);
+  g_signal_connect_object (principle, "changed",
+                           G_CALLBACK (principle_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * sb_catalog_set_principle_framework:
+ * @framework_id: a framework of the catalog, or a new user framework's id
+ * @framework_name: (nullable): the name of a framework made for it
+ *
+ * Files a user-made principle under another user framework, at its end.
+ */
+void
+sb_catalog_set_principle_framework (SbCatalog   *self,
+                                    SbPrinciple *principle,
+                                    const char  *framework_id,
+                                    const char  *framework_name)
+{
+  g_autoptr(SbPrinciple) hold = NULL;
+  SbFramework *framework;
+
+  g_return_if_fail (SB_IS_CATALOG (self));
+  g_return_if_fail (SB_IS_PRINCIPLE (principle));
+  g_return_if_fail (!sb_principle_get_builtin (principle));
+  g_return_if_fail (sb_catalog_lookup (self, sb_principle_get_id (principle)) == principle);
+
+  if (framework_id == NULL || framework_id[0] == '\0')
+    framework_id = SB_FRAMEWORK_USER;
+  if (g_strcmp0 (framework_id, sb_principle_get_framework_id (principle)) == 0)
+    return;
+
+  framework = sb_catalog_lookup_framework (self, framework_id);
+  g_return_if_fail (framework == NULL || !sb_framework_get_builtin (framework));
+
+  hold = g_object_ref (principle);
+  sb_catalog_take_out (self, principle);
+  g_signal_handlers_disconnect_by_func (principle, principle_changed_cb, self);
+  g_hash_table_remove (self->by_id, sb_principle_get_id (principle));
+  sb_principle_set_framework_id (principle, framework_id);
+  framework = sb_catalog_ensure_framework (self, framework_id, framework_name);
+  sb_catalog_insert (self, framework, principle);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * sb_catalog_make_framework_id:
+ *
+ * Returns: an id for a new framework called @name, unused in the catalog.
+ */
+char *
+sb_catalog_make_framework_id (SbCatalog  *self,
+                              const char *name)
+{
+  g_autofree char *slug = NULL;
+  char *id;
+
+  g_return_val_if_fail (SB_IS_CATALOG (self), NULL);
+
+  slug = sb_principle_slugify (name ? name : "");
+  if (slug[0] == '\0')
+    {
+      g_free (slug);
+      slug = g_strdup ("framework");
+    }
+
+  id = g_strdup (slug);
+  for (guint i = 2; sb_catalog_lookup_framework (self, id) != NULL; i++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", slug, i);
+    }
+
+  return id;
+}
+
+/**
+ * sb_catalog_insert_framework:
+ * @framework: a user framework not in the catalog; its principles are
+ *   not added
+ * @position: its place among the frameworks; past the end appends
+ */
+void
+sb_catalog_insert_framework (SbCatalog   *self,
+                             SbFramework *framework,
+                             guint        position)
+{
+  guint n;
+
+  g_return_if_fail (SB_IS_CATALOG (self));
+  g_return_if_fail (SB_IS_FRAMEWORK (framework));
+  g_return_if_fail (!sb_framework_get_builtin (framework));
+  g_return_if_fail (sb_catalog_lookup_framework (self, sb_framework_get_id (framework)) == NULL);
+  g_return_if_fail (g_list_model_get_n_items (sb_framework_get_principles (framework)) == 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->frameworks));
+  g_list_store_insert (self->frameworks, MIN (position, n), framework);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * sb_catalog_get_framework_position:
+ *
+ * Returns: the framework's place among the frameworks, or %G_MAXUINT
+ */
+guint
+sb_catalog_get_framework_position (SbCatalog   *self,
+                                   SbFramework *framework)
+{
+  guint position;
+
+  g_return_val_if_fail (SB_IS_CATALOG (self), G_MAXUINT);
+
+  if (!g_list_store_find (self->frameworks, framework, &position))
+    return G_MAXUINT;
+  return position;
+}
+
+/**
+ * sb_catalog_rename_framework:
+ *
+ * Renames a user framework; built-in ones keep their names.
+ *
+ * Returns: whether it was renamed
+ */
+gboolean
+sb_catalog_rename_framework (SbCatalog  *self,
+                             const char *framework_id,
+                             const char *name)
+{
+  SbFramework *framework;
+
+  g_return_val_if_fail (SB_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  framework = sb_catalog_lookup_framework (self, framework_id);
+  if (framework == NULL || sb_framework_get_builtin (framework) || name[0] == '\0')
+    return FALSE;
+  if (g_strcmp0 (sb_framework_get_name (framework), name) == 0)
+    return TRUE;
+
+  sb_framework_set_name (framework, name);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * sb_catalog_remove_framework:
+ *
+ * Removes a user framework with all its principles. Stories keep the
+ * principles' ids: see sb_principle_undo_delete_framework() for removing
+ * them as the user asks, with undo.
+ *
+ * Returns: whether it was removed
+ */
+gboolean
+sb_catalog_remove_framework (SbCatalog  *self,
+                             const char *framework_id)
+{
+  g_autoptr(SbFramework) framework = NULL;
+  GListModel *principles;
+  guint position;
+
+  g_return_val_if_fail (SB_IS_CATALOG (self), FALSE);
+
+  framework = sb_catalog_lookup_framework (self, framework_id);
+  if (framework == NULL || sb_framework_get_builtin (framework))
+    return FALSE;
+
+  g_object_ref (framework);
+  principles = sb_framework_get_principles (framework);
+  while (g_list_model_get_n_items (principles) > 0)
+    {
+      g_autoptr(SbPrinciple) principle = g_list_model_get_item (principles, 0);
+
+      sb_catalog_remove_principle (self, principle);
+    }
+
+  if (g_list_store_find (self->frameworks, framework, &position))
+    g_list_store_remove (self->frameworks, position);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }

@@ -37,5 +37,29 @@ gboolean     sb_catalog_load_user_json      (SbCatalog   *self,
 char        *sb_catalog_dup_user_json       (SbCatalog   *self,
                                              guint        indent);
 void         sb_catalog_reset_user          (SbCatalog   *self);
+void         sb_catalog_insert_principle    (SbCatalog   *self,
+                                             SbPrinciple *principle,
+                                             guint        position);
+guint        sb_catalog_get_principle_position (SbCatalog   *self,
+                                             SbPrinciple *principle);
+void         sb_catalog_move_principle      (SbCatalog   *self,
+                                             SbPrinciple *principle,
+                                             guint        position);
+void         sb_catalog_set_principle_framework (SbCatalog   *self,
+                                             SbPrinciple *principle,
+                                             const char  *framework_id,
+                                             const char  *framework_name);
+char        *sb_catalog_make_framework_id   (SbCatalog   *self,
+                                             const char  *name);
+void         sb_catalog_insert_framework    (SbCatalog   *self,
+                                             SbFramework *framework,
+                                             guint        position);
+guint        sb_catalog_get_framework_position (SbCatalog   *self,
+                                             SbFramework *framework);
+gboolean     sb_catalog_rename_framework    (SbCatalog   *self,
+                                             const char  *framework_id,
+                                             const char  *name);
+gboolean     sb_catalog_remove_framework    (SbCatalog   *self,
+                                             const char  *framework_id);
 
 G_END_DECLS

@@ -180,6 +180,22 @@ sb_framework_add_principle (SbFramework *self,
   g_list_store_append (self->principles, principle);
 }
 
+/**
+ * sb_framework_insert_principle:
+ * @position: where, or a position past the end to append
+ */
+void
+sb_framework_insert_principle (SbFramework *self,
+                               guint        position,
+                               SbPrinciple *principle)
+{
+  g_return_if_fail (SB_IS_FRAMEWORK (self));
+  g_return_if_fail (SB_IS_PRINCIPLE (principle));
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->principles)));
+  g_list_store_insert (self->principles, position, principle);
+}
+
 gboolean
 sb_framework_remove_principle (SbFramework *self,
                                SbPrinciple *principle)

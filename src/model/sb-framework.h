@@ -22,6 +22,9 @@ gboolean     sb_framework_get_builtin      (SbFramework *self);
 GListModel  *sb_framework_get_principles   (SbFramework *self);
 void         sb_framework_add_principle    (SbFramework *self,
                                             SbPrinciple *principle);
+void         sb_framework_insert_principle (SbFramework *self,
+                                            guint        position,
+                                            SbPrinciple *principle);
 gboolean     sb_framework_remove_principle (SbFramework *self,
                                             SbPrinciple *principle);
 

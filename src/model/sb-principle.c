@@ -64,7 +64,7 @@ static guint signals[N_SIGNALS];
 
 static const char * const known_keys[] = {
   "id", "name", "framework", "definition", "focus-areas-heading", "focus-areas",
-  "tips", "questions", "signals", "notes", NULL
+  "tips", "questions", "signals", "notes", "framework-name", NULL
 };
 
 static void
@@ -448,6 +448,21 @@ sb_principle_write_user_json (SbPrinciple *self,
                               GString     *out,
                               guint        indent)
 {
+  sb_principle_write_user_json_full (self, out, indent, NULL);
+}
+
+/**
+ * sb_principle_write_user_json_full:
+ * @framework_name: (nullable): the name of a user-made principle's
+ *   framework, written as "framework-name" beside its "framework" id so
+ *   that a user's own framework keeps its name in the data file
+ */
+void
+sb_principle_write_user_json_full (SbPrinciple *self,
+                                   GString     *out,
+                                   guint        indent,
+                                   const char  *framework_name)
+{
   g_return_if_fail (SB_IS_PRINCIPLE (self));
 
   g_string_append_c (out, '{');
@@ -462,6 +477,12 @@ sb_principle_write_user_json (SbPrinciple *self,
       g_string_append_c (out, ',');
       sb_json_write_member (out, indent + 1, "framework");
       sb_json_write_string (out, self->framework_id);
+      if (framework_name != NULL)
+        {
+          g_string_append_c (out, ',');
+          sb_json_write_member (out, indent + 1, "framework-name");
+          sb_json_write_string (out, framework_name);
+        }
       g_string_append_c (out, ',');
       sb_json_write_member (out, indent + 1, "definition");
       sb_json_write_string (out, self->definition);

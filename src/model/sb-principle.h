@@ -28,6 +28,10 @@ gboolean            sb_principle_has_user_content      (SbPrinciple  *self);
 void                sb_principle_write_user_json       (SbPrinciple  *self,
                                                         GString      *out,
                                                         guint         indent);
+void                sb_principle_write_user_json_full  (SbPrinciple  *self,
+                                                        GString      *out,
+                                                        guint         indent,
+                                                        const char   *framework_name);
 char               *sb_principle_slugify               (const char   *name);
 
 const char         *sb_principle_get_id                (SbPrinciple  *self);

@@ -816,9 +816,10 @@ sb_store_load (SbStore  *self,
         {
           g_autofree char *basename = g_path_get_basename (aside);
 
+          g_message ("%s could not be read: %s", self->path, local_error->message);
           report = g_error_new (SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
-                                _("Your stories file is damaged (%s). It was kept as “%s”; restore a backup or start afresh."),
-                                local_error->message, basename);
+                                _("Your stories file is damaged and could not be opened. It was kept as “%s”, untouched: restore a backup to get your stories back."),
+                                basename);
         }
 
       sb_store_set_error (self, report);
@@ -1488,4 +1489,80 @@ sb_store_watch (SbStore *self)
     }
 
   g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
+}
+
+/**
+ * sb_store_count_backup:
+ * @path: a backup's path, from sb_store_list_backups()
+ *
+ * Returns: how many stories the backup holds, or -1 when it cannot be read
+ */
+int
+sb_store_count_backup (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) stories = NULL;
+  gsize length;
+  gint64 version;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  if (!sb_io_read_file (path, SB_STORE_MAX_FILE_SIZE, &contents, &length, NULL) ||
+      !sb_store_parse (contents, length, &stories, NULL, &version, NULL, NULL, NULL))
+    return -1;
+
+  return stories->len;
+}
+
+/**
+ * sb_store_restore_backup:
+ * @backup: a backup's path, from sb_store_list_backups()
+ *
+ * Makes @backup the data file and loads it. A data file still in the way
+ * (one from a newer version, or one that could not be set aside) is kept
+ * beside it as `stories.json.replaced-<timestamp>`, never deleted. The
+ * library is unchanged when this fails.
+ */
+gboolean
+sb_store_restore_backup (SbStore     *self,
+                         const char  *backup,
+                         GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  gint64 version;
+
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+
+  if (!sb_io_read_file (backup, SB_STORE_MAX_FILE_SIZE, &contents, &length, error))
+    return FALSE;
+
+  if (!sb_store_parse (contents, length, &stories, NULL, &version, NULL, NULL, &local_error))
+    {
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                   _("This backup cannot be read either: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *stamp = dup_timestamp ();
+      g_autofree char *aside = g_strdup_printf ("%s.replaced-%s", self->path, stamp);
+
+      if (!sb_io_rename (self->path, aside, error))
+        return FALSE;
+    }
+
+  if (!sb_io_write_file_atomic (self->path, contents, length, error))
+    return FALSE;
+
+  /* A fresh start on the restored file. */
+  self->read_only = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+  sb_store_set_error (self, NULL);
+
+  return sb_store_load (self, error);
 }

@@ -71,5 +71,9 @@ gboolean      sb_store_merge_from_disk    (SbStore             *self,
                                            SbMergeReport       *report,
                                            GError             **error);
 void          sb_store_watch              (SbStore             *self);
+int           sb_store_count_backup       (const char          *path);
+gboolean      sb_store_restore_backup     (SbStore             *self,
+                                           const char          *backup,
+                                           GError             **error);
 
 G_END_DECLS
