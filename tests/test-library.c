@@ -104,6 +104,36 @@ test_library_splice_and_snapshot (void)
   }
 }
 
+/* Found by the merge tests: the look-up by id pointed into the story's
+ * data, which an edit after a snapshot replaces; once the snapshot (a
+ * finished save) was gone, the story could no longer be found.
+ */
+static void
+test_library_find_after_edit_and_save (void)
+{
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(GPtrArray) stories = sb_test_make_stories (50, 4);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *snapshot;
+
+  sb_library_splice (library, stories);
+  for (guint i = 0; i < stories->len; i++)
+    g_ptr_array_add (ids, g_strdup (sb_story_get_id (g_ptr_array_index (stories, i))));
+
+  snapshot = sb_library_dup_snapshot (library);
+  for (guint i = 0; i < stories->len; i++)
+    sb_story_set_result (g_ptr_array_index (stories, i), "edited while saving");
+  g_ptr_array_unref (snapshot);
+
+  /* Overwrite the freed memory, as the allocator would sooner or later. */
+  {
+    g_autoptr(GPtrArray) noise = sb_test_make_stories (50, 5);
+  }
+
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_true (sb_library_find (library, g_ptr_array_index (ids, i)) == g_ptr_array_index (stories, i));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -113,6 +143,7 @@ main (int   argc,
   g_test_add_func ("/library/add-find-remove", test_library_add_find_remove);
   g_test_add_func ("/library/principles", test_library_principles);
   g_test_add_func ("/library/splice-and-snapshot", test_library_splice_and_snapshot);
+  g_test_add_func ("/library/find-after-edit-and-save", test_library_find_after_edit_and_save);
 
   return g_test_run ();
 }

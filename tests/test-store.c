@@ -6,7 +6,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/file.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -176,8 +179,9 @@ test_store_unknown_keys (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *saved = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
 
-  g_mkdir_with_parents (g_path_get_dirname (f->path), 0700);
+  g_mkdir_with_parents (folder, 0700);
   sb_test_write_file (f->path,
                       "{\"format\": \"storybank\", \"version\": 1, \"sync\": {\"peer\": \"laptop\"},"
                       " \"principles\": [{\"id\": \"craft\", \"name\": \"Craft\", \"colour\": \"teal\"}],"
@@ -471,12 +475,42 @@ test_store_autosave (Fixture       *f,
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static const char *
+op_name (SbIoOp op)
+{
+  static const char * const names[] = {
+    [SB_IO_OP_READ] = "read", [SB_IO_OP_CREATE] = "create", [SB_IO_OP_WRITE] = "write",
+    [SB_IO_OP_FSYNC] = "fsync", [SB_IO_OP_CLOSE] = "close", [SB_IO_OP_RENAME] = "rename",
+    [SB_IO_OP_MKDIR] = "mkdir", [SB_IO_OP_UNLINK] = "unlink",
+  };
+
+  return (guint) op < G_N_ELEMENTS (names) ? names[op] : "none";
+}
+
+/* Every file operation of a run's first save (the backup, then the data
+ * file) fails in turn, with each of ENOSPC, EIO and EACCES: the file on
+ * disk stays as it was, the edit stays in memory, the store reports the
+ * error (the window's banner with Retry), and the next save writes
+ * everything, backup included.
+ */
+static void
 test_store_faults (Fixture       *f,
                    gconstpointer  data)
 {
   static const int errors[] = { ENOSPC, EIO, EACCES };
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autofree char *backups = g_build_filename (folder, "backups", NULL);
+  guint failed_saves = 0, swallowed = 0;
+  guint failed_in_backup = 0, failed_in_data = 0;
+  guint seen_ops = 0;
 
   fill (f, 20, 13);
   g_assert_true (sb_store_save (f->store, &error));
@@ -487,44 +521,495 @@ test_store_faults (Fixture       *f,
         {
           g_autoptr(SbStory) story = sb_story_new ();
           g_autofree char *before = sb_test_read_file (f->path);
-          g_autofree char *title = g_strdup_printf ("fault %d at %u", errors[e], n);
+          g_autofree char *title = g_strdup_printf ("fault %s at %u", g_strerror (errors[e]), n);
           g_autoptr(SbLibrary) library = NULL;
-          g_autoptr(SbStore) store = NULL;
+          g_autoptr(SbStore) store = reopen (f, &library, &error);
+          g_autoptr(GPtrArray) backups_before = NULL;
+          g_autoptr(GPtrArray) backups_after = NULL;
+          guint error_notified = 0;
           gboolean saved;
+          SbIoOp failed_op;
+
+          /* Fewer backups than the limit, so that no pruning shifts the
+           * steps: the same step fails at the same n every time.
+           */
+          sb_test_rm_rf (backups);
+
+          /* A store as a new run sees it: its first save makes a backup. */
+          g_assert_no_error (error);
+          g_signal_connect (store, "notify::error", G_CALLBACK (count_notify), &error_notified);
+          backups_before = sb_store_list_backups (store);
 
           sb_story_set_title (story, title);
-          sb_library_add (f->library, story);
+          sb_library_add (library, story);
 
           sb_io_inject_fault (n, errors[e]);
-          saved = sb_store_save (f->store, &error);
+          saved = sb_store_save (store, &error);
+          failed_op = sb_io_get_failed_op ();
           sb_io_inject_fault (0, 0);
 
+          if ((int) failed_op == -1)
+            {
+              /* Fewer operations than n: every step has had its fault. */
+              g_assert_true (saved);
+              break;
+            }
+
+          seen_ops |= 1u << failed_op;
+
           if (saved)
-            break;
+            {
+              /* Only the folder fsync after a rename and the pruning of
+               * old backups may fail without failing the save.
+               */
+              g_test_message ("%s (%s): ignored, saved", title, op_name (failed_op));
+              g_assert_true (failed_op == SB_IO_OP_FSYNC || failed_op == SB_IO_OP_UNLINK);
+              g_assert_null (sb_store_get_error (store));
+              swallowed++;
+              continue;
+            }
 
-          g_test_message ("%s failed as planned: %s", title, error->message);
+          g_test_message ("%s (%s) failed as planned: %s", title, op_name (failed_op), error->message);
+          g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_IO);
+          g_assert_nonnull (strstr (error->message, g_strerror (errors[e])));
           g_clear_error (&error);
+          failed_saves++;
 
-          /* The old file is untouched, the edit is still in memory, no
-           * temporary file is left.
+          /* The old file is untouched byte for byte, the edit is still in
+           * memory, the error is shown, no temporary file is left.
            */
           {
             g_autofree char *after = sb_test_read_file (f->path);
             g_assert_cmpstr (before, ==, after);
           }
-          g_assert_nonnull (sb_library_find (f->library, sb_story_get_id (story)));
-          g_assert_true (sb_store_get_dirty (f->store));
+          g_assert_nonnull (sb_library_find (library, sb_story_get_id (story)));
+          g_assert_true (sb_store_get_dirty (store));
+          g_assert_nonnull (sb_store_get_error (store));
+          g_assert_error (sb_store_get_error (store), SB_STORE_ERROR, SB_STORE_ERROR_IO);
+          g_assert_cmpuint (error_notified, ==, 1);
           g_assert_cmpuint (count_files (folder, "stories.json."), ==, 0);
 
-          /* The next save after the fault clears writes everything. */
-          g_assert_true (sb_store_save (f->store, &error));
+          /* Backups are whole or absent: no temporary file there either. */
+          {
+            g_autoptr(GPtrArray) now = sb_store_list_backups (store);
+            g_assert_cmpuint (count_files (backups, "stories-"), ==, now->len);
+          }
+
+          /* The next save after the fault clears writes everything... */
+          g_assert_true (sb_store_save (store, &error));
           g_assert_no_error (error);
-          store = reopen (f, &library, &error);
-          g_assert_no_error (error);
-          assert_same_library (f->library, library);
-          g_assert_cmpuint (n, <, 20);
+          g_assert_null (sb_store_get_error (store));
+          g_assert_false (sb_store_get_dirty (store));
+          g_assert_cmpuint (error_notified, ==, 2);
+
+          /* ...backup included: the newest one holds the file as this run
+           * found it, written with mode 0600 into a 0700 folder.
+           */
+          backups_after = sb_store_list_backups (store);
+          g_assert_cmpuint (backups_after->len, >=, 1);
+          {
+            const char *newest = g_ptr_array_index (backups_after, backups_after->len - 1);
+            g_autofree char *backup = sb_test_read_file (newest);
+            gboolean is_new = backups_before->len == 0 ||
+                              g_strcmp0 (newest, g_ptr_array_index (backups_before, backups_before->len - 1)) > 0;
+            struct stat st;
+
+            guint added = 0;
+
+            g_assert_true (is_new);
+            /* One backup for the run, not one per try. */
+            for (guint i = 0; i < backups_after->len; i++)
+              if (!g_ptr_array_find_with_equal_func (backups_before, g_ptr_array_index (backups_after, i), g_str_equal, NULL))
+                added++;
+            g_assert_cmpuint (added, ==, 1);
+            g_assert_cmpstr (backup, ==, before);
+            g_assert_cmpint (g_stat (newest, &st), ==, 0);
+            g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+            g_assert_cmpint (g_stat (backups, &st), ==, 0);
+            g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+          }
+          g_assert_cmpuint (count_files (backups, "stories-"), <=, SB_STORE_N_BACKUPS);
+
+          /* Steps 2..8 are the backup's (read, mkdir, create, write, fsync,
+           * close, rename), after the data folder's mkdir.
+           */
+          if (n >= 2 && n <= 8)
+            failed_in_backup++;
+          else
+            failed_in_data++;
+
+          {
+            g_autoptr(SbLibrary) reread = NULL;
+            g_autoptr(SbStore) check = reopen (f, &reread, &error);
+
+            g_assert_no_error (error);
+            assert_same_library (library, reread);
+            g_assert_nonnull (sb_library_find (reread, sb_story_get_id (story)));
+          }
+          g_assert_cmpuint (n, <, 30);
         }
     }
+
+  g_test_message ("%u failed saves checked, %u harmless faults, %u in the backup, %u in the data file",
+                  failed_saves, swallowed, failed_in_backup, failed_in_data);
+  /* mkdir, read, create, write, fsync, close, rename of the backup and of
+   * the data file: 13 failing steps for each of the three errors.
+   */
+  g_assert_cmpuint (failed_saves, ==, 13 * G_N_ELEMENTS (errors));
+  g_assert_cmpuint (failed_in_backup, ==, 7 * G_N_ELEMENTS (errors));
+  for (SbIoOp op = SB_IO_OP_READ; op <= SB_IO_OP_MKDIR; op++)
+    g_assert_true (seen_ops & (1u << op));
+}
+
+/* The very first save of a new data file (nothing to back up yet) fails at
+ * each step, and the file does not appear half-written.
+ */
+static void
+test_store_faults_first_file (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  guint failed = 0;
+
+  fill (f, 5, 17);
+  for (guint n = 1; ; n++)
+    {
+      gboolean saved;
+
+      sb_io_inject_fault (n, ENOSPC);
+      saved = sb_store_save (f->store, &error);
+      if ((int) sb_io_get_failed_op () == -1)
+        {
+          g_assert_true (saved);
+          break;
+        }
+      sb_io_inject_fault (0, 0);
+      if (saved)
+        {
+          /* The folder fsync: harmless. Start again from no file. */
+          g_unlink (f->path);
+          sb_story_set_title (g_list_model_get_item (G_LIST_MODEL (f->library), 0), "again");
+          g_object_unref (g_list_model_get_item (G_LIST_MODEL (f->library), 0));
+          continue;
+        }
+
+      g_clear_error (&error);
+      failed++;
+      g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+      g_assert_cmpuint (count_files (folder, "stories.json."), ==, 0);
+      g_assert_true (sb_store_get_dirty (f->store));
+      g_assert_nonnull (sb_store_get_error (f->store));
+    }
+  sb_io_inject_fault (0, 0);
+
+  /* mkdir, create, write, fsync, close, rename */
+  g_assert_cmpuint (failed, ==, 6);
+  {
+    g_autoptr(SbLibrary) library = NULL;
+    g_autoptr(SbStore) store = reopen (f, &library, &error);
+
+    g_assert_no_error (error);
+    assert_same_library (f->library, library);
+  }
+}
+
+/* Found by fuzz-store-load: json-glib reads a lone UTF-16 surrogate, or a
+ * "\u" without four hex digits, as bytes that are not UTF-8; a story
+ * holding them was saved into a file the next start set aside as damaged.
+ */
+static void
+test_store_parse_escapes (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const titles[] = {
+    "\\u00e9\\ud83c\\udf#9 \\\"q\\\" \\\\ \\t",  /* the fuzzer's input */
+    "\\ud83c",
+    "lone low \\udf89 here",
+    "\\ud83c\\ud83c\\udf89",
+    "\\uzzzz",
+    "end \\u12",
+    "\\\\ud83c is not an escape",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"storybank\", \"version\": 1,"
+                                               " \"odd \\ud800\": \"\\udc00\","
+                                               " \"stories\": [{\"id\": \"e\", \"title\": \"%s\"}]}",
+                                               titles[i]);
+      g_autoptr(GPtrArray) stories = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) keys = NULL;
+      g_auto(GStrv) values = NULL;
+      gint64 version;
+
+      g_test_message ("title %s", titles[i]);
+      if (!sb_store_parse (text, strlen (text), &stories, NULL, &version, &keys, &values, &error))
+        {
+          /* Refusing is fine too, as long as it says why. */
+          g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT);
+          continue;
+        }
+
+      g_assert_cmpuint (stories->len, ==, 1);
+      g_assert_true (g_utf8_validate (sb_story_get_title (g_ptr_array_index (stories, 0)), -1, NULL));
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          g_assert_true (g_utf8_validate (keys[k], -1, NULL));
+          g_assert_true (g_utf8_validate (values[k], -1, NULL));
+        }
+    }
+
+  /* A proper pair stays what it is. */
+  {
+    const char *text = "{\"format\": \"storybank\", \"stories\": [{\"id\": \"e\", \"title\": \"\\ud83c\\udf89\"}]}";
+    g_autoptr(GPtrArray) stories = NULL;
+    g_autoptr(GError) error = NULL;
+    gint64 version;
+
+    g_assert_true (sb_store_parse (text, strlen (text), &stories, NULL, &version, NULL, NULL, &error));
+    g_assert_cmpstr (sb_story_get_title (g_ptr_array_index (stories, 0)), ==, "🎉");
+  }
+
+  /* Whatever loads saves into a file that loads again. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SbLibrary) library = NULL;
+    g_autoptr(SbStore) store = NULL;
+    g_autofree char *folder = g_path_get_dirname (f->path);
+
+    g_mkdir_with_parents (folder, 0700);
+    sb_test_write_file (f->path, "{\"format\": \"storybank\", \"x\\udfff\": [\"\\ud800\"],"
+                        " \"stories\": [{\"id\": \"e\", \"title\": \"a\\ud800b\", \"tags\": [\"\\udbff\"]}]}", -1);
+    g_assert_true (sb_store_load (f->store, &error));
+    g_assert_no_error (error);
+    sb_story_set_result (sb_library_find (f->library, "e"), "edited");
+    g_assert_true (sb_store_save (f->store, &error));
+    store = reopen (f, &library, &error);
+    g_assert_no_error (error);
+    assert_same_library (f->library, library);
+  }
+}
+
+/* Found by thinking about the fuzzer: json-glib recurses, so a file of a
+ * million "[" would overflow the stack instead of being refused.
+ */
+static void
+test_store_parse_deep (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"storybank\", \"stories\": [], \"deep\": ");
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 version;
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+
+  g_assert_false (sb_store_parse (text->str, text->len, &stories, NULL, &version, NULL, NULL, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  /* Brackets inside strings are only text. */
+  g_string_assign (text, "{\"format\": \"storybank\", \"stories\": [{\"id\": \"a\", \"title\": \"");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (text, "[{");
+  g_string_append (text, "\\\"\"}]}");
+  g_assert_true (sb_store_parse (text->str, text->len, &stories, NULL, &version, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stories->len, ==, 1);
+}
+
+/* A save killed half-way leaves its temporary file: the next load removes
+ * it, but not one that a live process is still writing (it holds a lock),
+ * nor files that only look alike.
+ */
+static void
+test_store_stale_temps (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autofree char *backups = g_build_filename (folder, "backups", NULL);
+  g_autofree char *stale = g_strconcat (f->path, ".0badf00d.tmp", NULL);
+  g_autofree char *stale_backup = g_build_filename (backups, "stories-20250101-000000-000000.json.12345678.tmp", NULL);
+  g_autofree char *live = g_strconcat (f->path, ".a1b2c3d4.tmp", NULL);
+  g_autofree char *other = g_strconcat (f->path, ".notes.tmp", NULL);
+  g_autoptr(SbLibrary) library = NULL;
+  g_autoptr(SbStore) store = NULL;
+  int fd;
+
+  fill (f, 3, 23);
+  g_assert_true (sb_store_save (f->store, &error));
+  g_mkdir_with_parents (backups, 0700);
+  sb_test_write_file (stale, "{\"format\": \"storybank\", \"stor", -1);
+  sb_test_write_file (stale_backup, "half a backup", -1);
+  sb_test_write_file (live, "being written", -1);
+  sb_test_write_file (other, "not ours", -1);
+
+  /* Another process writing: its lock is on its own open file. */
+  fd = open (live, O_WRONLY | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  store = reopen (f, &library, &error);
+  g_assert_no_error (error);
+  assert_same_library (f->library, library);
+
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  /* Once the writer is gone, the next load removes its file too. */
+  close (fd);
+  g_clear_object (&store);
+  g_clear_object (&library);
+  store = reopen (f, &library, &error);
+  g_assert_false (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+#define FULL_DISK_ENV "STORYBANK_TEST_FULL_DISK_DIR"
+
+/* Runs in a subprocess, so that the parent unmounts whatever happens. */
+static void
+test_store_full_disk_child (void)
+{
+  const char *mount_dir = g_getenv (FULL_DISK_ENV);
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *backups = NULL;
+  g_autofree char *filler = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GPtrArray) more = NULL;
+  g_autoptr(GError) error = NULL;
+  char block[4096];
+  gsize before_length = 0;
+  guint64 filled = 0;
+  int fd;
+
+  g_assert_nonnull (mount_dir);
+
+  path = g_build_filename (mount_dir, "storybank", "stories.json", NULL);
+  folder = g_path_get_dirname (path);
+  backups = g_build_filename (folder, "backups", NULL);
+  filler = g_build_filename (mount_dir, "filler", NULL);
+  store = sb_store_new (path, library, catalog);
+
+  {
+    g_autoptr(GPtrArray) stories = sb_test_make_stories (20, 21);
+    sb_library_splice (library, stories);
+  }
+  g_assert_true (sb_store_save (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+
+  /* Fill the disk, then leave 64 KB. */
+  memset (block, 'x', sizeof block);
+  fd = open (filler, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  for (;;)
+    {
+      gssize written = write (fd, block, sizeof block);
+
+      if (written < 0)
+        {
+          g_assert_cmpint (errno, ==, ENOSPC);
+          break;
+        }
+      filled += written;
+    }
+  g_assert_cmpint (ftruncate (fd, filled - 64 * 1024), ==, 0);
+  close (fd);
+
+  /* 400 more stories, about 500 KB: more than is free. */
+  more = sb_test_make_stories (400, 22);
+  for (guint i = 0; i < more->len; i++)
+    sb_library_add (library, g_ptr_array_index (more, i));
+
+  g_assert_false (sb_store_save (store, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_IO);
+  g_test_message ("full disk: %s", error->message);
+  g_assert_nonnull (strstr (error->message, g_strerror (ENOSPC)));
+  g_clear_error (&error);
+  g_assert_nonnull (sb_store_get_error (store));
+  g_assert_true (sb_store_get_dirty (store));
+
+  /* The old file, byte for byte; no temporary file left. */
+  {
+    g_autofree char *after = NULL;
+    gsize after_length = 0;
+
+    g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+    g_assert_cmpmem (before, before_length, after, after_length);
+  }
+  g_assert_cmpuint (count_files (folder, "stories.json."), ==, 0);
+  g_assert_cmpuint (count_files (backups, "stories-"), ==, 0);
+
+  /* Space freed: the next save writes everything. */
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  g_assert_true (sb_store_save (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (sb_store_get_error (store));
+
+  {
+    g_autoptr(SbLibrary) reread = sb_library_new ();
+    g_autoptr(SbCatalog) catalog2 = sb_catalog_new ();
+    g_autoptr(SbStore) store2 = sb_store_new (path, reread, catalog2);
+
+    g_assert_true (sb_store_load (store2, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reread)), ==, 420);
+    assert_same_library (library, reread);
+  }
+}
+
+/* A real full disk: a 1 MB tmpfs (needs root; skipped otherwise). */
+static void
+test_store_full_disk (void)
+{
+  g_autofree char *dir = NULL;
+  int saved_errno;
+
+  if (g_test_subprocess ())
+    {
+      test_store_full_disk_child ();
+      return;
+    }
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("mounting a small tmpfs needs root");
+      return;
+    }
+
+  dir = sb_test_make_tmpdir ();
+  if (mount ("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0700") != 0)
+    {
+      g_autofree char *reason = NULL;
+
+      saved_errno = errno;
+      reason = g_strdup_printf ("could not mount a tmpfs: %s", g_strerror (saved_errno));
+      g_rmdir (dir);
+      g_test_skip (reason);
+      return;
+    }
+
+  g_setenv (FULL_DISK_ENV, dir, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv (FULL_DISK_ENV);
+
+  g_assert_cmpint (umount2 (dir, MNT_DETACH), ==, 0);
+  g_rmdir (dir);
+  g_test_trap_assert_passed ();
 }
 
 int
@@ -545,6 +1030,11 @@ main (int   argc,
   ADD ("/store/backups", test_store_backups);
   ADD ("/store/autosave", test_store_autosave);
   ADD ("/store/faults", test_store_faults);
+  ADD ("/store/faults-first-file", test_store_faults_first_file);
+  ADD ("/store/parse-escapes", test_store_parse_escapes);
+  ADD ("/store/parse-deep", test_store_parse_deep);
+  ADD ("/store/stale-temps", test_store_stale_temps);
+  g_test_add_func ("/store/full-disk", test_store_full_disk);
 #undef ADD
 
   return g_test_run ();

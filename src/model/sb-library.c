@@ -157,7 +157,11 @@ static void
 sb_library_init (SbLibrary *self)
 {
   self->stories = g_ptr_array_new_with_free_func (sb_library_unwatch);
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  /* The keys are our own copies: a story's id string lives in its data,
+   * which an edit after a snapshot replaces (copy on write), so pointing
+   * into it would leave the key dangling once the snapshot is gone.
+   */
+  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 SbLibrary *
@@ -182,7 +186,7 @@ static void
 sb_library_watch (SbLibrary *self,
                   SbStory   *story)
 {
-  g_hash_table_insert (self->by_id, (gpointer) sb_story_get_id (story), story);
+  g_hash_table_insert (self->by_id, g_strdup (sb_story_get_id (story)), story);
   g_signal_connect_object (story, "changed", G_CALLBACK (story_changed_cb), self, G_CONNECT_SWAPPED);
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libgen.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -165,7 +166,9 @@ fsync_folder (const char *path)
  * Writes @path as a whole or not at all: a temporary file beside it
  * (mode 0600), written, fsynced and closed, then renamed over @path and
  * the folder fsynced. On any failure the temporary file is removed and
- * @path is untouched. The same steps as g_file_set_contents_full() with
+ * @path is untouched. The temporary file is flock()ed while it is written,
+ * so that a process killed half-way leaves one that
+ * sb_io_remove_stale_temps() can tell apart from one being written. The same steps as g_file_set_contents_full() with
  * CONSISTENT | DURABLE, each through the fault seam.
  */
 gboolean
@@ -188,6 +191,11 @@ sb_io_write_file_atomic (const char  *path,
   fd = open (tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0)
     return set_errno_error (error, errno, _("Could not create “%s”: %s"), tmp_path);
+
+  /* Held until close: tells sb_io_remove_stale_temps() that a live
+   * process is writing this one.
+   */
+  flock (fd, LOCK_EX);
 
   if (!write_all (fd, contents, length, tmp_path, error))
     goto failed;
@@ -260,4 +268,83 @@ sb_io_mkdir (const char  *path,
     return set_errno_error (error, fault ? fault : errno, _("Could not create the folder “%s”: %s"), path);
 
   return TRUE;
+}
+
+/* <prefix>….XXXXXXXX.tmp, as sb_io_write_file_atomic() names them */
+static gboolean
+is_temp_name (const char *name,
+              const char *prefix)
+{
+  gsize prefix_len = strlen (prefix);
+  gsize len = strlen (name);
+  const char *hex;
+
+  if (len < prefix_len + 13 || !g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".tmp"))
+    return FALSE;
+
+  hex = name + len - 12;
+  if (hex[-1] != '.')
+    return FALSE;
+  for (guint i = 0; i < 8; i++)
+    if (!g_ascii_isxdigit (hex[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * sb_io_remove_stale_temps:
+ * @folder: where to look
+ * @prefix: what the temporary files' names start with, e.g. "stories.json"
+ *
+ * Removes the temporary files that sb_io_write_file_atomic() left behind
+ * when its process was killed mid-save. Which ones are stale is told by
+ * their lock, not their age: a writer holds flock() on its temporary file
+ * until it closes it, and the kernel drops the lock when a process dies, so
+ * a file we can lock belongs to nobody alive (whatever the clock says, and
+ * even right after the kill). One being written by another live process
+ * stays. Does not go through the fault seam: a failure here only leaves a
+ * file behind.
+ *
+ * Returns: how many were removed
+ */
+guint
+sb_io_remove_stale_temps (const char *folder,
+                          const char *prefix)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint removed = 0;
+
+  g_return_val_if_fail (folder != NULL, 0);
+  g_return_val_if_fail (prefix != NULL, 0);
+
+  if (!(dir = g_dir_open (folder, 0, NULL)))
+    return 0;
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      int fd;
+
+      if (!is_temp_name (name, prefix))
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+      if (fd < 0)
+        continue;
+
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          if (g_unlink (path) == 0)
+            {
+              g_debug ("Removed %s, left by a save that did not finish", path);
+              removed++;
+            }
+        }
+      close (fd);
+    }
+
+  return removed;
 }

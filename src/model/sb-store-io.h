@@ -36,6 +36,8 @@ gboolean sb_io_unlink             (const char  *path,
                                    GError     **error);
 gboolean sb_io_mkdir              (const char  *path,
                                    GError     **error);
+guint    sb_io_remove_stale_temps (const char  *folder,
+                                   const char  *prefix);
 
 /* For tests: the @nth operation from now fails with @error_code (an errno
  * value); 0 turns faults off. Returns how many operations ran since the

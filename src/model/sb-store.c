@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "sb-json.h"
+#include "sb-merge.h"
 #include "sb-store.h"
 #include "sb-store-io.h"
 #include "sb-story-private.h"
@@ -23,6 +24,10 @@
  * typing without a pause still has their words on disk.
  */
 #define AUTOSAVE_MAX_DELAY_MSEC 5000
+/* A change on disk is merged once the file has been quiet this long (a
+ * sync tool may write it in several steps).
+ */
+#define MERGE_DELAY_MSEC 300
 
 static const char * const known_top_keys[] = {
   "format", "version", "principles", "stories", NULL
@@ -40,6 +45,15 @@ struct _SbStore
   /* Top-level keys this version does not know, written back unchanged. */
   char      **extra_keys;
   char      **extra_values;
+
+  /* The stories as we last read or wrote them (SbStoryData), and a
+   * checksum of those bytes: the base of a three-way merge with a file
+   * changed behind our back, and how we know a change is our own write.
+   */
+  GPtrArray    *base;
+  char         *disk_checksum;
+  GFileMonitor *monitor;
+  guint         merge_source;
 
   guint       autosave_source;
   guint       autosave_delay;
@@ -70,6 +84,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  MERGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* What a save writes: taken on the main thread, written on a worker. */
 typedef struct
 {
@@ -80,6 +101,8 @@ typedef struct
   char     **extra_values;
   guint64    generation;
   gboolean   backup;
+  gboolean   backup_done;  /* set by the worker */
+  char      *checksum;     /* of the bytes written, set by the worker */
 } SaveJob;
 
 static void
@@ -90,6 +113,7 @@ save_job_free (SaveJob *job)
   g_free (job->principles);
   g_strfreev (job->extra_keys);
   g_strfreev (job->extra_values);
+  g_free (job->checksum);
   g_free (job);
 }
 
@@ -101,6 +125,13 @@ sb_store_dispose (GObject *object)
   SbStore *self = (SbStore *)object;
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->merge_source, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);
   if (self->catalog != NULL)
@@ -120,6 +151,8 @@ sb_store_finalize (GObject *object)
   g_clear_error (&self->error);
   g_strfreev (self->extra_keys);
   g_strfreev (self->extra_values);
+  g_clear_pointer (&self->base, g_ptr_array_unref);
+  g_free (self->disk_checksum);
 
   G_OBJECT_CLASS (sb_store_parent_class)->finalize (object);
 }
@@ -165,6 +198,20 @@ sb_store_class_init (SbStoreClass *klass)
                                                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SbStore::merged:
+   * @report: (type gpointer): the #SbMergeReport
+   *
+   * The data file changed on disk (see sb_store_watch()) and the change
+   * was merged into the library; sb_merge_report_dup_summary() says what
+   * happened, for a toast.
+   */
+  signals[MERGED] = g_signal_new ("merged",
+                                  G_TYPE_FROM_CLASS (klass),
+                                  G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void
@@ -340,6 +387,158 @@ sb_store_set_autosave_delay (SbStore *self,
   self->autosave_delay = msec;
 }
 
+static int
+hex4 (const char *p,
+      const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* Deeper nesting than this is refused before json-glib, which recurses,
+ * sees it. A data file nests four levels.
+ */
+#define MAX_JSON_DEPTH 256
+
+/* json-glib turns an escaped UTF-16 surrogate without its other half
+ * ("\ud83c" alone), and a "\u" without four hex digits, into bytes that are
+ * not UTF-8: a story holding them would be saved into a file the next start
+ * could not read. This pass over the text replaces each such escape with
+ * U+FFFD (*@fixed is the new text, or %NULL when nothing changed) and
+ * refuses nesting deeper than MAX_JSON_DEPTH.
+ */
+static gboolean
+sanitize_json_text (const char  *contents,
+                    gsize        length,
+                    char       **fixed,
+                    GError     **error)
+{
+  const char *end = contents + length;
+  const char *copied = contents;
+  GString *out = NULL;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  *fixed = NULL;
+
+  for (const char *p = contents; p < end; p++)
+    {
+      int unit, next;
+
+      if (!in_string)
+        {
+          if (*p == '"')
+            in_string = TRUE;
+          else if (*p == '[' || *p == '{')
+            {
+              if (++depth > MAX_JSON_DEPTH)
+                {
+                  if (out != NULL)
+                    g_string_free (out, TRUE);
+                  g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                                       _("The file is nested too deeply"));
+                  return FALSE;
+                }
+            }
+          else if ((*p == ']' || *p == '}') && depth > 0)
+            depth--;
+          continue;
+        }
+
+      if (*p == '"')
+        {
+          in_string = FALSE;
+          continue;
+        }
+      if (*p != '\\' || p + 1 >= end)
+        continue;
+      if (p[1] != 'u')
+        {
+          p++;  /* an escaped character, "\\" and "\"" included */
+          continue;
+        }
+
+      unit = hex4 (p + 2, end);
+      if (unit >= 0 && (unit < 0xD800 || unit > 0xDFFF))
+        {
+          p += 5;
+          continue;
+        }
+
+      next = (unit >= 0 && end - p >= 12 && p[6] == '\\' && p[7] == 'u') ? hex4 (p + 8, end) : -1;
+      if (unit >= 0xD800 && unit < 0xDC00 && next >= 0xDC00 && next <= 0xDFFF)
+        {
+          p += 11;  /* a proper pair */
+          continue;
+        }
+
+      /* Replace the escape: "\u" and the hex digits that follow it. */
+      if (out == NULL)
+        out = g_string_sized_new (length + 16);
+      g_string_append_len (out, copied, p - copied);
+      g_string_append (out, "\\ufffd");
+      p += 1;
+      for (guint i = 0; i < 4 && p + 1 < end && g_ascii_isxdigit (p[1]); i++)
+        p++;
+      copied = p + 1;
+    }
+
+  if (out != NULL)
+    {
+      g_string_append_len (out, copied, end - copied);
+      *fixed = g_string_free (out, FALSE);
+    }
+
+  return TRUE;
+}
+
+/* Whether every string in @node, member names included, is UTF-8. */
+static gboolean
+node_is_utf8 (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          if (!g_utf8_validate (name, -1, NULL) || !node_is_utf8 (member))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!node_is_utf8 (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) != G_TYPE_STRING ||
+             g_utf8_validate (json_node_get_string (node), -1, NULL);
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
 /**
  * sb_store_parse:
  * @stories: (out) (transfer container): the stories, #SbStory
@@ -364,6 +563,7 @@ sb_store_parse (const char   *contents,
   g_autoptr(GError) local_error = NULL;
   JsonObject *root;
   JsonNode *node;
+  g_autofree char *fixed = NULL;
   const char *format = NULL;
 
   g_return_val_if_fail (contents != NULL || length == 0, FALSE);
@@ -381,6 +581,14 @@ sb_store_parse (const char   *contents,
       return FALSE;
     }
 
+  if (!sanitize_json_text (contents, length, &fixed, error))
+    return FALSE;
+  if (fixed != NULL)
+    {
+      contents = fixed;
+      length = strlen (fixed);
+    }
+
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
@@ -394,6 +602,12 @@ sb_store_parse (const char   *contents,
     {
       g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
                            _("The file is not a Storybank library"));
+      return FALSE;
+    }
+  if (!node_is_utf8 (node))
+    {
+      g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
+                           _("The file is not text (it is not valid UTF-8)"));
       return FALSE;
     }
   root = json_node_get_object (node);
@@ -507,6 +721,37 @@ set_aside (SbStore  *self,
   return g_steal_pointer (&aside);
 }
 
+static char *backups_dir (const char *path);
+
+/* @base: (nullable) (element-type SbStoryData): what is on disk now, as we
+ * read or wrote it; @checksum: of its bytes
+ */
+static void
+sb_store_set_base (SbStore    *self,
+                   GPtrArray  *base,
+                   const char *checksum)
+{
+  g_clear_pointer (&self->base, g_ptr_array_unref);
+  self->base = base ? g_ptr_array_ref (base) : NULL;
+  g_free (self->disk_checksum);
+  self->disk_checksum = g_strdup (checksum);
+}
+
+/* A save killed half-way (power cut, SIGKILL) leaves its temporary file;
+ * the next load removes those, in the data file's folder and in backups/
+ * (see sb_io_remove_stale_temps() for how a live writer's file is kept).
+ */
+static void
+remove_stale_temps (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *backups = backups_dir (path);
+
+  sb_io_remove_stale_temps (folder, basename);
+  sb_io_remove_stale_temps (backups, "stories-");
+}
+
 /**
  * sb_store_load:
  *
@@ -531,10 +776,15 @@ sb_store_load (SbStore  *self,
 
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
 
+  remove_stale_temps (self->path);
+
   if (!sb_io_read_file (self->path, SB_STORE_MAX_FILE_SIZE, &contents, &length, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return TRUE;
+        {
+          sb_store_set_base (self, NULL, NULL);
+          return TRUE;
+        }
 
       /* We could not read it, so we must not write over it. */
       self->read_only = TRUE;
@@ -588,6 +838,13 @@ sb_store_load (SbStore  *self,
     }
   sb_library_splice (self->library, stories);
   self->loading = FALSE;
+
+  {
+    g_autoptr(GPtrArray) base = sb_library_dup_snapshot (self->library);
+    g_autofree char *checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+
+    sb_store_set_base (self, base, checksum);
+  }
 
   g_strfreev (self->extra_keys);
   g_strfreev (self->extra_values);
@@ -748,11 +1005,20 @@ save_job_run (SaveJob  *job,
   if (!sb_io_mkdir (folder, error))
     return FALSE;
 
-  if (job->backup && !write_backup (job->path, error))
-    return FALSE;
+  if (job->backup)
+    {
+      if (!write_backup (job->path, error))
+        return FALSE;
+      /* Made once a run, even if writing the file itself fails next. */
+      job->backup_done = TRUE;
+    }
 
   out = save_job_serialize (job);
-  return sb_io_write_file_atomic (job->path, out->str, out->len, error);
+  if (!sb_io_write_file_atomic (job->path, out->str, out->len, error))
+    return FALSE;
+
+  job->checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) out->str, out->len);
+  return TRUE;
 }
 
 static void
@@ -779,6 +1045,9 @@ sb_store_save_done (SbStore  *self,
 
   self->saving = FALSE;
 
+  if (job->backup_done)
+    self->backed_up = TRUE;
+
   if (error != NULL)
     {
       g_autoptr(GError) report = g_error_new (SB_STORE_ERROR, SB_STORE_ERROR_IO,
@@ -790,6 +1059,7 @@ sb_store_save_done (SbStore  *self,
 
   self->backed_up = TRUE;
   self->saved_generation = job->generation;
+  sb_store_set_base (self, job->stories, job->checksum);
   if (!sb_store_get_dirty (self))
     self->first_unsaved = 0;
   sb_store_set_error (self, NULL);
@@ -974,4 +1244,242 @@ sb_store_list_backups (SbStore *self)
   g_return_val_if_fail (SB_IS_STORE (self), NULL);
 
   return list_backups (self->path);
+}
+
+/* Makes the library hold @merged, story by story, so that a window keeps
+ * its selection and scroll position: removals, replacements in place, then
+ * insertions where the merge put them.
+ */
+static void
+apply_merge (SbLibrary *library,
+             GPtrArray *merged)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) current = sb_library_dup_stories_for_principle (library, NULL);
+
+  for (guint i = 0; i < merged->len; i++)
+    {
+      SbStory *story = g_ptr_array_index (merged, i);
+      g_hash_table_insert (wanted, (gpointer) sb_story_get_id (story), story);
+    }
+
+  for (guint i = 0; i < current->len; i++)
+    {
+      SbStory *story = g_ptr_array_index (current, i);
+      SbStory *replacement = g_hash_table_lookup (wanted, sb_story_get_id (story));
+
+      if (replacement == NULL)
+        sb_library_remove (library, story, NULL);
+      else if (replacement != story)
+        sb_library_replace (library, story, replacement);
+    }
+
+  for (guint i = 0; i < merged->len; i++)
+    {
+      SbStory *story = g_ptr_array_index (merged, i);
+
+      if (sb_library_find (library, sb_story_get_id (story)) == NULL)
+        sb_library_insert (library, i, story);
+    }
+}
+
+static gboolean
+same_stories (GPtrArray *a,
+              GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    if (!sb_story_content_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * sb_store_merge_from_disk:
+ * @report: (out caller-allocates) (optional): what the merge did
+ *
+ * Reads the data file and, when it is not what we last read or wrote
+ * (our own saves are told apart by a checksum of their bytes), merges it
+ * three ways into the library: the base is the last state we read or
+ * wrote, ours the library, theirs the file (see sb_merge_three_way()).
+ * Changes reach the library as single inserts, removals and replacements,
+ * so views update; a save follows when the result differs from the file.
+ * The user's own principles and unknown top-level keys stay ours.
+ *
+ * A file that cannot be read or parsed leaves the library as it is and
+ * returns %FALSE (a sync tool may be half-way through writing it). A file
+ * from a newer version makes the store read-only, as at load.
+ *
+ * Returns: %TRUE when the library is up to date with the file
+ */
+gboolean
+sb_store_merge_from_disk (SbStore        *self,
+                          SbMergeReport  *report,
+                          GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) theirs = NULL;
+  g_autoptr(GPtrArray) base = NULL;
+  g_autoptr(GPtrArray) ours = NULL;
+  g_autoptr(GPtrArray) merged = NULL;
+  g_autoptr(GPtrArray) snapshot = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *checksum = NULL;
+  SbMergeReport counts = { 0, };
+  gsize length = 0;
+  gint64 version = 0;
+  gboolean was_dirty;
+
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+
+  if (report != NULL)
+    *report = counts;
+
+  if (self->read_only)
+    return TRUE;
+
+  /* The file a save is writing is ours: wait for it. */
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!sb_io_read_file (self->path, SB_STORE_MAX_FILE_SIZE, &contents, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          /* Removed or moved away: never follow that by emptying the
+           * library; write it back instead.
+           */
+          if (g_list_model_get_n_items (G_LIST_MODEL (self->library)) > 0)
+            {
+              changed_cb (self);
+              return TRUE;
+            }
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  if (g_strcmp0 (checksum, self->disk_checksum) == 0)
+    return TRUE;
+
+  if (!sb_store_parse (contents, length, &theirs, NULL, &version, NULL, NULL, error))
+    return FALSE;
+
+  if (version > SB_STORE_FORMAT_VERSION)
+    {
+      self->read_only = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+      g_set_error (&local_error, SB_STORE_ERROR, SB_STORE_ERROR_NEWER_VERSION,
+                   _("Your stories were saved by a newer version of Storybank (format %" G_GINT64_FORMAT "). Storybank will not save over them; update it to edit them."),
+                   version);
+      sb_store_set_error (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  base = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; self->base != NULL && i < self->base->len; i++)
+    g_ptr_array_add (base, sb_story_new_from_data (g_ptr_array_index (self->base, i)));
+  ours = sb_library_dup_stories_for_principle (self->library, NULL);
+  merged = sb_merge_three_way (base, ours, theirs, &counts);
+
+  /* The file is the new common ground. */
+  snapshot = g_ptr_array_new_full (theirs->len, (GDestroyNotify) sb_story_data_unref);
+  for (guint i = 0; i < theirs->len; i++)
+    g_ptr_array_add (snapshot, sb_story_snapshot (g_ptr_array_index (theirs, i)));
+  sb_store_set_base (self, snapshot, checksum);
+
+  was_dirty = sb_store_get_dirty (self);
+  self->loading = TRUE;
+  apply_merge (self->library, merged);
+  self->loading = FALSE;
+
+  /* Write what the file lacks: our edits, conflict copies. */
+  if (was_dirty || !same_stories (merged, theirs))
+    {
+      self->generation++;
+      if (!was_dirty)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+      sb_store_schedule_autosave (self);
+    }
+
+  g_debug ("Merged %s: %u added, %u updated, %u deleted, %u conflicts",
+           self->path, counts.added, counts.updated, counts.deleted, counts.conflicts);
+
+  if (report != NULL)
+    *report = counts;
+  return TRUE;
+}
+
+static gboolean
+merge_timeout_cb (gpointer user_data)
+{
+  SbStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+  SbMergeReport report;
+
+  self->merge_source = 0;
+
+  if (!sb_store_merge_from_disk (self, &report, &error))
+    {
+      /* Half-written by a sync tool, most likely: the next change retries. */
+      g_debug ("Not merged: %s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!sb_merge_report_is_empty (&report))
+    g_signal_emit (self, signals[MERGED], 0, &report);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+monitor_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    SbStore           *self)
+{
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED ||
+      event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT ||
+      event == G_FILE_MONITOR_EVENT_UNMOUNTED)
+    return;
+
+  g_clear_handle_id (&self->merge_source, g_source_remove);
+  self->merge_source = g_timeout_add (MERGE_DELAY_MSEC, merge_timeout_cb, self);
+}
+
+/**
+ * sb_store_watch:
+ *
+ * Watches the data file: when another program changes it, the change is
+ * merged into the library (sb_store_merge_from_disk()) once the file has
+ * been quiet for a moment, and ::merged is emitted when that changed
+ * anything. Our own saves are recognised and ignored.
+ */
+void
+sb_store_watch (SbStore *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SB_IS_STORE (self));
+
+  if (self->monitor != NULL)
+    return;
+
+  file = g_file_new_for_path (self->path);
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_warning ("Cannot watch %s for changes: %s", self->path, error->message);
+      return;
+    }
+
+  g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
 }

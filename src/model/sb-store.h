@@ -5,6 +5,7 @@
 
 #include "sb-catalog.h"
 #include "sb-library.h"
+#include "sb-merge.h"
 
 G_BEGIN_DECLS
 
@@ -66,5 +67,9 @@ gboolean      sb_store_parse              (const char          *contents,
                                            char              ***extra_keys,
                                            char              ***extra_values,
                                            GError             **error);
+gboolean      sb_store_merge_from_disk    (SbStore             *self,
+                                           SbMergeReport       *report,
+                                           GError             **error);
+void          sb_store_watch              (SbStore             *self);
 
 G_END_DECLS

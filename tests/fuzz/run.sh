@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets and runs each for N executions.
+#   tests/fuzz/run.sh [RUNS] [TARGET...]     (RUNS defaults to 10000000)
+# Needs clang. The build goes to $STORYBANK_FUZZ_BUILD_DIR (build-fuzz).
+# Crashes are written to build-fuzz/crashes/; make each one a unit test.
+set -euo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+build=${STORYBANK_FUZZ_BUILD_DIR:-$top/build-fuzz}
+runs=${1:-10000000}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-store-load)
+
+if [ ! -f "$build/build.ninja" ]; then
+  CC=clang meson setup "$build" "$top" -Dfuzzing=true
+fi
+ninja -C "$build" -j2 $(printf 'tests/fuzz/%s ' "${targets[@]}")
+
+mkdir -p "$build/crashes"
+for target in "${targets[@]}"; do
+  case "$target" in
+    fuzz-store-load) seeds=$top/tests/fuzz/corpus-store; max_len=131072 ;;
+    fuzz-markdown)   seeds=$top/tests/fuzz/corpus-markdown; max_len=65536 ;;
+    *) echo "unknown target $target" >&2; exit 2 ;;
+  esac
+  # The corpus grows in the build folder; the seeds in git stay small.
+  corpus=$build/corpus-$target
+  mkdir -p "$corpus"
+  log=$build/$target.log
+  echo "== $target: $runs runs (log: $log)"
+  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
+  "$build/tests/fuzz/$target" -runs="$runs" -max_len="$max_len" -timeout=10 \
+    -artifact_prefix="$build/crashes/$target-" \
+    -print_final_stats=1 "$corpus" "$seeds" >"$log" 2>&1 || {
+      echo "$target FAILED: see $log and $build/crashes/" >&2
+      tail -n 40 "$log" >&2
+      exit 1
+    }
+  sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1 | sed "s/^/$target executions: /"
+done
