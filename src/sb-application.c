@@ -11,6 +11,7 @@
 
 #include "sb-app-resources.h"
 #include "sb-application.h"
+#include "sb-benchmark.h"
 #include "sb-cli.h"
 #include "sb-window.h"
 
@@ -61,7 +62,11 @@ sb_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (sb_window_new (self));
+    {
+      window = GTK_WINDOW (sb_window_new (self));
+      if (sb_benchmark_enabled ())
+        sb_benchmark_watch_first_frame (window);
+    }
 
   gtk_window_present (window);
 }
