@@ -22,6 +22,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = sb_application_new ();
+  /* The stories are read while GTK starts. */
+  sb_application_preload (app);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

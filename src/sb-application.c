@@ -22,6 +22,7 @@ struct _SbApplication
   SbCatalog      *catalog;
   SbLibrary      *library;
   SbStore        *store;
+  SbStorePreload *preload;
 };
 
 G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
@@ -48,8 +49,30 @@ sb_application_ensure_store (SbApplication *self)
   self->library = sb_library_new ();
   self->store = sb_store_new (NULL, self->library, self->catalog);
 
-  if (!sb_store_load (self->store, &error))
+  if (self->preload != NULL)
+    {
+      g_autoptr(SbStorePreload) preload = g_steal_pointer (&self->preload);
+
+      if (!sb_store_load_preloaded (self->store, preload, &error))
+        g_warning ("%s", error->message);
+    }
+  else if (!sb_store_load (self->store, &error))
     g_warning ("%s", error->message);
+}
+
+/**
+ * sb_application_preload:
+ *
+ * Starts reading the stories on a thread of their own, to be ready by the
+ * time the window is made (call it first thing in main()).
+ */
+void
+sb_application_preload (SbApplication *self)
+{
+  g_return_if_fail (SB_IS_APPLICATION (self));
+
+  if (self->preload == NULL && self->store == NULL)
+    self->preload = sb_store_preload_start (NULL);
 }
 
 static void
@@ -117,6 +140,7 @@ sb_application_dispose (GObject *object)
 {
   SbApplication *self = (SbApplication *)object;
 
+  g_clear_pointer (&self->preload, sb_store_preload_free);
   g_clear_object (&self->store);
   g_clear_object (&self->library);
   g_clear_object (&self->catalog);

@@ -22,21 +22,21 @@ export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory
 export XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config"
 export NO_AT_BRIDGE=1
 
-# Inside the display: each start-up alternately, so both see the same load.
-inner() {
-  # One start to warm the caches (fonts, GL, the page cache), not counted.
-  STORYBANK_BENCHMARK=1 "$build/src/storybank" >/dev/null 2>&1 || true
-  "$build/tests/benchmark-bare-window" >/dev/null 2>&1 || true
-  for _ in $(seq "$runs"); do
-    "$build/tests/benchmark-bare-window" | sed 's/^/bare /'
-    STORYBANK_BENCHMARK=1 "$build/src/storybank" | sed 's/^/app /'
-  done
-  "$build/tests/benchmark-window" 2>/dev/null
-}
-export -f inner
-export build runs
+# Inside the display: the two start-ups alternately, so both see the same
+# machine load.
+cat >"$work/inner.sh" <<INNER
+set -e
+# One start of each to warm the caches (fonts, GL, the page cache), not counted.
+STORYBANK_BENCHMARK=1 "$build/src/storybank" >/dev/null 2>&1 || true
+"$build/tests/benchmark-bare-window" >/dev/null 2>&1 || true
+for _ in \$(seq $runs); do
+  "$build/tests/benchmark-bare-window" 2>/dev/null | sed 's/^/bare /'
+  STORYBANK_BENCHMARK=1 "$build/src/storybank" 2>/dev/null | sed 's/^/app /'
+done
+"$build/tests/benchmark-window" 2>/dev/null
+INNER
 
-xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash -c inner >"$work/window.txt"
+xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash "$work/inner.sh" >"$work/window.txt" 2>/dev/null
 "$build/tests/benchmark-store" 10000 >"$work/store.txt"
 
 python3 - "$work/window.txt" "$work/store.txt" <<'PY'

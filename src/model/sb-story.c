@@ -1110,6 +1110,143 @@ sb_story_new_from_json (JsonObject  *object,
   return sb_story_new_from_data (data);
 }
 
+static const char * const *
+strv_or_empty (char **strv)
+{
+  return strv != NULL ? (const char * const *) strv : empty_strv;
+}
+
+static const char *
+date_text (GDateTime  *date,
+           char      **text)
+{
+  *text = date != NULL ? g_date_time_format_iso8601 (date) : NULL;
+  return *text != NULL ? *text : "";
+}
+
+/**
+ * sb_story_data_to_variant:
+ *
+ * Returns: (transfer floating): the story as %SB_STORY_VARIANT_TYPE
+ */
+GVariant *
+sb_story_data_to_variant (const SbStoryData *data)
+{
+  g_autofree char *created = NULL;
+  g_autofree char *modified = NULL;
+  g_autofree char *practice_last = NULL;
+
+  return g_variant_new ("(sssss^as^as^as^assssui^as^as)",
+                        data->id, data->title, data->situation, data->task, data->result,
+                        strv_or_empty (data->actions),
+                        strv_or_empty (data->principles),
+                        strv_or_empty (data->tags),
+                        strv_or_empty (data->dismissed),
+                        date_text (data->created, &created),
+                        date_text (data->modified, &modified),
+                        date_text (data->practice_last, &practice_last),
+                        data->practice_count,
+                        (gint32) data->confidence,
+                        strv_or_empty (data->extra_keys),
+                        strv_or_empty (data->extra_values));
+}
+
+static char **
+dup_strv_child (GVariant *variant,
+                gsize     index)
+{
+  g_autoptr(GVariant) child = g_variant_get_child_value (variant, index);
+
+  return g_variant_dup_strv (child, NULL);
+}
+
+static gboolean
+date_from_text (const char  *text,
+                GTimeZone   *utc,
+                GDateTime  **date)
+{
+  if (text[0] == '\0')
+    return TRUE;
+  *date = g_date_time_new_from_iso8601 (text, utc);
+  return *date != NULL;
+}
+
+/* Whether @text is one JSON value, as an unknown key's text must be. */
+static gboolean
+is_json_value (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  return json_parser_load_from_data (parser, text, -1, NULL) &&
+         json_parser_get_root (parser) != NULL;
+}
+
+/**
+ * sb_story_new_from_variant:
+ * @variant: a %SB_STORY_VARIANT_TYPE, possibly from untrusted bytes
+ *
+ * Returns: (transfer full) (nullable): the story, or %NULL when @variant
+ * does not hold a story this version could have written
+ */
+SbStory *
+sb_story_new_from_variant (GVariant *variant)
+{
+  g_autoptr(SbStoryData) data = NULL;
+  g_autoptr(GTimeZone) utc = NULL;
+  const char *id, *title, *situation, *task, *result;
+  const char *created, *modified, *practice_last;
+  guint32 count;
+  gint32 confidence;
+
+  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE (SB_STORY_VARIANT_TYPE)))
+    return NULL;
+
+  g_variant_get (variant, "(&s&s&s&s&s@as@as@as@as&s&s&sui@as@as)",
+                 &id, &title, &situation, &task, &result,
+                 NULL, NULL, NULL, NULL,
+                 &created, &modified, &practice_last,
+                 &count, &confidence, NULL, NULL);
+
+  if (id[0] == '\0' || count > G_MAXINT || confidence < SB_CONFIDENCE_UNSET || confidence > 5 ||
+      created[0] == '\0' || modified[0] == '\0')
+    return NULL;
+
+  data = g_new0 (SbStoryData, 1);
+  g_atomic_ref_count_init (&data->ref_count);
+  data->id = g_strdup (id);
+  data->title = g_strdup (title);
+  data->situation = g_strdup (situation);
+  data->task = g_strdup (task);
+  data->result = g_strdup (result);
+  data->actions = dup_strv_child (variant, 5);
+  data->principles = dup_strv_child (variant, 6);
+  data->tags = dup_strv_child (variant, 7);
+  data->dismissed = dup_strv_child (variant, 8);
+  data->practice_count = count;
+  data->confidence = confidence;
+
+  utc = g_time_zone_new_utc ();
+  if (!date_from_text (created, utc, &data->created) ||
+      !date_from_text (modified, utc, &data->modified) ||
+      !date_from_text (practice_last, utc, &data->practice_last))
+    return NULL;
+
+  data->extra_keys = dup_strv_child (variant, 14);
+  data->extra_values = dup_strv_child (variant, 15);
+  if (g_strv_length (data->extra_keys) != g_strv_length (data->extra_values))
+    return NULL;
+  if (data->extra_keys[0] == NULL)
+    {
+      g_clear_pointer (&data->extra_keys, g_strfreev);
+      g_clear_pointer (&data->extra_values, g_strfreev);
+    }
+  for (guint i = 0; data->extra_values != NULL && data->extra_values[i] != NULL; i++)
+    if (g_strv_contains (known_keys, data->extra_keys[i]) || !is_json_value (data->extra_values[i]))
+      return NULL;
+
+  return sb_story_new_from_data (data);
+}
+
 void
 sb_story_data_write_json (const SbStoryData *data,
                           GString           *out,
