@@ -5,15 +5,18 @@
  * Run under a display with XDG_DATA_HOME holding a generated library
  * (tests/benchmark.sh does): build/tests/benchmark-window
  *
- * A 1 ms high-priority ticker watches the main thread: the longest gap
- * between two ticks is the longest stall. The frame clock gives each
- * frame's time from before-paint to after-paint.
+ * A 1 ms high-priority ticker watches the main thread: the most CPU time
+ * the main thread used between two ticks is the longest stall (CPU time
+ * rather than the wall-clock gap, so that another process taking the core
+ * away does not count as our stall; the wall-clock gap is printed too).
+ * The frame clock gives each frame's time from before-paint to after-paint.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "sb-application.h"
 #include "sb-principle-sidebar.h"
@@ -22,18 +25,34 @@
 #include "sb-window.h"
 
 static gint64 last_tick;
-static gint64 max_gap;
+static gint64 last_cpu;
+static gint64 max_gap;      /* main-thread CPU time between two ticks */
+static gint64 max_wall_gap; /* wall-clock time between two ticks */
 static gint64 frame_start;
 static gint64 max_frame;
+
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static gboolean
 tick_cb (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_usec ();
 
   if (last_tick != 0)
-    max_gap = MAX (max_gap, now - last_tick);
+    {
+      max_gap = MAX (max_gap, cpu - last_cpu);
+      max_wall_gap = MAX (max_wall_gap, now - last_tick);
+    }
   last_tick = now;
+  last_cpu = cpu;
   return G_SOURCE_CONTINUE;
 }
 
@@ -56,6 +75,7 @@ watch_reset (void)
 {
   last_tick = 0;
   max_gap = 0;
+  max_wall_gap = 0;
   max_frame = 0;
 }
 
@@ -198,6 +218,7 @@ bench_autosave (SbApplication *app)
   g_autoptr(GArray) sync = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) stall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint r = 0; r < 7; r++)
     {
@@ -222,10 +243,12 @@ bench_autosave (SbApplication *app)
       iterate (50);
       ms = MAX (max_gap / 1000.0, g_array_index (sync, double, sync->len - 1));
       g_array_append_val (stall, ms);
+      ms = max_wall_gap / 1000.0;
+      g_array_append_val (wall, ms);
     }
 
-  g_print ("autosave sync_median_ms=%.2f stall_median_ms=%.2f stall_max_ms=%.2f total_median_ms=%.1f\n",
-           median (sync), median (stall), maximum (stall), median (total));
+  g_print ("autosave sync_median_ms=%.2f stall_median_ms=%.2f stall_max_ms=%.2f wall_gap_median_ms=%.1f total_median_ms=%.1f\n",
+           median (sync), median (stall), maximum (stall), median (wall), median (total));
 }
 
 typedef struct
@@ -274,8 +297,8 @@ bench_typing (SbWindow *window)
     g_main_context_iteration (NULL, TRUE);
   iterate (1500);
 
-  g_print ("typing longest_stall_ms=%.1f longest_frame_ms=%.1f\n",
-           max_gap / 1000.0, max_frame / 1000.0);
+  g_print ("typing longest_stall_ms=%.1f longest_wall_gap_ms=%.1f longest_frame_ms=%.1f\n",
+           max_gap / 1000.0, max_wall_gap / 1000.0, max_frame / 1000.0);
 }
 
 static void
@@ -291,7 +314,8 @@ bench_scroll (SbWindow *window)
       iterate (16);
     }
   iterate (100);
-  g_print ("scroll longest_stall_ms=%.1f longest_frame_ms=%.1f\n", max_gap / 1000.0, max_frame / 1000.0);
+  g_print ("scroll longest_stall_ms=%.1f longest_wall_gap_ms=%.1f longest_frame_ms=%.1f\n",
+           max_gap / 1000.0, max_wall_gap / 1000.0, max_frame / 1000.0);
 }
 
 static void

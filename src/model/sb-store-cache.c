@@ -179,15 +179,26 @@ sb_store_cache_read_bytes (GBytes             *bytes,
 
   cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, FALSE));
 
+  /* The header first: a stale cache is set aside without reading on. */
   g_variant_get (cache, "(utxxxxtt&s&s@as@as@a" SB_STORY_VARIANT_TYPE ")",
                  &version, &recorded.size,
                  &recorded.mtime_sec, &recorded.mtime_nsec,
                  &recorded.ctime_sec, &recorded.ctime_nsec,
                  &recorded.inode, &recorded.device,
-                 &sum, &principles_json, NULL, NULL, NULL);
-
+                 NULL, NULL, NULL, NULL, NULL);
   if (version != SB_STORE_CACHE_VERSION || !sb_file_stamp_equal (&recorded, stamp))
     return FALSE;
+
+  /* One pass proves the bytes are a well-formed value of the type (every
+   * offset in range, every string UTF-8 and terminated); after it they
+   * can be read without the per-access checks of untrusted data.
+   */
+  if (!g_variant_is_normal_form (cache))
+    return FALSE;
+  g_clear_pointer (&cache, g_variant_unref);
+  cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, TRUE));
+  g_variant_get_child (cache, 8, "&s", &sum);
+  g_variant_get_child (cache, 9, "&s", &principles_json);
 
   /* The principles, as the data file writes them: a JSON list. */
   parser = json_parser_new_immutable ();
