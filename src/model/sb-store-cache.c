@@ -9,9 +9,13 @@
  * the size, modification and change times (to the nanosecond), inode and
  * device of the data file it was made from, and is used only when all of
  * them still match; anything else (missing, stale, truncated, damaged,
- * another format) and the store parses the JSON as before. The bytes are
- * read as untrusted (g_variant_new_from_bytes() with trusted = FALSE) and
- * every story is checked as the JSON loader checks it.
+ * another format) and the store parses the JSON as before. A hash of the
+ * bytes finds damage on disk; the bytes are then read as untrusted
+ * (g_variant_new_from_bytes() with trusted = FALSE) until
+ * g_variant_is_normal_form() has proved them well-formed, and every story
+ * is checked as the JSON loader checks it. (A cache forged to pass all of
+ * that needs write access to the user's own files, which could as well
+ * change stories.json.)
  */
 
 #define G_LOG_DOMAIN "sb-store"
@@ -19,6 +23,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
@@ -26,6 +31,34 @@
 #include "sb-story-private.h"
 
 #define CACHE_TYPE "(utxxxxttssasasa" SB_STORY_VARIANT_TYPE ")"
+
+/* The file: this magic, a 64-bit hash of the rest (little-endian), then
+ * the GVariant. The hash finds a cache damaged on disk (a flipped bit, a
+ * block of zeros) before any of it is believed.
+ */
+#define CACHE_MAGIC "SBCACHE1"
+#define CACHE_PREFIX 16
+
+static guint64
+cache_hash (const guint8 *data,
+            gsize         length)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, 8);
+      h = (h ^ word) * G_GUINT64_CONSTANT (0x100000001b3);
+      h ^= h >> 29;
+    }
+  for (; i < length; i++)
+    h = (h ^ data[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+
+  return h ^ length;
+}
 
 /**
  * sb_file_stamp_get:
@@ -132,9 +165,19 @@ sb_store_cache_write (const char         *cache_path,
       return FALSE;
     }
 
-  return g_file_set_contents_full (cache_path,
-                                   g_variant_get_data (cache), g_variant_get_size (cache),
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  {
+    gsize size = g_variant_get_size (cache);
+    g_autofree guint8 *contents = g_malloc (CACHE_PREFIX + size);
+    guint64 hash;
+
+    memcpy (contents, CACHE_MAGIC, 8);
+    g_variant_store (cache, contents + CACHE_PREFIX);
+    hash = GUINT64_TO_LE (cache_hash (contents + CACHE_PREFIX, size));
+    memcpy (contents + 8, &hash, 8);
+
+    return g_file_set_contents_full (cache_path, (const char *) contents, CACHE_PREFIX + size,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  }
 }
 
 static char **
@@ -167,6 +210,7 @@ sb_store_cache_read_bytes (GBytes             *bytes,
 {
   g_autoptr(GVariant) cache = NULL;
   g_autoptr(GVariant) array = NULL;
+  g_autoptr(GBytes) body = NULL;
   g_autoptr(GPtrArray) result = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_auto(GStrv) keys = NULL;
@@ -177,7 +221,20 @@ sb_store_cache_read_bytes (GBytes             *bytes,
   JsonNode *root;
   gsize n;
 
-  cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, FALSE));
+  {
+    gsize size;
+    const guint8 *data = g_bytes_get_data (bytes, &size);
+    guint64 hash;
+
+    if (size < CACHE_PREFIX || memcmp (data, CACHE_MAGIC, 8) != 0)
+      return FALSE;
+    memcpy (&hash, data + 8, 8);
+    if (GUINT64_FROM_LE (hash) != cache_hash (data + CACHE_PREFIX, size - CACHE_PREFIX))
+      return FALSE;
+    body = g_bytes_new_from_bytes (bytes, CACHE_PREFIX, size - CACHE_PREFIX);
+  }
+
+  cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), body, FALSE));
 
   /* The header first: a stale cache is set aside without reading on. */
   g_variant_get (cache, "(utxxxxtt&s&s@as@as@a" SB_STORY_VARIANT_TYPE ")",
@@ -196,7 +253,7 @@ sb_store_cache_read_bytes (GBytes             *bytes,
   if (!g_variant_is_normal_form (cache))
     return FALSE;
   g_clear_pointer (&cache, g_variant_unref);
-  cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, TRUE));
+  cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), body, TRUE));
   g_variant_get_child (cache, 8, "&s", &sum);
   g_variant_get_child (cache, 9, "&s", &principles_json);
 
