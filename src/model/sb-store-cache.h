@@ -49,4 +49,6 @@ gboolean  sb_store_cache_read_bytes (GBytes            *bytes,
                                     char             ***extra_values,
                                     char              **checksum);
 
+GBytes   *sb_store_cache_wrap       (GBytes             *body);
+
 G_END_DECLS
