@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sb-json.h"
 #include "sb-store.h"
@@ -35,6 +36,13 @@ struct _SbStoryData
    */
   char      **extra_keys;
   char      **extra_values;
+  /* When not %NULL, one allocation holding id, title, situation, task,
+   * result and the actions, principles, tags and dismissed lists (strings
+   * and arrays), as read from the cache: ten thousand stories then cost
+   * ten thousand allocations instead of a quarter of a million. Such data
+   * is never changed in place (sb_story_writable() copies it first).
+   */
+  char       *packed;
 };
 
 struct _SbStory
@@ -84,15 +92,20 @@ static const char * const known_keys[] = {
 static void
 sb_story_data_free (SbStoryData *data)
 {
-  g_free (data->id);
-  g_free (data->title);
-  g_free (data->situation);
-  g_free (data->task);
-  g_free (data->result);
-  g_strfreev (data->actions);
-  g_strfreev (data->principles);
-  g_strfreev (data->tags);
-  g_strfreev (data->dismissed);
+  if (data->packed != NULL)
+    g_free (data->packed);
+  else
+    {
+      g_free (data->id);
+      g_free (data->title);
+      g_free (data->situation);
+      g_free (data->task);
+      g_free (data->result);
+      g_strfreev (data->actions);
+      g_strfreev (data->principles);
+      g_strfreev (data->tags);
+      g_strfreev (data->dismissed);
+    }
   g_clear_pointer (&data->created, g_date_time_unref);
   g_clear_pointer (&data->modified, g_date_time_unref);
   g_clear_pointer (&data->practice_last, g_date_time_unref);
@@ -174,7 +187,7 @@ sb_story_data_get_id (const SbStoryData *data)
 static SbStoryData *
 sb_story_writable (SbStory *self)
 {
-  if (!g_atomic_ref_count_compare (&self->data->ref_count, 1))
+  if (!g_atomic_ref_count_compare (&self->data->ref_count, 1) || self->data->packed != NULL)
     {
       SbStoryData *copy = sb_story_data_copy (self->data);
 
@@ -1160,6 +1173,75 @@ dup_strv_child (GVariant *variant,
   return g_variant_dup_strv (child, NULL);
 }
 
+/* Packing: a first pass measures, a second copies. */
+typedef struct
+{
+  char  *block;
+  gsize  used;
+} Packer;
+
+static char *
+pack_string (Packer     *packer,
+             const char *text)
+{
+  gsize length = strlen (text) + 1;
+  char *copy = packer->block ? packer->block + packer->used : NULL;
+
+  if (copy != NULL)
+    memcpy (copy, text, length);
+  packer->used += length;
+  return copy;
+}
+
+static char **
+pack_strv (Packer   *packer,
+           GVariant *variant,
+           gsize     index)
+{
+  g_autoptr(GVariant) child = g_variant_get_child_value (variant, index);
+  gsize n = g_variant_n_children (child);
+  gsize at = (packer->used + sizeof (char *) - 1) & ~(sizeof (char *) - 1);
+  char **strv = packer->block ? (char **) (gpointer) (packer->block + at) : NULL;
+
+  packer->used = at + (n + 1) * sizeof (char *);
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *item;
+      char *copy;
+
+      g_variant_get_child (child, i, "&s", &item);
+      copy = pack_string (packer, item);
+      if (strv != NULL)
+        strv[i] = copy;
+    }
+  if (strv != NULL)
+    strv[n] = NULL;
+
+  return strv;
+}
+
+static void
+pack_fields (Packer      *packer,
+             SbStoryData *data,
+             GVariant    *variant,
+             const char  *id,
+             const char  *title,
+             const char  *situation,
+             const char  *task,
+             const char  *result)
+{
+  /* The lists first: their arrays want pointer alignment. */
+  data->actions = pack_strv (packer, variant, 5);
+  data->principles = pack_strv (packer, variant, 6);
+  data->tags = pack_strv (packer, variant, 7);
+  data->dismissed = pack_strv (packer, variant, 8);
+  data->id = pack_string (packer, id);
+  data->title = pack_string (packer, title);
+  data->situation = pack_string (packer, situation);
+  data->task = pack_string (packer, task);
+  data->result = pack_string (packer, result);
+}
+
 static gboolean
 date_from_text (const char  *text,
                 GTimeZone   *utc,
@@ -1213,15 +1295,15 @@ sb_story_new_from_variant (GVariant *variant)
 
   data = g_new0 (SbStoryData, 1);
   g_atomic_ref_count_init (&data->ref_count);
-  data->id = g_strdup (id);
-  data->title = g_strdup (title);
-  data->situation = g_strdup (situation);
-  data->task = g_strdup (task);
-  data->result = g_strdup (result);
-  data->actions = dup_strv_child (variant, 5);
-  data->principles = dup_strv_child (variant, 6);
-  data->tags = dup_strv_child (variant, 7);
-  data->dismissed = dup_strv_child (variant, 8);
+  {
+    Packer packer = { NULL, 0 };
+
+    pack_fields (&packer, data, variant, id, title, situation, task, result);
+    packer.block = g_malloc (packer.used);
+    packer.used = 0;
+    pack_fields (&packer, data, variant, id, title, situation, task, result);
+    data->packed = packer.block;
+  }
   data->practice_count = count;
   data->confidence = confidence;
 
