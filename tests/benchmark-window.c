@@ -399,6 +399,8 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  /* A blinking cursor would draw a frame twice a second in every figure. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
   app = sb_application_new ();
   g_application_set_application_id (G_APPLICATION (app), "io.github.storybank.Storybank.Benchmark");
