@@ -30,6 +30,8 @@ main (int   argc,
   sb_cli_set_pdf_export (sb_transfer_export_pdf);
 
   app = sb_application_new ();
+  /* The stories are read while GTK starts. */
+  sb_application_preload (app);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

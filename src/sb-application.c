@@ -11,6 +11,7 @@
 
 #include "sb-app-resources.h"
 #include "sb-application.h"
+#include "sb-benchmark.h"
 #include "sb-cli.h"
 #include "sb-window.h"
 #include "sb-window-transfer.h"
@@ -22,6 +23,7 @@ struct _SbApplication
   SbCatalog      *catalog;
   SbLibrary      *library;
   SbStore        *store;
+  SbStorePreload *preload;
 };
 
 G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
@@ -48,9 +50,31 @@ sb_application_ensure_store (SbApplication *self)
   self->library = sb_library_new ();
   self->store = sb_store_new (NULL, self->library, self->catalog);
 
-  /* The window shows it, with a way out. */
-  if (!sb_store_load (self->store, &error))
+  /* The window shows any error, with a way out. */
+  if (self->preload != NULL)
+    {
+      g_autoptr(SbStorePreload) preload = g_steal_pointer (&self->preload);
+
+      if (!sb_store_load_preloaded (self->store, preload, &error))
+        g_message ("%s", error->message);
+    }
+  else if (!sb_store_load (self->store, &error))
     g_message ("%s", error->message);
+}
+
+/**
+ * sb_application_preload:
+ *
+ * Starts reading the stories on a thread of their own, to be ready by the
+ * time the window is made (call it first thing in main()).
+ */
+void
+sb_application_preload (SbApplication *self)
+{
+  g_return_if_fail (SB_IS_APPLICATION (self));
+
+  if (self->preload == NULL && self->store == NULL)
+    self->preload = sb_store_preload_start (NULL);
 }
 
 static void
@@ -63,7 +87,11 @@ sb_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (sb_window_new (self));
+    {
+      window = GTK_WINDOW (sb_window_new (self));
+      if (sb_benchmark_enabled ())
+        sb_benchmark_watch_first_frame (window);
+    }
 
   gtk_window_present (window);
 }
@@ -119,6 +147,7 @@ sb_application_dispose (GObject *object)
 {
   SbApplication *self = (SbApplication *)object;
 
+  g_clear_pointer (&self->preload, sb_store_preload_free);
   g_clear_object (&self->store);
   g_clear_object (&self->library);
   g_clear_object (&self->catalog);

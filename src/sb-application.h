@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SbApplication, sb_application, SB, APPLICATION, AdwApplication)
 
 SbApplication *sb_application_new         (void);
+void           sb_application_preload     (SbApplication *self);
 SbStore       *sb_application_get_store   (SbApplication *self);
 SbLibrary     *sb_application_get_library (SbApplication *self);
 SbCatalog     *sb_application_get_catalog (SbApplication *self);

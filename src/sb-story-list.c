@@ -47,6 +47,8 @@ struct _SbStoryList
   GHashTable         *coach_pending;
   guint               coach_update_id;
   guint               coach_generation;
+  guint               fold_source;
+  guint               fold_next;
 };
 
 typedef struct
@@ -169,9 +171,12 @@ items_changed_cb (SbStoryList *self)
 {
   update_state (self);
 
-  /* Keep the selection on the story, wherever the filter put it. */
+  /* Keep the selection on the story, wherever the filter put it (no need
+   * to look through the list for a story the filter hides).
+   */
   if (self->selected_story != NULL &&
-      gtk_single_selection_get_selected_item (self->selection) != self->selected_story)
+      gtk_single_selection_get_selected_item (self->selection) != self->selected_story &&
+      filter_func (self->selected_story, self))
     {
       g_autoptr(SbStory) keep = g_object_ref (self->selected_story);
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
@@ -432,12 +437,38 @@ activate_cb (SbStoryList *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-editor", NULL);
 }
 
+/* Prepares every story's search text (sb_story_get_search_text()) a few
+ * milliseconds at a time when nothing else runs, so that the first search
+ * keystroke does not case-fold the whole library.
+ */
+static gboolean
+fold_idle_cb (gpointer user_data)
+{
+  SbStoryList *self = user_data;
+  gint64 deadline = g_get_monotonic_time () + 2000;
+  guint n = self->library ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
+
+  while (self->fold_next < n)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->library), self->fold_next++);
+
+      sb_story_get_search_text (story);
+      if ((self->fold_next & 15) == 0 && g_get_monotonic_time () > deadline)
+        return G_SOURCE_CONTINUE;
+    }
+
+  self->fold_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sb_story_list_dispose (GObject *object)
 {
   SbStoryList *self = (SbStoryList *)object;
 
   g_clear_handle_id (&self->coach_update_id, g_source_remove);
+  g_clear_handle_id (&self->fold_source, g_source_remove);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_LIST);
   {
     GtkWidget *child;
@@ -567,15 +598,18 @@ sb_story_list_init (SbStoryList *self)
                            G_CALLBACK (coach_target_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                          GTK_SORTER (gtk_custom_sorter_new (sort_func, NULL, NULL)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  /* Sorted once, then filtered: a search keystroke filters a list already
+   * in order instead of sorting its results again.
+   */
+  self->sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (sort_func, NULL, NULL)));
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sorted, "items-changed",
+  g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -598,7 +632,10 @@ sb_story_list_set_model (SbStoryList *self,
 
   g_set_object (&self->catalog, catalog);
   g_set_object (&self->library, library);
-  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (library));
+  gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (library));
+  self->fold_next = 0;
+  if (self->fold_source == 0 && library != NULL)
+    self->fold_source = g_idle_add_full (G_PRIORITY_LOW, fold_idle_cb, self, NULL);
   g_signal_connect_object (library, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   update_state (self);
 }

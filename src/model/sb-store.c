@@ -15,6 +15,7 @@
 #include "sb-json.h"
 #include "sb-merge.h"
 #include "sb-store.h"
+#include "sb-store-cache.h"
 #include "sb-store-io.h"
 #include "sb-story-private.h"
 
@@ -38,6 +39,7 @@ struct _SbStore
   GObject     parent_instance;
 
   char       *path;
+  char       *cache_path;  /* nullable: no cache */
   SbLibrary  *library;
   SbCatalog  *catalog;
   GError     *error;
@@ -95,6 +97,7 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   char      *path;
+  char      *cache_path;
   GPtrArray *stories;
   char      *principles;
   char     **extra_keys;
@@ -109,6 +112,7 @@ static void
 save_job_free (SaveJob *job)
 {
   g_free (job->path);
+  g_free (job->cache_path);
   g_ptr_array_unref (job->stories);
   g_free (job->principles);
   g_strfreev (job->extra_keys);
@@ -148,6 +152,7 @@ sb_store_finalize (GObject *object)
   SbStore *self = (SbStore *)object;
 
   g_free (self->path);
+  g_free (self->cache_path);
   g_clear_error (&self->error);
   g_strfreev (self->extra_keys);
   g_strfreev (self->extra_values);
@@ -308,6 +313,7 @@ sb_store_new (const char *path,
 
   self = g_object_new (SB_TYPE_STORE, NULL);
   self->path = path ? g_strdup (path) : sb_store_dup_default_path ();
+  self->cache_path = sb_store_cache_dup_path (self->path);
   self->library = g_object_ref (library);
   self->catalog = g_object_ref (catalog);
 
@@ -315,6 +321,31 @@ sb_store_new (const char *path,
   g_signal_connect_swapped (catalog, "changed", G_CALLBACK (changed_cb), self);
 
   return self;
+}
+
+/**
+ * sb_store_set_cache_path:
+ * @cache_path: (nullable): where to keep the binary cache of the data
+ *   file, or %NULL for none
+ *
+ * By default the cache is in `$XDG_CACHE_HOME/storybank/` (see
+ * sb-store-cache.c); tests point it elsewhere or turn it off.
+ */
+void
+sb_store_set_cache_path (SbStore    *self,
+                         const char *cache_path)
+{
+  g_return_if_fail (SB_IS_STORE (self));
+
+  g_free (self->cache_path);
+  self->cache_path = g_strdup (cache_path);
+}
+
+const char *
+sb_store_get_cache_path (SbStore *self)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), NULL);
+  return self->cache_path;
 }
 
 const char *
@@ -752,53 +783,193 @@ remove_stale_temps (const char *path)
   sb_io_remove_stale_temps (backups, "stories-");
 }
 
-/**
- * sb_store_load:
- *
- * Reads the data file into the library and the catalog. A missing file is
- * an empty library. An unreadable one is set aside (renamed to
- * `stories.json.corrupt-<timestamp>`) and reported; one from a newer
- * version is loaded read-only and never overwritten. The library keeps
- * what it had when the load fails.
+/* What reading the data file found: made on any thread, applied to the
+ * store on the main thread.
  */
-gboolean
-sb_store_load (SbStore  *self,
-               GError  **error)
+typedef struct
+{
+  char        *path;
+  char        *cache_path;
+  gboolean     missing;       /* no data file: an empty library */
+  GError      *read_error;    /* could not read it */
+  GError      *parse_error;   /* read, but damaged */
+  gboolean     from_cache;
+  gboolean     stamped;       /* @stamp describes the bytes read */
+  SbFileStamp  stamp;
+  GPtrArray   *stories;
+  JsonArray   *principles;
+  gint64       version;
+  char       **extra_keys;
+  char       **extra_values;
+  char        *checksum;
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_free (result->path);
+  g_free (result->cache_path);
+  g_clear_error (&result->read_error);
+  g_clear_error (&result->parse_error);
+  g_clear_pointer (&result->stories, g_ptr_array_unref);
+  g_clear_pointer (&result->principles, json_array_unref);
+  g_strfreev (result->extra_keys);
+  g_strfreev (result->extra_values);
+  g_free (result->checksum);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
+
+/* Reads @path, from its cache when that provably matches it. Touches no
+ * store: safe on any thread.
+ */
+static LoadResult *
+load_read (const char *path,
+           const char *cache_path)
+{
+  LoadResult *result = g_new0 (LoadResult, 1);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  SbFileStamp before, after;
+  gboolean have_before;
+  gsize length = 0;
+
+  result->path = g_strdup (path);
+  result->cache_path = g_strdup (cache_path);
+
+  have_before = sb_file_stamp_get (path, &before, NULL);
+  if (have_before && cache_path != NULL &&
+      sb_store_cache_read (cache_path, &before, &result->stories, &result->principles,
+                           &result->extra_keys, &result->extra_values, &result->checksum))
+    {
+      result->from_cache = TRUE;
+      result->stamped = TRUE;
+      result->stamp = before;
+      result->version = SB_STORE_FORMAT_VERSION;
+      return result;
+    }
+
+  if (!sb_io_read_file (path, SB_STORE_MAX_FILE_SIZE, &contents, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        result->missing = TRUE;
+      else
+        result->read_error = g_steal_pointer (&local_error);
+      return result;
+    }
+
+  /* Unchanged while we read it: the cache written from it may say so. */
+  if (have_before && sb_file_stamp_get (path, &after, NULL) && sb_file_stamp_equal (&before, &after))
+    {
+      result->stamped = TRUE;
+      result->stamp = after;
+    }
+
+  if (!sb_store_parse (contents, length, &result->stories, &result->principles, &result->version,
+                       &result->extra_keys, &result->extra_values, &result->parse_error))
+    return result;
+
+  result->checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  return result;
+}
+
+typedef struct
+{
+  char        *cache_path;
+  SbFileStamp  stamp;
+  char        *checksum;
+  char        *principles;
+  char       **extra_keys;
+  char       **extra_values;
+  GPtrArray   *snapshot;
+} CacheJob;
+
+static void
+cache_job_free (CacheJob *job)
+{
+  g_free (job->cache_path);
+  g_free (job->checksum);
+  g_free (job->principles);
+  g_strfreev (job->extra_keys);
+  g_strfreev (job->extra_values);
+  g_clear_pointer (&job->snapshot, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+cache_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CacheJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sb_store_cache_write (job->cache_path, &job->stamp, job->checksum, job->principles,
+                             job->extra_keys, job->extra_values, job->snapshot, &error))
+    g_debug ("Cache not written: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* After a load that had to parse the JSON: writes the cache on a worker,
+ * so that the next start need not.
+ */
+static void
+sb_store_write_cache_later (SbStore           *self,
+                            const SbFileStamp *stamp)
+{
+  g_autoptr(GTask) task = NULL;
+  CacheJob *job;
+
+  if (self->cache_path == NULL || self->base == NULL)
+    return;
+
+  job = g_new0 (CacheJob, 1);
+  job->cache_path = g_strdup (self->cache_path);
+  job->stamp = *stamp;
+  job->checksum = g_strdup (self->disk_checksum);
+  job->principles = sb_catalog_dup_user_json (self->catalog, 1);
+  job->extra_keys = g_strdupv (self->extra_keys);
+  job->extra_values = g_strdupv (self->extra_values);
+  job->snapshot = g_ptr_array_ref (self->base);
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, sb_store_write_cache_later);
+  g_task_set_task_data (task, job, (GDestroyNotify) cache_job_free);
+  g_task_run_in_thread (task, cache_thread);
+}
+
+/* Puts what load_read() found into the store (main thread). */
+static gboolean
+load_apply (SbStore     *self,
+            LoadResult  *result,
+            GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) stories = NULL;
-  g_autoptr(JsonArray) principles = NULL;
-  g_auto(GStrv) extra_keys = NULL;
-  g_auto(GStrv) extra_values = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  gint64 version = 0;
-
-  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
 
   remove_stale_temps (self->path);
 
-  if (!sb_io_read_file (self->path, SB_STORE_MAX_FILE_SIZE, &contents, &length, &local_error))
+  if (result->missing)
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        {
-          sb_store_set_base (self, NULL, NULL);
-          return TRUE;
-        }
+      sb_store_set_base (self, NULL, NULL);
+      return TRUE;
+    }
 
+  if (result->read_error != NULL)
+    {
       /* We could not read it, so we must not write over it. */
       self->read_only = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
       g_set_error (&local_error, SB_STORE_ERROR, SB_STORE_ERROR_READ_ONLY,
                    _("Your stories could not be read, so Storybank will not save over them: %s"),
-                   local_error->message);
+                   result->read_error->message);
       sb_store_set_error (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  if (!sb_store_parse (contents, length, &stories, &principles, &version,
-                       &extra_keys, &extra_values, &local_error))
+  if (result->parse_error != NULL)
     {
       g_autoptr(GError) rename_error = NULL;
       g_autofree char *aside = set_aside (self, &rename_error);
@@ -810,13 +981,13 @@ sb_store_load (SbStore  *self,
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
           report = g_error_new (SB_STORE_ERROR, SB_STORE_ERROR_READ_ONLY,
                                 _("Your stories file is damaged (%s) and could not be set aside (%s). Storybank will not save over it."),
-                                local_error->message, rename_error->message);
+                                result->parse_error->message, rename_error->message);
         }
       else
         {
           g_autofree char *basename = g_path_get_basename (aside);
 
-          g_message ("%s could not be read: %s", self->path, local_error->message);
+          g_message ("%s could not be read: %s", self->path, result->parse_error->message);
           report = g_error_new (SB_STORE_ERROR, SB_STORE_ERROR_CORRUPT,
                                 _("Your stories file is damaged and could not be opened. It was kept as “%s”, untouched: restore a backup to get your stories back."),
                                 basename);
@@ -828,33 +999,32 @@ sb_store_load (SbStore  *self,
     }
 
   self->loading = TRUE;
-  if (principles != NULL)
+  if (result->principles != NULL)
     {
       sb_catalog_reset_user (self->catalog);
-      if (!sb_catalog_load_user_json (self->catalog, principles, &local_error))
+      if (!sb_catalog_load_user_json (self->catalog, result->principles, &local_error))
         {
           g_warning ("Principles: %s", local_error->message);
           g_clear_error (&local_error);
         }
     }
-  sb_library_splice (self->library, stories);
+  sb_library_splice (self->library, result->stories);
   self->loading = FALSE;
 
   {
     g_autoptr(GPtrArray) base = sb_library_dup_snapshot (self->library);
-    g_autofree char *checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 
-    sb_store_set_base (self, base, checksum);
+    sb_store_set_base (self, base, result->checksum);
   }
 
   g_strfreev (self->extra_keys);
   g_strfreev (self->extra_values);
-  self->extra_keys = g_steal_pointer (&extra_keys);
-  self->extra_values = g_steal_pointer (&extra_values);
+  self->extra_keys = g_steal_pointer (&result->extra_keys);
+  self->extra_values = g_steal_pointer (&result->extra_values);
 
-  if (version > SB_STORE_FORMAT_VERSION)
+  if (result->version > SB_STORE_FORMAT_VERSION)
     {
-      g_autofree char *format = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+      g_autofree char *format = g_strdup_printf ("%" G_GINT64_FORMAT, result->version);
 
       self->read_only = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
@@ -867,7 +1037,130 @@ sb_store_load (SbStore  *self,
       return FALSE;
     }
 
+  if (!result->from_cache && result->stamped && result->version == SB_STORE_FORMAT_VERSION)
+    sb_store_write_cache_later (self, &result->stamp);
+
   return TRUE;
+}
+
+/**
+ * sb_store_load:
+ *
+ * Reads the data file into the library and the catalog. A missing file is
+ * an empty library. An unreadable one is set aside (renamed to
+ * `stories.json.corrupt-<timestamp>`) and reported; one from a newer
+ * version is loaded read-only and never overwritten. The library keeps
+ * what it had when the load fails.
+ *
+ * When the binary cache (sb-store-cache.c) provably matches the data file,
+ * it is read instead of the JSON.
+ */
+gboolean
+sb_store_load (SbStore  *self,
+               GError  **error)
+{
+  g_autoptr(LoadResult) result = NULL;
+
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+
+  result = load_read (self->path, self->cache_path);
+  return load_apply (self, result, error);
+}
+
+struct _SbStorePreload
+{
+  char       *path;
+  char       *cache_path;
+  GThread    *thread;
+  LoadResult *result;
+};
+
+static gpointer
+preload_thread (gpointer data)
+{
+  SbStorePreload *preload = data;
+
+  return load_read (preload->path, preload->cache_path);
+}
+
+/**
+ * sb_store_preload_start:
+ * @path: (nullable): the data file, or %NULL for the default
+ *
+ * Starts reading the data file (and building its stories) on a thread of
+ * its own, so that it happens while the rest of the program starts. Hand
+ * the result to sb_store_load_preloaded().
+ */
+SbStorePreload *
+sb_store_preload_start (const char *path)
+{
+  SbStorePreload *preload = g_new0 (SbStorePreload, 1);
+
+  preload->path = path ? g_strdup (path) : sb_store_dup_default_path ();
+  preload->cache_path = sb_store_cache_dup_path (preload->path);
+  preload->thread = g_thread_new ("sb-store-preload", preload_thread, preload);
+
+  return preload;
+}
+
+static LoadResult *
+preload_join (SbStorePreload *preload)
+{
+  if (preload->thread != NULL)
+    {
+      preload->result = g_thread_join (preload->thread);
+      preload->thread = NULL;
+    }
+  return g_steal_pointer (&preload->result);
+}
+
+void
+sb_store_preload_free (SbStorePreload *preload)
+{
+  g_autoptr(LoadResult) result = NULL;
+
+  if (preload == NULL)
+    return;
+
+  result = preload_join (preload);
+  g_free (preload->path);
+  g_free (preload->cache_path);
+  g_free (preload);
+}
+
+/**
+ * sb_store_load_preloaded:
+ * @preload: from sb_store_preload_start()
+ *
+ * Like sb_store_load(), with what @preload read: waits for it, and reads
+ * again here when it was for another file or the file has changed since.
+ */
+gboolean
+sb_store_load_preloaded (SbStore         *self,
+                         SbStorePreload  *preload,
+                         GError         **error)
+{
+  g_autoptr(LoadResult) result = NULL;
+  SbFileStamp now;
+  gboolean exists;
+
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (preload != NULL, FALSE);
+
+  result = preload_join (preload);
+  exists = sb_file_stamp_get (self->path, &now, NULL);
+
+  if (result == NULL ||
+      g_strcmp0 (result->path, self->path) != 0 ||
+      g_strcmp0 (result->cache_path, self->cache_path) != 0 ||
+      (result->missing && exists) ||
+      (!result->missing && (!result->stamped || !exists || !sb_file_stamp_equal (&result->stamp, &now))))
+    {
+      g_clear_pointer (&result, load_result_free);
+      result = load_read (self->path, self->cache_path);
+    }
+
+  return load_apply (self, result, error);
 }
 
 static SaveJob *
@@ -876,6 +1169,7 @@ sb_store_take_snapshot (SbStore *self)
   SaveJob *job = g_new0 (SaveJob, 1);
 
   job->path = g_strdup (self->path);
+  job->cache_path = g_strdup (self->cache_path);
   job->stories = sb_library_dup_snapshot (self->library);
   job->principles = sb_catalog_dup_user_json (self->catalog, 1);
   job->extra_keys = g_strdupv (self->extra_keys);
@@ -1022,6 +1316,23 @@ save_job_run (SaveJob  *job,
     return FALSE;
 
   job->checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) out->str, out->len);
+
+  /* The cache of what was just written; a failure only costs the next
+   * start a parse. A file that is not the size we wrote was changed by
+   * someone else already: no cache for it.
+   */
+  if (job->cache_path != NULL)
+    {
+      g_autoptr(GError) cache_error = NULL;
+      SbFileStamp stamp;
+
+      if (!sb_file_stamp_get (job->path, &stamp, NULL) || stamp.size != out->len)
+        g_debug ("Cache not written: %s changed", job->path);
+      else if (!sb_store_cache_write (job->cache_path, &stamp, job->checksum, job->principles,
+                                      job->extra_keys, job->extra_values, job->stories, &cache_error))
+        g_debug ("Cache not written: %s", cache_error->message);
+    }
+
   return TRUE;
 }
 

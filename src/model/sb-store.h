@@ -31,12 +31,17 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (SbStore, sb_store, SB, STORE, GObject)
 
+typedef struct _SbStorePreload SbStorePreload;
+
 GQuark        sb_store_error_quark        (void);
 char         *sb_store_dup_default_path   (void);
 SbStore      *sb_store_new                (const char          *path,
                                            SbLibrary           *library,
                                            SbCatalog           *catalog);
 const char   *sb_store_get_path           (SbStore             *self);
+void          sb_store_set_cache_path     (SbStore             *self,
+                                           const char          *cache_path);
+const char   *sb_store_get_cache_path     (SbStore             *self);
 SbLibrary    *sb_store_get_library        (SbStore             *self);
 SbCatalog    *sb_store_get_catalog        (SbStore             *self);
 gboolean      sb_store_load               (SbStore             *self,
@@ -75,5 +80,13 @@ int           sb_store_count_backup       (const char          *path);
 gboolean      sb_store_restore_backup     (SbStore             *self,
                                            const char          *backup,
                                            GError             **error);
+
+SbStorePreload *sb_store_preload_start    (const char          *path);
+gboolean      sb_store_load_preloaded     (SbStore             *self,
+                                           SbStorePreload      *preload,
+                                           GError             **error);
+void          sb_store_preload_free       (SbStorePreload      *preload);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbStorePreload, sb_store_preload_free)
 
 G_END_DECLS

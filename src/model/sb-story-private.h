@@ -21,6 +21,16 @@ void         sb_story_data_write_json    (const SbStoryData *data,
 const char  *sb_story_data_get_id        (const SbStoryData *data);
 SbStory     *sb_story_new_from_data      (SbStoryData       *data);
 
+/* A story in the binary cache (sb-store-cache.c): id, title, situation,
+ * task, result, actions, principles, tags, dismissed, created, modified,
+ * practice last (ISO 8601 dates as the data file writes them, "" for none),
+ * practice count, confidence, unknown keys and their JSON text.
+ */
+#define SB_STORY_VARIANT_TYPE "(sssssasasasassssuiasas)"
+
+GVariant    *sb_story_data_to_variant    (const SbStoryData *data);
+SbStory     *sb_story_new_from_variant   (GVariant          *variant);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbStoryData, sb_story_data_unref)
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sb-json.h"
 #include "sb-store.h"
@@ -35,6 +36,13 @@ struct _SbStoryData
    */
   char      **extra_keys;
   char      **extra_values;
+  /* When not %NULL, one allocation holding id, title, situation, task,
+   * result and the actions, principles, tags and dismissed lists (strings
+   * and arrays), as read from the cache: ten thousand stories then cost
+   * ten thousand allocations instead of a quarter of a million. Such data
+   * is never changed in place (sb_story_writable() copies it first).
+   */
+  char       *packed;
 };
 
 struct _SbStory
@@ -88,15 +96,20 @@ static const char * const known_keys[] = {
 static void
 sb_story_data_free (SbStoryData *data)
 {
-  g_free (data->id);
-  g_free (data->title);
-  g_free (data->situation);
-  g_free (data->task);
-  g_free (data->result);
-  g_strfreev (data->actions);
-  g_strfreev (data->principles);
-  g_strfreev (data->tags);
-  g_strfreev (data->dismissed);
+  if (data->packed != NULL)
+    g_free (data->packed);
+  else
+    {
+      g_free (data->id);
+      g_free (data->title);
+      g_free (data->situation);
+      g_free (data->task);
+      g_free (data->result);
+      g_strfreev (data->actions);
+      g_strfreev (data->principles);
+      g_strfreev (data->tags);
+      g_strfreev (data->dismissed);
+    }
   g_clear_pointer (&data->created, g_date_time_unref);
   g_clear_pointer (&data->modified, g_date_time_unref);
   g_clear_pointer (&data->practice_last, g_date_time_unref);
@@ -178,7 +191,7 @@ sb_story_data_get_id (const SbStoryData *data)
 static SbStoryData *
 sb_story_writable (SbStory *self)
 {
-  if (!g_atomic_ref_count_compare (&self->data->ref_count, 1))
+  if (!g_atomic_ref_count_compare (&self->data->ref_count, 1) || self->data->packed != NULL)
     {
       SbStoryData *copy = sb_story_data_copy (self->data);
 
@@ -1113,6 +1126,212 @@ sb_story_new_from_json (JsonObject  *object,
     }
 
   sb_json_collect_extra (object, known_keys, &data->extra_keys, &data->extra_values);
+
+  return sb_story_new_from_data (data);
+}
+
+static const char * const *
+strv_or_empty (char **strv)
+{
+  return strv != NULL ? (const char * const *) strv : empty_strv;
+}
+
+static const char *
+date_text (GDateTime  *date,
+           char      **text)
+{
+  *text = date != NULL ? g_date_time_format_iso8601 (date) : NULL;
+  return *text != NULL ? *text : "";
+}
+
+/**
+ * sb_story_data_to_variant:
+ *
+ * Returns: (transfer floating): the story as %SB_STORY_VARIANT_TYPE
+ */
+GVariant *
+sb_story_data_to_variant (const SbStoryData *data)
+{
+  g_autofree char *created = NULL;
+  g_autofree char *modified = NULL;
+  g_autofree char *practice_last = NULL;
+
+  return g_variant_new ("(sssss^as^as^as^assssui^as^as)",
+                        data->id, data->title, data->situation, data->task, data->result,
+                        strv_or_empty (data->actions),
+                        strv_or_empty (data->principles),
+                        strv_or_empty (data->tags),
+                        strv_or_empty (data->dismissed),
+                        date_text (data->created, &created),
+                        date_text (data->modified, &modified),
+                        date_text (data->practice_last, &practice_last),
+                        data->practice_count,
+                        (gint32) data->confidence,
+                        strv_or_empty (data->extra_keys),
+                        strv_or_empty (data->extra_values));
+}
+
+static char **
+dup_strv_child (GVariant *variant,
+                gsize     index)
+{
+  g_autoptr(GVariant) child = g_variant_get_child_value (variant, index);
+
+  return g_variant_dup_strv (child, NULL);
+}
+
+/* Packing: a first pass measures, a second copies. */
+typedef struct
+{
+  char  *block;
+  gsize  used;
+} Packer;
+
+static char *
+pack_string (Packer     *packer,
+             const char *text)
+{
+  gsize length = strlen (text) + 1;
+  char *copy = packer->block ? packer->block + packer->used : NULL;
+
+  if (copy != NULL)
+    memcpy (copy, text, length);
+  packer->used += length;
+  return copy;
+}
+
+static char **
+pack_strv (Packer   *packer,
+           GVariant *variant,
+           gsize     index)
+{
+  g_autoptr(GVariant) child = g_variant_get_child_value (variant, index);
+  gsize n = g_variant_n_children (child);
+  gsize at = (packer->used + sizeof (char *) - 1) & ~(sizeof (char *) - 1);
+  char **strv = packer->block ? (char **) (gpointer) (packer->block + at) : NULL;
+
+  packer->used = at + (n + 1) * sizeof (char *);
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *item;
+      char *copy;
+
+      g_variant_get_child (child, i, "&s", &item);
+      copy = pack_string (packer, item);
+      if (strv != NULL)
+        strv[i] = copy;
+    }
+  if (strv != NULL)
+    strv[n] = NULL;
+
+  return strv;
+}
+
+static void
+pack_fields (Packer      *packer,
+             SbStoryData *data,
+             GVariant    *variant,
+             const char  *id,
+             const char  *title,
+             const char  *situation,
+             const char  *task,
+             const char  *result)
+{
+  /* The lists first: their arrays want pointer alignment. */
+  data->actions = pack_strv (packer, variant, 5);
+  data->principles = pack_strv (packer, variant, 6);
+  data->tags = pack_strv (packer, variant, 7);
+  data->dismissed = pack_strv (packer, variant, 8);
+  data->id = pack_string (packer, id);
+  data->title = pack_string (packer, title);
+  data->situation = pack_string (packer, situation);
+  data->task = pack_string (packer, task);
+  data->result = pack_string (packer, result);
+}
+
+static gboolean
+date_from_text (const char  *text,
+                GTimeZone   *utc,
+                GDateTime  **date)
+{
+  if (text[0] == '\0')
+    return TRUE;
+  *date = g_date_time_new_from_iso8601 (text, utc);
+  return *date != NULL;
+}
+
+/* Whether @text is one JSON value, as an unknown key's text must be. */
+static gboolean
+is_json_value (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  return json_parser_load_from_data (parser, text, -1, NULL) &&
+         json_parser_get_root (parser) != NULL;
+}
+
+/**
+ * sb_story_new_from_variant:
+ * @variant: a %SB_STORY_VARIANT_TYPE, possibly from untrusted bytes
+ *
+ * Returns: (transfer full) (nullable): the story, or %NULL when @variant
+ * does not hold a story this version could have written
+ */
+SbStory *
+sb_story_new_from_variant (GVariant *variant)
+{
+  g_autoptr(SbStoryData) data = NULL;
+  g_autoptr(GTimeZone) utc = NULL;
+  const char *id, *title, *situation, *task, *result;
+  const char *created, *modified, *practice_last;
+  guint32 count;
+  gint32 confidence;
+
+  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE (SB_STORY_VARIANT_TYPE)))
+    return NULL;
+
+  g_variant_get (variant, "(&s&s&s&s&s@as@as@as@as&s&s&sui@as@as)",
+                 &id, &title, &situation, &task, &result,
+                 NULL, NULL, NULL, NULL,
+                 &created, &modified, &practice_last,
+                 &count, &confidence, NULL, NULL);
+
+  if (id[0] == '\0' || count > G_MAXINT || confidence < SB_CONFIDENCE_UNSET || confidence > 5 ||
+      created[0] == '\0' || modified[0] == '\0')
+    return NULL;
+
+  data = g_new0 (SbStoryData, 1);
+  g_atomic_ref_count_init (&data->ref_count);
+  {
+    Packer packer = { NULL, 0 };
+
+    pack_fields (&packer, data, variant, id, title, situation, task, result);
+    packer.block = g_malloc (packer.used);
+    packer.used = 0;
+    pack_fields (&packer, data, variant, id, title, situation, task, result);
+    data->packed = packer.block;
+  }
+  data->practice_count = count;
+  data->confidence = confidence;
+
+  utc = g_time_zone_new_utc ();
+  if (!date_from_text (created, utc, &data->created) ||
+      !date_from_text (modified, utc, &data->modified) ||
+      !date_from_text (practice_last, utc, &data->practice_last))
+    return NULL;
+
+  data->extra_keys = dup_strv_child (variant, 14);
+  data->extra_values = dup_strv_child (variant, 15);
+  if (g_strv_length (data->extra_keys) != g_strv_length (data->extra_values))
+    return NULL;
+  if (data->extra_keys[0] == NULL)
+    {
+      g_clear_pointer (&data->extra_keys, g_strfreev);
+      g_clear_pointer (&data->extra_values, g_strfreev);
+    }
+  for (guint i = 0; data->extra_values != NULL && data->extra_values[i] != NULL; i++)
+    if (g_strv_contains (known_keys, data->extra_keys[i]) || !is_json_value (data->extra_values[i]))
+      return NULL;
 
   return sb_story_new_from_data (data);
 }

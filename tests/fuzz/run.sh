@@ -21,6 +21,7 @@ mkdir -p "$build/crashes"
 for target in "${targets[@]}"; do
   case "$target" in
     fuzz-store-load) seeds=$top/tests/fuzz/corpus-store; max_len=131072 ;;
+    fuzz-store-cache) seeds=$top/tests/fuzz/corpus-cache; max_len=65536 ;;
     fuzz-markdown)   seeds=$top/tests/fuzz/corpus-markdown; max_len=65536 ;;
     *) echo "unknown target $target" >&2; exit 2 ;;
   esac

@@ -1,0 +1,366 @@
+/* sb-store-cache.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A derived, read-only binary copy of the data file, so that a start does
+ * not parse 12 MB of JSON: a GVariant written beside each save (and after
+ * a load that had to parse) into $XDG_CACHE_HOME/storybank/, memory-mapped
+ * at the next start. stories.json stays the only truth: the cache records
+ * the size, modification and change times (to the nanosecond), inode and
+ * device of the data file it was made from, and is used only when all of
+ * them still match; anything else (missing, stale, truncated, damaged,
+ * another format) and the store parses the JSON as before. A hash of the
+ * bytes finds damage on disk; the bytes are then read as untrusted
+ * (g_variant_new_from_bytes() with trusted = FALSE) until
+ * g_variant_is_normal_form() has proved them well-formed, and every story
+ * is checked as the JSON loader checks it. (A cache forged to pass all of
+ * that needs write access to the user's own files, which could as well
+ * change stories.json.)
+ */
+
+#define G_LOG_DOMAIN "sb-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "sb-store-cache.h"
+#include "sb-story-private.h"
+
+#define CACHE_TYPE "(utxxxxttssasasa" SB_STORY_VARIANT_TYPE ")"
+
+/* The file: this magic, a 64-bit hash of the rest (little-endian), then
+ * the GVariant. The hash finds a cache damaged on disk (a flipped bit, a
+ * block of zeros) before any of it is believed.
+ */
+#define CACHE_MAGIC "SBCACHE1"
+#define CACHE_PREFIX 16
+
+static guint64
+cache_hash (const guint8 *data,
+            gsize         length)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, 8);
+      h = (h ^ word) * G_GUINT64_CONSTANT (0x100000001b3);
+      h ^= h >> 29;
+    }
+  for (; i < length; i++)
+    h = (h ^ data[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+
+  return h ^ length;
+}
+
+/**
+ * sb_file_stamp_get:
+ * @saved_errno: (out) (optional): why not, when it fails
+ *
+ * Returns: whether @path could be looked at
+ */
+gboolean
+sb_file_stamp_get (const char  *path,
+                   SbFileStamp *stamp,
+                   int         *saved_errno)
+{
+  struct stat st;
+
+  memset (stamp, 0, sizeof *stamp);
+  if (stat (path, &st) != 0)
+    {
+      if (saved_errno != NULL)
+        *saved_errno = errno;
+      return FALSE;
+    }
+
+  stamp->size = st.st_size;
+  stamp->mtime_sec = st.st_mtim.tv_sec;
+  stamp->mtime_nsec = st.st_mtim.tv_nsec;
+  stamp->ctime_sec = st.st_ctim.tv_sec;
+  stamp->ctime_nsec = st.st_ctim.tv_nsec;
+  stamp->inode = st.st_ino;
+  stamp->device = st.st_dev;
+  return TRUE;
+}
+
+gboolean
+sb_file_stamp_equal (const SbFileStamp *a,
+                     const SbFileStamp *b)
+{
+  return a->size == b->size &&
+         a->mtime_sec == b->mtime_sec && a->mtime_nsec == b->mtime_nsec &&
+         a->ctime_sec == b->ctime_sec && a->ctime_nsec == b->ctime_nsec &&
+         a->inode == b->inode && a->device == b->device;
+}
+
+/**
+ * sb_store_cache_dup_path:
+ *
+ * Returns: the cache of @data_path: one file per data file, named after a
+ * checksum of its path
+ */
+char *
+sb_store_cache_dup_path (const char *data_path)
+{
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, data_path, -1);
+  g_autofree char *name = g_strdup_printf ("library-%.16s.gvariant", sum);
+
+  return g_build_filename (g_get_user_cache_dir (), "storybank", name, NULL);
+}
+
+/**
+ * sb_store_cache_write:
+ * @stamp: the data file as it is after writing what @snapshot holds
+ * @checksum: of the data file's bytes
+ * @principles_json: the user's principles as the data file writes them
+ * @snapshot: (element-type SbStoryData): the stories
+ *
+ * Writes the cache atomically (a new file renamed over the old one).
+ */
+gboolean
+sb_store_cache_write (const char         *cache_path,
+                      const SbFileStamp  *stamp,
+                      const char         *checksum,
+                      const char         *principles_json,
+                      char              **extra_keys,
+                      char              **extra_values,
+                      GPtrArray          *snapshot,
+                      GError            **error)
+{
+  static const char * const none[] = { NULL };
+  g_autofree char *folder = g_path_get_dirname (cache_path);
+  g_autoptr(GVariant) cache = NULL;
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a" SB_STORY_VARIANT_TYPE));
+  for (guint i = 0; i < snapshot->len; i++)
+    g_variant_builder_add_value (&builder, sb_story_data_to_variant (g_ptr_array_index (snapshot, i)));
+
+  cache = g_variant_ref_sink (g_variant_new ("(utxxxxttss^as^asa" SB_STORY_VARIANT_TYPE ")",
+                                             (guint32) SB_STORE_CACHE_VERSION,
+                                             stamp->size,
+                                             stamp->mtime_sec, stamp->mtime_nsec,
+                                             stamp->ctime_sec, stamp->ctime_nsec,
+                                             stamp->inode, stamp->device,
+                                             checksum ? checksum : "",
+                                             principles_json ? principles_json : "",
+                                             extra_keys ? (const char * const *) extra_keys : none,
+                                             extra_values ? (const char * const *) extra_values : none,
+                                             &builder));
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s: %s", folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  {
+    gsize size = g_variant_get_size (cache);
+    g_autofree guint8 *contents = g_malloc (CACHE_PREFIX + size);
+    guint64 hash;
+
+    memcpy (contents, CACHE_MAGIC, 8);
+    g_variant_store (cache, contents + CACHE_PREFIX);
+    hash = GUINT64_TO_LE (cache_hash (contents + CACHE_PREFIX, size));
+    memcpy (contents + 8, &hash, 8);
+
+    return g_file_set_contents_full (cache_path, (const char *) contents, CACHE_PREFIX + size,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  }
+}
+
+static char **
+dup_strv_child (GVariant *variant,
+                gsize     index)
+{
+  g_autoptr(GVariant) child = g_variant_get_child_value (variant, index);
+
+  return g_variant_dup_strv (child, NULL);
+}
+
+/**
+ * sb_store_cache_read_bytes:
+ * @bytes: a cache's bytes, never trusted
+ * @stamp: (nullable): the data file as it is now (%NULL, for the fuzzer
+ *   only, skips that check)
+ * @stories: (out) (transfer container): the stories, #SbStory
+ *
+ * Returns: %TRUE with every out argument set when @bytes is a cache this
+ * version wrote for the data file @stamp describes and every story in it
+ * is valid; %FALSE, setting nothing, otherwise
+ */
+gboolean
+sb_store_cache_read_bytes (GBytes             *bytes,
+                           const SbFileStamp  *stamp,
+                           GPtrArray         **stories,
+                           JsonArray         **principles,
+                           char             ***extra_keys,
+                           char             ***extra_values,
+                           char              **checksum)
+{
+  g_autoptr(GVariant) cache = NULL;
+  g_autoptr(GVariant) array = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) values = NULL;
+  SbFileStamp recorded;
+  const char *sum, *principles_json;
+  guint32 version;
+  JsonNode *root;
+  gsize n;
+
+  {
+    gsize size;
+    const guint8 *data = g_bytes_get_data (bytes, &size);
+    guint64 hash;
+
+    if (size < CACHE_PREFIX || memcmp (data, CACHE_MAGIC, 8) != 0)
+      return FALSE;
+    memcpy (&hash, data + 8, 8);
+    if (GUINT64_FROM_LE (hash) != cache_hash (data + CACHE_PREFIX, size - CACHE_PREFIX))
+      return FALSE;
+    body = g_bytes_new_from_bytes (bytes, CACHE_PREFIX, size - CACHE_PREFIX);
+  }
+
+  cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), body, FALSE));
+
+  /* The header first: a stale cache is set aside without reading on. */
+  g_variant_get (cache, "(utxxxxtt&s&s@as@as@a" SB_STORY_VARIANT_TYPE ")",
+                 &version, &recorded.size,
+                 &recorded.mtime_sec, &recorded.mtime_nsec,
+                 &recorded.ctime_sec, &recorded.ctime_nsec,
+                 &recorded.inode, &recorded.device,
+                 NULL, NULL, NULL, NULL, NULL);
+  if (version != SB_STORE_CACHE_VERSION || (stamp != NULL && !sb_file_stamp_equal (&recorded, stamp)))
+    return FALSE;
+
+  /* One pass proves the bytes are a well-formed value of the type (every
+   * offset in range, every string UTF-8 and terminated); after it they
+   * can be read without the per-access checks of untrusted data.
+   */
+  if (!g_variant_is_normal_form (cache))
+    return FALSE;
+  g_clear_pointer (&cache, g_variant_unref);
+  cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), body, TRUE));
+  g_variant_get_child (cache, 8, "&s", &sum);
+  g_variant_get_child (cache, 9, "&s", &principles_json);
+
+  /* The principles, as the data file writes them: a JSON list. */
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, principles_json, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return FALSE;
+
+  keys = dup_strv_child (cache, 10);
+  values = dup_strv_child (cache, 11);
+  if (g_strv_length (keys) != g_strv_length (values))
+    return FALSE;
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      g_autoptr(JsonParser) value_parser = json_parser_new_immutable ();
+
+      if (!json_parser_load_from_data (value_parser, values[i], -1, NULL) ||
+          json_parser_get_root (value_parser) == NULL)
+        return FALSE;
+    }
+
+  array = g_variant_get_child_value (cache, 12);
+  n = g_variant_n_children (array);
+  result = g_ptr_array_new_full (n, g_object_unref);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) child = g_variant_get_child_value (array, i);
+      SbStory *story = sb_story_new_from_variant (child);
+
+      if (story == NULL)
+        return FALSE;
+      g_ptr_array_add (result, story);
+    }
+
+  *stories = g_steal_pointer (&result);
+  *principles = json_array_ref (json_node_get_array (root));
+  if (keys[0] == NULL)
+    {
+      *extra_keys = NULL;
+      *extra_values = NULL;
+    }
+  else
+    {
+      *extra_keys = g_steal_pointer (&keys);
+      *extra_values = g_steal_pointer (&values);
+    }
+  *checksum = sum[0] != '\0' ? g_strdup (sum) : NULL;
+  return TRUE;
+}
+
+/**
+ * sb_store_cache_wrap:
+ * @body: a GVariant's bytes
+ *
+ * Returns: (transfer full): @body as a cache file holds it, behind the
+ * magic and its hash (for the fuzzer and tests)
+ */
+GBytes *
+sb_store_cache_wrap (GBytes *body)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (body, &size);
+  guint8 *contents = g_malloc (CACHE_PREFIX + size);
+  guint64 hash = GUINT64_TO_LE (cache_hash (data, size));
+
+  memcpy (contents, CACHE_MAGIC, 8);
+  memcpy (contents + 8, &hash, 8);
+  if (size > 0)
+    memcpy (contents + CACHE_PREFIX, data, size);
+
+  return g_bytes_new_take (contents, CACHE_PREFIX + size);
+}
+
+/**
+ * sb_store_cache_read:
+ *
+ * Maps @cache_path and reads it (see sb_store_cache_read_bytes()).
+ * Returns: %FALSE when there is no usable cache
+ */
+gboolean
+sb_store_cache_read (const char         *cache_path,
+                     const SbFileStamp  *stamp,
+                     GPtrArray         **stories,
+                     JsonArray         **principles,
+                     char             ***extra_keys,
+                     char             ***extra_values,
+                     char              **checksum)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mapped = g_mapped_file_new (cache_path, FALSE, &error);
+  if (mapped == NULL)
+    {
+      g_debug ("No cache: %s", error->message);
+      return FALSE;
+    }
+
+  bytes = g_mapped_file_get_bytes (mapped);
+  if (!sb_store_cache_read_bytes (bytes, stamp, stories, principles, extra_keys, extra_values, checksum))
+    {
+      g_debug ("Cache %s is stale or damaged: not used", cache_path);
+      return FALSE;
+    }
+
+  return TRUE;
+}

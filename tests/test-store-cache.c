@@ -1,0 +1,411 @@
+/* test-store-cache.c: the binary cache never loses or alters a story
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/stat.h>
+
+#include "sb-store.h"
+#include "sb-store-cache.h"
+#include "sb-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  char *cache;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = sb_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "data", "stories.json", NULL);
+  f->cache = g_build_filename (f->dir, "cache", "library.gvariant", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  sb_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->cache);
+}
+
+/* Saves @n generated stories through a store with the cache on. */
+static GPtrArray *
+save_stories (Fixture *f,
+              guint    n,
+              guint32  seed)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbStore) store = sb_store_new (f->path, library, catalog);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *stories = sb_test_make_stories (n, seed);
+
+  sb_store_set_cache_path (store, f->cache);
+  sb_library_splice (library, stories);
+  g_assert_true (sb_store_save (store, &error));
+  g_assert_no_error (error);
+  return stories;
+}
+
+typedef struct
+{
+  SbCatalog *catalog;
+  SbLibrary *library;
+  SbStore   *store;
+} Opened;
+
+static void
+opened_free (Opened *o)
+{
+  g_clear_object (&o->store);
+  g_clear_object (&o->library);
+  g_clear_object (&o->catalog);
+  g_free (o);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opened, opened_free)
+
+static Opened *
+open_store (Fixture    *f,
+            const char *cache)
+{
+  Opened *o = g_new0 (Opened, 1);
+  g_autoptr(GError) error = NULL;
+
+  o->catalog = sb_catalog_new ();
+  o->library = sb_library_new ();
+  o->store = sb_store_new (f->path, o->library, o->catalog);
+  sb_store_set_cache_path (o->store, cache);
+  g_assert_true (sb_store_load (o->store, &error));
+  g_assert_no_error (error);
+  return o;
+}
+
+static void
+assert_library_is (SbLibrary *library,
+                   GPtrArray *stories)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, stories->len);
+  for (guint i = 0; i < stories->len; i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      g_assert_true (sb_story_content_equal (story, g_ptr_array_index (stories, i)));
+    }
+}
+
+/* Whether the cache file would be used for the data file as it is now. */
+static gboolean
+cache_matches (Fixture *f)
+{
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(JsonArray) principles = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) values = NULL;
+  g_autofree char *checksum = NULL;
+  SbFileStamp stamp;
+
+  return sb_file_stamp_get (f->path, &stamp, NULL) &&
+         sb_store_cache_read (f->cache, &stamp, &stories, &principles, &keys, &values, &checksum);
+}
+
+static void
+wait_for_cache (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!cache_matches (f) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  g_assert_true (cache_matches (f));
+}
+
+/* A save writes the cache; the next load reads it and gets every story
+ * back exactly.
+ */
+static void
+test_cache_round_trip (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) stories = save_stories (f, 40, 7);
+  g_autoptr(Opened) o = NULL;
+
+  g_assert_true (g_file_test (f->cache, G_FILE_TEST_EXISTS));
+  g_assert_true (cache_matches (f));
+
+  o = open_store (f, f->cache);
+  assert_library_is (o->library, stories);
+}
+
+/* Keys this version does not know, in a story and at the top, come back
+ * through the cache and are written back on save.
+ */
+static void
+test_cache_unknown_keys (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) stories = save_stories (f, 3, 8);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *saved = NULL;
+  JsonObject *root, *story;
+
+  /* Another (newer) program adds keys. */
+  g_assert_true (json_parser_load_from_file (parser, f->path, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  story = json_array_get_object_element (json_object_get_array_member (root, "stories"), 1);
+  json_object_set_string_member (story, "mood", "proud");
+  json_object_set_int_member (root, "sync-generation", 42);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, NULL);
+  sb_test_write_file (f->path, text, -1);
+  g_assert_false (cache_matches (f));
+
+  /* Loading parses the JSON and writes the cache on a worker... */
+  {
+    g_autoptr(Opened) o = open_store (f, f->cache);
+    wait_for_cache (f);
+  }
+
+  /* ...which the next load reads; a save from it keeps the keys. */
+  {
+    g_autoptr(Opened) o = open_store (f, f->cache);
+    g_autoptr(SbStory) first = g_list_model_get_item (G_LIST_MODEL (o->library), 0);
+
+    sb_story_set_title (first, "Edited after a load from the cache");
+    g_assert_true (sb_store_save (o->store, &error));
+    g_assert_no_error (error);
+  }
+
+  saved = sb_test_read_file (f->path);
+  g_assert_nonnull (strstr (saved, "\"mood\": \"proud\""));
+  g_assert_nonnull (strstr (saved, "\"sync-generation\": 42"));
+  g_assert_nonnull (strstr (saved, "Edited after a load from the cache"));
+}
+
+/* A cache of an older version of the file is never used. */
+static void
+test_cache_stale (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) old = save_stories (f, 10, 1);
+  g_autofree char *old_cache = NULL;
+  g_autoptr(GPtrArray) stories = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (f->cache, &old_cache, &length, NULL));
+  stories = save_stories (f, 12, 2);
+  g_assert_true (g_file_set_contents (f->cache, old_cache, length, NULL));
+  g_assert_false (cache_matches (f));
+
+  {
+    g_autoptr(Opened) o = open_store (f, f->cache);
+    assert_library_is (o->library, stories);
+  }
+}
+
+/* Changed behind our back with the same size and the modification time
+ * put back (as some sync tools do): the change time still tells.
+ */
+static void
+test_cache_same_size_same_mtime (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) stories = save_stories (f, 5, 3);
+  g_autofree char *text = sb_test_read_file (f->path);
+  char *title;
+  struct stat st;
+  struct timespec times[2];
+  int fd;
+
+  g_assert_cmpint (stat (f->path, &st), ==, 0);
+  title = strstr (text, "Story 2: ");
+  g_assert_nonnull (title);
+  title[6] = '9';  /* "Story 9: ", same length */
+
+  /* Rewritten in place, same inode, same size. */
+  fd = open (f->path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, text, strlen (text)), ==, (gssize) strlen (text));
+  times[0] = st.st_atim;
+  times[1] = st.st_mtim;
+  g_assert_cmpint (futimens (fd, times), ==, 0);
+  close (fd);
+
+  {
+    g_autoptr(Opened) o = open_store (f, f->cache);
+    g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (o->library), 2);
+
+    g_assert_true (g_str_has_prefix (sb_story_get_title (story), "Story 9: "));
+  }
+}
+
+/* A truncated cache, at every length from nothing to one byte short, is
+ * ignored.
+ */
+static void
+test_cache_truncated (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) stories = save_stories (f, 6, 4);
+  g_autofree char *cache = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  SbFileStamp stamp;
+
+  g_assert_true (g_file_get_contents (f->cache, &cache, &length, NULL));
+  g_assert_true (sb_file_stamp_get (f->path, &stamp, NULL));
+
+  for (gsize cut = 0; cut < length; cut += (cut < 64 ? 1 : 97))
+    {
+      g_autoptr(GBytes) part = g_bytes_new (cache, cut);
+      g_autoptr(GPtrArray) got = NULL;
+      g_autoptr(JsonArray) principles = NULL;
+      g_auto(GStrv) keys = NULL;
+      g_auto(GStrv) values = NULL;
+      g_autofree char *checksum = NULL;
+
+      g_assert_false (sb_store_cache_read_bytes (part, &stamp, &got, &principles, &keys, &values, &checksum));
+    }
+
+  /* And through the store: the JSON is read instead. */
+  g_assert_true (g_file_set_contents (f->cache, cache, length / 2, NULL));
+  {
+    g_autoptr(Opened) o = open_store (f, f->cache);
+    assert_library_is (o->library, stories);
+  }
+}
+
+/* Garbage, and a good cache with any one byte changed, is never believed:
+ * what loads is always exactly the JSON.
+ */
+static void
+test_cache_garbage (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) stories = save_stories (f, 4, 5);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (99);
+  g_autofree char *cache = NULL;
+  gsize length;
+  SbFileStamp stamp;
+
+  g_assert_true (g_file_get_contents (f->cache, &cache, &length, NULL));
+  g_assert_true (sb_file_stamp_get (f->path, &stamp, NULL));
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autofree char *copy = g_memdup2 (cache, length);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GPtrArray) got = NULL;
+      g_autoptr(JsonArray) principles = NULL;
+      g_auto(GStrv) keys = NULL;
+      g_auto(GStrv) values = NULL;
+      g_autofree char *checksum = NULL;
+      gsize at = g_rand_int_range (rand, 0, length);
+
+      copy[at] ^= 1 << g_rand_int_range (rand, 0, 8);
+      bytes = g_bytes_new (copy, length);
+      g_assert_false (sb_store_cache_read_bytes (bytes, &stamp, &got, &principles, &keys, &values, &checksum));
+    }
+
+  for (guint round = 0; round < 200; round++)
+    {
+      gsize size = g_rand_int_range (rand, 0, 4096);
+      g_autofree guint8 *noise = g_malloc (size + 1);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GPtrArray) got = NULL;
+      g_autoptr(JsonArray) principles = NULL;
+      g_auto(GStrv) keys = NULL;
+      g_auto(GStrv) values = NULL;
+      g_autofree char *checksum = NULL;
+
+      for (gsize i = 0; i < size; i++)
+        noise[i] = g_rand_int (rand);
+      if (size >= 8 && round % 2 == 0)
+        memcpy (noise, "SBCACHE1", 8);
+      bytes = g_bytes_new (noise, size);
+      g_assert_false (sb_store_cache_read_bytes (bytes, &stamp, &got, &principles, &keys, &values, &checksum));
+    }
+
+  g_assert_true (g_file_set_contents (f->cache, "garbage", -1, NULL));
+  {
+    g_autoptr(Opened) o = open_store (f, f->cache);
+    assert_library_is (o->library, stories);
+  }
+}
+
+/* A preload (the app's start-up thread) gives the same library, and a file
+ * changed after it read is read again.
+ */
+static void
+test_cache_preload (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = save_stories (f, 8, 6);
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbStore) store = sb_store_new (f->path, library, catalog);
+  g_autoptr(SbStorePreload) preload = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_autofree char *default_cache = sb_store_cache_dup_path (f->path);
+
+  /* Unchanged: what the thread read is what loads. */
+  {
+    g_autoptr(SbCatalog) catalog1 = sb_catalog_new ();
+    g_autoptr(SbLibrary) library1 = sb_library_new ();
+    g_autoptr(SbStore) store1 = sb_store_new (f->path, library1, catalog1);
+    g_autoptr(SbStorePreload) preload1 = sb_store_preload_start (f->path);
+
+    g_assert_cmpstr (sb_store_get_cache_path (store1), ==, default_cache);
+    g_assert_true (sb_store_load_preloaded (store1, preload1, &error));
+    g_assert_no_error (error);
+    assert_library_is (library1, first);
+  }
+
+  /* Changed after the thread read it: read again. */
+  preload = sb_store_preload_start (f->path);
+  g_usleep (100000);
+  second = save_stories (f, 9, 7);
+
+  g_assert_true (sb_store_load_preloaded (store, preload, &error));
+  g_assert_no_error (error);
+  assert_library_is (library, second);
+  g_unlink (default_cache);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store-cache/round-trip", test_cache_round_trip);
+  ADD ("/store-cache/unknown-keys", test_cache_unknown_keys);
+  ADD ("/store-cache/stale", test_cache_stale);
+  ADD ("/store-cache/same-size-same-mtime", test_cache_same_size_same_mtime);
+  ADD ("/store-cache/truncated", test_cache_truncated);
+  ADD ("/store-cache/garbage", test_cache_garbage);
+  ADD ("/store-cache/preload", test_cache_preload);
+#undef ADD
+
+  return g_test_run ();
+}
