@@ -73,6 +73,23 @@ sb_cli_add_options (GApplication *app)
                                  NULL);
 }
 
+/* Where the command line's messages go: this terminal, or the one of the
+ * process that handed its command line to the running window.
+ */
+static void
+print_message (gboolean    to_stderr,
+               const char *message)
+{
+  if (remote != NULL && to_stderr)
+    g_application_command_line_printerr (remote, "storybank: %s\n", message);
+  else if (remote != NULL)
+    g_application_command_line_print (remote, "%s", message);
+  else if (to_stderr)
+    g_printerr ("storybank: %s\n", message);
+  else
+    g_print ("%s", message);
+}
+
 static void
 print_error (const char *format,
              ...) G_GNUC_PRINTF (1, 2);
@@ -87,11 +104,7 @@ print_error (const char *format,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-
-  if (remote != NULL)
-    g_application_command_line_printerr (remote, "storybank: %s\n", message);
-  else
-    g_printerr ("storybank: %s\n", message);
+  print_message (TRUE, message);
 }
 
 static void
@@ -108,11 +121,7 @@ print_out (const char *format,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-
-  if (remote != NULL)
-    g_application_command_line_print (remote, "%s", message);
-  else
-    g_print ("%s", message);
+  print_message (FALSE, message);
 }
 
 static const char *

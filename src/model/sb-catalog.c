@@ -309,6 +309,48 @@ sb_catalog_ensure_framework (SbCatalog  *self,
   return framework;
 }
 
+/* A slug of @name (or @fallback) that @taken does not know yet: "name",
+ * else "name-2", "name-3"…
+ */
+static char *
+make_unique_id (SbCatalog  *self,
+                const char *name,
+                const char *fallback,
+                gboolean  (*taken) (SbCatalog *, const char *))
+{
+  g_autofree char *slug = sb_principle_slugify (name ? name : "");
+  char *id;
+
+  if (slug[0] == '\0')
+    {
+      g_free (slug);
+      slug = g_strdup (fallback);
+    }
+
+  id = g_strdup (slug);
+  for (guint i = 2; taken (self, id); i++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", slug, i);
+    }
+
+  return id;
+}
+
+static gboolean
+principle_id_taken (SbCatalog  *self,
+                    const char *id)
+{
+  return g_hash_table_contains (self->by_id, id);
+}
+
+static gboolean
+framework_id_taken (SbCatalog  *self,
+                    const char *id)
+{
+  return sb_catalog_lookup_framework (self, id) != NULL;
+}
+
 /**
  * sb_catalog_make_id:
  *
@@ -318,26 +360,9 @@ char *
 sb_catalog_make_id (SbCatalog  *self,
                     const char *name)
 {
-  g_autofree char *slug = NULL;
-  char *id;
-
   g_return_val_if_fail (SB_IS_CATALOG (self), NULL);
 
-  slug = sb_principle_slugify (name ? name : "");
-  if (slug[0] == '\0')
-    {
-      g_free (slug);
-      slug = g_strdup ("principle");
-    }
-
-  id = g_strdup (slug);
-  for (guint i = 2; g_hash_table_contains (self->by_id, id); i++)
-    {
-      g_free (id);
-      id = g_strdup_printf ("%s-%u", slug, i);
-    }
-
-  return id;
+  return make_unique_id (self, name, "principle", principle_id_taken);
 }
 
 /**
@@ -685,26 +710,9 @@ char *
 sb_catalog_make_framework_id (SbCatalog  *self,
                               const char *name)
 {
-  g_autofree char *slug = NULL;
-  char *id;
-
   g_return_val_if_fail (SB_IS_CATALOG (self), NULL);
 
-  slug = sb_principle_slugify (name ? name : "");
-  if (slug[0] == '\0')
-    {
-      g_free (slug);
-      slug = g_strdup ("framework");
-    }
-
-  id = g_strdup (slug);
-  for (guint i = 2; sb_catalog_lookup_framework (self, id) != NULL; i++)
-    {
-      g_free (id);
-      id = g_strdup_printf ("%s-%u", slug, i);
-    }
-
-  return id;
+  return make_unique_id (self, name, "framework", framework_id_taken);
 }
 
 /**
