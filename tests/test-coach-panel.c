@@ -13,49 +13,12 @@
 #include "sb-speaking-bar.h"
 #include "sb-story-editor.h"
 #include "sb-story-list.h"
+#include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-tips-panel.h"
 #include "sb-window.h"
 
 static char *data_home;
-
-static void
-iterate (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static SbApplication *
-make_app (void)
-{
-  SbApplication *app = sb_application_new ();
-  g_autoptr(GError) error = NULL;
-  static guint n_apps;
-  g_autofree char *id = g_strdup_printf ("io.github.storybank.Storybank.CoachTest%u", ++n_apps);
-
-  g_application_set_application_id (G_APPLICATION (app), id);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  return app;
-}
-
-static void
-wait_saved (SbStore *store)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (sb_store_get_dirty (store) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (sb_store_get_dirty (store));
-}
 
 static SbLibrary *
 load_saved (void)
@@ -156,7 +119,7 @@ make_story_without_result (void)
 static void
 test_coach_follows_typing (void)
 {
-  g_autoptr(SbApplication) app = make_app ();
+  g_autoptr(SbApplication) app = sb_test_ui_make_app ();
   SbWindow *window = sb_window_new (app);
   SbStoryEditor *editor = sb_window_get_editor (window);
   GtkBox *extra_box = sb_tips_panel_get_extra_box (sb_window_get_tips_panel (window));
@@ -172,7 +135,7 @@ test_coach_follows_typing (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
+  sb_test_ui_iterate (200);
 
   /* The coach sits in the tips panel, for the story in the editor. */
   panel = SB_COACH_PANEL (gtk_widget_get_first_child (GTK_WIDGET (extra_box)));
@@ -180,7 +143,7 @@ test_coach_follows_typing (void)
 
   sb_library_add (sb_application_get_library (app), story);
   sb_story_list_set_selected_story (sb_window_get_story_list (window), story);
-  iterate (50);
+  sb_test_ui_iterate (50);
   g_assert_true (sb_story_editor_get_story (editor) == story);
   g_assert_true (sb_coach_panel_get_story (panel) == story);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
@@ -199,7 +162,7 @@ test_coach_follows_typing (void)
 
   /* Activating it takes the cursor to the Result. */
   adw_action_row_activate (ADW_ACTION_ROW (row));
-  iterate (50);
+  sb_test_ui_iterate (50);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == result_view ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), result_view));
 
@@ -210,7 +173,7 @@ test_coach_follows_typing (void)
   g_assert_nonnull (find_finding (panel, SB_CHECK_MISSING_PART, SB_STORY_FIELD_RESULT));
 
   /* ...then the finding is gone. */
-  iterate (600);
+  sb_test_ui_iterate (600);
   g_assert_null (find_finding (panel, SB_CHECK_MISSING_PART, SB_STORY_FIELD_RESULT));
   g_assert_null (find_widget (GTK_WIDGET (panel), is_row_titled, "Add the Result"));
 
@@ -221,7 +184,7 @@ test_coach_follows_typing (void)
   button = find_widget (GTK_WIDGET (panel), is_dismiss_button, SB_CHECK_SPEAKING_TIME);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  iterate (50);
+  sb_test_ui_iterate (50);
   g_assert_true (sb_story_is_dismissed (story, SB_CHECK_SPEAKING_TIME));
   g_assert_null (find_finding (panel, SB_CHECK_SPEAKING_TIME, SB_STORY_FIELD_WHOLE));
   g_assert_nonnull (find_widget (GTK_WIDGET (panel), is_label, "Show dismissed (1)"));
@@ -232,13 +195,13 @@ test_coach_follows_typing (void)
   g_assert_nonnull (all_good);
   g_assert_true (gtk_widget_is_visible (all_good));
 
-  wait_saved (sb_application_get_store (app));
+  sb_test_ui_wait_saved (sb_application_get_store (app));
   saved = load_saved ();
   g_assert_true (sb_story_is_dismissed (sb_library_find (saved, sb_story_get_id (story)), SB_CHECK_SPEAKING_TIME));
 
   /* Brought back from the dismissed list, it is listed again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "coach.restore", "s", SB_CHECK_SPEAKING_TIME));
-  iterate (50);
+  sb_test_ui_iterate (50);
   g_assert_false (sb_story_is_dismissed (story, SB_CHECK_SPEAKING_TIME));
   g_assert_nonnull (find_finding (panel, SB_CHECK_SPEAKING_TIME, SB_STORY_FIELD_WHOLE));
   g_assert_false (gtk_widget_is_visible (all_good));
@@ -256,7 +219,7 @@ test_coach_follows_typing (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  sb_test_ui_iterate (50);
 }
 
 static void
@@ -277,12 +240,12 @@ test_speaking_bar (void)
     g_string_append (words, "word ");
   long_text = g_string_free (words, FALSE);
   sb_story_set_result (story, long_text);
-  iterate (600);
+  sb_test_ui_iterate (600);
   g_assert_cmpstr (sb_speaking_bar_get_summary (SB_SPEAKING_BAR (bar)), ==, "About 2 min of speaking · target 2 min");
 
   /* The target follows the preference. */
   g_settings_set_int (settings, "target-seconds", 90);
-  iterate (50);
+  sb_test_ui_iterate (50);
   g_assert_cmpuint (sb_speaking_bar_get_target_seconds (SB_SPEAKING_BAR (bar)), ==, 90);
   g_assert_nonnull (strstr (sb_speaking_bar_get_summary (SB_SPEAKING_BAR (bar)), "target 1 min 30 s"));
   g_settings_reset (settings, "target-seconds");

@@ -17,37 +17,12 @@
 #include "sb-examples.h"
 #include "sb-principle-sidebar.h"
 #include "sb-story-list.h"
+#include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-window.h"
 
 static char *data_home;
 static const char *german_locale;
-
-static void
-iterate (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static SbApplication *
-make_app (void)
-{
-  SbApplication *app = sb_application_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_application_set_application_id (G_APPLICATION (app), "io.github.storybank.Storybank.TestI18n");
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  return app;
-}
 
 static void
 add_text (GPtrArray  *texts,
@@ -157,10 +132,10 @@ test_i18n_window_german (void)
     }
   g_test_message ("Locale: %s, LANGUAGE=%s", german_locale, g_getenv ("LANGUAGE"));
 
-  app = make_app ();
+  app = sb_test_ui_make_app ();
   window = sb_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
+  sb_test_ui_iterate (200);
 
   /* A new user's window: "All Stories" and the empty library page. */
   collect_texts (GTK_WIDGET (window), texts);
@@ -186,16 +161,16 @@ test_i18n_window_german (void)
    */
   sb_examples_add (sb_application_get_library (app));
   sb_principle_sidebar_set_principle_id (sb_window_get_sidebar (window), "think-big");
-  iterate (100);
+  sb_test_ui_iterate (100);
   sb_story_list_select_position (sb_window_get_story_list (window), 0);
-  iterate (200);
+  sb_test_ui_iterate (200);
   g_ptr_array_set_size (texts, 0);
   collect_texts (GTK_WIDGET (window), texts);
   g_assert_true (has_text_prefix (texts, "Geschrieben am "));
   assert_no_english (texts);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  sb_test_ui_iterate (50);
 }
 
 /* Picks a locale in which gettext honours LANGUAGE: a German one if the

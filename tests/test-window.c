@@ -13,49 +13,11 @@
 #include "sb-principle-sidebar.h"
 #include "sb-story-editor.h"
 #include "sb-story-list.h"
+#include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-window.h"
 
 static char *data_home;
-
-static void
-iterate (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static SbApplication *
-make_app (void)
-{
-  SbApplication *app = sb_application_new ();
-  g_autoptr(GError) error = NULL;
-  static guint n_apps;
-  g_autofree char *id = g_strdup_printf ("io.github.storybank.Storybank.Test%u", ++n_apps);
-
-  /* One process makes several apps: each needs its own bus name. */
-  g_application_set_application_id (G_APPLICATION (app), id);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  return app;
-}
-
-static void
-wait_saved (SbStore *store)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (sb_store_get_dirty (store) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (sb_store_get_dirty (store));
-}
 
 static void
 set_text_view (GtkWidget  *widget,
@@ -88,7 +50,7 @@ load_saved (void)
 static void
 test_window_write_story (void)
 {
-  g_autoptr(SbApplication) app = make_app ();
+  g_autoptr(SbApplication) app = sb_test_ui_make_app ();
   SbWindow *window = sb_window_new (app);
   SbStoryEditor *editor = sb_window_get_editor (window);
   SbStory *story;
@@ -98,11 +60,11 @@ test_window_write_story (void)
   const char *tags[] = { "backend", "2024", NULL };
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
+  sb_test_ui_iterate (200);
 
   sb_principle_sidebar_set_principle_id (sb_window_get_sidebar (window), "think-big");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL));
-  iterate (50);
+  sb_test_ui_iterate (50);
 
   story = sb_story_editor_get_story (editor);
   g_assert_nonnull (story);
@@ -121,14 +83,14 @@ test_window_write_story (void)
   set_text_view (sb_action_steps_get_step (SB_ACTION_STEPS (sb_story_editor_get_field (editor, "action")), 1), steps[1]);
   set_text_view (sb_story_editor_get_field (editor, "result"), "2M users, 99.9% uptime");
   gtk_editable_set_text (GTK_EDITABLE (sb_story_editor_get_field (editor, "tags")), "backend, 2024");
-  iterate (50);
+  sb_test_ui_iterate (50);
 
   /* The widgets wrote through to the model... */
   g_assert_cmpstr (sb_story_get_title (story), ==, "Scaling the checkout");
   g_assert_true (g_strv_equal (sb_story_get_actions (story), steps));
 
   /* ...and autosave wrote it to disk, no Save button involved. */
-  wait_saved (sb_application_get_store (app));
+  sb_test_ui_wait_saved (sb_application_get_store (app));
   saved = load_saved ();
   back = sb_library_find (saved, sb_story_get_id (story));
   g_assert_nonnull (back);
@@ -141,13 +103,13 @@ test_window_write_story (void)
   g_assert_true (sb_story_has_principle (back, "think-big"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  sb_test_ui_iterate (50);
 }
 
 static void
 test_window_filter_search_delete (void)
 {
-  g_autoptr(SbApplication) app = make_app ();
+  g_autoptr(SbApplication) app = sb_test_ui_make_app ();
   SbWindow *window = sb_window_new (app);
   SbLibrary *library = sb_application_get_library (app);
   g_autoptr(SbStory) deleted = NULL;
@@ -155,60 +117,60 @@ test_window_filter_search_delete (void)
   guint before;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  sb_test_ui_iterate (100);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-examples", NULL));
-  iterate (100);
+  sb_test_ui_iterate (100);
 
   /* Selecting a principle filters the list. */
   sb_principle_sidebar_set_principle_id (sb_window_get_sidebar (window), "think-big");
-  iterate (20);
+  sb_test_ui_iterate (20);
   g_assert_cmpuint (n_visible (window), ==, sb_library_count_principle (library, "think-big"));
   g_assert_cmpuint (n_visible (window), >=, 3);
   sb_principle_sidebar_set_principle_id (sb_window_get_sidebar (window), "frugality");
-  iterate (20);
+  sb_test_ui_iterate (20);
   g_assert_cmpuint (n_visible (window), ==, 0);
   g_assert_cmpuint (sb_principle_sidebar_get_count (sb_window_get_sidebar (window), "frugality"), ==, 0);
   sb_principle_sidebar_set_principle_id (sb_window_get_sidebar (window), NULL);
-  iterate (20);
+  sb_test_ui_iterate (20);
   g_assert_cmpuint (n_visible (window), ==, g_list_model_get_n_items (G_LIST_MODEL (library)));
 
   /* Search looks through every text field of every story, live. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   sb_story_list_set_search_text (sb_window_get_story_list (window), "KAFKA");
-  iterate (20);
+  sb_test_ui_iterate (20);
   g_assert_cmpuint (n_visible (window), ==, 1);
   sb_story_list_set_search_text (sb_window_get_story_list (window), "data platform");
-  iterate (20);
+  sb_test_ui_iterate (20);
   g_assert_cmpuint (n_visible (window), ==, 1);
   sb_story_list_set_search_text (sb_window_get_story_list (window), "no such words anywhere");
-  iterate (20);
+  sb_test_ui_iterate (20);
   g_assert_cmpuint (n_visible (window), ==, 0);
   sb_story_list_set_search_text (sb_window_get_story_list (window), "");
-  iterate (20);
+  sb_test_ui_iterate (20);
 
   /* Delete, then Undo from the toast: the same story, back in place. */
   before = g_list_model_get_n_items (G_LIST_MODEL (library));
   sb_story_list_select_position (sb_window_get_story_list (window), 0);
-  iterate (20);
+  sb_test_ui_iterate (20);
   deleted = g_object_ref (sb_story_editor_get_story (sb_window_get_editor (window)));
   deleted_id = g_strdup (sb_story_get_id (deleted));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-story", NULL));
-  iterate (20);
+  sb_test_ui_iterate (20);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, before - 1);
   g_assert_null (sb_library_find (library, deleted_id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
-  iterate (20);
+  sb_test_ui_iterate (20);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, before);
   g_assert_true (sb_library_find (library, deleted_id) == deleted);
 
   /* Duplicate makes a second, independent story. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-story", NULL));
-  iterate (20);
+  sb_test_ui_iterate (20);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, before + 1);
 
-  wait_saved (sb_application_get_store (app));
+  sb_test_ui_wait_saved (sb_application_get_store (app));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  sb_test_ui_iterate (50);
 }
 
 static void
@@ -217,38 +179,38 @@ test_window_restores_selection (void)
   g_autofree char *story_id = NULL;
 
   {
-    g_autoptr(SbApplication) app = make_app ();
+    g_autoptr(SbApplication) app = sb_test_ui_make_app ();
     SbWindow *window = sb_window_new (app);
     SbStory *story;
 
     gtk_window_present (GTK_WINDOW (window));
-    iterate (100);
+    sb_test_ui_iterate (100);
     sb_examples_add (sb_application_get_library (app));
     sb_principle_sidebar_set_principle_id (sb_window_get_sidebar (window), "think-big");
-    iterate (20);
+    sb_test_ui_iterate (20);
     sb_story_list_select_position (sb_window_get_story_list (window), 1);
-    iterate (20);
+    sb_test_ui_iterate (20);
     story = sb_story_editor_get_story (sb_window_get_editor (window));
     g_assert_nonnull (story);
     story_id = g_strdup (sb_story_get_id (story));
-    wait_saved (sb_application_get_store (app));
+    sb_test_ui_wait_saved (sb_application_get_store (app));
     gtk_window_close (GTK_WINDOW (window));
-    iterate (50);
+    sb_test_ui_iterate (50);
   }
 
   {
-    g_autoptr(SbApplication) app = make_app ();
+    g_autoptr(SbApplication) app = sb_test_ui_make_app ();
     SbWindow *window = sb_window_new (app);
     SbStory *story;
 
     gtk_window_present (GTK_WINDOW (window));
-    iterate (100);
+    sb_test_ui_iterate (100);
     g_assert_cmpstr (sb_principle_sidebar_get_principle_id (sb_window_get_sidebar (window)), ==, "think-big");
     story = sb_story_editor_get_story (sb_window_get_editor (window));
     g_assert_nonnull (story);
     g_assert_cmpstr (sb_story_get_id (story), ==, story_id);
     gtk_window_destroy (GTK_WINDOW (window));
-    iterate (50);
+    sb_test_ui_iterate (50);
   }
 }
 
@@ -276,19 +238,19 @@ test_window_restore_backup (void)
                       "{\"id\": \"b1\", \"title\": \"Saved by the backup\", \"principles\": [\"ownership\"]}]}", -1);
   sb_test_write_file (path, "{\"format\": \"storybank\", \"stories\": [{\"title\": ", -1);
 
-  app = make_app ();
+  app = sb_test_ui_make_app ();
   window = sb_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  sb_test_ui_iterate (100);
 
   g_assert_true (sb_window_get_banner_visible (window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sb_application_get_library (app))), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
-  iterate (50);
+  sb_test_ui_iterate (50);
 
   dialog = sb_window_show_restore_dialog (window);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  iterate (100);
+  sb_test_ui_iterate (100);
 
   g_assert_nonnull (sb_library_find (sb_application_get_library (app), "b1"));
   g_assert_false (sb_window_get_banner_visible (window));
@@ -299,7 +261,7 @@ test_window_restore_backup (void)
   g_assert_true (kept_aside);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  sb_test_ui_iterate (50);
 }
 
 int

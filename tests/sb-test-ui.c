@@ -1,0 +1,53 @@
+/* sb-test-ui.c: helpers shared by the tests that drive the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <unistd.h>
+
+#include "sb-test-ui.h"
+
+/* Runs the main loop for @msec, handling whatever comes up meanwhile. */
+void
+sb_test_ui_iterate (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+/* A registered application; one process may make several, so each gets
+ * its own bus name.
+ */
+SbApplication *
+sb_test_ui_make_app (void)
+{
+  SbApplication *app = sb_application_new ();
+  g_autoptr(GError) error = NULL;
+  static guint n_apps;
+  g_autofree char *id = g_strdup_printf ("io.github.storybank.Storybank.Test%u.P%d", ++n_apps, (int) getpid ());
+
+  g_application_set_application_id (G_APPLICATION (app), id);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+/* Waits for the autosave to have written every change. */
+void
+sb_test_ui_wait_saved (SbStore *store)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (sb_store_get_dirty (store) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sb_store_get_dirty (store));
+}
