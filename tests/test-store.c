@@ -1058,6 +1058,68 @@ test_store_restore_backup (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->library)), ==, 4);
 }
 
+/* Another program (a sync tool, a second computer) changed the file after
+ * we read it: our next save merges its changes in instead of writing over
+ * them, before the file watcher has even noticed.
+ */
+static void
+test_store_save_keeps_outside_change (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbLibrary) other_library = NULL;
+  g_autoptr(SbStore) other = NULL;
+  g_autoptr(SbStory) theirs = sb_story_new ();
+  g_autoptr(SbLibrary) library = NULL;
+  g_autoptr(SbStore) store = NULL;
+  g_autofree char *theirs_id = g_strdup (sb_story_get_id (theirs));
+  SbStory *ours;
+
+  fill (f, 3, 31);
+  g_assert_true (sb_store_save (f->store, &error));
+  ours = g_list_model_get_item (G_LIST_MODEL (f->library), 0);
+  g_object_unref (ours);
+
+  /* The other writer adds a story. */
+  other = reopen (f, &other_library, &error);
+  g_assert_no_error (error);
+  sb_story_set_title (theirs, "Written on the other computer");
+  sb_library_add (other_library, theirs);
+  g_assert_true (sb_store_save (other, &error));
+
+  /* We edit and save before noticing: both must survive. */
+  sb_story_set_title (ours, "Edited here");
+  g_assert_true (sb_store_flush (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (sb_library_find (f->library, theirs_id));
+
+  store = reopen (f, &library, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sb_library_find (library, theirs_id));
+  g_assert_cmpstr (sb_story_get_title (sb_library_find (library, sb_story_get_id (ours))), ==, "Edited here");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 4);
+
+  /* The same through an autosave. */
+  g_clear_object (&store);
+  g_clear_object (&library);
+  g_clear_object (&other);
+  g_clear_object (&other_library);
+  other = reopen (f, &other_library, &error);
+  sb_story_set_title (sb_library_find (other_library, theirs_id), "Edited there");
+  g_assert_true (sb_store_save (other, &error));
+  sb_story_set_situation (ours, "Autosaved here");
+  {
+    g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+    sb_store_save_async (f->store, NULL, NULL, NULL);
+    while (sb_store_get_dirty (f->store))
+      g_main_context_iteration (NULL, TRUE);
+  }
+  store = reopen (f, &library, &error);
+  g_assert_cmpstr (sb_story_get_title (sb_library_find (library, theirs_id)), ==, "Edited there");
+  g_assert_cmpstr (sb_story_get_situation (sb_library_find (library, sb_story_get_id (ours))), ==, "Autosaved here");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1077,6 +1139,7 @@ main (int   argc,
   ADD ("/store/autosave", test_store_autosave);
   ADD ("/store/faults", test_store_faults);
   ADD ("/store/restore-backup", test_store_restore_backup);
+  ADD ("/store/save-keeps-outside-change", test_store_save_keeps_outside_change);
   ADD ("/store/faults-first-file", test_store_faults_first_file);
   ADD ("/store/parse-escapes", test_store_parse_escapes);
   ADD ("/store/parse-deep", test_store_parse_deep);

@@ -106,6 +106,7 @@ typedef struct
   gboolean   backup;
   gboolean   backup_done;  /* set by the worker */
   char      *checksum;     /* of the bytes written, set by the worker */
+  char      *expected;     /* of the file as we last read or wrote it */
 } SaveJob;
 
 static void
@@ -118,6 +119,7 @@ save_job_free (SaveJob *job)
   g_strfreev (job->extra_keys);
   g_strfreev (job->extra_values);
   g_free (job->checksum);
+  g_free (job->expected);
   g_free (job);
 }
 
@@ -1175,6 +1177,7 @@ sb_store_take_snapshot (SbStore *self)
   job->extra_keys = g_strdupv (self->extra_keys);
   job->extra_values = g_strdupv (self->extra_values);
   job->generation = self->generation;
+  job->expected = g_strdup (self->disk_checksum);
   job->backup = !self->backed_up;
 
   return job;
@@ -1293,6 +1296,25 @@ write_backup (const char  *path,
   return TRUE;
 }
 
+/* Whether @path still holds the bytes whose checksum is @expected. A file
+ * that is gone or cannot be read counts as unchanged: there is nothing in
+ * it to keep, and writing it is what the save would do anyway.
+ */
+static gboolean
+file_is_unchanged (const char *path,
+                   const char *expected)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *checksum = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return TRUE;
+
+  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  return g_strcmp0 (checksum, expected) == 0;
+}
+
 static gboolean
 save_job_run (SaveJob  *job,
               GError  **error)
@@ -1302,6 +1324,17 @@ save_job_run (SaveJob  *job,
 
   if (!sb_io_mkdir (folder, error))
     return FALSE;
+
+  /* Never write over what another program (a sync tool, a second
+   * computer) put there since we last read or wrote the file: the main
+   * thread merges it in first, then saves again.
+   */
+  if (job->expected != NULL && !file_is_unchanged (job->path, job->expected))
+    {
+      g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CHANGED,
+                           _("Your stories file was changed by another program"));
+      return FALSE;
+    }
 
   if (job->backup)
     {
@@ -1383,6 +1416,23 @@ sb_store_save_done (SbStore  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
 }
 
+/* Merges the file's outside changes into the library, telling the window
+ * what came in.
+ */
+static gboolean
+merge_and_report (SbStore  *self,
+                  GError  **error)
+{
+  SbMergeReport report = { 0, };
+
+  if (!sb_store_merge_from_disk (self, &report, error))
+    return FALSE;
+
+  if (!sb_merge_report_is_empty (&report))
+    g_signal_emit (self, signals[MERGED], 0, &report);
+  return TRUE;
+}
+
 static void
 save_cb (GObject      *object,
          GAsyncResult *result,
@@ -1396,6 +1446,19 @@ save_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (inner, &error))
     {
+      if (g_error_matches (error, SB_STORE_ERROR, SB_STORE_ERROR_CHANGED))
+        {
+          /* Take their changes in, then write everything. */
+          self->saving = FALSE;
+          self->save_again = FALSE;
+          if (merge_and_report (self, &error))
+            {
+              sb_store_save_async (self, NULL, NULL, NULL);
+              g_task_return_boolean (task, TRUE);
+              return;
+            }
+        }
+
       sb_store_save_done (self, job, error);
       self->save_again = FALSE;
       g_task_return_error (task, g_steal_pointer (&error));
@@ -1499,7 +1562,21 @@ sb_store_save (SbStore  *self,
 
   job = sb_store_take_snapshot (self);
   self->saving = TRUE;
-  if (!save_job_run (job, &local_error))
+  if (!save_job_run (job, &local_error) &&
+      g_error_matches (local_error, SB_STORE_ERROR, SB_STORE_ERROR_CHANGED))
+    {
+      /* Take their changes in, then write everything. */
+      self->saving = FALSE;
+      g_clear_error (&local_error);
+      if (merge_and_report (self, &local_error))
+        {
+          g_clear_pointer (&job, save_job_free);
+          job = sb_store_take_snapshot (self);
+          self->saving = TRUE;
+          save_job_run (job, &local_error);
+        }
+    }
+  if (local_error != NULL)
     {
       sb_store_save_done (self, job, local_error);
       g_propagate_error (error, g_error_copy (self->error));

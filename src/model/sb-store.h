@@ -18,6 +18,7 @@ typedef enum
   SB_STORE_ERROR_NEWER_VERSION,  /* written by a newer Storybank: read-only */
   SB_STORE_ERROR_READ_ONLY,      /* saving is refused to protect the file */
   SB_STORE_ERROR_IO,             /* the disk said no */
+  SB_STORE_ERROR_CHANGED,        /* the file changed on disk since we read it */
 } SbStoreError;
 
 /* The data file format this version reads and writes. */
