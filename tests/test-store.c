@@ -1120,6 +1120,37 @@ test_store_save_keeps_outside_change (Fixture       *f,
   g_assert_cmpstr (sb_story_get_situation (sb_library_find (library, sb_story_get_id (ours))), ==, "Autosaved here");
 }
 
+/* Damaged parts of a file lose nothing else: a second story with a taken
+ * id is kept as a copy, and a broken principle entry does not drop the
+ * ones after it.
+ */
+static void
+test_store_keeps_duplicates_and_later_principles (Fixture       *f,
+                                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autofree char *saved = NULL;
+
+  g_mkdir_with_parents (folder, 0700);
+  sb_test_write_file (f->path,
+                      "{\"format\": \"storybank\", \"version\": 1,"
+                      " \"principles\": [42, {\"id\": \"later\", \"name\": \"Later Principle\"}],"
+                      " \"stories\": [{\"id\": \"a\", \"title\": \"First\"},"
+                      " {\"id\": \"a\", \"title\": \"Second, same id\"}]}", -1);
+
+  sb_store_load (f->store, &error);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->library)), ==, 2);
+  g_assert_nonnull (sb_catalog_lookup (f->catalog, "later"));
+
+  sb_story_set_result (sb_library_find (f->library, "a"), "edited");
+  g_assert_true (sb_store_save (f->store, &error));
+  saved = sb_test_read_file (f->path);
+  g_assert_nonnull (strstr (saved, "Second, same id"));
+  g_assert_nonnull (strstr (saved, "Later Principle"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1140,6 +1171,7 @@ main (int   argc,
   ADD ("/store/faults", test_store_faults);
   ADD ("/store/restore-backup", test_store_restore_backup);
   ADD ("/store/save-keeps-outside-change", test_store_save_keeps_outside_change);
+  ADD ("/store/keeps-duplicates-and-later-principles", test_store_keeps_duplicates_and_later_principles);
   ADD ("/store/faults-first-file", test_store_faults_first_file);
   ADD ("/store/parse-escapes", test_store_parse_escapes);
   ADD ("/store/parse-deep", test_store_parse_deep);

@@ -460,8 +460,12 @@ sb_catalog_load_user_json (SbCatalog  *self,
                            JsonArray  *principles,
                            GError    **error)
 {
+  g_autoptr(GError) first_error = NULL;
+
   g_return_val_if_fail (SB_IS_CATALOG (self), FALSE);
 
+  /* A damaged entry is reported but does not stop the ones after it. */
+#define SKIP(e) { if (first_error == NULL) first_error = g_steal_pointer (&e); g_clear_error (&e); continue; }
   for (guint i = 0; i < json_array_get_length (principles); i++)
     {
       JsonNode *node = json_array_get_element (principles, i);
@@ -470,36 +474,37 @@ sb_catalog_load_user_json (SbCatalog  *self,
       SbPrinciple *existing;
       const char *id = NULL;
       const char *framework_name = NULL;
+      g_autoptr(GError) local_error = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+          g_set_error (&local_error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
                        _("Principle %u is not an object"), i + 1);
-          return FALSE;
+          SKIP (local_error);
         }
 
       object = json_node_get_object (node);
-      if (!sb_json_get_string (object, "id", &id, error))
-        return FALSE;
+      if (!sb_json_get_string (object, "id", &id, &local_error))
+        SKIP (local_error);
 
       existing = sb_catalog_lookup (self, id);
       if (existing != NULL && sb_principle_get_builtin (existing))
         {
-          sb_principle_apply_user_json (existing, object, error);
-          if (error != NULL && *error != NULL)
-            return FALSE;
+          sb_principle_apply_user_json (existing, object, &local_error);
+          if (local_error != NULL)
+            SKIP (local_error);
           continue;
         }
 
-      principle = sb_principle_new_from_json (object, FALSE, SB_FRAMEWORK_USER, error);
+      principle = sb_principle_new_from_json (object, FALSE, SB_FRAMEWORK_USER, &local_error);
       if (principle == NULL)
-        return FALSE;
+        SKIP (local_error);
 
       /* A user framework's name rides along in each of its principles
        * (see sb_catalog_dup_user_json()); older files lack it.
        */
-      if (!sb_json_get_string (object, "framework-name", &framework_name, error))
-        return FALSE;
+      if (!sb_json_get_string (object, "framework-name", &framework_name, &local_error))
+        SKIP (local_error);
       if (framework_name != NULL && framework_name[0] != '\0')
         sb_catalog_ensure_framework (self, sb_principle_get_framework_id (principle), framework_name);
 
@@ -508,7 +513,13 @@ sb_catalog_load_user_json (SbCatalog  *self,
 
       sb_catalog_add_principle (self, principle);
     }
+#undef SKIP
 
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -288,7 +288,8 @@ sb_library_replace (SbLibrary *self,
  * @stories: (element-type SbStory): the library's new content
  *
  * Replaces every story at once, with one ::items-changed (a load).
- * A story whose id comes twice is kept once, the first time.
+ * A second story with an id already taken (a hand-edited or badly synced
+ * file) is kept as a copy under a new id, never dropped.
  */
 void
 sb_library_splice (SbLibrary *self,
@@ -304,10 +305,20 @@ sb_library_splice (SbLibrary *self,
 
   for (guint i = 0; i < stories->len; i++)
     {
-      SbStory *story = g_ptr_array_index (stories, i);
+      g_autoptr(SbStory) story = g_object_ref (g_ptr_array_index (stories, i));
 
-      if (g_hash_table_contains (self->by_id, sb_story_get_id (story)))
+      SbStory *taken = g_hash_table_lookup (self->by_id, sb_story_get_id (story));
+
+      /* The same story twice is one story. */
+      if (taken == story)
         continue;
+      if (taken != NULL)
+        {
+          SbStory *copy = sb_story_duplicate (story);
+
+          g_object_unref (story);
+          story = copy;
+        }
       g_ptr_array_add (self->stories, g_object_ref (story));
       sb_library_watch (self, story);
     }

@@ -1006,7 +1006,7 @@ load_apply (SbStore     *self,
       sb_catalog_reset_user (self->catalog);
       if (!sb_catalog_load_user_json (self->catalog, result->principles, &local_error))
         {
-          g_warning ("Principles: %s", local_error->message);
+          g_message ("Principles: %s", local_error->message);
           g_clear_error (&local_error);
         }
     }
