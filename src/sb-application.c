@@ -163,15 +163,16 @@ quit_action (GSimpleAction *action,
   SbApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
-  /* Closing each window saves its state; the store flushes on shutdown. */
-  for (GList *l = windows; l != NULL;)
-    {
-      GtkWindow *window = l->data;
-
-      l = l->next;
-      gtk_window_close (window);
-    }
-  g_application_quit (G_APPLICATION (self));
+  /* Closing each window saves its state; the store flushes on shutdown.
+   * A window with edits that could not be saved asks first and stays
+   * open, and so does the application.
+   */
+  windows = g_list_copy_deep (windows, (GCopyFunc) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void

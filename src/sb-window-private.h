@@ -45,6 +45,7 @@ struct _SbWindow
   SbStory              *deleted_story;
   guint                 deleted_position;
   AdwToast             *delete_toast;
+  gboolean              close_anyway;
   SbCoachPanel         *coach_panel;
 };
 

@@ -162,11 +162,62 @@ coach_focus_field_cb (SbWindow   *self,
   sb_story_editor_focus_field (self->editor, field);
 }
 
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SbWindow         *self)
+{
+  if (g_str_equal (response, "export"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.export", NULL);
+  else if (g_str_equal (response, "quit"))
+    {
+      self->close_anyway = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Edits that could not be written are never thrown away without asking. */
+static gboolean
+confirm_unsaved (SbWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  const char *reason;
+
+  if (self->close_anyway || self->store == NULL || !sb_store_get_dirty (self->store))
+    return FALSE;
+
+  if (!sb_store_get_read_only (self->store) && sb_store_flush (self->store, &error))
+    return FALSE;
+
+  reason = error != NULL ? error->message : _("Your stories are open read-only.");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Your Latest Changes Are Not Saved"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s\n\nIf you quit now, they are lost. Export a copy to keep them."),
+                                  reason);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Open"),
+                                    "export", _("_Export a Copy…"),
+                                    "quit", _("_Quit Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "quit", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
 static gboolean
 sb_window_close_request (GtkWindow *window)
 {
   SbWindow *self = SB_WINDOW (window);
   int width, height;
+
+  if (confirm_unsaved (self))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);

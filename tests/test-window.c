@@ -264,6 +264,66 @@ test_window_restore_backup (void)
   sb_test_ui_iterate (50);
 }
 
+static GtkWindow *
+find_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return window;
+    }
+  return NULL;
+}
+
+/* Edits that cannot be written (here: a file from a newer Storybank, open
+ * read-only) are never thrown away on close without asking.
+ */
+static void
+test_window_close_asks_about_unsaved (void)
+{
+  g_autofree char *dir = g_build_filename (data_home, "storybank", NULL);
+  g_autofree char *path = g_build_filename (dir, "stories.json", NULL);
+  g_autoptr(SbApplication) app = NULL;
+  SbWindow *window;
+  GtkWindow *dialog;
+
+  sb_test_rm_rf (dir);
+  g_mkdir_with_parents (dir, 0700);
+  sb_test_write_file (path, "{\"format\": \"storybank\", \"version\": 7, \"stories\": [{\"id\": \"f1\", \"title\": \"Future\"}]}", -1);
+
+  app = sb_test_ui_make_app ();
+  window = sb_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_ui_iterate (100);
+  g_assert_true (sb_store_get_read_only (sb_application_get_store (app)));
+
+  sb_story_set_title (sb_library_find (sb_application_get_library (app), "f1"), "Edited anyway");
+  g_assert_true (sb_store_get_dirty (sb_application_get_store (app)));
+
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  sb_test_ui_iterate (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  dialog = find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  sb_test_ui_iterate (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_unref (window);
+
+  /* The file was never touched. */
+  {
+    g_autofree char *after = sb_test_read_file (path);
+    g_assert_null (strstr (after, "Edited anyway"));
+  }
+  sb_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/window/filter-search-delete", test_window_filter_search_delete);
   g_test_add_func ("/window/restores-selection", test_window_restores_selection);
   g_test_add_func ("/window/restore-backup", test_window_restore_backup);
+  g_test_add_func ("/window/close-asks-about-unsaved", test_window_close_asks_about_unsaved);
 
   ret = g_test_run ();
   sb_test_rm_rf (data_home);

@@ -1451,6 +1451,7 @@ save_cb (GObject      *object,
           /* Take their changes in, then write everything. */
           self->saving = FALSE;
           self->save_again = FALSE;
+          g_clear_error (&error);
           if (merge_and_report (self, &error))
             {
               sb_store_save_async (self, NULL, NULL, NULL);
