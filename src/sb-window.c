@@ -131,6 +131,8 @@ store_error_cb (SbWindow *self)
                           error != NULL && g_error_matches (error, SB_STORE_ERROR, SB_STORE_ERROR_IO) &&
                           !sb_store_get_read_only (self->store));
   _sb_window_recovery_update (self);
+  /* Stories that cannot be saved are shown, not edited. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->editor), !sb_store_get_read_only (self->store));
   _sb_window_actions_update (self);
 }
 
