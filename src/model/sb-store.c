@@ -1926,6 +1926,11 @@ sb_store_restore_backup (SbStore     *self,
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
   g_return_val_if_fail (backup != NULL, FALSE);
 
+  /* A save still being written would land over the restored file. */
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+
   if (!sb_io_read_file (backup, SB_STORE_MAX_FILE_SIZE, &contents, &length, error))
     return FALSE;
 
