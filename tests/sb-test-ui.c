@@ -51,3 +51,19 @@ sb_test_ui_wait_saved (SbStore *store)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (sb_store_get_dirty (store));
 }
+
+/* The stories as the next start of the app would read them from disk. */
+SbLibrary *
+sb_test_ui_load_saved (const char *data_home)
+{
+  g_autofree char *path = g_build_filename (data_home, "storybank", "stories.json", NULL);
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SbLibrary *library = sb_library_new ();
+
+  store = sb_store_new (path, library, catalog);
+  g_assert_true (sb_store_load (store, &error));
+  g_assert_no_error (error);
+  return library;
+}

@@ -20,21 +20,6 @@
 
 static char *data_home;
 
-static SbLibrary *
-load_saved (void)
-{
-  g_autofree char *path = g_build_filename (data_home, "storybank", "stories.json", NULL);
-  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
-  g_autoptr(SbStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  SbLibrary *library = sb_library_new ();
-
-  store = sb_store_new (path, library, catalog);
-  g_assert_true (sb_store_load (store, &error));
-  g_assert_no_error (error);
-  return library;
-}
-
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
 
 static GtkWidget *
@@ -196,7 +181,7 @@ test_coach_follows_typing (void)
   g_assert_true (gtk_widget_is_visible (all_good));
 
   sb_test_ui_wait_saved (sb_application_get_store (app));
-  saved = load_saved ();
+  saved = sb_test_ui_load_saved (data_home);
   g_assert_true (sb_story_is_dismissed (sb_library_find (saved, sb_story_get_id (story)), SB_CHECK_SPEAKING_TIME));
 
   /* Brought back from the dismissed list, it is listed again. */

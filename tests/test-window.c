@@ -32,21 +32,6 @@ n_visible (SbWindow *window)
   return g_list_model_get_n_items (sb_story_list_get_visible (sb_window_get_story_list (window)));
 }
 
-static SbLibrary *
-load_saved (void)
-{
-  g_autofree char *path = g_build_filename (data_home, "storybank", "stories.json", NULL);
-  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
-  g_autoptr(SbStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  SbLibrary *library = sb_library_new ();
-
-  store = sb_store_new (path, library, catalog);
-  g_assert_true (sb_store_load (store, &error));
-  g_assert_no_error (error);
-  return library;
-}
-
 static void
 test_window_write_story (void)
 {
@@ -91,7 +76,7 @@ test_window_write_story (void)
 
   /* ...and autosave wrote it to disk, no Save button involved. */
   sb_test_ui_wait_saved (sb_application_get_store (app));
-  saved = load_saved ();
+  saved = sb_test_ui_load_saved (data_home);
   back = sb_library_find (saved, sb_story_get_id (story));
   g_assert_nonnull (back);
   g_assert_cmpstr (sb_story_get_title (back), ==, "Scaling the checkout");
