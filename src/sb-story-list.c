@@ -22,7 +22,7 @@ struct _SbStoryList
   /* Template widgets */
   GtkButton          *empty_principle_button;
   AdwStatusPage      *empty_principle_page;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;
   AdwStatusPage      *no_results_page;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
@@ -287,8 +287,13 @@ update_coach_dot (SbStoryList *self,
     tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The coach has %u suggestion",
                                             "The coach has %u suggestions", n), n);
   gtk_widget_set_visible (dot, n > 0);
-  gtk_widget_set_tooltip_text (dot, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip ? tooltip : "", -1);
+  /* Setting a tooltip asks the display server where the pointer is: only
+   * when it changes, not for every row bound while scrolling. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (dot), tooltip) != 0)
+    {
+      gtk_widget_set_tooltip_text (dot, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip ? tooltip : "", -1);
+    }
   if (mark->n_warnings > 0)
     gtk_widget_remove_css_class (dot, "note");
   else
@@ -616,9 +621,9 @@ sb_story_list_init (SbStoryList *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 }

@@ -329,7 +329,7 @@ bench_typing (SbWindow *window)
 static void
 bench_scroll (SbWindow *window)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (sb_window_get_story_list (window)), GTK_TYPE_LIST_VIEW);
+  GtkWidget *view = find_widget (GTK_WIDGET (sb_window_get_story_list (window)), GTK_TYPE_GRID_VIEW);
   GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
 
   watch_reset ();
