@@ -63,18 +63,10 @@ row_text_view (GtkWidget *row)
   return g_object_get_data (G_OBJECT (row), "sb-text-view");
 }
 
-static char *
-buffer_dup_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
-buffer_changed_cb (GtkTextBuffer *buffer,
-                   GtkWidget     *row)
+step_text_changed_cb (SbTextView *view,
+                      GParamSpec *pspec,
+                      GtkWidget  *row)
 {
   SbActionSteps *self = SB_ACTION_STEPS (gtk_widget_get_ancestor (row, SB_TYPE_ACTION_STEPS));
   g_autofree char *text = NULL;
@@ -85,7 +77,7 @@ buffer_changed_cb (GtkTextBuffer *buffer,
   if (index >= sb_story_get_n_actions (self->story))
     return;
 
-  text = buffer_dup_text (buffer);
+  text = sb_text_view_dup_text (view);
   self->updating = TRUE;
   sb_story_set_action (self->story, index, text);
   self->updating = FALSE;
@@ -262,9 +254,9 @@ make_row (SbActionSteps *self,
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
   gtk_widget_set_hexpand (view, TRUE);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  sb_text_view_set_text (SB_TEXT_VIEW (view), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (buffer_changed_cb), row);
+  g_signal_connect (view, "notify::text", G_CALLBACK (step_text_changed_cb), row);
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), row);
@@ -343,11 +335,7 @@ rebuild (SbActionSteps *self)
 
   for (child = gtk_widget_get_first_child (self->rows), i = 0; child; child = gtk_widget_get_next_sibling (child), i++)
     {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (row_text_view (child));
-      g_autofree char *text = buffer_dup_text (buffer);
-
-      if (!g_str_equal (text, actions[i]))
-        gtk_text_buffer_set_text (buffer, actions[i], -1);
+      sb_text_view_set_text (SB_TEXT_VIEW (row_text_view (child)), actions[i]);
       set_row_position (child, i, n);
     }
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "sb-review-window.h"
+#include "sb-text-view.h"
 
 #define N_RATINGS 5
 #define TICK_MS 200
@@ -102,12 +103,15 @@ format_time (double seconds)
   return g_strdup_printf ("%u:%02u", s / 60, s % 60);
 }
 
-static const char *
+static char *
 story_title (SbStory *story)
 {
-  const char *title = sb_story_get_title (story);
+  char *title = sb_story_dup_display_title (story);
 
-  return title[0] ? title : _("Untitled Story");
+  if (title[0] != '\0')
+    return title;
+  g_free (title);
+  return g_strdup (_("Untitled Story"));
 }
 
 static gboolean
@@ -241,7 +245,11 @@ rebuild_pick_list (SbReviewWindow *self)
       SbPrinciple *principle = principles[0] ? sb_catalog_lookup (self->catalog, principles[0]) : NULL;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), story_title (story));
+      {
+        g_autofree char *title = story_title (story);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      }
       if (principle != NULL)
         adw_action_row_set_subtitle (row, sb_principle_get_name (principle));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -387,7 +395,8 @@ add_story_text (GtkBox     *box,
                 const char *text,
                 const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *preview = sb_text_dup_preview (text);
+  GtkWidget *label = gtk_label_new (preview);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -416,7 +425,11 @@ fill_story (SbReviewWindow *self,
   gboolean empty = TRUE;
 
   remove_all (GTK_WIDGET (self->story_box));
-  add_story_text (self->story_box, story_title (story), "title-3");
+  {
+    g_autofree char *title = story_title (story);
+
+    add_story_text (self->story_box, title, "title-3");
+  }
 
   add_story_section (self->story_box, _("Situation"), sb_story_get_situation (story));
   add_story_section (self->story_box, _("Task"), sb_story_get_task (story));
@@ -513,7 +526,11 @@ show_summary (SbReviewWindow *self)
       g_autofree char *detail = NULL;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), story_title (sb_review_card_get_story (card)));
+      {
+        g_autofree char *title = story_title (sb_review_card_get_story (card));
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      }
       if (principle != NULL)
         adw_action_row_set_subtitle (row, sb_principle_get_name (principle));
 
@@ -829,7 +846,11 @@ rebuild_coverage (SbReviewWindow *self)
                                                                 "Filed under %u principles", n), n);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), story_title (story));
+      {
+        g_autofree char *title = story_title (story);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      }
       adw_action_row_set_subtitle (row, subtitle);
       gtk_list_box_append (self->over_used_list, GTK_WIDGET (row));
     }

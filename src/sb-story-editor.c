@@ -261,8 +261,7 @@ bind_text_view (SbStoryEditor *self,
                 const char    *property,
                 GtkTextView   *view)
 {
-  g_binding_group_bind (self->bindings, property,
-                        gtk_text_view_get_buffer (view), "text",
+  g_binding_group_bind (self->bindings, property, view, "text",
                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 }
 

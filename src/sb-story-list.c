@@ -222,7 +222,7 @@ update_row (GtkListItem *item)
   GtkWidget *line = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
   g_autofree char *first_line = sb_story_dup_first_line (story);
   g_autofree char *when = format_date (sb_story_get_modified (story));
-  const char *text = sb_story_get_title (story);
+  g_autofree char *text = sb_story_dup_display_title (story);
 
   if (text[0] == '\0')
     {

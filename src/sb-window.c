@@ -58,7 +58,11 @@ update_titles (SbWindow *self)
   else if (sb_story_get_title (story)[0] == '\0')
     adw_window_title_set_title (self->editor_title, _("Untitled Story"));
   else
-    adw_window_title_set_title (self->editor_title, sb_story_get_title (story));
+    {
+      g_autofree char *title = sb_story_dup_display_title (story);
+
+      adw_window_title_set_title (self->editor_title, title);
+    }
 }
 
 void

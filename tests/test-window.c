@@ -15,6 +15,7 @@
 #include "sb-story-list.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
+#include "sb-text-view.h"
 #include "sb-window.h"
 
 static char *data_home;
@@ -309,6 +310,125 @@ test_window_close_asks_about_unsaved (void)
   sb_test_rm_rf (dir);
 }
 
+/* One paragraph of @n_bytes words, no line break. */
+static char *
+make_paragraph (gsize n_bytes)
+{
+  GString *text = g_string_sized_new (n_bytes + 16);
+
+  while (text->len < n_bytes)
+    g_string_append (text, "shipped faster with fewer outages and ");
+  g_string_truncate (text, n_bytes);
+  return g_string_free (text, FALSE);
+}
+
+/* A 1 MB Result and 5,000 steps open at once and stay whole: the Result is
+ * shown shortened and read-only, 40 steps are made, a paste of a huge
+ * paragraph is kept without going into a text view, and saving writes
+ * every byte.
+ */
+static void
+test_window_huge_story (void)
+{
+  g_autoptr(SbApplication) app = sb_test_ui_make_app ();
+  SbWindow *window = sb_window_new (app);
+  SbLibrary *library = sb_application_get_library (app);
+  SbStoryEditor *editor = sb_window_get_editor (window);
+  g_autoptr(SbStory) story = sb_story_new ();
+  g_autofree char *result = make_paragraph (1024 * 1024);
+  g_autofree char *pasted = make_paragraph (100 * 1000);
+  g_autofree char *long_step = make_paragraph (40 * 1000);
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SbLibrary) saved = NULL;
+  SbTextView *result_view;
+  SbTextView *situation_view;
+  SbStory *back;
+  GtkWidget *step;
+
+  for (guint i = 0; i < 5000; i++)
+    g_ptr_array_add (steps, g_strdup_printf ("Step %u: called the owner", i + 1));
+  g_ptr_array_add (steps, NULL);
+
+  sb_story_set_title (story, "Huge");
+  sb_story_set_situation (story, result);
+  sb_story_set_result (story, result);
+  sb_story_set_actions (story, (const char * const *) steps->pdata);
+  sb_story_add_principle (story, "think-big");
+  sb_library_add (library, story);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_ui_iterate (100);
+  sb_story_list_set_selected_story (sb_window_get_story_list (window), story);
+  sb_test_ui_iterate (100);
+  g_assert_true (sb_story_editor_get_story (editor) == story);
+
+  /* The Result: the start, read-only, its whole text still the field's. */
+  result_view = SB_TEXT_VIEW (sb_story_editor_get_field (editor, "result"));
+  g_assert_true (sb_text_view_get_shortened (result_view));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (result_view)));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (result_view))), <, 2000);
+  {
+    g_autofree char *text = sb_text_view_dup_text (result_view);
+    g_assert_cmpstr (text, ==, result);
+  }
+
+  /* The list row shows the start of the situation, not a megabyte. */
+  {
+    g_autofree char *line = sb_story_dup_first_line (story);
+    g_assert_cmpuint (strlen (line), <, 400);
+  }
+
+  /* 40 step rows, not 5,000. */
+  g_assert_nonnull (sb_action_steps_get_step (SB_ACTION_STEPS (sb_story_editor_get_field (editor, "action")), 39));
+  g_assert_null (sb_action_steps_get_step (SB_ACTION_STEPS (sb_story_editor_get_field (editor, "action")), 40));
+
+  /* A step too long to edit, shown shortened among the others. */
+  sb_story_set_action (story, 1, long_step);
+  sb_test_ui_iterate (20);
+  step = sb_action_steps_get_step (SB_ACTION_STEPS (sb_story_editor_get_field (editor, "action")), 1);
+  g_assert_true (sb_text_view_get_shortened (SB_TEXT_VIEW (step)));
+
+  /* A paste of a 100 KB paragraph into the task: kept, shown shortened. */
+  set_text_view (sb_story_editor_get_field (editor, "task"), pasted);
+  sb_test_ui_iterate (50);
+  g_assert_cmpstr (sb_story_get_task (story), ==, pasted);
+  g_assert_true (sb_text_view_get_shortened (SB_TEXT_VIEW (sb_story_editor_get_field (editor, "task"))));
+
+  /* Typing where the text is short still writes through. */
+  situation_view = SB_TEXT_VIEW (sb_story_editor_get_field (editor, "situation"));
+  g_assert_true (sb_text_view_get_shortened (situation_view));
+  sb_story_set_situation (story, "Checkout fell over.");
+  sb_test_ui_iterate (20);
+  g_assert_false (sb_text_view_get_shortened (situation_view));
+  set_text_view (GTK_WIDGET (situation_view), "Checkout fell over twice.");
+  sb_test_ui_iterate (20);
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "Checkout fell over twice.");
+
+  /* "Edit Anyway" puts the whole text in the buffer, to be edited. */
+  sb_text_view_edit_anyway (SB_TEXT_VIEW (step));
+  sb_test_ui_iterate (20);
+  g_assert_false (sb_text_view_get_shortened (SB_TEXT_VIEW (step)));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (step)));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (step))), ==, 40 * 1000);
+  g_assert_cmpstr (sb_story_get_actions (story)[1], ==, long_step);
+
+  /* Every byte reaches the disk. */
+  sb_test_ui_wait_saved (sb_application_get_store (app));
+  saved = sb_test_ui_load_saved (data_home);
+  back = sb_library_find (saved, sb_story_get_id (story));
+  g_assert_nonnull (back);
+  g_assert_cmpstr (sb_story_get_result (back), ==, result);
+  g_assert_cmpstr (sb_story_get_task (back), ==, pasted);
+  g_assert_cmpuint (sb_story_get_n_actions (back), ==, 5000);
+  g_assert_cmpstr (sb_story_get_actions (back)[1], ==, long_step);
+  g_assert_cmpstr (sb_story_get_actions (back)[4999], ==, "Step 5000: called the owner");
+
+  sb_library_remove (library, story, NULL);
+  sb_test_ui_wait_saved (sb_application_get_store (app));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_ui_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +447,7 @@ main (int   argc,
   g_test_add_func ("/window/restores-selection", test_window_restores_selection);
   g_test_add_func ("/window/restore-backup", test_window_restore_backup);
   g_test_add_func ("/window/close-asks-about-unsaved", test_window_close_asks_about_unsaved);
+  g_test_add_func ("/window/huge-story", test_window_huge_story);
 
   ret = g_test_run ();
   sb_test_rm_rf (data_home);

@@ -905,10 +905,29 @@ sb_story_get_search_text (SbStory *self)
   return self->search_text;
 }
 
+/* A label lays out its whole text even to show the start of it: what a
+ * row or a title shows of a field is cut to this many bytes.
+ */
+#define DISPLAY_BYTES 300
+
+static char *
+dup_head (const char *text,
+          gsize       length)
+{
+  const char *cut;
+
+  if (length <= DISPLAY_BYTES)
+    return g_strndup (text, length);
+
+  cut = g_utf8_find_prev_char (text, text + DISPLAY_BYTES + 1);
+  return g_strdup_printf ("%.*s…", (int) (cut - text), text);
+}
+
 /**
  * sb_story_dup_first_line:
  *
- * Returns: the first line of the situation, for a list row.
+ * Returns: the first line of the situation, for a list row (its start
+ * when it is long).
  */
 char *
 sb_story_dup_first_line (SbStory *self)
@@ -923,7 +942,21 @@ sb_story_dup_first_line (SbStory *self)
     text++;
   end = strpbrk (text, "\r\n");
 
-  return end ? g_strndup (text, end - text) : g_strdup (text);
+  return dup_head (text, end ? (gsize) (end - text) : strlen (text));
+}
+
+/**
+ * sb_story_dup_display_title:
+ *
+ * Returns: the title, for a list row or a window title (its start when it
+ * is long); empty when there is none.
+ */
+char *
+sb_story_dup_display_title (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+
+  return dup_head (self->data->title, strlen (self->data->title));
 }
 
 /**

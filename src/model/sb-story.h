@@ -79,5 +79,6 @@ void                 sb_story_record_practice     (SbStory      *self,
                                                    GDateTime    *when);
 const char          *sb_story_get_search_text     (SbStory      *self);
 char                *sb_story_dup_first_line      (SbStory      *self);
+char                *sb_story_dup_display_title   (SbStory      *self);
 
 G_END_DECLS
