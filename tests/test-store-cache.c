@@ -171,6 +171,7 @@ test_cache_unknown_keys (Fixture       *f,
   root = json_node_get_object (json_parser_get_root (parser));
   story = json_array_get_object_element (json_object_get_array_member (root, "stories"), 1);
   json_object_set_string_member (story, "mood", "proud");
+  json_object_set_int_member (json_object_get_object_member (story, "practice"), "streak", 7);
   json_object_set_int_member (root, "sync-generation", 42);
   json_generator_set_root (generator, json_parser_get_root (parser));
   text = json_generator_to_data (generator, NULL);
@@ -195,6 +196,7 @@ test_cache_unknown_keys (Fixture       *f,
 
   saved = sb_test_read_file (f->path);
   g_assert_nonnull (strstr (saved, "\"mood\": \"proud\""));
+  g_assert_nonnull (strstr (saved, "\"streak\": 7"));
   g_assert_nonnull (strstr (saved, "\"sync-generation\": 42"));
   g_assert_nonnull (strstr (saved, "Edited after a load from the cache"));
 }

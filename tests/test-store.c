@@ -185,7 +185,8 @@ test_store_unknown_keys (Fixture       *f,
   sb_test_write_file (f->path,
                       "{\"format\": \"storybank\", \"version\": 1, \"sync\": {\"peer\": \"laptop\"},"
                       " \"principles\": [{\"id\": \"craft\", \"name\": \"Craft\", \"colour\": \"teal\"}],"
-                      " \"stories\": [{\"id\": \"s1\", \"title\": \"T\", \"audio\": [\"a.ogg\"]}]}", -1);
+                      " \"stories\": [{\"id\": \"s1\", \"title\": \"T\", \"audio\": [\"a.ogg\"],"
+                      " \"practice\": {\"count\": 2, \"streak\": {\"days\": 3}}}]}", -1);
 
   g_assert_true (sb_store_load (f->store, &error));
   g_assert_no_error (error);
@@ -196,6 +197,8 @@ test_store_unknown_keys (Fixture       *f,
   g_assert_nonnull (strstr (saved, "\"sync\": {\"peer\":\"laptop\"}"));
   g_assert_nonnull (strstr (saved, "\"colour\": \"teal\""));
   g_assert_nonnull (strstr (saved, "\"audio\": [\"a.ogg\"]"));
+  g_assert_nonnull (strstr (saved, "\"count\": 2"));
+  g_assert_nonnull (strstr (saved, "\"streak\": {\"days\":3}"));
   g_assert_nonnull (strstr (saved, "\"result\": \"changed\""));
 }
 

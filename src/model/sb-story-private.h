@@ -24,9 +24,10 @@ SbStory     *sb_story_new_from_data      (SbStoryData       *data);
 /* A story in the binary cache (sb-store-cache.c): id, title, situation,
  * task, result, actions, principles, tags, dismissed, created, modified,
  * practice last (ISO 8601 dates as the data file writes them, "" for none),
- * practice count, confidence, unknown keys and their JSON text.
+ * practice count, confidence, unknown keys and their JSON text, then the
+ * unknown members of "practice" the same way.
  */
-#define SB_STORY_VARIANT_TYPE "(sssssasasasassssuiasas)"
+#define SB_STORY_VARIANT_TYPE "(sssssasasasassssuiasasasas)"
 
 GVariant    *sb_story_data_to_variant    (const SbStoryData *data);
 SbStory     *sb_story_new_from_variant   (GVariant          *variant);

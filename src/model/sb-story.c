@@ -36,6 +36,9 @@ struct _SbStoryData
    */
   char      **extra_keys;
   char      **extra_values;
+  /* Members of "practice" this version does not know, kept the same way. */
+  char      **practice_extra_keys;
+  char      **practice_extra_values;
   /* When not %NULL, one allocation holding id, title, situation, task,
    * result and the actions, principles, tags and dismissed lists (strings
    * and arrays), as read from the cache: ten thousand stories then cost
@@ -93,6 +96,8 @@ static const char * const known_keys[] = {
   "tags", "dismissed", "created", "modified", "practice", NULL
 };
 
+static const char * const practice_keys[] = { "count", "last", "confidence", NULL };
+
 static void
 sb_story_data_free (SbStoryData *data)
 {
@@ -115,6 +120,8 @@ sb_story_data_free (SbStoryData *data)
   g_clear_pointer (&data->practice_last, g_date_time_unref);
   g_strfreev (data->extra_keys);
   g_strfreev (data->extra_values);
+  g_strfreev (data->practice_extra_keys);
+  g_strfreev (data->practice_extra_values);
   g_free (data);
 }
 
@@ -161,6 +168,8 @@ sb_story_data_copy (const SbStoryData *src)
   data->confidence = src->confidence;
   data->extra_keys = g_strdupv (src->extra_keys);
   data->extra_values = g_strdupv (src->extra_values);
+  data->practice_extra_keys = g_strdupv (src->practice_extra_keys);
+  data->practice_extra_values = g_strdupv (src->practice_extra_values);
 
   return data;
 }
@@ -1060,7 +1069,9 @@ sb_story_content_equal (SbStory *self,
          a->practice_count == b->practice_count &&
          a->confidence == b->confidence &&
          strv_equal_or_null (a->extra_keys, b->extra_keys) &&
-         strv_equal_or_null (a->extra_values, b->extra_values);
+         strv_equal_or_null (a->extra_values, b->extra_values) &&
+         strv_equal_or_null (a->practice_extra_keys, b->practice_extra_keys) &&
+         strv_equal_or_null (a->practice_extra_values, b->practice_extra_values);
 }
 
 /**
@@ -1150,6 +1161,8 @@ sb_story_new_from_json (JsonObject  *object,
 
       if (!sb_json_get_date (record, "last", &data->practice_last, error))
         return NULL;
+
+      sb_json_collect_extra (record, practice_keys, &data->practice_extra_keys, &data->practice_extra_values);
     }
   else if (practice != NULL && !JSON_NODE_HOLDS_NULL (practice))
     {
@@ -1189,7 +1202,7 @@ sb_story_data_to_variant (const SbStoryData *data)
   g_autofree char *modified = NULL;
   g_autofree char *practice_last = NULL;
 
-  return g_variant_new ("(sssss^as^as^as^assssui^as^as)",
+  return g_variant_new ("(sssss^as^as^as^assssui^as^as^as^as)",
                         data->id, data->title, data->situation, data->task, data->result,
                         strv_or_empty (data->actions),
                         strv_or_empty (data->principles),
@@ -1201,7 +1214,9 @@ sb_story_data_to_variant (const SbStoryData *data)
                         data->practice_count,
                         (gint32) data->confidence,
                         strv_or_empty (data->extra_keys),
-                        strv_or_empty (data->extra_values));
+                        strv_or_empty (data->extra_values),
+                        strv_or_empty (data->practice_extra_keys),
+                        strv_or_empty (data->practice_extra_values));
 }
 
 static char **
@@ -1212,6 +1227,7 @@ dup_strv_child (GVariant *variant,
 
   return g_variant_dup_strv (child, NULL);
 }
+
 
 /* Packing: a first pass measures, a second copies. */
 typedef struct
@@ -1303,6 +1319,31 @@ is_json_value (const char *text)
          json_parser_get_root (parser) != NULL;
 }
 
+/* Unknown members (names at @index, JSON texts after them): FALSE when
+ * they are not what this version could have written.
+ */
+static gboolean
+extra_from_variant (GVariant            *variant,
+                    gsize                index,
+                    const char * const  *known,
+                    char              ***keys,
+                    char              ***values)
+{
+  *keys = dup_strv_child (variant, index);
+  *values = dup_strv_child (variant, index + 1);
+  if (g_strv_length (*keys) != g_strv_length (*values))
+    return FALSE;
+  for (guint i = 0; (*values)[i] != NULL; i++)
+    if (g_strv_contains (known, (*keys)[i]) || !is_json_value ((*values)[i]))
+      return FALSE;
+  if ((*keys)[0] == NULL)
+    {
+      g_clear_pointer (keys, g_strfreev);
+      g_clear_pointer (values, g_strfreev);
+    }
+  return TRUE;
+}
+
 /**
  * sb_story_new_from_variant:
  * @variant: a %SB_STORY_VARIANT_TYPE, possibly from untrusted bytes
@@ -1323,11 +1364,11 @@ sb_story_new_from_variant (GVariant *variant)
   if (!g_variant_is_of_type (variant, G_VARIANT_TYPE (SB_STORY_VARIANT_TYPE)))
     return NULL;
 
-  g_variant_get (variant, "(&s&s&s&s&s@as@as@as@as&s&s&sui@as@as)",
+  g_variant_get (variant, "(&s&s&s&s&s@as@as@as@as&s&s&sui@as@as@as@as)",
                  &id, &title, &situation, &task, &result,
                  NULL, NULL, NULL, NULL,
                  &created, &modified, &practice_last,
-                 &count, &confidence, NULL, NULL);
+                 &count, &confidence, NULL, NULL, NULL, NULL);
 
   if (id[0] == '\0' || count > G_MAXINT || confidence < SB_CONFIDENCE_UNSET || confidence > 5 ||
       created[0] == '\0' || modified[0] == '\0')
@@ -1353,18 +1394,9 @@ sb_story_new_from_variant (GVariant *variant)
       !date_from_text (practice_last, utc, &data->practice_last))
     return NULL;
 
-  data->extra_keys = dup_strv_child (variant, 14);
-  data->extra_values = dup_strv_child (variant, 15);
-  if (g_strv_length (data->extra_keys) != g_strv_length (data->extra_values))
+  if (!extra_from_variant (variant, 14, known_keys, &data->extra_keys, &data->extra_values) ||
+      !extra_from_variant (variant, 16, practice_keys, &data->practice_extra_keys, &data->practice_extra_values))
     return NULL;
-  if (data->extra_keys[0] == NULL)
-    {
-      g_clear_pointer (&data->extra_keys, g_strfreev);
-      g_clear_pointer (&data->extra_values, g_strfreev);
-    }
-  for (guint i = 0; data->extra_values != NULL && data->extra_values[i] != NULL; i++)
-    if (g_strv_contains (known_keys, data->extra_keys[i]) || !is_json_value (data->extra_values[i]))
-      return NULL;
 
   return sb_story_new_from_data (data);
 }
@@ -1419,6 +1451,13 @@ sb_story_data_write_json (const SbStoryData *data,
     g_string_append (out, "null");
   else
     g_string_append_printf (out, "%d", data->confidence);
+  for (guint i = 0; data->practice_extra_keys != NULL && data->practice_extra_keys[i] != NULL; i++)
+    {
+      g_string_append (out, ", ");
+      sb_json_write_string (out, data->practice_extra_keys[i]);
+      g_string_append (out, ": ");
+      g_string_append (out, data->practice_extra_values[i]);
+    }
   g_string_append (out, " }");
   sb_json_write_extra (out, indent + 1,
                        (const char * const *) data->extra_keys,
