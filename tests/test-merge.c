@@ -476,6 +476,93 @@ test_store_watch (Writers       *w,
   g_assert_cmpstr (sb_story_get_task (nth (w->here, 5)), ==, "our own save");
 }
 
+static void
+add_principle (SbCatalog  *catalog,
+               const char *id,
+               const char *definition)
+{
+  g_autoptr(SbPrinciple) principle = sb_principle_new (id, id, SB_FRAMEWORK_USER, FALSE);
+
+  sb_principle_set_definition (principle, definition);
+  sb_catalog_add_principle (catalog, principle);
+}
+
+/* The user's principles merge like stories: what the other side added or
+ * changed comes in, what we added, changed or deleted stays ours.
+ */
+static void
+test_store_merge_principles (void)
+{
+  g_autofree char *dir = sb_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "stories.json", NULL);
+  g_autoptr(SbCatalog) here_catalog = sb_catalog_new ();
+  g_autoptr(SbCatalog) there_catalog = sb_catalog_new ();
+  g_autoptr(SbLibrary) here = sb_library_new ();
+  g_autoptr(SbLibrary) there = sb_library_new ();
+  g_autoptr(SbStore) store = sb_store_new (path, here, here_catalog);
+  g_autoptr(SbStore) other = sb_store_new (path, there, there_catalog);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStory) filed = sb_story_new ();
+
+  add_principle (here_catalog, "grit", "Keep going.");
+  add_principle (here_catalog, "gone", "Deleted here.");
+  g_assert_true (sb_store_save (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_store_load (other, &error));
+  g_assert_no_error (error);
+
+  /* There: a new principle with a story filed under it, and a changed
+   * definition.
+   */
+  add_principle (there_catalog, "craft", "Care for the work.");
+  sb_principle_set_definition (sb_catalog_lookup (there_catalog, "grit"), "Keep going, kindly.");
+  sb_story_set_title (filed, "Filed under craft");
+  sb_story_add_principle (filed, "craft");
+  sb_library_add (there, filed);
+  g_assert_true (sb_store_save (other, &error));
+
+  /* Here: one deleted, one added, not yet saved. */
+  sb_catalog_remove_principle (here_catalog, sb_catalog_lookup (here_catalog, "gone"));
+  add_principle (here_catalog, "ship", "Deliver.");
+
+  g_assert_true (sb_store_merge_from_disk (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (sb_catalog_lookup (here_catalog, "craft"));
+  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (here_catalog, "craft")), ==, "Care for the work.");
+  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (here_catalog, "grit")), ==, "Keep going, kindly.");
+  g_assert_null (sb_catalog_lookup (here_catalog, "gone"));
+  g_assert_nonnull (sb_catalog_lookup (here_catalog, "ship"));
+  g_assert_true (sb_store_get_dirty (store));
+
+  /* Saved, the file holds both sides' principles. */
+  g_assert_true (sb_store_flush (store, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+    g_autoptr(SbLibrary) library = sb_library_new ();
+    g_autoptr(SbStore) reader = sb_store_new (path, library, catalog);
+
+    g_assert_true (sb_store_load (reader, &error));
+    g_assert_nonnull (sb_catalog_lookup (catalog, "craft"));
+    g_assert_nonnull (sb_catalog_lookup (catalog, "ship"));
+    g_assert_null (sb_catalog_lookup (catalog, "gone"));
+    g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (catalog, "grit")), ==, "Keep going, kindly.");
+    g_assert_nonnull (sb_library_find (library, sb_story_get_id (filed)));
+  }
+
+  /* Only their side changed (one added, one deleted): nothing of ours to
+   * save.
+   */
+  g_assert_true (sb_store_merge_from_disk (other, NULL, &error));
+  g_assert_nonnull (sb_catalog_lookup (there_catalog, "ship"));
+  g_assert_null (sb_catalog_lookup (there_catalog, "gone"));
+  g_assert_false (sb_store_get_dirty (other));
+
+  g_clear_object (&store);
+  g_clear_object (&other);
+  sb_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +587,7 @@ main (int   argc,
   WRITERS ("/merge/store/damaged", test_store_merge_damaged);
   WRITERS ("/merge/store/watch", test_store_watch);
 #undef WRITERS
+  g_test_add_func ("/merge/store/principles", test_store_merge_principles);
 
   return g_test_run ();
 }

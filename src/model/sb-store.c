@@ -54,6 +54,10 @@ struct _SbStore
    */
   GPtrArray    *base;
   char         *disk_checksum;
+  /* The user's principles as we last read or wrote them: id to the
+   * entry's JSON text, the base of merging principles the same way.
+   */
+  GHashTable   *base_principles;
   GFileMonitor *monitor;
   guint         merge_source;
 
@@ -159,6 +163,7 @@ sb_store_finalize (GObject *object)
   g_strfreev (self->extra_keys);
   g_strfreev (self->extra_values);
   g_clear_pointer (&self->base, g_ptr_array_unref);
+  g_clear_pointer (&self->base_principles, g_hash_table_unref);
   g_free (self->disk_checksum);
 
   G_OBJECT_CLASS (sb_store_parent_class)->finalize (object);
@@ -770,6 +775,127 @@ sb_store_set_base (SbStore    *self,
   self->disk_checksum = g_strdup (checksum);
 }
 
+/* A "principles" array as id -> the entry's JSON text (entries without an
+ * id are left out: they cannot be told apart).
+ */
+static GHashTable *
+principles_by_id (JsonArray *principles)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; principles != NULL && i < json_array_get_length (principles); i++)
+    {
+      JsonNode *node = json_array_get_element (principles, i);
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      id = json_object_get_string_member_with_default (json_node_get_object (node), "id", NULL);
+      if (id != NULL && !g_hash_table_contains (table, id))
+        g_hash_table_insert (table, g_strdup (id), json_to_string (node, FALSE));
+    }
+
+  return table;
+}
+
+/* The same from the catalog as it would be saved now. */
+static GHashTable *
+catalog_principles_by_id (SbCatalog *catalog)
+{
+  g_autofree char *json = sb_catalog_dup_user_json (catalog, 0);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return principles_by_id (NULL);
+  return principles_by_id (json_node_get_array (root));
+}
+
+static void
+sb_store_set_base_principles (SbStore    *self,
+                              GHashTable *principles)
+{
+  g_clear_pointer (&self->base_principles, g_hash_table_unref);
+  self->base_principles = principles;
+}
+
+/* Merges the user's principles of the file (@theirs) into the catalog,
+ * three ways against the base: a principle they added or changed (and we
+ * did not) comes in, one they deleted (and we did not change) goes; one we
+ * added, changed or deleted stays as we have it. Stories filed under a
+ * deleted principle keep its id. Returns whether the catalog now differs
+ * from the file.
+ */
+static gboolean
+merge_principles (SbStore   *self,
+                  JsonArray *theirs_array)
+{
+  g_autoptr(GHashTable) theirs = principles_by_id (theirs_array);
+  g_autoptr(GHashTable) ours = catalog_principles_by_id (self->catalog);
+  g_autoptr(JsonArray) incoming = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer id, text;
+
+  for (guint i = 0; theirs_array != NULL && i < json_array_get_length (theirs_array); i++)
+    {
+      JsonNode *node = json_array_get_element (theirs_array, i);
+      const char *their_id, *ours_text, *base_text;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      their_id = json_object_get_string_member_with_default (json_node_get_object (node), "id", NULL);
+      if (their_id == NULL)
+        continue;
+
+      ours_text = g_hash_table_lookup (ours, their_id);
+      base_text = self->base_principles ? g_hash_table_lookup (self->base_principles, their_id) : NULL;
+      text = g_hash_table_lookup (theirs, their_id);
+
+      if (g_strcmp0 (ours_text, text) == 0 || g_strcmp0 (base_text, text) == 0)
+        continue;  /* the same, or only we changed it */
+      if (ours_text == NULL && base_text != NULL)
+        continue;  /* we deleted it */
+      if (ours_text != NULL && g_strcmp0 (ours_text, base_text) != 0)
+        continue;  /* both changed it: ours stays */
+
+      json_array_add_element (incoming, json_node_copy (node));
+    }
+
+  if (json_array_get_length (incoming) > 0 &&
+      !sb_catalog_load_user_json (self->catalog, incoming, &error))
+    g_message ("Principles merged from %s: %s", self->path, error->message);
+
+  /* Deleted there and untouched here: deleted (a built-in principle stays,
+   * with the wording it had).
+   */
+  g_hash_table_iter_init (&iter, ours);
+  while (g_hash_table_iter_next (&iter, &id, &text))
+    {
+      SbPrinciple *principle = sb_catalog_lookup (self->catalog, id);
+
+      if (g_hash_table_contains (theirs, id) || self->base_principles == NULL ||
+          g_strcmp0 (text, g_hash_table_lookup (self->base_principles, id)) != 0)
+        continue;
+      if (principle != NULL && !sb_principle_get_builtin (principle))
+        sb_catalog_remove_principle (self->catalog, principle);
+    }
+
+  sb_store_set_base_principles (self, g_steal_pointer (&theirs));
+
+  /* Whether a save has something to add to the file. */
+  g_clear_pointer (&ours, g_hash_table_unref);
+  ours = catalog_principles_by_id (self->catalog);
+  if (g_hash_table_size (ours) != g_hash_table_size (self->base_principles))
+    return TRUE;
+  g_hash_table_iter_init (&iter, ours);
+  while (g_hash_table_iter_next (&iter, &id, &text))
+    if (g_strcmp0 (text, g_hash_table_lookup (self->base_principles, id)) != 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A save killed half-way (power cut, SIGKILL) leaves its temporary file;
  * the next load removes those, in the data file's folder and in backups/
  * (see sb_io_remove_stale_temps() for how a live writer's file is kept).
@@ -1017,6 +1143,7 @@ load_apply (SbStore     *self,
     g_autoptr(GPtrArray) base = sb_library_dup_snapshot (self->library);
 
     sb_store_set_base (self, base, result->checksum);
+    sb_store_set_base_principles (self, principles_by_id (result->principles));
   }
 
   g_strfreev (self->extra_keys);
@@ -1408,6 +1535,14 @@ sb_store_save_done (SbStore  *self,
   self->backed_up = TRUE;
   self->saved_generation = job->generation;
   sb_store_set_base (self, job->stories, job->checksum);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+    JsonNode *root;
+
+    if (json_parser_load_from_data (parser, job->principles, -1, NULL) &&
+        (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root))
+      sb_store_set_base_principles (self, principles_by_id (json_node_get_array (root)));
+  }
   if (!sb_store_get_dirty (self))
     self->first_unsaved = 0;
   sb_store_set_error (self, NULL);
@@ -1700,7 +1835,8 @@ same_stories (GPtrArray *a,
  * wrote, ours the library, theirs the file (see sb_merge_three_way()).
  * Changes reach the library as single inserts, removals and replacements,
  * so views update; a save follows when the result differs from the file.
- * The user's own principles and unknown top-level keys stay ours.
+ * The user's own principles are merged the same way (see
+ * merge_principles()); unknown top-level keys stay ours.
  *
  * A file that cannot be read or parsed leaves the library as it is and
  * returns %FALSE (a sync tool may be half-way through writing it). A file
@@ -1719,9 +1855,11 @@ sb_store_merge_from_disk (SbStore        *self,
   g_autoptr(GPtrArray) ours = NULL;
   g_autoptr(GPtrArray) merged = NULL;
   g_autoptr(GPtrArray) snapshot = NULL;
+  g_autoptr(JsonArray) their_principles = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *checksum = NULL;
   SbMergeReport counts = { 0, };
+  gboolean principles_differ;
   gsize length = 0;
   gint64 version = 0;
   gboolean was_dirty;
@@ -1760,7 +1898,7 @@ sb_store_merge_from_disk (SbStore        *self,
   if (g_strcmp0 (checksum, self->disk_checksum) == 0)
     return TRUE;
 
-  if (!sb_store_parse (contents, length, &theirs, NULL, &version, NULL, NULL, error))
+  if (!sb_store_parse (contents, length, &theirs, &their_principles, &version, NULL, NULL, error))
     return FALSE;
 
   if (version > SB_STORE_FORMAT_VERSION)
@@ -1792,11 +1930,12 @@ sb_store_merge_from_disk (SbStore        *self,
 
   was_dirty = sb_store_get_dirty (self);
   self->loading = TRUE;
+  principles_differ = merge_principles (self, their_principles);
   apply_merge (self->library, merged);
   self->loading = FALSE;
 
-  /* Write what the file lacks: our edits, conflict copies. */
-  if (was_dirty || !same_stories (merged, theirs))
+  /* Write what the file lacks: our edits, conflict copies, principles. */
+  if (was_dirty || principles_differ || !same_stories (merged, theirs))
     {
       self->generation++;
       if (!was_dirty)
