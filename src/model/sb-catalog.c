@@ -243,9 +243,8 @@ sb_catalog_lookup_by_name (SbCatalog  *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SbPrinciple) principle = g_list_model_get_item (G_LIST_MODEL (self->principles), i);
-      g_autofree char *other = sb_principle_slugify (sb_principle_get_name (principle));
 
-      if (g_str_equal (slug, other))
+      if (g_str_equal (slug, sb_principle_get_name_slug (principle)))
         return principle;
     }
 

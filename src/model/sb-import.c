@@ -454,13 +454,8 @@ lookup_principle (SbImport   *self,
         continue;
       if (g_str_equal (sb_principle_get_id (op->principle), by_id ? name : slug))
         return op->principle;
-      if (!by_id)
-        {
-          g_autofree char *other = sb_principle_slugify (sb_principle_get_name (op->principle));
-
-          if (g_str_equal (slug, other))
-            return op->principle;
-        }
+      if (!by_id && g_str_equal (slug, sb_principle_get_name_slug (op->principle)))
+        return op->principle;
     }
 
   return NULL;

@@ -19,6 +19,8 @@ struct _SbPrinciple
 
   char     *id;
   char     *name;
+  /* sb_principle_slugify (name), made when first asked for. */
+  char     *name_slug;
   char     *framework_id;
   char     *definition;
   char     *focus_heading;
@@ -74,6 +76,7 @@ sb_principle_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->name);
+  g_free (self->name_slug);
   g_free (self->framework_id);
   g_free (self->definition);
   g_free (self->focus_heading);
@@ -602,7 +605,26 @@ sb_principle_set_name (SbPrinciple *self,
 {
   g_return_if_fail (SB_IS_PRINCIPLE (self));
   if (set_string (&self->name, name))
-    sb_principle_changed (self, properties[PROP_NAME]);
+    {
+      g_clear_pointer (&self->name_slug, g_free);
+      sb_principle_changed (self, properties[PROP_NAME]);
+    }
+}
+
+/**
+ * sb_principle_get_name_slug:
+ *
+ * Returns: the name as sb_principle_slugify() makes it, to match names
+ * ignoring case, spacing and punctuation
+ */
+const char *
+sb_principle_get_name_slug (SbPrinciple *self)
+{
+  g_return_val_if_fail (SB_IS_PRINCIPLE (self), NULL);
+
+  if (self->name_slug == NULL)
+    self->name_slug = sb_principle_slugify (self->name);
+  return self->name_slug;
 }
 
 const char *

@@ -38,6 +38,7 @@ const char         *sb_principle_get_id                (SbPrinciple  *self);
 const char         *sb_principle_get_name              (SbPrinciple  *self);
 void                sb_principle_set_name              (SbPrinciple  *self,
                                                         const char   *name);
+const char         *sb_principle_get_name_slug         (SbPrinciple  *self);
 const char         *sb_principle_get_framework_id      (SbPrinciple  *self);
 void                sb_principle_set_framework_id      (SbPrinciple  *self,
                                                         const char   *framework_id);
