@@ -32,6 +32,18 @@ story_is_text (SbStory *story)
   return TRUE;
 }
 
+/* FNV-1a: a fixed choice per input. */
+static guint32
+input_hash (const uint8_t *data,
+            size_t         size)
+{
+  guint32 hash = 2166136261u;
+
+  for (size_t i = 0; i < size; i++)
+    hash = (hash ^ data[i]) * 16777619u;
+  return hash;
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -70,13 +82,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         abort ();
     }
 
-  /* What was imported saves to a file that reads back whole. */
-  store = sb_store_new ("/nonexistent/fuzz/stories.json", library, catalog);
-  json = sb_store_serialize (store);
-  if (!sb_store_parse (json, strlen (json), &back, NULL, &version, NULL, NULL, &error))
-    abort ();
-  if (back->len != g_list_model_get_n_items (G_LIST_MODEL (library)))
-    abort ();
+  /* What was imported saves to a file that reads back whole. Writing the
+   * whole file (the catalog's principles too) costs more than the import:
+   * it is checked for one input in eight, picked by the input's bytes so
+   * that a crash reproduces.
+   */
+  if (input_hash (data, size) % 8 == 0)
+    {
+      store = sb_store_new ("/nonexistent/fuzz/stories.json", library, catalog);
+      json = sb_store_serialize (store);
+      if (!sb_store_parse (json, strlen (json), &back, NULL, &version, NULL, NULL, &error))
+        abort ();
+      if (back->len != g_list_model_get_n_items (G_LIST_MODEL (library)))
+        abort ();
+    }
 
   sb_import_undo (import);
   if (g_list_model_get_n_items (G_LIST_MODEL (library)) != 0)
