@@ -3,6 +3,8 @@
 #   tests/fuzz/run.sh [RUNS] [TARGET...]     (RUNS defaults to 10000000)
 # Needs clang. The build goes to $STORYBANK_FUZZ_BUILD_DIR (build-fuzz).
 # Crashes are written to build-fuzz/crashes/; make each one a unit test.
+# $FUZZ_FLAGS goes to libFuzzer as well, e.g. "-entropic=0 -max_len=2048"
+# (later flags win), which is how the Markdown importer ran its millions.
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -31,8 +33,9 @@ for target in "${targets[@]}"; do
   log=$build/$target.log
   echo "== $target: $runs runs (log: $log)"
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
+  # shellcheck disable=SC2086
   "$build/tests/fuzz/$target" -runs="$runs" -max_len="$max_len" -timeout=10 \
-    -artifact_prefix="$build/crashes/$target-" \
+    -artifact_prefix="$build/crashes/$target-" ${FUZZ_FLAGS:-} \
     -print_final_stats=1 "$corpus" "$seeds" >"$log" 2>&1 || {
       echo "$target FAILED: see $log and $build/crashes/" >&2
       tail -n 40 "$log" >&2
