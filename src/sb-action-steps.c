@@ -256,7 +256,7 @@ make_row (SbActionSteps *self,
   gtk_widget_set_hexpand (view, TRUE);
   sb_text_view_set_text (SB_TEXT_VIEW (view), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_signal_connect (view, "notify::text", G_CALLBACK (step_text_changed_cb), row);
+  g_signal_connect_object (view, "notify::text", G_CALLBACK (step_text_changed_cb), row, 0);
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), row);

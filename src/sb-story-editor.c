@@ -419,6 +419,10 @@ sb_story_editor_set_story (SbStoryEditor *self,
   g_set_object (&self->story, story);
 
   g_binding_group_set_source (self->bindings, story);
+  /* Undo in a field must not bring back the last story's text. */
+  sb_text_view_reset_undo (SB_TEXT_VIEW (self->situation_view));
+  sb_text_view_reset_undo (SB_TEXT_VIEW (self->task_view));
+  sb_text_view_reset_undo (SB_TEXT_VIEW (self->result_view));
   sb_action_steps_set_story (self->action_steps, story);
   sb_speaking_bar_set_story (self->speaking_bar, story);
 

@@ -42,6 +42,9 @@ struct _SbTextView
   /* The user chose to edit this text whatever its length. */
   gboolean     edit_anyway;
   gboolean     setting;
+  /* The text a paste of a huge paragraph made, applied from an idle. */
+  char        *pasted;
+  guint        paste_source;
 };
 
 G_DEFINE_FINAL_TYPE (SbTextView, sb_text_view, GTK_TYPE_TEXT_VIEW)
@@ -229,8 +232,9 @@ static gboolean
 take_pasted_cb (gpointer user_data)
 {
   SbTextView *self = user_data;
-  char *pasted = g_object_steal_data (G_OBJECT (self), "sb-pasted");
+  char *pasted = g_steal_pointer (&self->pasted);
 
+  self->paste_source = 0;
   if (pasted != NULL && take_text (self, pasted))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
   return G_SOURCE_REMOVE;
@@ -257,9 +261,10 @@ insert_text_cb (GtkTextBuffer *buffer,
   after = gtk_text_buffer_get_text (buffer, location, &end, FALSE);
 
   /* Later, when GTK has finished with the buffer it was changing. */
-  g_object_set_data_full (G_OBJECT (self), "sb-pasted",
-                          g_strdup_printf ("%s%.*s%s", before, length, text, after), g_free);
-  g_idle_add_full (G_PRIORITY_HIGH, take_pasted_cb, g_object_ref (self), g_object_unref);
+  g_free (self->pasted);
+  self->pasted = g_strdup_printf ("%s%.*s%s", before, length, text, after);
+  if (self->paste_source == 0)
+    self->paste_source = g_idle_add_full (G_PRIORITY_HIGH, take_pasted_cb, self, NULL);
 }
 
 static void
@@ -376,6 +381,8 @@ sb_text_view_dispose (GObject *object)
   SbTextView *self = SB_TEXT_VIEW (object);
 
   g_clear_handle_id (&self->resize_source, g_source_remove);
+  g_clear_handle_id (&self->paste_source, g_source_remove);
+  g_clear_pointer (&self->pasted, g_free);
   g_clear_object (&self->note);
 
   G_OBJECT_CLASS (sb_text_view_parent_class)->dispose (object);
@@ -475,8 +482,30 @@ sb_text_view_set_text (SbTextView *self,
 {
   g_return_if_fail (SB_IS_TEXT_VIEW (self));
 
+  /* A paste not applied yet was made in the text this replaces. */
+  g_clear_handle_id (&self->paste_source, g_source_remove);
+  g_clear_pointer (&self->pasted, g_free);
+
   if (take_text (self, g_strdup (text ? text : "")))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/**
+ * sb_text_view_reset_undo:
+ *
+ * Forgets what Undo would undo (when the view shows another story's
+ * field, whose text may happen to be the same).
+ */
+void
+sb_text_view_reset_undo (SbTextView *self)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (SB_IS_TEXT_VIEW (self));
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_end_irreversible_action (buffer);
 }
 
 gboolean

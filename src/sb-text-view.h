@@ -18,6 +18,7 @@ void       sb_text_view_set_text       (SbTextView *self,
                                         const char *text);
 gboolean   sb_text_view_get_shortened  (SbTextView *self);
 void       sb_text_view_edit_anyway    (SbTextView *self);
+void       sb_text_view_reset_undo     (SbTextView *self);
 
 gboolean   sb_text_is_too_long_to_edit (const char *text,
                                         gssize      length);

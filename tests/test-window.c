@@ -429,6 +429,56 @@ test_window_huge_story (void)
   sb_test_ui_iterate (50);
 }
 
+/* Undo in a field never brings back another story's text, even when the
+ * two fields hold the same text.
+ */
+static void
+test_window_undo_per_story (void)
+{
+  g_autoptr(SbApplication) app = sb_test_ui_make_app ();
+  SbWindow *window = sb_window_new (app);
+  SbLibrary *library = sb_application_get_library (app);
+  SbStoryEditor *editor = sb_window_get_editor (window);
+  g_autoptr(SbStory) first = sb_story_new ();
+  g_autoptr(SbStory) second = sb_story_new ();
+  GtkTextBuffer *buffer;
+
+  sb_story_set_title (first, "First");
+  sb_story_set_title (second, "Second");
+  sb_library_add (library, first);
+  sb_library_add (library, second);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_ui_iterate (50);
+
+  sb_story_list_set_selected_story (sb_window_get_story_list (window), first);
+  sb_test_ui_iterate (20);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sb_story_editor_get_field (editor, "situation")));
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_at_cursor (buffer, "Typed into the first story", -1);
+  gtk_text_buffer_end_user_action (buffer);
+  {
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
+  }
+  sb_test_ui_iterate (20);
+  g_assert_cmpstr (sb_story_get_situation (first), ==, "");
+
+  sb_story_list_set_selected_story (sb_window_get_story_list (window), second);
+  sb_test_ui_iterate (20);
+  g_assert_false (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  sb_test_ui_iterate (20);
+  g_assert_cmpstr (sb_story_get_situation (second), ==, "");
+
+  sb_library_remove (library, first, NULL);
+  sb_library_remove (library, second, NULL);
+  sb_test_ui_wait_saved (sb_application_get_store (app));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_ui_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/window/restore-backup", test_window_restore_backup);
   g_test_add_func ("/window/close-asks-about-unsaved", test_window_close_asks_about_unsaved);
   g_test_add_func ("/window/huge-story", test_window_huge_story);
+  g_test_add_func ("/window/undo-per-story", test_window_undo_per_story);
 
   ret = g_test_run ();
   sb_test_rm_rf (data_home);
