@@ -563,6 +563,69 @@ test_store_merge_principles (void)
   sb_test_rm_rf (dir);
 }
 
+/* Principles changed on both sides, a change against a deletion, and the
+ * user's wording of a built-in principle cleared on the other side.
+ */
+static void
+test_store_merge_principles_conflicts (void)
+{
+  g_autofree char *dir = sb_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "stories.json", NULL);
+  g_autoptr(SbCatalog) here_catalog = sb_catalog_new ();
+  g_autoptr(SbCatalog) there_catalog = sb_catalog_new ();
+  g_autoptr(SbLibrary) here = sb_library_new ();
+  g_autoptr(SbLibrary) there = sb_library_new ();
+  g_autoptr(SbStore) store = sb_store_new (path, here, here_catalog);
+  g_autoptr(SbStore) other = sb_store_new (path, there, there_catalog);
+  g_autoptr(GError) error = NULL;
+  SbPrinciple *copy = NULL;
+  GListModel *principles = sb_catalog_get_principles (here_catalog);
+
+  add_principle (here_catalog, "grit", "Keep going.");
+  add_principle (here_catalog, "care", "Look after people.");
+  sb_principle_set_notes (sb_catalog_lookup (here_catalog, "think-big"), "My notes on thinking big");
+  g_assert_true (sb_store_save (store, &error));
+  g_assert_true (sb_store_load (other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_principle_get_notes (sb_catalog_lookup (there_catalog, "think-big")), ==, "My notes on thinking big");
+
+  /* There: both principles edited, the built-in's notes cleared. */
+  sb_principle_set_definition (sb_catalog_lookup (there_catalog, "grit"), "Keep going, there.");
+  sb_principle_set_definition (sb_catalog_lookup (there_catalog, "care"), "Look after people, there.");
+  sb_principle_set_notes (sb_catalog_lookup (there_catalog, "think-big"), "");
+  g_assert_true (sb_store_save (other, &error));
+
+  /* Here: "grit" edited too, "care" deleted. */
+  sb_principle_set_definition (sb_catalog_lookup (here_catalog, "grit"), "Keep going, here.");
+  sb_catalog_remove_principle (here_catalog, sb_catalog_lookup (here_catalog, "care"));
+
+  g_assert_true (sb_store_merge_from_disk (store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Both edited: ours stays, theirs beside it. */
+  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (here_catalog, "grit")), ==, "Keep going, here.");
+  for (guint i = 0; i < g_list_model_get_n_items (principles); i++)
+    {
+      g_autoptr(SbPrinciple) principle = g_list_model_get_item (principles, i);
+
+      if (g_str_equal (sb_principle_get_definition (principle), "Keep going, there."))
+        copy = principle;
+    }
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (sb_principle_get_name (copy), ==, "grit (conflict)");
+
+  /* Their edit wins over our deletion. */
+  g_assert_nonnull (sb_catalog_lookup (here_catalog, "care"));
+  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (here_catalog, "care")), ==, "Look after people, there.");
+
+  /* Their clearing of the built-in's notes comes through. */
+  g_assert_cmpstr (sb_principle_get_notes (sb_catalog_lookup (here_catalog, "think-big")), ==, "");
+
+  g_clear_object (&store);
+  g_clear_object (&other);
+  sb_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +651,7 @@ main (int   argc,
   WRITERS ("/merge/store/watch", test_store_watch);
 #undef WRITERS
   g_test_add_func ("/merge/store/principles", test_store_merge_principles);
+  g_test_add_func ("/merge/store/principles-conflicts", test_store_merge_principles_conflicts);
 
   return g_test_run ();
 }

@@ -417,7 +417,8 @@ sb_catalog_remove_principle (SbCatalog   *self,
 /**
  * sb_catalog_reset_user:
  *
- * Forgets every user-made principle (before a reload).
+ * Forgets every user-made principle, and the user's wording of the
+ * built-in ones (before a reload).
  */
 void
 sb_catalog_reset_user (SbCatalog *self)
@@ -433,6 +434,8 @@ sb_catalog_reset_user (SbCatalog *self)
 
       if (!sb_principle_get_builtin (principle))
         sb_catalog_remove_principle (self, principle);
+      else
+        sb_principle_reset_user_wording (principle);
     }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->frameworks));

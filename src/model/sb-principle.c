@@ -367,6 +367,41 @@ sb_principle_new_from_json (JsonObject  *object,
 }
 
 /**
+ * sb_principle_reset_user_wording:
+ *
+ * Forgets the user's wording and notes (of a built-in principle, before
+ * its entry of the data file is read again).
+ */
+void
+sb_principle_reset_user_wording (SbPrinciple *self)
+{
+  g_return_if_fail (SB_IS_PRINCIPLE (self));
+
+  if (self->user_definition[0] == '\0' && self->user_focus_heading[0] == '\0' &&
+      self->user_focus_names[0] == NULL && self->user_tips[0] == NULL &&
+      self->notes[0] == '\0' && self->extra_keys == NULL)
+    return;
+
+  g_free (self->user_definition);
+  self->user_definition = g_strdup ("");
+  g_free (self->user_focus_heading);
+  self->user_focus_heading = g_strdup ("");
+  g_strfreev (self->user_focus_names);
+  self->user_focus_names = g_new0 (char *, 1);
+  g_strfreev (self->user_focus_descriptions);
+  self->user_focus_descriptions = g_new0 (char *, 1);
+  g_strfreev (self->user_tips);
+  self->user_tips = g_new0 (char *, 1);
+  g_free (self->notes);
+  self->notes = g_strdup ("");
+  g_clear_pointer (&self->extra_keys, g_strfreev);
+  g_clear_pointer (&self->extra_values, g_strfreev);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
  * sb_principle_apply_user_json:
  * @object: the data file's entry with this built-in principle's id
  *

@@ -21,6 +21,7 @@ SbPrinciple        *sb_principle_new_from_json         (JsonObject   *object,
                                                         gboolean      builtin,
                                                         const char   *framework_id,
                                                         GError      **error);
+void                sb_principle_reset_user_wording    (SbPrinciple  *self);
 void                sb_principle_apply_user_json       (SbPrinciple  *self,
                                                         JsonObject   *object,
                                                         GError      **error);

@@ -820,12 +820,37 @@ sb_store_set_base_principles (SbStore    *self,
   self->base_principles = principles;
 }
 
+/* Their entry for a principle both sides changed, as a copy beside ours:
+ * a new id, the name marked.
+ */
+static JsonNode *
+conflict_copy (SbCatalog *catalog,
+               JsonNode  *node)
+{
+  JsonNode *copy = json_node_copy (node);
+  JsonObject *object = json_node_get_object (copy);
+  const char *name = json_object_get_string_member_with_default (object, "name", NULL);
+  g_autofree char *marked = NULL;
+  g_autofree char *id = NULL;
+
+  if (name == NULL)
+    name = json_object_get_string_member (object, "id");
+  /* Translators: a principle changed in two places; %s is its name */
+  marked = g_strdup_printf (_("%s (conflict)"), name);
+  id = sb_catalog_make_id (catalog, marked);
+  json_object_set_string_member (object, "id", id);
+  json_object_set_string_member (object, "name", marked);
+  return copy;
+}
+
 /* Merges the user's principles of the file (@theirs) into the catalog,
- * three ways against the base: a principle they added or changed (and we
- * did not) comes in, one they deleted (and we did not change) goes; one we
- * added, changed or deleted stays as we have it. Stories filed under a
- * deleted principle keep its id. Returns whether the catalog now differs
- * from the file.
+ * three ways against the base, the way stories merge: what only they
+ * added, changed or deleted comes in; what only we did stays; a change
+ * wins over a deletion; when both changed one, ours stays and theirs is
+ * added beside it as "… (conflict)". A built-in principle is never
+ * removed: its wording is what is merged. Stories filed under a deleted
+ * principle keep its id. Returns whether the catalog now differs from
+ * the file.
  */
 static gboolean
 merge_principles (SbStore   *self,
@@ -842,6 +867,7 @@ merge_principles (SbStore   *self,
     {
       JsonNode *node = json_array_get_element (theirs_array, i);
       const char *their_id, *ours_text, *base_text;
+      SbPrinciple *existing;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
@@ -854,12 +880,20 @@ merge_principles (SbStore   *self,
       text = g_hash_table_lookup (theirs, their_id);
 
       if (g_strcmp0 (ours_text, text) == 0 || g_strcmp0 (base_text, text) == 0)
-        continue;  /* the same, or only we changed it */
-      if (ours_text == NULL && base_text != NULL)
-        continue;  /* we deleted it */
-      if (ours_text != NULL && g_strcmp0 (ours_text, base_text) != 0)
-        continue;  /* both changed it: ours stays */
+        continue;  /* the same, or only we changed (or deleted) it */
 
+      existing = sb_catalog_lookup (self->catalog, their_id);
+      if (ours_text != NULL && g_strcmp0 (ours_text, base_text) != 0 &&
+          (existing == NULL || !sb_principle_get_builtin (existing)))
+        {
+          /* Both changed it, or both added one with this id. */
+          json_array_add_element (incoming, conflict_copy (self->catalog, node));
+          continue;
+        }
+
+      /* Only they changed or added it (a change wins over our deletion). */
+      if (existing != NULL && sb_principle_get_builtin (existing))
+        sb_principle_reset_user_wording (existing);
       json_array_add_element (incoming, json_node_copy (node));
     }
 
@@ -867,18 +901,20 @@ merge_principles (SbStore   *self,
       !sb_catalog_load_user_json (self->catalog, incoming, &error))
     g_message ("Principles merged from %s: %s", self->path, error->message);
 
-  /* Deleted there and untouched here: deleted (a built-in principle stays,
-   * with the wording it had).
+  /* Deleted there and untouched here: deleted (a built-in principle loses
+   * the user's wording).
    */
   g_hash_table_iter_init (&iter, ours);
   while (g_hash_table_iter_next (&iter, &id, &text))
     {
       SbPrinciple *principle = sb_catalog_lookup (self->catalog, id);
 
-      if (g_hash_table_contains (theirs, id) || self->base_principles == NULL ||
+      if (principle == NULL || g_hash_table_contains (theirs, id) || self->base_principles == NULL ||
           g_strcmp0 (text, g_hash_table_lookup (self->base_principles, id)) != 0)
         continue;
-      if (principle != NULL && !sb_principle_get_builtin (principle))
+      if (sb_principle_get_builtin (principle))
+        sb_principle_reset_user_wording (principle);
+      else
         sb_catalog_remove_principle (self->catalog, principle);
     }
 
