@@ -932,6 +932,94 @@ test_text_export (void)
   g_assert_null (strstr (one_story, "Data Platform"));
 }
 
+/* Pages as people write them, straying from the seed's format: labels as
+ * list items, bold colons, dashes for colons, numbered steps, underlined
+ * headings, a page that starts at "##", story headings without "Example".
+ */
+static void
+test_stray_pages (void)
+{
+  struct {
+    const char *text;
+    const char *page_name, *definition;
+    guint n_stories;
+    const char *title, *situation, *task;
+    const char *steps[4];
+    const char *result;
+  } cases[] = {
+    { "# Customer Obsession\n\n## Definition\nStart with the customer.\n\n## STAR Examples\n\n"
+      "### 1. Fixing checkout\n- **Situation:** Users could not pay.\n- **Task:** Fix it in a sprint.\n"
+      "- **Action:**\n  1. Audited the flow\n  2. Rewrote the labels\n  3. Added checks\n"
+      "- **Result:** Completion rose to 91%.\n\n## Tips\n* Quote a customer.\n* Action: use verbs.\n",
+      "Customer Obsession", "Start with the customer.", 1,
+      "Fixing checkout", "Users could not pay.", "Fix it in a sprint.",
+      { "Audited the flow", "Rewrote the labels", "Added checks", NULL }, "Completion rose to 91%." },
+    { "Ownership\n=========\n\nDefinition\n----------\nLeaders are owners.\n\n"
+      "Example: The weekend outage\n---------------------------\nSituation: Payments went down.\n\n"
+      "Task: I knew the service.\n\nAction:\n* Took the lead\n* Rolled back\n\nResult: Restored in 40 minutes.\n",
+      "Ownership", "Leaders are owners.", 1,
+      "The weekend outage", "Payments went down.", "I knew the service.",
+      { "Took the lead", "Rolled back", NULL }, "Restored in 40 minutes." },
+    { "## Dive Deep\n\n### Story \u2014 The flaky test\nSituation \u2014 CI failed 1 run in 20.\n"
+      "Task \u2013 Find the cause.\nAction - I bisected and found a race.\nResult \u2014 Zero flakes.\n",
+      "Dive Deep", NULL, 1,
+      "The flaky test", "CI failed 1 run in 20.", "Find the cause.",
+      { "I bisected and found a race.", NULL }, "Zero flakes." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) pages = sb_markdown_parse (cases[i].text, -1);
+      SbMarkdownPage *page;
+
+      g_test_message ("case %u", i);
+      g_assert_cmpuint (pages->len, ==, 1);
+      page = g_ptr_array_index (pages, 0);
+      g_assert_cmpstr (page->name, ==, cases[i].page_name);
+      g_assert_cmpstr (page->definition, ==, cases[i].definition);
+      g_assert_null (page->focus_heading);
+      g_assert_cmpuint (page->stories->len, ==, cases[i].n_stories);
+      assert_story (g_ptr_array_index (page->stories, 0), cases[i].title, cases[i].situation,
+                    cases[i].task, cases[i].steps, cases[i].result);
+      if (i == 0)
+        {
+          g_assert_cmpuint (page->tips->len, ==, 2);
+          g_assert_cmpstr (g_ptr_array_index (page->tips, 1), ==, "Action: use verbs.");
+        }
+    }
+}
+
+/* A step or a tip that reads like a label comes back as written. */
+static void
+test_label_like_items (void)
+{
+  g_autoptr(SbPrinciple) principle = sb_principle_new ("craft", "Craft", SB_FRAMEWORK_USER, FALSE);
+  g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(SbStory) story = sb_story_new ();
+  g_autofree char *text = NULL;
+  const char *steps[] = { "Result: the first thing I measured", "- a dash", "\\back", NULL };
+  const char *tips[] = { "Task: say what you owned", NULL };
+  const char *empty[] = { NULL };
+  SbMarkdownPage *page;
+
+  sb_story_set_title (story, "Items");
+  sb_story_set_situation (story, "S");
+  sb_story_set_actions (story, steps);
+  sb_story_set_result (story, "R");
+  g_ptr_array_add (stories, g_object_ref (story));
+  sb_principle_set_user_wording (principle, "D", "", empty, empty, tips);
+
+  text = sb_markdown_write_page (principle, NULL, stories);
+  pages = sb_markdown_parse (text, -1);
+  g_assert_cmpuint (pages->len, ==, 1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpuint (page->stories->len, ==, 1);
+  assert_story (g_ptr_array_index (page->stories, 0), "Items", "S", "", steps, "R");
+  g_assert_cmpuint (page->tips->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (page->tips, 0), ==, tips[0]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -945,6 +1033,8 @@ main (int   argc,
   g_test_add_func ("/markdown/tolerance", test_tolerance);
   g_test_add_func ("/markdown/missing-section", test_missing_section);
   g_test_add_func ("/markdown/quick-form", test_quick_form);
+  g_test_add_func ("/markdown/stray-pages", test_stray_pages);
+  g_test_add_func ("/markdown/label-like-items", test_label_like_items);
   g_test_add_func ("/markdown/mixed-page", test_mixed_page);
   g_test_add_func ("/markdown/user-principle", test_user_principle_round_trip);
   g_test_add_func ("/markdown/builtin-wording", test_builtin_wording);

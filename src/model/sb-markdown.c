@@ -50,9 +50,14 @@ typedef struct
   LineKind    kind;
   guint       level;   /* heading level */
   Field       field;   /* label */
+  gboolean    listed;  /* a label written as a list item, "- Task: …" */
   const char *text;    /* points into the line */
 } Line;
 
+/* "**Situation**: …", "- **Task:** …", "S: …", "Result — …": a STAR label,
+ * perhaps emphasised, perhaps written as a list item, then a colon (or,
+ * after a whole word, a dash).
+ */
 static GRegex *
 label_regex (void)
 {
@@ -60,9 +65,11 @@ label_regex (void)
 
   if (g_once_init_enter (&regex))
     {
-      GRegex *r = g_regex_new ("^[ \\t]*(?:\\*\\*|\\*|__|_)?[ \\t]*"
-                               "(situation|task|actions?|results?|story|s|t|a|r)"
-                               "[ \\t]*(?:\\*\\*|\\*|__|_)?[ \\t]*:[ \\t]*(?:\\*\\*|\\*|__|_)?[ \\t]?",
+      GRegex *r = g_regex_new ("^[ \\t]*(?<list>[-*+][ \\t]+)?(?:\\*\\*|\\*|__|_)?[ \\t]*"
+                               "(?:(?<word>situation|task|actions?|results?|story)|(?<letter>s|t|a|r))"
+                               "[ \\t]*(?:\\*\\*|\\*|__|_)?"
+                               "(?:[ \\t]*[:\\x{FF1A}]|(?(<word>)[ \\t]+(?:-|\\x{2013}|\\x{2014})(?=[ \\t]|$)|(*FAIL)))"
+                               "[ \\t]*(?:\\*\\*|\\*|__|_)?[ \\t]?",
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_assert (r != NULL);
       g_once_init_leave (&regex, r);
@@ -71,6 +78,7 @@ label_regex (void)
   return regex;
 }
 
+/* The start of a story's heading: "Example 2: ", "Story — ", "3. ". */
 static GRegex *
 example_regex (void)
 {
@@ -78,7 +86,8 @@ example_regex (void)
 
   if (g_once_init_enter (&regex))
     {
-      GRegex *r = g_regex_new ("^(?:\\*\\*)?example[ \\t]*[0-9]*[ \\t]*(?:[:.)]|-|–|—)[ \\t]*",
+      GRegex *r = g_regex_new ("^(?:\\*\\*)?(?:(?:example|story|star story)[ \\t]*[0-9]*[ \\t]*(?:[:.)]|-|\\x{2013}|\\x{2014})"
+                               "|[0-9]+[.)](?=[ \\t]))[ \\t]*",
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_assert (r != NULL);
       g_once_init_leave (&regex, r);
@@ -153,12 +162,15 @@ classify (const char *line,
 
   if (g_regex_match (label_regex (), line, 0, &match))
     {
-      g_autofree char *word = g_match_info_fetch (match, 1);
+      g_autofree char *word = g_match_info_fetch_named (match, "word");
+      g_autofree char *letter = g_match_info_fetch_named (match, "letter");
+      g_autofree char *list = g_match_info_fetch_named (match, "list");
       int end = 0;
 
       g_match_info_fetch_pos (match, 0, NULL, &end);
       out->kind = LINE_LABEL;
-      out->field = field_from_word (word);
+      out->field = field_from_word (word != NULL && word[0] != '\0' ? word : letter);
+      out->listed = list != NULL && list[0] != '\0';
       out->text = line + end;
       return;
     }
@@ -181,6 +193,9 @@ classify (const char *line,
     {
       out->kind = LINE_BULLET;
       out->text = s[1] == '\0' ? s + 1 : s + 2;
+      /* Written by append_item() to keep the text from reading as a label. */
+      if (out->text[0] == '\\')
+        out->text++;
       return;
     }
 
@@ -194,6 +209,8 @@ classify (const char *line,
         {
           out->kind = LINE_BULLET;
           out->text = r + 2;
+          while (*out->text == ' ' || *out->text == '\t')
+            out->text++;
           return;
         }
     }
@@ -234,6 +251,28 @@ append_text (GString    *out,
     }
 }
 
+/* "- " and @text, as a list item that reads back as @text: a backslash
+ * after the marker keeps a text such as "Result: …" from reading as a
+ * label (and one that starts with a backslash from losing it).
+ */
+static void
+append_item (GString    *out,
+             const char *text)
+{
+  g_autofree char *first = g_strdup_printf ("- %s", text ? text : "");
+  char *newline = strchr (first, '\n');
+  Line parsed;
+
+  if (newline != NULL)
+    *newline = '\0';
+  classify (first, &parsed);
+  g_string_append (out, "- ");
+  if (parsed.kind != LINE_BULLET || (text != NULL && text[0] == '\\'))
+    g_string_append_c (out, '\\');
+  append_text (out, text);
+  g_string_append_c (out, '\n');
+}
+
 static void
 append_field (GString    *out,
               const char *label,
@@ -262,11 +301,7 @@ append_story (GString *out,
   append_field (out, "Task", sb_story_get_task (story));
   g_string_append (out, "**Action**:\n");
   for (guint i = 0; actions[i] != NULL; i++)
-    {
-      g_string_append (out, "- ");
-      append_text (out, actions[i]);
-      g_string_append_c (out, '\n');
-    }
+    append_item (out, actions[i]);
   append_field (out, "Result", sb_story_get_result (story));
 }
 
@@ -397,11 +432,7 @@ sb_markdown_write_page (SbPrinciple *principle,
         {
           g_string_append (out, "## Interview Tips\n");
           for (guint i = 0; tips[i] != NULL; i++)
-            {
-              g_string_append (out, "- ");
-              append_text (out, tips[i]);
-              g_string_append_c (out, '\n');
-            }
+            append_item (out, tips[i]);
           g_string_append_c (out, '\n');
         }
 
@@ -909,6 +940,8 @@ handle_heading (Parser  *parser,
   finish_draft (parser);
   example = g_regex_match (example_regex (), text, 0, &match);
 
+  section = example ? SECTION_NONE : section_from_heading (text);
+
   if (line->level == 1 && !example)
     {
       finish_page (parser);
@@ -917,8 +950,15 @@ handle_heading (Parser  *parser,
       return;
     }
 
+  /* A page that starts at "## Name" (or deeper) is named by it. */
+  if (parser->page == NULL && !example && section == SECTION_NONE && !story_follows (lines, index + 1))
+    {
+      ensure_page (parser);
+      parser->page->name = g_steal_pointer (&text);
+      return;
+    }
+
   ensure_page (parser);
-  section = example ? SECTION_NONE : section_from_heading (text);
   if (section != SECTION_NONE)
     {
       parser->section = section;
@@ -1068,6 +1108,75 @@ handle_bullet (Parser     *parser,
     }
 }
 
+static gboolean
+is_blank (const char *line)
+{
+  while (*line == ' ' || *line == '\t')
+    line++;
+  return *line == '\0';
+}
+
+/* A list item's text, whatever it holds. */
+static void
+classify_item (const char *line,
+               Line       *out)
+{
+  const char *s = line;
+
+  while (*s == ' ' || *s == '\t')
+    s++;
+  memset (out, 0, sizeof *out);
+  out->kind = LINE_BULLET;
+  out->field = FIELD_NONE;
+  out->text = s + 1;
+  while (*out->text == ' ' || *out->text == '\t')
+    out->text++;
+}
+
+/* Whether @line is all @c (three or more, spaces around allowed). */
+static gboolean
+is_underline (const char *line,
+              char        c)
+{
+  guint n = 0;
+
+  while (*line == ' ' || *line == '\t')
+    line++;
+  while (*line == c)
+    line++, n++;
+  while (*line == ' ' || *line == '\t')
+    line++;
+  return n >= 3 && *line == '\0';
+}
+
+/* "Title" over "=====" or "-----" (setext headings) become "# Title" and
+ * "## Title", the underline a blank line: a text line with text before it
+ * is a paragraph's end, not a heading, and stays as it is.
+ */
+static void
+underlined_headings (char **lines)
+{
+  for (guint i = 0; lines[i] != NULL && lines[i + 1] != NULL; i++)
+    {
+      gboolean level_one = is_underline (lines[i + 1], '=');
+      Line line;
+
+      if (!level_one && !is_underline (lines[i + 1], '-'))
+        continue;
+      classify (lines[i], &line);
+      if (line.kind != LINE_TEXT || (i > 0 && lines[i][0] != '\0' && !is_blank (lines[i - 1])))
+        continue;
+
+      {
+        char *heading = g_strconcat (level_one ? "# " : "## ", lines[i], NULL);
+
+        g_free (lines[i]);
+        lines[i] = heading;
+        lines[i + 1][0] = '\0';
+      }
+    }
+}
+
 /**
  * sb_markdown_parse:
  * @length: the length of @text in bytes, or -1 when nul-terminated
@@ -1100,6 +1209,7 @@ sb_markdown_parse (const char *text,
       if (len > 0 && lines[i][len - 1] == '\r')
         lines[i][len - 1] = '\0';
     }
+  underlined_headings (lines);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -1112,6 +1222,10 @@ sb_markdown_parse (const char *text,
           if (line.kind == LINE_LABEL || line.kind == LINE_BULLET || line.kind == LINE_RULE)
             line.kind = LINE_TEXT, line.text = lines[i];
         }
+      /* "- Action: …" among tips or focus areas is one of them. */
+      if (line.kind == LINE_LABEL && line.listed && parser.draft == NULL &&
+          (parser.section == SECTION_TIPS || parser.section == SECTION_FOCUS))
+        classify_item (lines[i], &line);
 
       switch (line.kind)
         {
