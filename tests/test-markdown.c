@@ -962,7 +962,7 @@ test_stray_pages (void)
       { "Took the lead", "Rolled back", NULL }, "Restored in 40 minutes." },
     { "## Dive Deep\n\n### Story \u2014 The flaky test\nSituation \u2014 CI failed 1 run in 20.\n"
       "Task \u2013 Find the cause.\nAction - I bisected and found a race.\nResult \u2014 Zero flakes.\n",
-      "Dive Deep", NULL, 1,
+      NULL, NULL, 1,
       "The flaky test", "CI failed 1 run in 20.", "Find the cause.",
       { "I bisected and found a race.", NULL }, "Zero flakes." },
   };
@@ -977,7 +977,7 @@ test_stray_pages (void)
       page = g_ptr_array_index (pages, 0);
       g_assert_cmpstr (page->name, ==, cases[i].page_name);
       g_assert_cmpstr (page->definition, ==, cases[i].definition);
-      g_assert_null (page->focus_heading);
+      g_assert_cmpuint (page->focus_names->len, ==, 0);
       g_assert_cmpuint (page->stories->len, ==, cases[i].n_stories);
       assert_story (g_ptr_array_index (page->stories, 0), cases[i].title, cases[i].situation,
                     cases[i].task, cases[i].steps, cases[i].result);
@@ -1020,6 +1020,56 @@ test_label_like_items (void)
   g_assert_cmpstr (g_ptr_array_index (page->tips, 0), ==, tips[0]);
 }
 
+/* Text that looks like structure only in context stays text. */
+static void
+test_not_structure (void)
+{
+  g_autoptr(SbPrinciple) principle = sb_principle_new ("craft", "Craft", SB_FRAMEWORK_USER, FALSE);
+  g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SbStory) story = sb_story_new ();
+  const char *steps[] = { "Step", NULL };
+  const char *names[] = { "Results", "Speed", NULL };
+  const char *descriptions[] = { "Ship outcomes", "Move fast", NULL };
+  const char *tips[] = { "Tip", NULL };
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  SbMarkdownPage *page;
+
+  /* An underline in a field, a focus area named like a label. */
+  sb_story_set_title (story, "Underlined");
+  sb_story_set_situation (story, "Intro\n\nSummary\n===\nMore\n\nAlso\n----------");
+  sb_story_set_actions (story, steps);
+  sb_story_set_result (story, "R");
+  g_ptr_array_add (stories, g_object_ref (story));
+  sb_principle_set_user_wording (principle, "D", "Focus", names, descriptions, tips);
+
+  text = sb_markdown_write_page (principle, NULL, stories);
+  pages = sb_markdown_parse (text, -1);
+  g_assert_cmpuint (pages->len, ==, 1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpstr (page->name, ==, "Craft");
+  g_assert_cmpuint (page->stories->len, ==, 1);
+  assert_story (g_ptr_array_index (page->stories, 0), "Underlined",
+                "Intro\n\nSummary\n===\nMore\n\nAlso\n----------", "", steps, "R");
+  g_assert_cmpuint (page->focus_names->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (page->focus_names, 0), ==, "Results");
+  g_assert_cmpstr (g_ptr_array_index (page->focus_descriptions, 0), ==, "Ship outcomes");
+  g_clear_pointer (&pages, g_ptr_array_unref);
+
+  /* A numbered heading with no labels under it is no story; a rule after
+   * a paragraph is no heading.
+   */
+  pages = sb_markdown_parse ("# Ownership\n## Key Focus Areas\n### 1. Long-term thinking\nThink beyond quarters.\n\n"
+                             "## Examples\n### Example 1: Shipped\n**Situation**: S\n**Result**: Shipped.\n\n"
+                             "Lesson learned.\n---\n", -1);
+  g_assert_cmpuint (pages->len, ==, 1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpstr (page->name, ==, "Ownership");
+  g_assert_cmpuint (page->stories->len, ==, 1);
+  g_assert_cmpstr (sb_story_get_title (g_ptr_array_index (page->stories, 0)), ==, "Shipped");
+  g_assert_cmpstr (sb_story_get_result (g_ptr_array_index (page->stories, 0)), ==, "Shipped.\n\nLesson learned.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1035,6 +1085,7 @@ main (int   argc,
   g_test_add_func ("/markdown/quick-form", test_quick_form);
   g_test_add_func ("/markdown/stray-pages", test_stray_pages);
   g_test_add_func ("/markdown/label-like-items", test_label_like_items);
+  g_test_add_func ("/markdown/not-structure", test_not_structure);
   g_test_add_func ("/markdown/mixed-page", test_mixed_page);
   g_test_add_func ("/markdown/user-principle", test_user_principle_round_trip);
   g_test_add_func ("/markdown/builtin-wording", test_builtin_wording);

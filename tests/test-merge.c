@@ -593,13 +593,17 @@ test_store_merge_principles_conflicts (void)
   sb_principle_set_definition (sb_catalog_lookup (there_catalog, "grit"), "Keep going, there.");
   sb_principle_set_definition (sb_catalog_lookup (there_catalog, "care"), "Look after people, there.");
   sb_principle_set_notes (sb_catalog_lookup (there_catalog, "think-big"), "");
+  sb_principle_set_notes (sb_catalog_lookup (there_catalog, "ownership"), "Their notes");
   g_assert_true (sb_store_save (other, &error));
 
   /* Here: "grit" edited too, "care" deleted. */
   sb_principle_set_definition (sb_catalog_lookup (here_catalog, "grit"), "Keep going, here.");
   sb_catalog_remove_principle (here_catalog, sb_catalog_lookup (here_catalog, "care"));
+  sb_principle_set_notes (sb_catalog_lookup (here_catalog, "ownership"), "Our notes");
 
   g_assert_true (sb_store_merge_from_disk (store, NULL, &error));
+  /* A built-in principle's wording changed on both sides: ours stays. */
+  g_assert_cmpstr (sb_principle_get_notes (sb_catalog_lookup (here_catalog, "ownership")), ==, "Our notes");
   g_assert_no_error (error);
 
   /* Both edited: ours stays, theirs beside it. */

@@ -78,7 +78,9 @@ label_regex (void)
   return regex;
 }
 
-/* The start of a story's heading: "Example 2: ", "Story — ", "3. ". */
+/* The start of a story's heading: "Example 2: ", or (when labels follow)
+ * "Story — " or "3. ".
+ */
 static GRegex *
 example_regex (void)
 {
@@ -86,7 +88,8 @@ example_regex (void)
 
   if (g_once_init_enter (&regex))
     {
-      GRegex *r = g_regex_new ("^(?:\\*\\*)?(?:(?:example|story|star story)[ \\t]*[0-9]*[ \\t]*(?:[:.)]|-|\\x{2013}|\\x{2014})"
+      GRegex *r = g_regex_new ("^(?:\\*\\*)?(?:(?<example>example[ \\t]*[0-9]*[ \\t]*(?:[:.)]|-|\\x{2013}|\\x{2014}))"
+                               "|(?:star[ \\t]+)?story[ \\t]*[0-9]*[ \\t]*(?:[:.)]|-|\\x{2013}|\\x{2014})"
                                "|[0-9]+[.)](?=[ \\t]))[ \\t]*",
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_assert (r != NULL);
@@ -220,13 +223,39 @@ classify (const char *line,
 
 /* Writing */
 
+/* How many @c @line is made of, when it is an underline: three or more
+ * of them, spaces around allowed; else 0.
+ */
+static guint
+underline_length (const char *line,
+                  char        c)
+{
+  guint n = 0;
+
+  while (*line == ' ' || *line == '\t')
+    line++;
+  while (*line == c)
+    line++, n++;
+  while (*line == ' ' || *line == '\t')
+    line++;
+  return n >= 3 && *line == '\0' ? n : 0;
+}
+
+static gboolean
+is_underline (const char *line,
+              char        c)
+{
+  return underline_length (line, c) > 0;
+}
+
 static gboolean
 needs_escape (const char *line)
 {
   Line parsed;
 
   classify (line, &parsed);
-  return parsed.kind != LINE_TEXT && parsed.kind != LINE_BLANK;
+  return (parsed.kind != LINE_TEXT && parsed.kind != LINE_BLANK) ||
+         is_underline (line, '=') || is_underline (line, '-');
 }
 
 /* Appends @text: its first line as is (it follows a label or a bullet
@@ -413,8 +442,15 @@ sb_markdown_write_page (SbPrinciple *principle,
             {
               g_autofree char *area = g_strdup (names[i]);
 
+              g_autofree char *item = NULL;
+              Line parsed;
+
               g_strdelimit (area, "\r\n", ' ');
-              g_string_append_printf (out, "- **%s**:", area);
+              /* An area called "Results" must not read as a label. */
+              item = g_strdup_printf ("- **%s**:", area);
+              classify (item, &parsed);
+              g_string_append (out, parsed.kind == LINE_BULLET ? "- " : "- \\");
+              g_string_append_printf (out, "**%s**:", area);
               if (descriptions[i][0] != '\0')
                 {
                   g_string_append_c (out, ' ');
@@ -818,6 +854,11 @@ finish_page (Parser *parser)
         for (guint i = 0; i < parser->focus_descs->len; i++)
           g_ptr_array_add (page->focus_descriptions,
                            finish_text (g_ptr_array_index (parser->focus_descs, i)));
+      /* A heading with no areas under it ("## Dive Deep" over the
+       * stories) is no list of focus areas.
+       */
+      if (page->focus_names->len == 0)
+        g_clear_pointer (&page->focus_heading, g_free);
       g_ptr_array_add (parser->pages, page);
     }
 
@@ -859,11 +900,16 @@ section_from_heading (const char *heading)
   return SECTION_NONE;
 }
 
-/* Whether a label line comes before the next heading. */
+/* Whether a label line comes before the next heading: one written as is,
+ * or, written as list items, two of different fields (a list of focus
+ * areas may hold one called "Results").
+ */
 static gboolean
 story_follows (char  **lines,
                guint   from)
 {
+  int listed_field = FIELD_NONE;
+
   for (guint i = from; lines[i] != NULL; i++)
     {
       Line line;
@@ -871,8 +917,13 @@ story_follows (char  **lines,
       classify (lines[i], &line);
       if (line.kind == LINE_HEADING && line.text[0] != '\0')
         return FALSE;
-      if (line.kind == LINE_LABEL && line.field != FIELD_STORY)
+      if (line.kind != LINE_LABEL || line.field == FIELD_STORY)
+        continue;
+      if (!line.listed)
         return TRUE;
+      if (listed_field != FIELD_NONE && listed_field != (int) line.field)
+        return TRUE;
+      listed_field = line.field;
     }
   return FALSE;
 }
@@ -939,20 +990,23 @@ handle_heading (Parser  *parser,
 
   finish_draft (parser);
   example = g_regex_match (example_regex (), text, 0, &match);
+  if (example)
+    {
+      g_autofree char *word = g_match_info_fetch_named (match, "example");
+
+      /* "3. …" or "Story — …" is a story's heading only over its labels. */
+      if ((word == NULL || word[0] == '\0') && !story_follows (lines, index + 1))
+        {
+          example = FALSE;
+          g_clear_pointer (&match, g_match_info_free);
+        }
+    }
 
   section = example ? SECTION_NONE : section_from_heading (text);
 
   if (line->level == 1 && !example)
     {
       finish_page (parser);
-      ensure_page (parser);
-      parser->page->name = g_steal_pointer (&text);
-      return;
-    }
-
-  /* A page that starts at "## Name" (or deeper) is named by it. */
-  if (parser->page == NULL && !example && section == SECTION_NONE && !story_follows (lines, index + 1))
-    {
       ensure_page (parser);
       parser->page->name = g_steal_pointer (&text);
       return;
@@ -1133,21 +1187,6 @@ classify_item (const char *line,
     out->text++;
 }
 
-/* Whether @line is all @c (three or more, spaces around allowed). */
-static gboolean
-is_underline (const char *line,
-              char        c)
-{
-  guint n = 0;
-
-  while (*line == ' ' || *line == '\t')
-    line++;
-  while (*line == c)
-    line++, n++;
-  while (*line == ' ' || *line == '\t')
-    line++;
-  return n >= 3 && *line == '\0';
-}
 
 /* "Title" over "=====" or "-----" (setext headings) become "# Title" and
  * "## Title", the underline a blank line: a text line with text before it
@@ -1164,7 +1203,10 @@ underlined_headings (char **lines)
       if (!level_one && !is_underline (lines[i + 1], '-'))
         continue;
       classify (lines[i], &line);
-      if (line.kind != LINE_TEXT || (i > 0 && lines[i][0] != '\0' && !is_blank (lines[i - 1])))
+      if (line.kind != LINE_TEXT || (i > 0 && !is_blank (lines[i - 1])))
+        continue;
+      /* "Title" over a short "---" is more likely a paragraph and a rule. */
+      if (!level_one && 2 * underline_length (lines[i + 1], '-') < (guint) g_utf8_strlen (lines[i], -1))
         continue;
 
       {

@@ -824,20 +824,30 @@ sb_store_set_base_principles (SbStore    *self,
  * a new id, the name marked.
  */
 static JsonNode *
-conflict_copy (SbCatalog *catalog,
-               JsonNode  *node)
+conflict_copy (SbCatalog  *catalog,
+               GHashTable *taken,
+               JsonNode   *node)
 {
   JsonNode *copy = json_node_copy (node);
   JsonObject *object = json_node_get_object (copy);
   const char *name = json_object_get_string_member_with_default (object, "name", NULL);
   g_autofree char *marked = NULL;
-  g_autofree char *id = NULL;
+  g_autofree char *base_id = NULL;
+  char *id;
 
   if (name == NULL)
     name = json_object_get_string_member (object, "id");
   /* Translators: a principle changed in two places; %s is its name */
   marked = g_strdup_printf (_("%s (conflict)"), name);
-  id = sb_catalog_make_id (catalog, marked);
+  /* Not the id of one in the catalog, in the file or merged just now. */
+  base_id = sb_catalog_make_id (catalog, marked);
+  id = g_strdup (base_id);
+  for (guint n = 2; g_hash_table_contains (taken, id) || sb_catalog_lookup (catalog, id) != NULL; n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base_id, n);
+    }
+  g_hash_table_add (taken, id);
   json_object_set_string_member (object, "id", id);
   json_object_set_string_member (object, "name", marked);
   return copy;
@@ -847,8 +857,9 @@ conflict_copy (SbCatalog *catalog,
  * three ways against the base, the way stories merge: what only they
  * added, changed or deleted comes in; what only we did stays; a change
  * wins over a deletion; when both changed one, ours stays and theirs is
- * added beside it as "… (conflict)". A built-in principle is never
- * removed: its wording is what is merged. Stories filed under a deleted
+ * added beside it as "… (conflict)" (for the wording of a built-in one,
+ * ours stays alone). A built-in principle is never removed: its wording
+ * is what is merged. Stories filed under a deleted
  * principle keep its id. Returns whether the catalog now differs from
  * the file.
  */
@@ -859,9 +870,14 @@ merge_principles (SbStore   *self,
   g_autoptr(GHashTable) theirs = principles_by_id (theirs_array);
   g_autoptr(GHashTable) ours = catalog_principles_by_id (self->catalog);
   g_autoptr(JsonArray) incoming = json_array_new ();
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
   GHashTableIter iter;
   gpointer id, text;
+
+  g_hash_table_iter_init (&iter, theirs);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_hash_table_add (taken, g_strdup (id));
 
   for (guint i = 0; theirs_array != NULL && i < json_array_get_length (theirs_array); i++)
     {
@@ -883,11 +899,14 @@ merge_principles (SbStore   *self,
         continue;  /* the same, or only we changed (or deleted) it */
 
       existing = sb_catalog_lookup (self->catalog, their_id);
-      if (ours_text != NULL && g_strcmp0 (ours_text, base_text) != 0 &&
-          (existing == NULL || !sb_principle_get_builtin (existing)))
+      if (ours_text != NULL && g_strcmp0 (ours_text, base_text) != 0)
         {
-          /* Both changed it, or both added one with this id. */
-          json_array_add_element (incoming, conflict_copy (self->catalog, node));
+          /* Both changed it, or both added one with this id: ours stays.
+           * Theirs goes beside it, unless it is the wording of a built-in
+           * principle, which has no place for a second one.
+           */
+          if (existing == NULL || !sb_principle_get_builtin (existing))
+            json_array_add_element (incoming, conflict_copy (self->catalog, taken, node));
           continue;
         }
 
