@@ -225,12 +225,13 @@ static const struct {
   SbExportFormat  format;
   const char     *label;
   const char     *extension;
+  const char     *id;      /* in the "export-format" setting */
 } export_formats[] = {
-  { SB_EXPORT_FORMAT_TEXT, N_("Plain Text"), ".txt" },
-  { SB_EXPORT_FORMAT_MARKDOWN, N_("Markdown"), ".md" },
-  { SB_EXPORT_FORMAT_MARKDOWN_FOLDER, N_("Markdown Folder"), NULL },
-  { SB_EXPORT_FORMAT_PDF, N_("PDF"), ".pdf" },
-  { SB_EXPORT_FORMAT_JSON, N_("Storybank Backup"), ".json" },
+  { SB_EXPORT_FORMAT_TEXT, N_("Plain Text"), ".txt", "text" },
+  { SB_EXPORT_FORMAT_MARKDOWN, N_("Markdown"), ".md", "markdown" },
+  { SB_EXPORT_FORMAT_MARKDOWN_FOLDER, N_("Markdown Folder"), NULL, "markdown-folder" },
+  { SB_EXPORT_FORMAT_PDF, N_("PDF"), ".pdf", "pdf" },
+  { SB_EXPORT_FORMAT_JSON, N_("Storybank Backup"), ".json", "json" },
 };
 
 static char *
@@ -353,6 +354,7 @@ export_response_cb (AdwMessageDialog *dialog,
 
   choice->scope = choice->scopes[scope];
   choice->format = export_formats[format].format;
+  g_settings_set_string (choice->window->settings, "export-format", export_formats[format].id);
   choose_export_file (choice);
 }
 
@@ -403,7 +405,7 @@ sb_window_show_export_dialog (SbWindow *self)
     }
   if (story != NULL)
     {
-      const char *title = sb_story_get_title (story);
+      g_autofree char *title = sb_story_dup_display_title (story);
 
       story_label = g_strdup_printf (_("This Story: %s"), title[0] ? title : _("Untitled Story"));
       choice->scopes[choice->n_scopes] = SB_EXPORT_SCOPE_STORY;
@@ -432,10 +434,17 @@ sb_window_show_export_dialog (SbWindow *self)
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (choice->format_row));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
 
-  /* Start from what the window shows. */
+  /* Start from what the window shows, in the format chosen last. */
   if (principle != NULL)
     adw_combo_row_set_selected (choice->scope_row, 1);
-  adw_combo_row_set_selected (choice->format_row, 1);
+  {
+    g_autofree char *format_id = g_settings_get_string (self->settings, "export-format");
+
+    adw_combo_row_set_selected (choice->format_row, 1);
+    for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+      if (g_str_equal (export_formats[i].id, format_id))
+        adw_combo_row_set_selected (choice->format_row, i);
+  }
 
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), choice);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -282,16 +282,23 @@ test_export (void)
   g_assert_nonnull (error);
   g_clear_error (&error);
 
-  /* The dialog offers the selected principle and the open story too. */
+  /* The dialog offers the selected principle and the open story too, in
+   * the format chosen last.
+   */
+  g_settings_set_string (window->settings, "export-format", "pdf");
   {
     GtkWidget *export_dialog = sb_window_show_export_dialog (window);
+    GtkWidget *list = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (export_dialog));
+    GtkListBoxRow *format_row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
 
     g_assert_true (ADW_IS_MESSAGE_DIALOG (export_dialog));
     g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (export_dialog), "export"));
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (format_row)), ==, 3);
     iterate ();
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (export_dialog), "cancel");
     iterate ();
   }
+  g_settings_reset (window->settings, "export-format");
 
   sb_principle_sidebar_set_principle_id (window->sidebar, NULL);
   clear_library ();
