@@ -1249,24 +1249,48 @@ pack_string (Packer     *packer,
   return copy;
 }
 
-static char **
-pack_strv (Packer   *packer,
-           GVariant *variant,
-           gsize     index)
+/* A cached story's strings and lists, read once: pointers into the
+ * variant's data (the lists' arrays are to be freed).
+ */
+typedef struct
+{
+  const char  *strings[5];  /* id, title, situation, task, result */
+  const char **lists[4];    /* actions, principles, tags, dismissed */
+  gsize        lengths[4];
+} CachedFields;
+
+static void
+cached_fields_clear (CachedFields *fields)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields->lists); i++)
+    g_free (fields->lists[i]);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CachedFields, cached_fields_clear)
+
+static const char *
+child_string (GVariant *variant,
+              gsize     index)
 {
   g_autoptr(GVariant) child = g_variant_get_child_value (variant, index);
-  gsize n = g_variant_n_children (child);
+
+  /* The text stays in @variant's data after @child goes. */
+  return g_variant_get_string (child, NULL);
+}
+
+static char **
+pack_strv (Packer       *packer,
+           const char  **items,
+           gsize         n)
+{
   gsize at = (packer->used + sizeof (char *) - 1) & ~(sizeof (char *) - 1);
   char **strv = packer->block ? (char **) (gpointer) (packer->block + at) : NULL;
 
   packer->used = at + (n + 1) * sizeof (char *);
   for (gsize i = 0; i < n; i++)
     {
-      const char *item;
-      char *copy;
+      char *copy = pack_string (packer, items[i]);
 
-      g_variant_get_child (child, i, "&s", &item);
-      copy = pack_string (packer, item);
       if (strv != NULL)
         strv[i] = copy;
     }
@@ -1277,25 +1301,20 @@ pack_strv (Packer   *packer,
 }
 
 static void
-pack_fields (Packer      *packer,
-             SbStoryData *data,
-             GVariant    *variant,
-             const char  *id,
-             const char  *title,
-             const char  *situation,
-             const char  *task,
-             const char  *result)
+pack_fields (Packer             *packer,
+             SbStoryData        *data,
+             const CachedFields *fields)
 {
   /* The lists first: their arrays want pointer alignment. */
-  data->actions = pack_strv (packer, variant, 5);
-  data->principles = pack_strv (packer, variant, 6);
-  data->tags = pack_strv (packer, variant, 7);
-  data->dismissed = pack_strv (packer, variant, 8);
-  data->id = pack_string (packer, id);
-  data->title = pack_string (packer, title);
-  data->situation = pack_string (packer, situation);
-  data->task = pack_string (packer, task);
-  data->result = pack_string (packer, result);
+  data->actions = pack_strv (packer, fields->lists[0], fields->lengths[0]);
+  data->principles = pack_strv (packer, fields->lists[1], fields->lengths[1]);
+  data->tags = pack_strv (packer, fields->lists[2], fields->lengths[2]);
+  data->dismissed = pack_strv (packer, fields->lists[3], fields->lengths[3]);
+  data->id = pack_string (packer, fields->strings[0]);
+  data->title = pack_string (packer, fields->strings[1]);
+  data->situation = pack_string (packer, fields->strings[2]);
+  data->task = pack_string (packer, fields->strings[3]);
+  data->result = pack_string (packer, fields->strings[4]);
 }
 
 static gboolean
@@ -1356,7 +1375,7 @@ sb_story_new_from_variant (GVariant *variant)
 {
   g_autoptr(SbStoryData) data = NULL;
   g_autoptr(GTimeZone) utc = NULL;
-  const char *id, *title, *situation, *task, *result;
+  g_auto(CachedFields) fields = { { NULL, }, };
   const char *created, *modified, *practice_last;
   guint32 count;
   gint32 confidence;
@@ -1364,13 +1383,32 @@ sb_story_new_from_variant (GVariant *variant)
   if (!g_variant_is_of_type (variant, G_VARIANT_TYPE (SB_STORY_VARIANT_TYPE)))
     return NULL;
 
-  g_variant_get (variant, "(&s&s&s&s&s@as@as@as@as&s&s&sui@as@as@as@as)",
-                 &id, &title, &situation, &task, &result,
-                 NULL, NULL, NULL, NULL,
-                 &created, &modified, &practice_last,
-                 &count, &confidence, NULL, NULL, NULL, NULL);
+  /* Child by child: for ten thousand stories, g_variant_get() parsing its
+   * format string each time costs more than all the rest.
+   */
+  for (guint i = 0; i < G_N_ELEMENTS (fields.strings); i++)
+    fields.strings[i] = child_string (variant, i);
+  for (guint i = 0; i < G_N_ELEMENTS (fields.lists); i++)
+    {
+      g_autoptr(GVariant) child = g_variant_get_child_value (variant, 5 + i);
 
-  if (id[0] == '\0' || count > G_MAXINT || confidence < SB_CONFIDENCE_UNSET || confidence > 5 ||
+      fields.lists[i] = g_variant_get_strv (child, &fields.lengths[i]);
+    }
+  created = child_string (variant, 9);
+  modified = child_string (variant, 10);
+  practice_last = child_string (variant, 11);
+  {
+    g_autoptr(GVariant) child = g_variant_get_child_value (variant, 12);
+
+    count = g_variant_get_uint32 (child);
+  }
+  {
+    g_autoptr(GVariant) child = g_variant_get_child_value (variant, 13);
+
+    confidence = g_variant_get_int32 (child);
+  }
+
+  if (fields.strings[0][0] == '\0' || count > G_MAXINT || confidence < SB_CONFIDENCE_UNSET || confidence > 5 ||
       created[0] == '\0' || modified[0] == '\0')
     return NULL;
 
@@ -1379,10 +1417,10 @@ sb_story_new_from_variant (GVariant *variant)
   {
     Packer packer = { NULL, 0 };
 
-    pack_fields (&packer, data, variant, id, title, situation, task, result);
+    pack_fields (&packer, data, &fields);
     packer.block = g_malloc (packer.used);
     packer.used = 0;
-    pack_fields (&packer, data, variant, id, title, situation, task, result);
+    pack_fields (&packer, data, &fields);
     data->packed = packer.block;
   }
   data->practice_count = count;
