@@ -187,7 +187,9 @@ sb_library_watch (SbLibrary *self,
                   SbStory   *story)
 {
   g_hash_table_insert (self->by_id, g_strdup (sb_story_get_id (story)), story);
-  g_signal_connect_object (story, "changed", G_CALLBACK (story_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Disconnected when the story leaves (sb_library_unwatch()): no weak
+   * reference on the library for each of thousands of stories. */
+  g_signal_connect_swapped (story, "changed", G_CALLBACK (story_changed_cb), self);
 }
 
 /**
