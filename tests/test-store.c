@@ -199,6 +199,38 @@ test_store_unknown_keys (Fixture       *f,
   g_assert_nonnull (strstr (saved, "\"audio\": [\"a.ogg\"]"));
   g_assert_nonnull (strstr (saved, "\"count\": 2"));
   g_assert_nonnull (strstr (saved, "\"streak\": {\"days\":3}"));
+}
+
+/* A number too large for a double, in any unknown member: written so that
+ * the file loads again (found by fuzz-store-load).
+ */
+static void
+test_store_unknown_huge_number (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autoptr(GPtrArray) stories = NULL;
+  gint64 version;
+
+  g_mkdir_with_parents (folder, 0700);
+  sb_test_write_file (f->path,
+                      "{\"format\": \"storybank\", \"version\": 1, \"big\": [1e999, -1e999],"
+                      " \"stories\": [{\"id\": \"s1\", \"title\": \"T\", \"far\": {\"away\": 2e400},"
+                      " \"practice\": {\"count\": 1, \"c-unt\": 33333333e32333333330}}]}", -1);
+
+  g_assert_true (sb_store_load (f->store, &error));
+  g_assert_no_error (error);
+  sb_story_set_result (sb_library_find (f->library, "s1"), "changed");
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+
+  saved = sb_test_read_file (f->path);
+  g_assert_null (strstr (saved, "inf"));
+  g_assert_true (sb_store_parse (saved, strlen (saved), &stories, NULL, &version, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stories->len, ==, 1);
   g_assert_nonnull (strstr (saved, "\"result\": \"changed\""));
 }
 
@@ -1165,6 +1197,7 @@ main (int   argc,
   ADD ("/store/round-trip", test_store_round_trip);
   ADD ("/store/format", test_store_format);
   ADD ("/store/unknown-keys", test_store_unknown_keys);
+  ADD ("/store/unknown-huge-number", test_store_unknown_huge_number);
   ADD ("/store/modes", test_store_modes);
   ADD ("/store/bad-input", test_store_bad_input);
   ADD ("/store/newer-version", test_store_newer_version);

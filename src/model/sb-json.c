@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "sb-json.h"
@@ -104,12 +106,97 @@ sb_json_write_date (GString   *out,
   sb_json_write_string (out, text);
 }
 
+/* json-glib reads a number too large for a double (1e999) as infinity,
+ * and writes that back as "inf.0", which is no JSON: the file would not
+ * load again. Such numbers are written as the largest double of their
+ * sign, from a copy (the parser's nodes may be sealed).
+ */
+static gboolean
+has_non_finite (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, NULL, &member))
+          if (has_non_finite (member))
+            return TRUE;
+        return FALSE;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (has_non_finite (json_array_get_element (array, i)))
+            return TRUE;
+        return FALSE;
+      }
+
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) == G_TYPE_DOUBLE && !isfinite (json_node_get_double (node));
+
+    case JSON_NODE_NULL:
+    default:
+      return FALSE;
+    }
+}
+
+static JsonNode *
+finite_copy (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        g_autoptr(JsonObject) object = json_object_new ();
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          json_object_set_member (object, name, finite_copy (member));
+        return json_node_init_object (json_node_alloc (), object);
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        g_autoptr(JsonArray) copy = json_array_sized_new (json_array_get_length (array));
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_array_add_element (copy, finite_copy (json_array_get_element (array, i)));
+        return json_node_init_array (json_node_alloc (), copy);
+      }
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE && !isfinite (json_node_get_double (node)))
+        {
+          double value = json_node_get_double (node);
+
+          return json_node_init_double (json_node_alloc (), isnan (value) ? 0 : value > 0 ? G_MAXDOUBLE : -G_MAXDOUBLE);
+        }
+      return json_node_copy (node);
+
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}
+
 char *
 sb_json_node_to_string (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) copy = has_non_finite (node) ? finite_copy (node) : NULL;
 
-  json_generator_set_root (generator, node);
+  json_generator_set_root (generator, copy ? copy : node);
   return json_generator_to_data (generator, NULL);
 }
 
