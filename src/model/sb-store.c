@@ -54,6 +54,11 @@ struct _SbStore
    */
   GPtrArray    *base;
   char         *disk_checksum;
+  /* The file's stamp when it held those bytes: a file monitor's event for
+   * our own write is told apart without reading 13 MB again.
+   */
+  gboolean      disk_stamped;
+  SbFileStamp   disk_stamp;
   /* The user's principles as we last read or wrote them: id to the
    * entry's JSON text, the base of merging principles the same way.
    */
@@ -111,6 +116,8 @@ typedef struct
   gboolean   backup_done;  /* set by the worker */
   char      *checksum;     /* of the bytes written, set by the worker */
   char      *expected;     /* of the file as we last read or wrote it */
+  gboolean     stamped;    /* set by the worker: @stamp is of the file written */
+  SbFileStamp  stamp;
 } SaveJob;
 
 static void
@@ -773,6 +780,7 @@ sb_store_set_base (SbStore    *self,
   self->base = base ? g_ptr_array_ref (base) : NULL;
   g_free (self->disk_checksum);
   self->disk_checksum = g_strdup (checksum);
+  self->disk_stamped = FALSE;
 }
 
 /* A "principles" array as id -> the entry's JSON text (entries without an
@@ -1199,6 +1207,8 @@ load_apply (SbStore     *self,
 
     sb_store_set_base (self, base, result->checksum);
     sb_store_set_base_principles (self, principles_by_id (result->principles));
+    self->disk_stamped = result->stamped;
+    self->disk_stamp = result->stamp;
   }
 
   g_strfreev (self->extra_keys);
@@ -1536,12 +1546,13 @@ save_job_run (SaveJob  *job,
    * start a parse. A file that is not the size we wrote was changed by
    * someone else already: no cache for it.
    */
+  job->stamped = sb_file_stamp_get (job->path, &job->stamp, NULL) && job->stamp.size == out->len;
   if (job->cache_path != NULL)
     {
       g_autoptr(GError) cache_error = NULL;
-      SbFileStamp stamp;
+      SbFileStamp stamp = job->stamp;
 
-      if (!sb_file_stamp_get (job->path, &stamp, NULL) || stamp.size != out->len)
+      if (!job->stamped)
         g_debug ("Cache not written: %s changed", job->path);
       else if (!sb_store_cache_write (job->cache_path, &stamp, job->checksum, job->principles,
                                       job->extra_keys, job->extra_values, job->stories, &cache_error))
@@ -1590,6 +1601,8 @@ sb_store_save_done (SbStore  *self,
   self->backed_up = TRUE;
   self->saved_generation = job->generation;
   sb_store_set_base (self, job->stories, job->checksum);
+  self->disk_stamped = job->stamped;
+  self->disk_stamp = job->stamp;
   {
     g_autoptr(JsonParser) parser = json_parser_new_immutable ();
     JsonNode *root;
@@ -1930,6 +1943,15 @@ sb_store_merge_from_disk (SbStore        *self,
   /* The file a save is writing is ours: wait for it. */
   while (self->saving)
     g_main_context_iteration (NULL, TRUE);
+
+  /* Not touched since we read or wrote it (our own write's event). */
+  {
+    SbFileStamp now;
+
+    if (self->disk_stamped && sb_file_stamp_get (self->path, &now, NULL) &&
+        sb_file_stamp_equal (&now, &self->disk_stamp))
+      return TRUE;
+  }
 
   if (!sb_io_read_file (self->path, SB_STORE_MAX_FILE_SIZE, &contents, &length, &local_error))
     {
