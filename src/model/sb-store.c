@@ -806,11 +806,10 @@ principles_by_id (JsonArray *principles)
   return table;
 }
 
-/* The same from the catalog as it would be saved now. */
+/* The same from the text of such an array (empty when it is not one). */
 static GHashTable *
-catalog_principles_by_id (SbCatalog *catalog)
+principles_by_id_from_text (const char *json)
 {
-  g_autofree char *json = sb_catalog_dup_user_json (catalog, 0);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonNode *root;
 
@@ -818,6 +817,15 @@ catalog_principles_by_id (SbCatalog *catalog)
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
     return principles_by_id (NULL);
   return principles_by_id (json_node_get_array (root));
+}
+
+/* The same from the catalog as it would be saved now. */
+static GHashTable *
+catalog_principles_by_id (SbCatalog *catalog)
+{
+  g_autofree char *json = sb_catalog_dup_user_json (catalog, 0);
+
+  return principles_by_id_from_text (json);
 }
 
 static void
@@ -1603,14 +1611,7 @@ sb_store_save_done (SbStore  *self,
   sb_store_set_base (self, job->stories, job->checksum);
   self->disk_stamped = job->stamped;
   self->disk_stamp = job->stamp;
-  {
-    g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-    JsonNode *root;
-
-    if (json_parser_load_from_data (parser, job->principles, -1, NULL) &&
-        (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root))
-      sb_store_set_base_principles (self, principles_by_id (json_node_get_array (root)));
-  }
+  sb_store_set_base_principles (self, principles_by_id_from_text (job->principles));
   if (!sb_store_get_dirty (self))
     self->first_unsaved = 0;
   sb_store_set_error (self, NULL);
