@@ -476,6 +476,48 @@ test_store_watch (Writers       *w,
   g_assert_cmpstr (sb_story_get_task (nth (w->here, 5)), ==, "our own save");
 }
 
+/* Two stores over one file, each with its own catalog. */
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  SbCatalog *here_catalog;
+  SbCatalog *there_catalog;
+  SbLibrary *here;
+  SbLibrary *there;
+  SbStore   *store;
+  SbStore   *other;
+} Copies;
+
+static void
+copies_set_up (Copies        *c,
+               gconstpointer  data)
+{
+  c->dir = sb_test_make_tmpdir ();
+  c->path = g_build_filename (c->dir, "stories.json", NULL);
+  c->here_catalog = sb_catalog_new ();
+  c->there_catalog = sb_catalog_new ();
+  c->here = sb_library_new ();
+  c->there = sb_library_new ();
+  c->store = sb_store_new (c->path, c->here, c->here_catalog);
+  c->other = sb_store_new (c->path, c->there, c->there_catalog);
+}
+
+static void
+copies_tear_down (Copies        *c,
+                  gconstpointer  data)
+{
+  g_clear_object (&c->store);
+  g_clear_object (&c->other);
+  g_clear_object (&c->here);
+  g_clear_object (&c->there);
+  g_clear_object (&c->here_catalog);
+  g_clear_object (&c->there_catalog);
+  sb_test_rm_rf (c->dir);
+  g_free (c->dir);
+  g_free (c->path);
+}
+
 static void
 add_principle (SbCatalog  *catalog,
                const char *id,
@@ -491,56 +533,49 @@ add_principle (SbCatalog  *catalog,
  * changed comes in, what we added, changed or deleted stays ours.
  */
 static void
-test_store_merge_principles (void)
+test_store_merge_principles (Copies        *c,
+                             gconstpointer  data)
 {
-  g_autofree char *dir = sb_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "stories.json", NULL);
-  g_autoptr(SbCatalog) here_catalog = sb_catalog_new ();
-  g_autoptr(SbCatalog) there_catalog = sb_catalog_new ();
-  g_autoptr(SbLibrary) here = sb_library_new ();
-  g_autoptr(SbLibrary) there = sb_library_new ();
-  g_autoptr(SbStore) store = sb_store_new (path, here, here_catalog);
-  g_autoptr(SbStore) other = sb_store_new (path, there, there_catalog);
   g_autoptr(GError) error = NULL;
   g_autoptr(SbStory) filed = sb_story_new ();
 
-  add_principle (here_catalog, "grit", "Keep going.");
-  add_principle (here_catalog, "gone", "Deleted here.");
-  g_assert_true (sb_store_save (store, &error));
+  add_principle (c->here_catalog, "grit", "Keep going.");
+  add_principle (c->here_catalog, "gone", "Deleted here.");
+  g_assert_true (sb_store_save (c->store, &error));
   g_assert_no_error (error);
-  g_assert_true (sb_store_load (other, &error));
+  g_assert_true (sb_store_load (c->other, &error));
   g_assert_no_error (error);
 
   /* There: a new principle with a story filed under it, and a changed
    * definition.
    */
-  add_principle (there_catalog, "craft", "Care for the work.");
-  sb_principle_set_definition (sb_catalog_lookup (there_catalog, "grit"), "Keep going, kindly.");
+  add_principle (c->there_catalog, "craft", "Care for the work.");
+  sb_principle_set_definition (sb_catalog_lookup (c->there_catalog, "grit"), "Keep going, kindly.");
   sb_story_set_title (filed, "Filed under craft");
   sb_story_add_principle (filed, "craft");
-  sb_library_add (there, filed);
-  g_assert_true (sb_store_save (other, &error));
+  sb_library_add (c->there, filed);
+  g_assert_true (sb_store_save (c->other, &error));
 
   /* Here: one deleted, one added, not yet saved. */
-  sb_catalog_remove_principle (here_catalog, sb_catalog_lookup (here_catalog, "gone"));
-  add_principle (here_catalog, "ship", "Deliver.");
+  sb_catalog_remove_principle (c->here_catalog, sb_catalog_lookup (c->here_catalog, "gone"));
+  add_principle (c->here_catalog, "ship", "Deliver.");
 
-  g_assert_true (sb_store_merge_from_disk (store, NULL, &error));
+  g_assert_true (sb_store_merge_from_disk (c->store, NULL, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (sb_catalog_lookup (here_catalog, "craft"));
-  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (here_catalog, "craft")), ==, "Care for the work.");
-  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (here_catalog, "grit")), ==, "Keep going, kindly.");
-  g_assert_null (sb_catalog_lookup (here_catalog, "gone"));
-  g_assert_nonnull (sb_catalog_lookup (here_catalog, "ship"));
-  g_assert_true (sb_store_get_dirty (store));
+  g_assert_nonnull (sb_catalog_lookup (c->here_catalog, "craft"));
+  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (c->here_catalog, "craft")), ==, "Care for the work.");
+  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (c->here_catalog, "grit")), ==, "Keep going, kindly.");
+  g_assert_null (sb_catalog_lookup (c->here_catalog, "gone"));
+  g_assert_nonnull (sb_catalog_lookup (c->here_catalog, "ship"));
+  g_assert_true (sb_store_get_dirty (c->store));
 
   /* Saved, the file holds both sides' principles. */
-  g_assert_true (sb_store_flush (store, &error));
+  g_assert_true (sb_store_flush (c->store, &error));
   g_assert_no_error (error);
   {
     g_autoptr(SbCatalog) catalog = sb_catalog_new ();
     g_autoptr(SbLibrary) library = sb_library_new ();
-    g_autoptr(SbStore) reader = sb_store_new (path, library, catalog);
+    g_autoptr(SbStore) reader = sb_store_new (c->path, library, catalog);
 
     g_assert_true (sb_store_load (reader, &error));
     g_assert_nonnull (sb_catalog_lookup (catalog, "craft"));
@@ -553,61 +588,50 @@ test_store_merge_principles (void)
   /* Only their side changed (one added, one deleted): nothing of ours to
    * save.
    */
-  g_assert_true (sb_store_merge_from_disk (other, NULL, &error));
-  g_assert_nonnull (sb_catalog_lookup (there_catalog, "ship"));
-  g_assert_null (sb_catalog_lookup (there_catalog, "gone"));
-  g_assert_false (sb_store_get_dirty (other));
-
-  g_clear_object (&store);
-  g_clear_object (&other);
-  sb_test_rm_rf (dir);
+  g_assert_true (sb_store_merge_from_disk (c->other, NULL, &error));
+  g_assert_nonnull (sb_catalog_lookup (c->there_catalog, "ship"));
+  g_assert_null (sb_catalog_lookup (c->there_catalog, "gone"));
+  g_assert_false (sb_store_get_dirty (c->other));
 }
 
 /* Principles changed on both sides, a change against a deletion, and the
  * user's wording of a built-in principle cleared on the other side.
  */
 static void
-test_store_merge_principles_conflicts (void)
+test_store_merge_principles_conflicts (Copies        *c,
+                                       gconstpointer  data)
 {
-  g_autofree char *dir = sb_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "stories.json", NULL);
-  g_autoptr(SbCatalog) here_catalog = sb_catalog_new ();
-  g_autoptr(SbCatalog) there_catalog = sb_catalog_new ();
-  g_autoptr(SbLibrary) here = sb_library_new ();
-  g_autoptr(SbLibrary) there = sb_library_new ();
-  g_autoptr(SbStore) store = sb_store_new (path, here, here_catalog);
-  g_autoptr(SbStore) other = sb_store_new (path, there, there_catalog);
   g_autoptr(GError) error = NULL;
   SbPrinciple *copy = NULL;
-  GListModel *principles = sb_catalog_get_principles (here_catalog);
+  GListModel *principles = sb_catalog_get_principles (c->here_catalog);
 
-  add_principle (here_catalog, "grit", "Keep going.");
-  add_principle (here_catalog, "care", "Look after people.");
-  sb_principle_set_notes (sb_catalog_lookup (here_catalog, "think-big"), "My notes on thinking big");
-  g_assert_true (sb_store_save (store, &error));
-  g_assert_true (sb_store_load (other, &error));
+  add_principle (c->here_catalog, "grit", "Keep going.");
+  add_principle (c->here_catalog, "care", "Look after people.");
+  sb_principle_set_notes (sb_catalog_lookup (c->here_catalog, "think-big"), "My notes on thinking big");
+  g_assert_true (sb_store_save (c->store, &error));
+  g_assert_true (sb_store_load (c->other, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (sb_principle_get_notes (sb_catalog_lookup (there_catalog, "think-big")), ==, "My notes on thinking big");
+  g_assert_cmpstr (sb_principle_get_notes (sb_catalog_lookup (c->there_catalog, "think-big")), ==, "My notes on thinking big");
 
   /* There: both principles edited, the built-in's notes cleared. */
-  sb_principle_set_definition (sb_catalog_lookup (there_catalog, "grit"), "Keep going, there.");
-  sb_principle_set_definition (sb_catalog_lookup (there_catalog, "care"), "Look after people, there.");
-  sb_principle_set_notes (sb_catalog_lookup (there_catalog, "think-big"), "");
-  sb_principle_set_notes (sb_catalog_lookup (there_catalog, "ownership"), "Their notes");
-  g_assert_true (sb_store_save (other, &error));
+  sb_principle_set_definition (sb_catalog_lookup (c->there_catalog, "grit"), "Keep going, there.");
+  sb_principle_set_definition (sb_catalog_lookup (c->there_catalog, "care"), "Look after people, there.");
+  sb_principle_set_notes (sb_catalog_lookup (c->there_catalog, "think-big"), "");
+  sb_principle_set_notes (sb_catalog_lookup (c->there_catalog, "ownership"), "Their notes");
+  g_assert_true (sb_store_save (c->other, &error));
 
   /* Here: "grit" edited too, "care" deleted. */
-  sb_principle_set_definition (sb_catalog_lookup (here_catalog, "grit"), "Keep going, here.");
-  sb_catalog_remove_principle (here_catalog, sb_catalog_lookup (here_catalog, "care"));
-  sb_principle_set_notes (sb_catalog_lookup (here_catalog, "ownership"), "Our notes");
+  sb_principle_set_definition (sb_catalog_lookup (c->here_catalog, "grit"), "Keep going, here.");
+  sb_catalog_remove_principle (c->here_catalog, sb_catalog_lookup (c->here_catalog, "care"));
+  sb_principle_set_notes (sb_catalog_lookup (c->here_catalog, "ownership"), "Our notes");
 
-  g_assert_true (sb_store_merge_from_disk (store, NULL, &error));
+  g_assert_true (sb_store_merge_from_disk (c->store, NULL, &error));
   /* A built-in principle's wording changed on both sides: ours stays. */
-  g_assert_cmpstr (sb_principle_get_notes (sb_catalog_lookup (here_catalog, "ownership")), ==, "Our notes");
+  g_assert_cmpstr (sb_principle_get_notes (sb_catalog_lookup (c->here_catalog, "ownership")), ==, "Our notes");
   g_assert_no_error (error);
 
   /* Both edited: ours stays, theirs beside it. */
-  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (here_catalog, "grit")), ==, "Keep going, here.");
+  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (c->here_catalog, "grit")), ==, "Keep going, here.");
   for (guint i = 0; i < g_list_model_get_n_items (principles); i++)
     {
       g_autoptr(SbPrinciple) principle = g_list_model_get_item (principles, i);
@@ -619,15 +643,11 @@ test_store_merge_principles_conflicts (void)
   g_assert_cmpstr (sb_principle_get_name (copy), ==, "grit (conflict)");
 
   /* Their edit wins over our deletion. */
-  g_assert_nonnull (sb_catalog_lookup (here_catalog, "care"));
-  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (here_catalog, "care")), ==, "Look after people, there.");
+  g_assert_nonnull (sb_catalog_lookup (c->here_catalog, "care"));
+  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (c->here_catalog, "care")), ==, "Look after people, there.");
 
   /* Their clearing of the built-in's notes comes through. */
-  g_assert_cmpstr (sb_principle_get_notes (sb_catalog_lookup (here_catalog, "think-big")), ==, "");
-
-  g_clear_object (&store);
-  g_clear_object (&other);
-  sb_test_rm_rf (dir);
+  g_assert_cmpstr (sb_principle_get_notes (sb_catalog_lookup (c->here_catalog, "think-big")), ==, "");
 }
 
 int
@@ -654,8 +674,9 @@ main (int   argc,
   WRITERS ("/merge/store/damaged", test_store_merge_damaged);
   WRITERS ("/merge/store/watch", test_store_watch);
 #undef WRITERS
-  g_test_add_func ("/merge/store/principles", test_store_merge_principles);
-  g_test_add_func ("/merge/store/principles-conflicts", test_store_merge_principles_conflicts);
+  g_test_add ("/merge/store/principles", Copies, NULL, copies_set_up, test_store_merge_principles, copies_tear_down);
+  g_test_add ("/merge/store/principles-conflicts", Copies, NULL, copies_set_up,
+              test_store_merge_principles_conflicts, copies_tear_down);
 
   return g_test_run ();
 }
