@@ -32,8 +32,8 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus"
   log=$build/$target.log
   echo "== $target: $runs runs (log: $log)"
-  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
   # shellcheck disable=SC2086
+  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
   "$build/tests/fuzz/$target" -runs="$runs" -max_len="$max_len" -timeout=10 \
     -artifact_prefix="$build/crashes/$target-" ${FUZZ_FLAGS:-} \
     -print_final_stats=1 "$corpus" "$seeds" >"$log" 2>&1 || {
