@@ -20,8 +20,8 @@ struct _SbTipsPanel
 
   /* Template widgets */
   GtkBox      *content;
+  GtkWidget   *empty_box;
   GtkBox      *extra_box;
-  GtkStack    *stack;
 
   /* Owned */
   SbCatalog   *catalog;
@@ -118,12 +118,10 @@ rebuild (SbTipsPanel *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))))
     gtk_box_remove (self->content, child);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->content), p != NULL);
+  gtk_widget_set_visible (self->empty_box, p == NULL);
   if (p == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->stack, "principle");
+    return;
 
   framework = self->catalog ? sb_catalog_lookup_framework (self->catalog, sb_principle_get_framework_id (p)) : NULL;
   if (framework != NULL)
@@ -266,8 +264,8 @@ sb_tips_panel_class_init (SbTipsPanelClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tipspanel");
   gtk_widget_class_bind_template_child (widget_class, SbTipsPanel, content);
+  gtk_widget_class_bind_template_child (widget_class, SbTipsPanel, empty_box);
   gtk_widget_class_bind_template_child (widget_class, SbTipsPanel, extra_box);
-  gtk_widget_class_bind_template_child (widget_class, SbTipsPanel, stack);
 }
 
 static void
