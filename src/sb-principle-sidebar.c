@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-principle-sidebar.h"
+#include "sb-tooltip.h"
 
 /* "All stories", then every principle grouped under its framework, each
  * with its count of stories; a principle without a story shows as a gap.
@@ -65,12 +66,12 @@ update_count_label (GtkWidget *label,
   if (count == 0 && can_be_gap)
     {
       gtk_widget_add_css_class (label, "gap");
-      gtk_widget_set_tooltip_text (label, _("No story yet"));
+      sb_tooltip_set_text (label, _("No story yet"));
     }
   else
     {
       gtk_widget_remove_css_class (label, "gap");
-      gtk_widget_set_tooltip_text (label, NULL);
+      sb_tooltip_set_text (label, NULL);
     }
 }
 
@@ -86,7 +87,9 @@ update_row (SbPrincipleSidebar *self,
 
   if (principle != NULL)
     {
-      count = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, sb_principle_get_id (principle)));
+      guint *counted = g_hash_table_lookup (self->counts, sb_principle_get_id (principle));
+
+      count = counted ? *counted : 0;
       name = sb_principle_get_name (principle);
     }
   else
@@ -134,8 +137,15 @@ recount_cb (gpointer user_data)
 
       for (guint j = 0; ids[j] != NULL; j++)
         {
-          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, ids[j]));
-          g_hash_table_insert (self->counts, g_strdup (ids[j]), GUINT_TO_POINTER (count + 1));
+          guint *count = g_hash_table_lookup (self->counts, ids[j]);
+
+          /* A key is copied once per principle, not once per story. */
+          if (count == NULL)
+            {
+              count = g_new0 (guint, 1);
+              g_hash_table_insert (self->counts, g_strdup (ids[j]), count);
+            }
+          (*count)++;
         }
     }
 
@@ -168,7 +178,7 @@ make_row (SbPrincipleSidebar *self,
     {
       /* Renamed in place: the row follows. */
       g_object_bind_property (principle, "name", label, "label", G_BINDING_DEFAULT);
-      g_object_bind_property (principle, "name", label, "tooltip-text", G_BINDING_SYNC_CREATE);
+      sb_tooltip_set_label (label);
     }
   gtk_box_append (GTK_BOX (box), label);
 
@@ -499,7 +509,7 @@ sb_principle_sidebar_init (SbPrincipleSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gtk_list_box_set_header_func (self->list_box, header_func, self, NULL);
 
   {
@@ -575,6 +585,8 @@ guint
 sb_principle_sidebar_get_count (SbPrincipleSidebar *self,
                                 const char         *principle_id)
 {
+  guint *count;
+
   g_return_val_if_fail (SB_IS_PRINCIPLE_SIDEBAR (self), 0);
 
   if (self->recount_source != 0)
@@ -584,7 +596,8 @@ sb_principle_sidebar_get_count (SbPrincipleSidebar *self,
     }
   if (principle_id == NULL)
     return self->total;
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, principle_id));
+  count = g_hash_table_lookup (self->counts, principle_id);
+  return count ? *count : 0;
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include "sb-coach.h"
 #include "sb-story-list.h"
+#include "sb-tooltip.h"
 
 /* The stories of the selected principle (or of a search across all of
  * them), newest first, with the empty states that offer a way forward.
@@ -287,11 +288,9 @@ update_coach_dot (SbStoryList *self,
     tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The coach has %u suggestion",
                                             "The coach has %u suggestions", n), n);
   gtk_widget_set_visible (dot, n > 0);
-  /* Setting a tooltip asks the display server where the pointer is: only
-   * when it changes, not for every row bound while scrolling. */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (dot), tooltip) != 0)
+  if (g_strcmp0 (sb_tooltip_get_text (dot), tooltip) != 0)
     {
-      gtk_widget_set_tooltip_text (dot, tooltip);
+      sb_tooltip_set_text (dot, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip ? tooltip : "", -1);
     }
   if (mark->n_warnings > 0)

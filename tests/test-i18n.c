@@ -18,6 +18,7 @@
 #include "sb-principle-sidebar.h"
 #include "sb-story-list.h"
 #include "sb-test-ui.h"
+#include "sb-tooltip.h"
 #include "sb-test-util.h"
 #include "sb-window.h"
 
@@ -52,6 +53,7 @@ collect_texts (GtkWidget *widget,
       add_text (texts, adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget)));
     }
   add_text (texts, gtk_widget_get_tooltip_text (widget));
+  add_text (texts, sb_tooltip_get_text (widget));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;

@@ -16,6 +16,7 @@
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-text-view.h"
+#include "sb-tooltip.h"
 #include "sb-window.h"
 
 static char *data_home;
@@ -155,6 +156,82 @@ test_window_filter_search_delete (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, before + 1);
 
   sb_test_ui_wait_saved (sb_application_get_store (app));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_ui_iterate (50);
+}
+
+/* Collects the labels under @widget that have the CSS class @css_class. */
+static void
+find_labels (GtkWidget  *widget,
+             const char *css_class,
+             GPtrArray  *found)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_labels (child, css_class, found);
+}
+
+/* The sidebar's tooltips: a principle with no story says so, a name the
+ * sidebar shortens can be read whole, and filing a story clears the gap.
+ */
+static void
+test_window_sidebar_tooltips (void)
+{
+  g_autoptr(SbApplication) app = sb_test_ui_make_app ();
+  SbWindow *window = sb_window_new (app);
+  SbPrincipleSidebar *sidebar = sb_window_get_sidebar (window);
+  g_autoptr(GPtrArray) gaps = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *gap_id = NULL;
+  GListModel *principles;
+  guint n_gaps;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_ui_iterate (200);
+
+  find_labels (GTK_WIDGET (sidebar), "gap", gaps);
+  g_assert_cmpuint (gaps->len, >, 0);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (gaps, i);
+
+      g_assert_true (gtk_widget_get_has_tooltip (label));
+      g_assert_cmpstr (sb_tooltip_get_text (label), ==, "No story yet");
+    }
+  n_gaps = gaps->len;
+
+  find_labels (GTK_WIDGET (sidebar), "name", names);
+  g_assert_cmpuint (names->len, >, 1);
+  /* Every principle's name; "All Stories" is never shortened. */
+  for (guint i = 0; i < names->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (names, i);
+
+      g_assert_true (gtk_widget_get_has_tooltip (label) ||
+                     g_str_equal (gtk_label_get_text (GTK_LABEL (label)), "All Stories"));
+    }
+
+  /* A story for a principle that had none: it is no longer a gap. */
+  principles = sb_catalog_get_principles (sb_application_get_catalog (app));
+  for (guint i = 0; gap_id == NULL && i < g_list_model_get_n_items (principles); i++)
+    {
+      g_autoptr(SbPrinciple) principle = g_list_model_get_item (principles, i);
+
+      if (sb_principle_sidebar_get_count (sidebar, sb_principle_get_id (principle)) == 0)
+        gap_id = g_strdup (sb_principle_get_id (principle));
+    }
+  g_assert_nonnull (gap_id);
+  sb_principle_sidebar_set_principle_id (sidebar, gap_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL));
+  sb_test_ui_iterate (100);
+  g_assert_cmpuint (sb_principle_sidebar_get_count (sidebar, gap_id), ==, 1);
+  g_ptr_array_set_size (gaps, 0);
+  find_labels (GTK_WIDGET (sidebar), "gap", gaps);
+  g_assert_cmpuint (gaps->len, ==, n_gaps - 1);
+
   gtk_window_destroy (GTK_WINDOW (window));
   sb_test_ui_iterate (50);
 }
@@ -495,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/window/write-story", test_window_write_story);
   g_test_add_func ("/window/filter-search-delete", test_window_filter_search_delete);
   g_test_add_func ("/window/restores-selection", test_window_restores_selection);
+  g_test_add_func ("/window/sidebar-tooltips", test_window_sidebar_tooltips);
   g_test_add_func ("/window/restore-backup", test_window_restore_backup);
   g_test_add_func ("/window/close-asks-about-unsaved", test_window_close_asks_about_unsaved);
   g_test_add_func ("/window/huge-story", test_window_huge_story);
