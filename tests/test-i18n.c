@@ -18,8 +18,8 @@
 #include "sb-principle-sidebar.h"
 #include "sb-story-list.h"
 #include "sb-test-ui.h"
-#include "sb-tooltip.h"
 #include "sb-test-util.h"
+#include "sb-tooltip.h"
 #include "sb-window.h"
 
 static char *data_home;
