@@ -17,6 +17,14 @@ count_cb (gpointer  instance,
 }
 
 static void
+count_story_cb (SbLibrary *library,
+                SbStory   *story,
+                guint     *count)
+{
+  (*count)++;
+}
+
+static void
 test_library_add_find_remove (void)
 {
   g_autoptr(SbLibrary) library = sb_library_new ();
@@ -50,6 +58,48 @@ test_library_add_find_remove (void)
     g_autoptr(SbStory) first = g_list_model_get_item (G_LIST_MODEL (library), 0);
     g_assert_true (first == a);
   }
+}
+
+/* A story in two libraries at once (an import's preview beside the
+ * window's library, a test): each hears of its edits until it lets go.
+ */
+static void
+test_library_two_libraries (void)
+{
+  g_autoptr(SbLibrary) first = sb_library_new ();
+  g_autoptr(SbLibrary) second = sb_library_new ();
+  g_autoptr(SbStory) story = sb_story_new ();
+  g_autoptr(GPtrArray) stories = g_ptr_array_new ();
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  guint first_changed = 0, second_changed = 0;
+
+  g_signal_connect (first, "story-changed", G_CALLBACK (count_story_cb), &first_changed);
+  g_signal_connect (second, "story-changed", G_CALLBACK (count_story_cb), &second_changed);
+
+  sb_library_add (first, story);
+  sb_library_add (second, story);
+  sb_story_set_title (story, "one");
+  g_assert_cmpuint (first_changed, ==, 1);
+  g_assert_cmpuint (second_changed, ==, 1);
+
+  /* Either one leaving does not deafen the other. */
+  g_assert_true (sb_library_remove (first, story, NULL));
+  sb_story_set_title (story, "two");
+  g_assert_cmpuint (first_changed, ==, 1);
+  g_assert_cmpuint (second_changed, ==, 2);
+
+  sb_library_add (first, story);
+  g_ptr_array_add (stories, story);
+  sb_library_splice (second, none);
+  sb_story_set_title (story, "three");
+  g_assert_cmpuint (first_changed, ==, 2);
+  g_assert_cmpuint (second_changed, ==, 2);
+
+  /* A library that goes away lets go of its stories. */
+  sb_library_splice (second, stories);
+  g_clear_object (&first);
+  sb_story_set_title (story, "four");
+  g_assert_cmpuint (second_changed, ==, 3);
 }
 
 static void
@@ -141,6 +191,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/library/add-find-remove", test_library_add_find_remove);
+  g_test_add_func ("/library/two-libraries", test_library_two_libraries);
   g_test_add_func ("/library/principles", test_library_principles);
   g_test_add_func ("/library/splice-and-snapshot", test_library_splice_and_snapshot);
   g_test_add_func ("/library/find-after-edit-and-save", test_library_find_after_edit_and_save);

@@ -80,12 +80,22 @@ story_changed_cb (SbLibrary *self,
 }
 
 static void
-sb_library_unwatch (gpointer data)
+story_owner_cb (gpointer  owner,
+                SbStory  *story)
 {
-  SbStory *story = data;
+  story_changed_cb (owner, story);
+}
 
-  g_signal_handlers_disconnect_matched (story, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, story_changed_cb, NULL);
-  g_object_unref (story);
+/* Stops watching @story, before the library lets go of it. */
+static void
+sb_library_unwatch (SbLibrary *self,
+                    SbStory   *story)
+{
+  g_hash_table_remove (self->by_id, sb_story_get_id (story));
+  if (sb_story_get_owner (story) == self)
+    sb_story_set_owner (story, NULL, NULL);
+  else
+    g_signal_handlers_disconnect_by_func (story, story_changed_cb, self);
 }
 
 static void
@@ -93,6 +103,9 @@ sb_library_dispose (GObject *object)
 {
   SbLibrary *self = (SbLibrary *)object;
 
+  if (self->stories != NULL)
+    for (guint i = 0; i < self->stories->len; i++)
+      sb_library_unwatch (self, g_ptr_array_index (self->stories, i));
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->stories, g_ptr_array_unref);
 
@@ -156,12 +169,12 @@ sb_library_class_init (SbLibraryClass *klass)
 static void
 sb_library_init (SbLibrary *self)
 {
-  self->stories = g_ptr_array_new_with_free_func (sb_library_unwatch);
-  /* The keys are our own copies: a story's id string lives in its data,
-   * which an edit after a snapshot replaces (copy on write), so pointing
-   * into it would leave the key dangling once the snapshot is gone.
+  self->stories = g_ptr_array_new_with_free_func (g_object_unref);
+  /* The keys are the stories' own ids (sb_story_get_id(), which stays
+   * valid for the story's life, unlike the id in its copy-on-write data):
+   * each is removed before the library lets go of its story.
    */
-  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 SbLibrary *
@@ -186,10 +199,15 @@ static void
 sb_library_watch (SbLibrary *self,
                   SbStory   *story)
 {
-  g_hash_table_insert (self->by_id, g_strdup (sb_story_get_id (story)), story);
-  /* Disconnected when the story leaves (sb_library_unwatch()): no weak
-   * reference on the library for each of thousands of stories. */
-  g_signal_connect_swapped (story, "changed", G_CALLBACK (story_changed_cb), self);
+  g_hash_table_insert (self->by_id, (gpointer) sb_story_get_id (story), story);
+  /* Let go when the story leaves (sb_library_unwatch()): no closure or
+   * weak reference for each of thousands of stories. A story already in
+   * another library is watched with a signal handler instead.
+   */
+  if (sb_story_get_owner (story) == NULL)
+    sb_story_set_owner (story, self, story_owner_cb);
+  else
+    g_signal_connect_swapped (story, "changed", G_CALLBACK (story_changed_cb), self);
 }
 
 /**
@@ -247,7 +265,7 @@ sb_library_remove (SbLibrary *self,
   if (!g_ptr_array_find (self->stories, story, &index))
     return FALSE;
 
-  g_hash_table_remove (self->by_id, sb_story_get_id (story));
+  sb_library_unwatch (self, story);
   g_ptr_array_remove_index (self->stories, index);
   if (position)
     *position = index;
@@ -278,7 +296,7 @@ sb_library_replace (SbLibrary *self,
       return;
     }
 
-  g_hash_table_remove (self->by_id, sb_story_get_id (old_story));
+  sb_library_unwatch (self, old_story);
   g_ptr_array_remove_index (self->stories, index);
   g_ptr_array_insert (self->stories, index, g_object_ref (new_story));
   sb_library_watch (self, new_story);
@@ -302,7 +320,8 @@ sb_library_splice (SbLibrary *self,
   g_return_if_fail (SB_IS_LIBRARY (self));
 
   removed = self->stories->len;
-  g_hash_table_remove_all (self->by_id);
+  for (guint i = 0; i < removed; i++)
+    sb_library_unwatch (self, g_ptr_array_index (self->stories, i));
   g_ptr_array_set_size (self->stories, 0);
 
   for (guint i = 0; i < stories->len; i++)

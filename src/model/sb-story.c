@@ -57,6 +57,9 @@ struct _SbStory
    */
   char        *id;
   char        *search_text;
+  /* Not owned: the library the story is in (sb_story_set_owner()). */
+  gpointer          owner;
+  SbStoryOwnerFunc  owner_func;
 };
 
 G_DEFINE_FINAL_TYPE (SbStory, sb_story, G_TYPE_OBJECT)
@@ -407,6 +410,35 @@ sb_story_new_from_data (SbStoryData *data)
   return self;
 }
 
+/**
+ * sb_story_get_owner:
+ *
+ * Returns: (nullable): the owner sb_story_set_owner() gave @self
+ */
+gpointer
+sb_story_get_owner (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return self->owner;
+}
+
+/**
+ * sb_story_set_owner:
+ * @owner: (nullable): the library @self is in, or %NULL when it leaves
+ * @func: (nullable): called with @owner on each edit, before ::changed
+ */
+void
+sb_story_set_owner (SbStory          *self,
+                    gpointer          owner,
+                    SbStoryOwnerFunc  func)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  g_return_if_fail ((owner == NULL) == (func == NULL));
+
+  self->owner = owner;
+  self->owner_func = func;
+}
+
 SbStoryData *
 sb_story_snapshot (SbStory *self)
 {
@@ -443,6 +475,8 @@ sb_story_edited (SbStory    *self,
   if (pspec != NULL)
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  if (self->owner_func != NULL)
+    self->owner_func (self->owner, self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
