@@ -83,8 +83,9 @@ sb_application_activate (GApplication *app)
   SbApplication *self = SB_APPLICATION (app);
   GtkWindow *window;
 
-  sb_application_ensure_store (self);
-
+  /* The window's template is built while the stories finish loading;
+   * sb_window_new() waits for them when it needs them.
+   */
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     {

@@ -698,6 +698,28 @@ handle (GVariantDict *options,
 }
 
 /**
+ * sb_cli_has_work:
+ *
+ * Returns: whether @options ask for anything beyond starting the app:
+ *   when they do not, sb_cli_handle() and sb_cli_handle_remote() return -1
+ *   without looking at the stories
+ */
+gboolean
+sb_cli_has_work (GVariantDict *options)
+{
+  static const char * const names[] = {
+    "export", "import", "format", "principle", "cheat-sheet", "framework", "check", NULL
+  };
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_variant_dict_contains (options, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/**
  * sb_cli_handle:
  *
  * Runs the command line's export or import, with no window and no display.

@@ -32,6 +32,7 @@ typedef int (*SbCliImportFunc) (GApplicationCommandLine *command_line,
                                 gpointer                 user_data);
 
 void  sb_cli_add_options        (GApplication       *app);
+gboolean sb_cli_has_work        (GVariantDict       *options);
 int   sb_cli_handle             (GVariantDict       *options);
 int   sb_cli_handle_local       (GApplication       *app,
                                  GVariantDict       *options);

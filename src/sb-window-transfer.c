@@ -986,6 +986,10 @@ sb_application_transfer_command_line (SbApplication           *app,
 {
   g_return_val_if_fail (SB_IS_APPLICATION (app), -1);
 
+  /* A plain start: the stories go on loading while the window is built. */
+  if (!sb_cli_has_work (g_application_command_line_get_options_dict (command_line)))
+    return -1;
+
   return sb_cli_handle_remote (command_line,
                                sb_application_get_library (app),
                                sb_application_get_catalog (app),

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "sb-cli.h"
 #include "sb-store.h"
 #include "sb-test-util.h"
 #include "sb-window-private.h"
@@ -370,6 +371,32 @@ log_writer (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
+/* Which command lines a running window must act on, and which only ask
+ * for the window (and so need not wait for the stories to load).
+ */
+static void
+test_command_line_has_work (void)
+{
+  static const char * const with_work[] = {
+    "export", "import", "format", "principle", "cheat-sheet", "framework", "check", NULL
+  };
+
+  {
+    g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+
+    g_assert_false (sb_cli_has_work (options));
+    g_variant_dict_insert (options, "version", "b", TRUE);
+    g_assert_false (sb_cli_has_work (options));
+  }
+  for (guint i = 0; with_work[i] != NULL; i++)
+    {
+      g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+
+      g_variant_dict_insert (options, with_work[i], "s", "x");
+      g_assert_true (sb_cli_has_work (options));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +421,7 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
 
+  g_test_add_func ("/window-transfer/command-line-has-work", test_command_line_has_work);
   g_test_add_func ("/window-transfer/import-seed", test_import_seed);
   g_test_add_func ("/window-transfer/import-errors", test_import_errors);
   g_test_add_func ("/window-transfer/import-folder", test_import_folder);
