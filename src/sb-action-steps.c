@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "sb-action-steps.h"
+#include "sb-menu-button.h"
 #include "sb-text-view.h"
+#include "sb-tooltip.h"
 
 /* The Action of a story as an ordered list of steps: each a text area that
  * grows with its text, with buttons (and Alt+Up/Down) to reorder and remove,
@@ -291,11 +293,11 @@ make_row (SbActionSteps *self,
 
     button = gtk_menu_button_new ();
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+    sb_menu_button_set_menu_model_later (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
     gtk_widget_add_css_class (button, "flat");
     gtk_widget_add_css_class (button, "circular");
     gtk_widget_set_valign (button, GTK_ALIGN_START);
-    gtk_widget_set_tooltip_text (button, menu_label);
+    sb_tooltip_set_text (button, menu_label);
     gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
     gtk_box_append (GTK_BOX (row), button);
     set_row_position (row, index, n);

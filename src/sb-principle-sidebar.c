@@ -29,6 +29,7 @@ struct _SbPrincipleSidebar
   GHashTable *counts;
   char       *principle_id;
   char      **hidden_frameworks;
+  GMenuModel *context_menu;
   GtkWidget  *context_popover;
   guint       total;
   guint       recount_source;
@@ -320,7 +321,7 @@ popup_context_menu (SbPrincipleSidebar *self,
   SbPrinciple *principle;
   graphene_point_t point;
 
-  if (self->context_popover == NULL || row == NULL)
+  if (self->context_menu == NULL || row == NULL)
     return FALSE;
   principle = g_object_get_data (G_OBJECT (row), ROW_PRINCIPLE_KEY);
   if (principle == NULL)
@@ -338,6 +339,15 @@ popup_context_menu (SbPrincipleSidebar *self,
         return FALSE;
       x = point.x;
       y = point.y;
+    }
+
+  /* Built when first needed, as most sessions never open it. */
+  if (self->context_popover == NULL)
+    {
+      self->context_popover = gtk_popover_menu_new_from_model (self->context_menu);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
+      gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self));
     }
 
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover),
@@ -389,6 +399,7 @@ sb_principle_sidebar_dispose (GObject *object)
   SbPrincipleSidebar *self = (SbPrincipleSidebar *)object;
 
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
+  g_clear_object (&self->context_menu);
   g_clear_handle_id (&self->recount_source, g_source_remove);
   if (self->list_box != NULL)
     gtk_list_box_set_header_func (self->list_box, NULL, NULL, NULL);
@@ -623,14 +634,10 @@ sb_principle_sidebar_set_context_menu (SbPrincipleSidebar *self,
 {
   g_return_if_fail (SB_IS_PRINCIPLE_SIDEBAR (self));
 
-  g_clear_pointer (&self->context_popover, gtk_widget_unparent);
-  if (menu == NULL)
-    return;
+  g_return_if_fail (menu == NULL || G_IS_MENU_MODEL (menu));
 
-  self->context_popover = gtk_popover_menu_new_from_model (menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
-  gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self));
+  g_clear_pointer (&self->context_popover, gtk_widget_unparent);
+  g_set_object (&self->context_menu, menu);
 }
 
 /**

@@ -13,6 +13,7 @@
 #include "sb-speaking-bar.h"
 #include "sb-story-editor.h"
 #include "sb-text-view.h"
+#include "sb-tooltip.h"
 
 /* The STAR editor: every widget is bound to the story's properties, so
  * what is on screen is the model, and the store saves it as it changes.
@@ -162,7 +163,7 @@ update_principles (SbStoryEditor *self)
       gtk_box_append (GTK_BOX (chip), label);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_add_css_class (remove, "circular");
-      gtk_widget_set_tooltip_text (remove, remove_label);
+      sb_tooltip_set_text (remove, remove_label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
       /* A story serves at least one principle. */
       gtk_widget_set_visible (remove, n > 1);

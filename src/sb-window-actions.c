@@ -13,12 +13,6 @@
 #include "sb-window-private.h"
 
 static SbStory *
-current_story (SbWindow *self)
-{
-  return sb_story_editor_get_story (self->editor);
-}
-
-static SbStory *
 new_story (SbWindow   *self,
            const char *title)
 {
@@ -86,10 +80,10 @@ duplicate_story_action (GtkWidget  *widget,
   SbWindow *self = SB_WINDOW (widget);
   g_autoptr(SbStory) copy = NULL;
 
-  if (current_story (self) == NULL)
+  if (_sb_window_get_story (self) == NULL)
     return;
 
-  copy = sb_story_duplicate (current_story (self));
+  copy = sb_story_duplicate (_sb_window_get_story (self));
   sb_library_add (self->library, copy);
   _sb_window_open_story (self, copy, TRUE);
 }
@@ -104,10 +98,10 @@ delete_story_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
   const char *name;
 
-  if (current_story (self) == NULL)
+  if (_sb_window_get_story (self) == NULL)
     return;
 
-  story = g_object_ref (current_story (self));
+  story = g_object_ref (_sb_window_get_story (self));
   if (!sb_library_remove (self->library, story, &self->deleted_position))
     return;
 
@@ -206,10 +200,33 @@ retry_save_action (GtkWidget  *widget,
   sb_store_save_async (self->store, NULL, retry_save_cb, g_object_ref (self));
 }
 
+/* Built the first time it is asked for. At gtk/help-overlay.ui
+ * GtkApplication would build it, a window of its own, with every main
+ * window as it starts.
+ */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/storybank/Storybank/sb-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 void
 _sb_window_actions_update (SbWindow *self)
 {
-  gboolean has_story = current_story (self) != NULL;
+  gboolean has_story = _sb_window_get_story (self) != NULL;
   gboolean writable = self->store == NULL || !sb_store_get_read_only (self->store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-story", has_story && writable);
@@ -238,10 +255,12 @@ _sb_window_class_actions_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_pane_action);
   gtk_widget_class_install_action (widget_class, "win.show-editor", NULL, show_pane_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-story", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate-story", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete-story", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-tips", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
 }

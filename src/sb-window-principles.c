@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-menu-button.h"
 #include "sb-principle-dialog.h"
 #include "sb-principle-undo.h"
 #include "sb-window-private.h"
@@ -606,7 +607,7 @@ _sb_window_principles_set_up (SbWindow *self)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (new_section));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (principle_menu));
   g_menu_append_section (menu, _("Show Frameworks"), G_MENU_MODEL (frameworks_menu));
-  gtk_menu_button_set_menu_model (self->principles_menu_button, G_MENU_MODEL (menu));
+  sb_menu_button_set_menu_model_later (self->principles_menu_button, G_MENU_MODEL (menu));
   sb_principle_sidebar_set_context_menu (self->sidebar, G_MENU_MODEL (context_menu));
   g_signal_connect_object (self->sidebar, "context-menu", G_CALLBACK (context_menu_cb), self, 0);
 

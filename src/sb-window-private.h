@@ -47,6 +47,7 @@ struct _SbWindow
   AdwToast             *delete_toast;
   gboolean              close_anyway;
   SbCoachPanel         *coach_panel;
+  GtkWindow            *shortcuts_window;
 };
 
 void _sb_window_class_actions_init (SbWindowClass *klass);
@@ -56,6 +57,7 @@ void _sb_window_recovery_update    (SbWindow      *self);
 void _sb_window_actions_update     (SbWindow      *self);
 void _sb_window_show_pane          (SbWindow      *self,
                                     const char    *name);
+SbStory *_sb_window_get_story      (SbWindow      *self);
 void _sb_window_open_story         (SbWindow      *self,
                                     SbStory       *story,
                                     gboolean       focus_title);

@@ -62,7 +62,7 @@ dup_scope_library (SbWindow       *self,
                    GError        **error)
 {
   g_autoptr(SbLibrary) subset = NULL;
-  SbStory *story = sb_story_editor_get_story (self->editor);
+  SbStory *story = _sb_window_get_story (self);
 
   *principle_id = NULL;
 
@@ -240,7 +240,7 @@ suggested_name (SbWindow       *self,
                 SbExportFormat  format)
 {
   const char *base = _("Storybank Stories");
-  SbStory *story = sb_story_editor_get_story (self->editor);
+  SbStory *story = _sb_window_get_story (self);
   SbPrinciple *principle = sb_catalog_lookup (self->catalog, selected_principle_id (self));
   g_autofree char *name = NULL;
 
@@ -382,7 +382,7 @@ sb_window_show_export_dialog (SbWindow *self)
 {
   ExportChoice *choice = g_new0 (ExportChoice, 1);
   SbPrinciple *principle = sb_catalog_lookup (self->catalog, selected_principle_id (self));
-  SbStory *story = sb_story_editor_get_story (self->editor);
+  SbStory *story = _sb_window_get_story (self);
   const char *scope_labels[4] = { NULL };
   const char *format_labels[G_N_ELEMENTS (export_formats) + 1] = { NULL };
   g_autofree char *all_label = NULL;
@@ -632,7 +632,7 @@ undo_import_action (GtkWidget  *widget,
   sb_import_undo (import);
 
   /* The editor may show a story the undo took away. */
-  open = sb_story_editor_get_story (self->editor);
+  open = _sb_window_get_story (self);
   if (open != NULL && sb_library_find (self->library, sb_story_get_id (open)) != open)
     _sb_window_open_story (self, NULL, FALSE);
 

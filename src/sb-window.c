@@ -9,11 +9,67 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-menu-button.h"
 #include "sb-window-private.h"
 #include "sb-window-transfer.h"
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
 
+
+static void
+coach_focus_field_cb (SbWindow   *self,
+                      const char *field)
+{
+  /* A folded tips panel covers the editor: get it out of the way. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+  _sb_window_show_pane (self, "editor");
+  sb_story_editor_focus_field (self->editor, field);
+}
+
+/* Stories that cannot be saved are shown, not edited. */
+static void
+update_editor_sensitive (SbWindow *self)
+{
+  if (self->editor != NULL && self->store != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->editor), !sb_store_get_read_only (self->store));
+}
+
+/* The editor is made when the first story opens: most starts open none,
+ * and it is the largest part of the window.
+ */
+static SbStoryEditor *
+ensure_editor (SbWindow *self)
+{
+  if (self->editor != NULL)
+    return self->editor;
+
+  self->editor = g_object_new (SB_TYPE_STORY_EDITOR, NULL);
+  gtk_stack_add_named (self->editor_stack, GTK_WIDGET (self->editor), "editor");
+  self->coach_panel = SB_COACH_PANEL (sb_coach_panel_new ());
+  gtk_box_append (sb_tips_panel_get_extra_box (self->tips_panel), GTK_WIDGET (self->coach_panel));
+  g_signal_connect_object (self->coach_panel, "focus-field", G_CALLBACK (coach_focus_field_cb), self, G_CONNECT_SWAPPED);
+
+  if (self->catalog != NULL)
+    {
+      sb_story_editor_set_catalog (self->editor, self->catalog);
+      sb_coach_panel_set_catalog (self->coach_panel, self->catalog);
+    }
+  update_editor_sensitive (self);
+
+  return self->editor;
+}
+
+/**
+ * _sb_window_get_story:
+ *
+ * Returns: (nullable) (transfer none): the story open in the editor
+ */
+SbStory *
+_sb_window_get_story (SbWindow *self)
+{
+  return self->editor != NULL ? sb_story_editor_get_story (self->editor) : NULL;
+}
 
 void
 _sb_window_show_pane (SbWindow   *self,
@@ -27,7 +83,7 @@ static void
 update_tips_principle (SbWindow *self)
 {
   const char *principle_id = sb_principle_sidebar_get_principle_id (self->sidebar);
-  SbStory *story = sb_story_editor_get_story (self->editor);
+  SbStory *story = _sb_window_get_story (self);
   SbPrinciple *principle = NULL;
 
   /* The selected principle, else the first one the open story serves. */
@@ -46,7 +102,7 @@ update_titles (SbWindow *self)
 {
   const char *principle_id = sb_principle_sidebar_get_principle_id (self->sidebar);
   SbPrinciple *principle = sb_catalog_lookup (self->catalog, principle_id);
-  SbStory *story = sb_story_editor_get_story (self->editor);
+  SbStory *story = _sb_window_get_story (self);
   guint count = sb_principle_sidebar_get_count (self->sidebar, principle_id);
   g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", count), count);
 
@@ -70,14 +126,19 @@ _sb_window_open_story (SbWindow *self,
                        SbStory  *story,
                        gboolean  focus_title)
 {
-  SbStory *previous = sb_story_editor_get_story (self->editor);
+  SbStory *previous = _sb_window_get_story (self);
 
   if (previous != NULL)
     g_signal_handlers_disconnect_by_data (previous, self);
 
   sb_story_list_set_selected_story (self->story_list, story);
-  sb_story_editor_set_story (self->editor, story);
-  sb_coach_panel_set_story (self->coach_panel, story);
+  if (story != NULL)
+    ensure_editor (self);
+  if (self->editor != NULL)
+    {
+      sb_story_editor_set_story (self->editor, story);
+      sb_coach_panel_set_story (self->coach_panel, story);
+    }
   gtk_stack_set_visible_child_name (self->editor_stack, story ? "editor" : "empty");
 
   if (story != NULL)
@@ -102,7 +163,7 @@ selected_story_cb (SbWindow *self)
 {
   SbStory *story = sb_story_list_get_selected_story (self->story_list);
 
-  if (story != sb_story_editor_get_story (self->editor))
+  if (story != _sb_window_get_story (self))
     {
       _sb_window_open_story (self, story, FALSE);
       if (story != NULL)
@@ -135,8 +196,7 @@ store_error_cb (SbWindow *self)
                           error != NULL && g_error_matches (error, SB_STORE_ERROR, SB_STORE_ERROR_IO) &&
                           !sb_store_get_read_only (self->store));
   _sb_window_recovery_update (self);
-  /* Stories that cannot be saved are shown, not edited. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->editor), !sb_store_get_read_only (self->store));
+  update_editor_sensitive (self);
   _sb_window_actions_update (self);
 }
 
@@ -155,17 +215,6 @@ flap_revealed_cb (SbWindow *self)
   /* Only a choice made with room for both is remembered. */
   if (!adw_flap_get_folded (self->flap))
     g_settings_set_boolean (self->settings, "show-tips", adw_flap_get_reveal_flap (self->flap));
-}
-
-static void
-coach_focus_field_cb (SbWindow   *self,
-                      const char *field)
-{
-  /* A folded tips panel covers the editor: get it out of the way. */
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
-  _sb_window_show_pane (self, "editor");
-  sb_story_editor_focus_field (self->editor, field);
 }
 
 static void
@@ -250,9 +299,7 @@ sb_window_set_up (SbWindow      *self,
   sb_principle_sidebar_set_hidden_frameworks (self->sidebar, (const char * const *) hidden);
   sb_principle_sidebar_set_model (self->sidebar, self->catalog, self->library);
   sb_story_list_set_model (self->story_list, self->catalog, self->library);
-  sb_story_editor_set_catalog (self->editor, self->catalog);
   sb_tips_panel_set_catalog (self->tips_panel, self->catalog);
-  sb_coach_panel_set_catalog (self->coach_panel, self->catalog);
 
   g_signal_connect_object (self->store, "notify::error", G_CALLBACK (store_error_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "items-changed", G_CALLBACK (update_titles), self, G_CONNECT_SWAPPED);
@@ -267,7 +314,7 @@ sb_window_set_up (SbWindow      *self,
   _sb_window_open_story (self, sb_library_find (self->library, last_story), FALSE);
 
   /* Folded (a narrow window), start on the deepest pane restored. */
-  if (sb_story_editor_get_story (self->editor) != NULL)
+  if (_sb_window_get_story (self) != NULL)
     adw_leaflet_set_visible_child_name (self->leaflet, "editor");
   else if (sb_principle_sidebar_get_principle_id (self->sidebar) != NULL)
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
@@ -283,7 +330,10 @@ sb_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->delete_toast), (gpointer *) &self->delete_toast);
   self->delete_toast = NULL;
   g_clear_object (&self->deleted_story);
+  g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
+  self->editor = NULL;
+  self->coach_panel = NULL;
 
   G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
 }
@@ -311,7 +361,6 @@ sb_window_class_init (SbWindowClass *klass)
 
   g_type_ensure (SB_TYPE_PRINCIPLE_SIDEBAR);
   g_type_ensure (SB_TYPE_STORY_LIST);
-  g_type_ensure (SB_TYPE_STORY_EDITOR);
   g_type_ensure (SB_TYPE_TIPS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-window.ui");
@@ -319,17 +368,20 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, banner_restore_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SbWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, editor_title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, list_title);
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, story_list);
+  gtk_widget_class_bind_template_child_full (widget_class, "story_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "story_menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, tips_panel);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, selected_story_cb);
@@ -343,9 +395,22 @@ sb_window_class_init (SbWindowClass *klass)
 }
 
 static void
+set_menu_later (SbWindow   *self,
+                const char *button_id,
+                const char *menu_id)
+{
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (self), SB_TYPE_WINDOW, button_id);
+  GObject *menu = gtk_widget_get_template_child (GTK_WIDGET (self), SB_TYPE_WINDOW, menu_id);
+
+  sb_menu_button_set_menu_model_later (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+}
+
+static void
 sb_window_init (SbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_menu_later (self, "primary_menu_button", "primary_menu");
+  set_menu_later (self, "story_menu_button", "story_menu");
   _sb_window_transfer_init (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
@@ -363,10 +428,6 @@ sb_window_init (SbWindow *self)
   adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "show-tips"));
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, G_CONNECT_SWAPPED);
-
-  self->coach_panel = SB_COACH_PANEL (sb_coach_panel_new ());
-  gtk_box_append (sb_tips_panel_get_extra_box (self->tips_panel), GTK_WIDGET (self->coach_panel));
-  g_signal_connect_object (self->coach_panel, "focus-field", G_CALLBACK (coach_focus_field_cb), self, G_CONNECT_SWAPPED);
 }
 
 SbWindow *
@@ -394,11 +455,17 @@ sb_window_get_story_list (SbWindow *self)
   return self->story_list;
 }
 
+/**
+ * sb_window_get_editor:
+ *
+ * Returns: (transfer none): the story editor, made now if no story has
+ * been open yet
+ */
 SbStoryEditor *
 sb_window_get_editor (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
-  return self->editor;
+  return ensure_editor (self);
 }
 
 SbPrincipleSidebar *

@@ -148,15 +148,22 @@ test_i18n_window_german (void)
   g_assert_false (has_text (texts, "All Stories"));
   assert_no_english (texts);
 
-  /* The primary menu, built from the window template. */
+  /* The primary menu, from the window template, built as it opens. */
   menu_button = find_primary_menu_button (GTK_WIDGET (window));
   g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (menu_button);
+  sb_test_ui_iterate (100);
   menu = gtk_menu_button_get_menu_model (menu_button);
   g_assert_nonnull (menu);
   section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
   g_assert_nonnull (section);
   g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &first_item));
   g_assert_cmpstr (first_item, ==, "_Neue Geschichte");
+  g_ptr_array_set_size (texts, 0);
+  collect_texts (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)), texts);
+  g_assert_true (has_text (texts, "_Neue Geschichte"));
+  assert_no_english (texts);
+  gtk_menu_button_popdown (menu_button);
 
   /* With stories, the list, sidebar counts and editor speak German too,
    * plural forms included.

@@ -236,6 +236,140 @@ test_window_sidebar_tooltips (void)
   sb_test_ui_iterate (50);
 }
 
+/* The first widget under @widget of @type, or whose icon is @icon_name. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *icon_name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (icon_name == NULL || g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The open GtkShortcutsWindow, if any. */
+static GtkWidget *
+find_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* A menu button's popover appears when it opens, and the same one the
+ * next time.
+ */
+static void
+assert_menu_opens (SbWindow   *window,
+                   const char *icon_name)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, icon_name));
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  sb_test_ui_iterate (50);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+
+  gtk_menu_button_popdown (button);
+  sb_test_ui_iterate (50);
+  gtk_menu_button_popup (button);
+  sb_test_ui_iterate (50);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_menu_button_popdown (button);
+  sb_test_ui_iterate (50);
+}
+
+/* What a start seldom needs (the editor with no story open, the menus) is
+ * made when it is first used, and works then.
+ */
+static void
+test_window_built_when_needed (void)
+{
+  g_autoptr(SbApplication) app = sb_test_ui_make_app ();
+  SbWindow *window = sb_window_new (app);
+  SbPrincipleSidebar *sidebar = sb_window_get_sidebar (window);
+  GtkWidget *popover;
+  GtkWidget *shortcuts;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_ui_iterate (200);
+
+  /* The keyboard shortcuts, in a window of their own over this one. */
+  g_assert_null (find_shortcuts_window ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  sb_test_ui_iterate (100);
+  shortcuts = find_shortcuts_window ();
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (shortcuts));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window));
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  sb_test_ui_iterate (50);
+  g_assert_false (gtk_widget_get_visible (shortcuts));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  sb_test_ui_iterate (50);
+  g_assert_true (find_shortcuts_window () == shortcuts);
+  g_assert_true (gtk_widget_get_visible (shortcuts));
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  sb_test_ui_iterate (50);
+
+  assert_menu_opens (window, "open-menu-symbolic");
+  assert_menu_opens (window, "view-list-bullet-symbolic");
+  assert_menu_opens (window, "view-more-symbolic");
+
+  /* No story, no editor; the first story opened makes it. */
+  g_assert_null (find_widget (GTK_WIDGET (window), SB_TYPE_STORY_EDITOR, NULL));
+  sb_examples_add (sb_application_get_library (app));
+  sb_principle_sidebar_set_principle_id (sidebar, "think-big");
+  sb_test_ui_iterate (100);
+  g_assert_null (find_widget (GTK_WIDGET (window), SB_TYPE_STORY_EDITOR, NULL));
+  sb_story_list_select_position (sb_window_get_story_list (window), 0);
+  sb_test_ui_iterate (200);
+  g_assert_true (find_widget (GTK_WIDGET (window), SB_TYPE_STORY_EDITOR, NULL) == GTK_WIDGET (sb_window_get_editor (window)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (sb_window_get_editor (window))));
+  g_assert_nonnull (sb_story_editor_get_story (sb_window_get_editor (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-story", NULL));
+  sb_test_ui_iterate (100);
+
+  /* The sidebar's context menu, from the keyboard. */
+  g_assert_null (find_widget (GTK_WIDGET (sidebar), GTK_TYPE_POPOVER_MENU, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.popup-menu", NULL));
+  sb_test_ui_iterate (100);
+  popover = find_widget (GTK_WIDGET (sidebar), GTK_TYPE_POPOVER_MENU, NULL);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_ui_iterate (50);
+  g_assert_null (find_shortcuts_window ());
+}
+
 static void
 test_window_restores_selection (void)
 {
@@ -363,6 +497,15 @@ test_window_close_asks_about_unsaved (void)
   gtk_window_present (GTK_WINDOW (window));
   sb_test_ui_iterate (100);
   g_assert_true (sb_store_get_read_only (sb_application_get_store (app)));
+
+  /* The story opens to be read, not edited. */
+  sb_principle_sidebar_set_principle_id (sb_window_get_sidebar (window), NULL);
+  sb_test_ui_iterate (50);
+  sb_story_list_select_position (sb_window_get_story_list (window), 0);
+  sb_test_ui_iterate (100);
+  g_assert_cmpstr (sb_story_get_id (sb_story_editor_get_story (sb_window_get_editor (window))), ==, "f1");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (sb_window_get_editor (window))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (sb_window_get_editor (window))));
 
   sb_story_set_title (sb_library_find (sb_application_get_library (app), "f1"), "Edited anyway");
   g_assert_true (sb_store_get_dirty (sb_application_get_store (app)));
@@ -573,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/window/filter-search-delete", test_window_filter_search_delete);
   g_test_add_func ("/window/restores-selection", test_window_restores_selection);
   g_test_add_func ("/window/sidebar-tooltips", test_window_sidebar_tooltips);
+  g_test_add_func ("/window/built-when-needed", test_window_built_when_needed);
   g_test_add_func ("/window/restore-backup", test_window_restore_backup);
   g_test_add_func ("/window/close-asks-about-unsaved", test_window_close_asks_about_unsaved);
   g_test_add_func ("/window/huge-story", test_window_huge_story);
