@@ -40,8 +40,9 @@ struct _SbStoryList
   char               *principle_id;
   char              **search_words;
 
-  /* The coach's mark on each row: computed for bound rows only, cached on
-   * the story, recomputed a moment after the story changes.
+  /* The coach's mark on each row: computed for bound rows only, when
+   * the window is idle, cached on the story, recomputed a moment after
+   * the story changes.
    */
   GSettings          *coach_settings;
   GHashTable         *coach_bound;
@@ -321,6 +322,30 @@ coach_update_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A row just bound shows its story's mark if it is known, else none until
+ * an idle moment computes it: binding rows (at start-up, while scrolling)
+ * never waits for the coach.
+ */
+static void
+bind_coach_dot (SbStoryList *self,
+                GtkListItem *item)
+{
+  SbStory *story = gtk_list_item_get_item (item);
+  GtkWidget *dot = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sb-coach-dot");
+  const CoachMark *mark = g_object_get_qdata (G_OBJECT (story), coach_mark_quark);
+
+  if (mark != NULL && mark->generation == self->coach_generation)
+    {
+      update_coach_dot (self, item);
+      return;
+    }
+
+  gtk_widget_set_visible (dot, FALSE);
+  g_hash_table_add (self->coach_pending, story);
+  if (self->coach_update_id == 0)
+    self->coach_update_id = g_idle_add (coach_update_cb, self);
+}
+
 static void
 coach_story_changed_cb (SbStory     *story,
                         SbStoryList *self)
@@ -403,7 +428,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_signal_connect_object (story, "notify::situation", G_CALLBACK (story_notify_cb), item, 0);
   g_signal_connect_object (story, "changed", G_CALLBACK (coach_story_changed_cb), self, 0);
   g_hash_table_add (self->coach_bound, item);
-  update_coach_dot (self, item);
+  bind_coach_dot (self, item);
 }
 
 static void

@@ -160,18 +160,21 @@ test_window_filter_search_delete (void)
   sb_test_ui_iterate (50);
 }
 
-/* Collects the labels under @widget that have the CSS class @css_class. */
+/* Collects the widgets of @type under @widget that have the CSS class
+ * @css_class.
+ */
 static void
-find_labels (GtkWidget  *widget,
-             const char *css_class,
-             GPtrArray  *found)
+find_css_class (GtkWidget  *widget,
+                GType       type,
+                const char *css_class,
+                GPtrArray  *found)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
     g_ptr_array_add (found, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    find_labels (child, css_class, found);
+    find_css_class (child, type, css_class, found);
 }
 
 /* The sidebar's tooltips: a principle with no story says so, a name the
@@ -192,7 +195,7 @@ test_window_sidebar_tooltips (void)
   gtk_window_present (GTK_WINDOW (window));
   sb_test_ui_iterate (200);
 
-  find_labels (GTK_WIDGET (sidebar), "gap", gaps);
+  find_css_class (GTK_WIDGET (sidebar), GTK_TYPE_LABEL, "gap", gaps);
   g_assert_cmpuint (gaps->len, >, 0);
   for (guint i = 0; i < gaps->len; i++)
     {
@@ -203,7 +206,7 @@ test_window_sidebar_tooltips (void)
     }
   n_gaps = gaps->len;
 
-  find_labels (GTK_WIDGET (sidebar), "name", names);
+  find_css_class (GTK_WIDGET (sidebar), GTK_TYPE_LABEL, "name", names);
   g_assert_cmpuint (names->len, >, 1);
   /* Every principle's name; "All Stories" is never shortened. */
   for (guint i = 0; i < names->len; i++)
@@ -229,7 +232,7 @@ test_window_sidebar_tooltips (void)
   sb_test_ui_iterate (100);
   g_assert_cmpuint (sb_principle_sidebar_get_count (sidebar, gap_id), ==, 1);
   g_ptr_array_set_size (gaps, 0);
-  find_labels (GTK_WIDGET (sidebar), "gap", gaps);
+  find_css_class (GTK_WIDGET (sidebar), GTK_TYPE_LABEL, "gap", gaps);
   g_assert_cmpuint (gaps->len, ==, n_gaps - 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -368,6 +371,53 @@ test_window_built_when_needed (void)
   gtk_window_destroy (GTK_WINDOW (window));
   sb_test_ui_iterate (50);
   g_assert_null (find_shortcuts_window ());
+}
+
+/* The visible coach marks of the story list's rows. */
+static guint
+count_coach_dots (SbWindow *window)
+{
+  g_autoptr(GPtrArray) dots = g_ptr_array_new ();
+  guint n = 0;
+
+  find_css_class (GTK_WIDGET (sb_window_get_story_list (window)), GTK_TYPE_WIDGET, "coach-dot", dots);
+  for (guint i = 0; i < dots->len; i++)
+    {
+      GtkWidget *dot = g_ptr_array_index (dots, i);
+
+      if (gtk_widget_get_mapped (dot))
+        {
+          g_assert_true (g_str_has_prefix (sb_tooltip_get_text (dot), "The coach has "));
+          n++;
+        }
+    }
+  return n;
+}
+
+/* Rows show the coach's mark once the window has had a moment, not
+ * before it shows the rows; a story that changes gets a new mark.
+ */
+static void
+test_window_coach_dots (void)
+{
+  g_autoptr(SbApplication) app = sb_test_ui_make_app ();
+  SbWindow *window = sb_window_new (app);
+  g_autoptr(SbStory) story = sb_story_new ();
+  guint before;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sb_principle_sidebar_set_principle_id (sb_window_get_sidebar (window), NULL);
+  sb_test_ui_iterate (100);
+  before = count_coach_dots (window);
+
+  /* A bare story: the coach has plenty to say. */
+  sb_story_set_title (story, "Only a title");
+  sb_library_add (sb_application_get_library (app), story);
+  sb_test_ui_iterate (100);
+  g_assert_cmpuint (count_coach_dots (window), ==, before + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_ui_iterate (50);
 }
 
 static void
@@ -717,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/window/restores-selection", test_window_restores_selection);
   g_test_add_func ("/window/sidebar-tooltips", test_window_sidebar_tooltips);
   g_test_add_func ("/window/built-when-needed", test_window_built_when_needed);
+  g_test_add_func ("/window/coach-dots", test_window_coach_dots);
   g_test_add_func ("/window/restore-backup", test_window_restore_backup);
   g_test_add_func ("/window/close-asks-about-unsaved", test_window_close_asks_about_unsaved);
   g_test_add_func ("/window/huge-story", test_window_huge_story);
