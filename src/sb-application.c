@@ -46,7 +46,8 @@ sb_application_ensure_store (SbApplication *self)
   if (self->store != NULL)
     return;
 
-  self->catalog = sb_catalog_new ();
+  /* The preload thread made the catalog too, when there is one. */
+  self->catalog = self->preload != NULL ? sb_store_preload_take_catalog (self->preload) : sb_catalog_new ();
   self->library = sb_library_new ();
   self->store = sb_store_new (NULL, self->library, self->catalog);
 

@@ -369,13 +369,20 @@ test_cache_preload (Fixture       *f,
 
   g_autofree char *default_cache = sb_store_cache_dup_path (f->path);
 
-  /* Unchanged: what the thread read is what loads. */
+  /* Unchanged: what the thread read is what loads, with the catalog it
+   * built.
+   */
   {
-    g_autoptr(SbCatalog) catalog1 = sb_catalog_new ();
+    g_autoptr(SbStorePreload) preload1 = sb_store_preload_start (f->path);
+    g_autoptr(SbCatalog) catalog1 = sb_store_preload_take_catalog (preload1);
     g_autoptr(SbLibrary) library1 = sb_library_new ();
     g_autoptr(SbStore) store1 = sb_store_new (f->path, library1, catalog1);
-    g_autoptr(SbStorePreload) preload1 = sb_store_preload_start (f->path);
 
+    g_assert_nonnull (catalog1);
+    g_assert_null (sb_store_preload_take_catalog (preload1));
+    g_assert_cmpuint (g_list_model_get_n_items (sb_catalog_get_principles (catalog1)), ==,
+                      g_list_model_get_n_items (sb_catalog_get_principles (catalog)));
+    g_assert_nonnull (sb_catalog_lookup (catalog1, "think-big"));
     g_assert_cmpstr (sb_store_get_cache_path (store1), ==, default_cache);
     g_assert_true (sb_store_load_preloaded (store1, preload1, &error));
     g_assert_no_error (error);

@@ -1275,14 +1275,19 @@ struct _SbStorePreload
   char       *cache_path;
   GThread    *thread;
   LoadResult *result;
+  SbCatalog  *catalog;
 };
 
 static gpointer
 preload_thread (gpointer data)
 {
   SbStorePreload *preload = data;
+  LoadResult *result = load_read (preload->path, preload->cache_path);
 
-  return load_read (preload->path, preload->cache_path);
+  /* Nothing else has it until the thread is joined. */
+  preload->catalog = sb_catalog_new ();
+
+  return result;
 }
 
 /**
@@ -1290,8 +1295,10 @@ preload_thread (gpointer data)
  * @path: (nullable): the data file, or %NULL for the default
  *
  * Starts reading the data file (and building its stories) on a thread of
- * its own, so that it happens while the rest of the program starts. Hand
- * the result to sb_store_load_preloaded().
+ * its own, so that it happens while the rest of the program starts, and
+ * building a catalog of the built-in principles there too. Hand the
+ * result to sb_store_load_preloaded(), after sb_store_preload_take_catalog()
+ * if the store is to use that catalog.
  */
 SbStorePreload *
 sb_store_preload_start (const char *path)
@@ -1305,7 +1312,7 @@ sb_store_preload_start (const char *path)
   return preload;
 }
 
-static LoadResult *
+static void
 preload_join (SbStorePreload *preload)
 {
   if (preload->thread != NULL)
@@ -1313,7 +1320,22 @@ preload_join (SbStorePreload *preload)
       preload->result = g_thread_join (preload->thread);
       preload->thread = NULL;
     }
-  return g_steal_pointer (&preload->result);
+}
+
+/**
+ * sb_store_preload_take_catalog:
+ *
+ * Waits for @preload and takes the catalog it built.
+ *
+ * Returns: (transfer full) (nullable): the catalog, %NULL once taken
+ */
+SbCatalog *
+sb_store_preload_take_catalog (SbStorePreload *preload)
+{
+  g_return_val_if_fail (preload != NULL, NULL);
+
+  preload_join (preload);
+  return g_steal_pointer (&preload->catalog);
 }
 
 void
@@ -1324,7 +1346,9 @@ sb_store_preload_free (SbStorePreload *preload)
   if (preload == NULL)
     return;
 
-  result = preload_join (preload);
+  preload_join (preload);
+  result = g_steal_pointer (&preload->result);
+  g_clear_object (&preload->catalog);
   g_free (preload->path);
   g_free (preload->cache_path);
   g_free (preload);
@@ -1349,7 +1373,8 @@ sb_store_load_preloaded (SbStore         *self,
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
   g_return_val_if_fail (preload != NULL, FALSE);
 
-  result = preload_join (preload);
+  preload_join (preload);
+  result = g_steal_pointer (&preload->result);
   exists = sb_file_stamp_get (self->path, &now, NULL);
 
   if (result == NULL ||

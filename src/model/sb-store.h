@@ -82,11 +82,12 @@ gboolean      sb_store_restore_backup     (SbStore             *self,
                                            const char          *backup,
                                            GError             **error);
 
-SbStorePreload *sb_store_preload_start    (const char          *path);
-gboolean      sb_store_load_preloaded     (SbStore             *self,
-                                           SbStorePreload      *preload,
-                                           GError             **error);
-void          sb_store_preload_free       (SbStorePreload      *preload);
+SbStorePreload *sb_store_preload_start        (const char      *path);
+SbCatalog      *sb_store_preload_take_catalog (SbStorePreload  *preload);
+gboolean        sb_store_load_preloaded       (SbStore         *self,
+                                               SbStorePreload  *preload,
+                                               GError         **error);
+void            sb_store_preload_free         (SbStorePreload  *preload);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbStorePreload, sb_store_preload_free)
 
