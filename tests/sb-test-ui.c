@@ -41,6 +41,49 @@ sb_test_ui_make_app (void)
   return app;
 }
 
+/* The first widget under @root (itself included) that @match accepts. */
+GtkWidget *
+sb_test_ui_find_widget (GtkWidget        *root,
+                        SbTestWidgetMatch match,
+                        gconstpointer     data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sb_test_ui_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A match for sb_test_ui_find_widget(): @data is a GType. */
+gboolean
+sb_test_ui_is_a (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) GPOINTER_TO_SIZE (data));
+}
+
+/* The first open toplevel window of @type, or %NULL. */
+GtkWindow *
+sb_test_ui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
 /* Waits for the autosave to have written every change. */
 void
 sb_test_ui_wait_saved (SbStore *store)

@@ -20,26 +20,6 @@
 
 static char *data_home;
 
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_row_titled (GtkWidget     *widget,
                gconstpointer  data)
@@ -141,7 +121,7 @@ test_coach_follows_typing (void)
   for (guint i = 1; i < findings->len; i++)
     g_assert_cmpint (sb_finding_get_severity (g_ptr_array_index (findings, i - 1)), >=,
                      sb_finding_get_severity (g_ptr_array_index (findings, i)));
-  row = find_widget (GTK_WIDGET (panel), is_row_titled, sb_finding_get_message (finding));
+  row = sb_test_ui_find_widget (GTK_WIDGET (panel), is_row_titled, sb_finding_get_message (finding));
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, sb_finding_get_suggestion (finding));
 
@@ -160,23 +140,23 @@ test_coach_follows_typing (void)
   /* ...then the finding is gone. */
   sb_test_ui_iterate (600);
   g_assert_null (find_finding (panel, SB_CHECK_MISSING_PART, SB_STORY_FIELD_RESULT));
-  g_assert_null (find_widget (GTK_WIDGET (panel), is_row_titled, "Add the Result"));
+  g_assert_null (sb_test_ui_find_widget (GTK_WIDGET (panel), is_row_titled, "Add the Result"));
 
   /* The short story is flagged for its speaking time; the user finds it
    * fine, and the dismissal is saved with the story.
    */
   g_assert_nonnull (find_finding (panel, SB_CHECK_SPEAKING_TIME, SB_STORY_FIELD_WHOLE));
-  button = find_widget (GTK_WIDGET (panel), is_dismiss_button, SB_CHECK_SPEAKING_TIME);
+  button = sb_test_ui_find_widget (GTK_WIDGET (panel), is_dismiss_button, SB_CHECK_SPEAKING_TIME);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   sb_test_ui_iterate (50);
   g_assert_true (sb_story_is_dismissed (story, SB_CHECK_SPEAKING_TIME));
   g_assert_null (find_finding (panel, SB_CHECK_SPEAKING_TIME, SB_STORY_FIELD_WHOLE));
-  g_assert_nonnull (find_widget (GTK_WIDGET (panel), is_label, "Show dismissed (1)"));
+  g_assert_nonnull (sb_test_ui_find_widget (GTK_WIDGET (panel), is_label, "Show dismissed (1)"));
 
   /* Nothing left: the panel says so. */
   g_assert_cmpuint (sb_coach_panel_get_findings (panel)->len, ==, 0);
-  all_good = find_widget (GTK_WIDGET (panel), is_label, "All checks pass");
+  all_good = sb_test_ui_find_widget (GTK_WIDGET (panel), is_label, "All checks pass");
   g_assert_nonnull (all_good);
   g_assert_true (gtk_widget_is_visible (all_good));
 

@@ -10,6 +10,7 @@
 #include "sb-application.h"
 #include "sb-review-window.h"
 #include "sb-store.h"
+#include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-window.h"
 
@@ -22,21 +23,6 @@ iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static SbReviewWindow *
-find_review_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (SB_IS_REVIEW_WINDOW (window))
-        return SB_REVIEW_WINDOW (window);
-    }
-  return NULL;
 }
 
 static SbStory *
@@ -101,10 +87,10 @@ test_rehearse_three_cards (void)
   iterate ();
 
   /* Ctrl+R's action opens the Review window on its setup page. */
-  g_assert_null (find_review_window ());
+  g_assert_null (SB_REVIEW_WINDOW (sb_test_ui_find_toplevel (SB_TYPE_REVIEW_WINDOW)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
   iterate ();
-  review = find_review_window ();
+  review = SB_REVIEW_WINDOW (sb_test_ui_find_toplevel (SB_TYPE_REVIEW_WINDOW));
   g_assert_nonnull (review);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (review)) == GTK_WINDOW (window));
   g_assert_cmpstr (sb_review_window_get_visible_page (review), ==, "setup");
@@ -179,7 +165,7 @@ test_rehearse_three_cards (void)
   /* Escape (window.close) leaves; the main window stays. */
   gtk_widget_activate_action (GTK_WIDGET (review), "window.close", NULL);
   iterate ();
-  g_assert_null (find_review_window ());
+  g_assert_null (SB_REVIEW_WINDOW (sb_test_ui_find_toplevel (SB_TYPE_REVIEW_WINDOW)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -202,7 +188,7 @@ test_coverage_gap_starts_story (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.coverage", NULL);
   iterate ();
-  review = find_review_window ();
+  review = SB_REVIEW_WINDOW (sb_test_ui_find_toplevel (SB_TYPE_REVIEW_WINDOW));
   g_assert_nonnull (review);
   g_assert_cmpstr (sb_review_window_get_visible_page (review), ==, "coverage");
   gtk_window_destroy (GTK_WINDOW (review));

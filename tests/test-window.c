@@ -239,42 +239,12 @@ test_window_sidebar_tooltips (void)
   sb_test_ui_iterate (50);
 }
 
-/* The first widget under @widget of @type, or whose icon is @icon_name. */
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *icon_name)
+static gboolean
+is_menu_button_with_icon (GtkWidget     *widget,
+                          gconstpointer  icon_name)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (icon_name == NULL || g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, icon_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The open GtkShortcutsWindow, if any. */
-static GtkWidget *
-find_shortcuts_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
-        return toplevel;
-    }
-  return NULL;
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0;
 }
 
 /* A menu button's popover appears when it opens, and the same one the
@@ -284,7 +254,7 @@ static void
 assert_menu_opens (SbWindow   *window,
                    const char *icon_name)
 {
-  GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, icon_name));
+  GtkMenuButton *button = GTK_MENU_BUTTON (sb_test_ui_find_widget (GTK_WIDGET (window), is_menu_button_with_icon, icon_name));
   GtkPopover *popover;
 
   g_assert_nonnull (button);
@@ -318,27 +288,27 @@ test_window_built_when_needed (void)
   SbWindow *window = sb_window_new (app);
   SbPrincipleSidebar *sidebar = sb_window_get_sidebar (window);
   GtkWidget *popover;
-  GtkWidget *shortcuts;
+  GtkWindow *shortcuts;
 
   gtk_window_present (GTK_WINDOW (window));
   sb_test_ui_iterate (200);
 
   /* The keyboard shortcuts, in a window of their own over this one. */
-  g_assert_null (find_shortcuts_window ());
+  g_assert_null (sb_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   sb_test_ui_iterate (100);
-  shortcuts = find_shortcuts_window ();
+  shortcuts = sb_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
-  g_assert_true (gtk_widget_get_visible (shortcuts));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window));
-  gtk_window_close (GTK_WINDOW (shortcuts));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  gtk_window_close (shortcuts);
   sb_test_ui_iterate (50);
-  g_assert_false (gtk_widget_get_visible (shortcuts));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   sb_test_ui_iterate (50);
-  g_assert_true (find_shortcuts_window () == shortcuts);
-  g_assert_true (gtk_widget_get_visible (shortcuts));
-  gtk_window_close (GTK_WINDOW (shortcuts));
+  g_assert_true (sb_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_window_close (shortcuts);
   sb_test_ui_iterate (50);
 
   assert_menu_opens (window, "open-menu-symbolic");
@@ -346,31 +316,31 @@ test_window_built_when_needed (void)
   assert_menu_opens (window, "view-more-symbolic");
 
   /* No story, no editor; the first story opened makes it. */
-  g_assert_null (find_widget (GTK_WIDGET (window), SB_TYPE_STORY_EDITOR, NULL));
+  g_assert_null (sb_test_ui_find_widget (GTK_WIDGET (window), sb_test_ui_is_a, GSIZE_TO_POINTER (SB_TYPE_STORY_EDITOR)));
   sb_examples_add (sb_application_get_library (app));
   sb_principle_sidebar_set_principle_id (sidebar, "think-big");
   sb_test_ui_iterate (100);
-  g_assert_null (find_widget (GTK_WIDGET (window), SB_TYPE_STORY_EDITOR, NULL));
+  g_assert_null (sb_test_ui_find_widget (GTK_WIDGET (window), sb_test_ui_is_a, GSIZE_TO_POINTER (SB_TYPE_STORY_EDITOR)));
   sb_story_list_select_position (sb_window_get_story_list (window), 0);
   sb_test_ui_iterate (200);
-  g_assert_true (find_widget (GTK_WIDGET (window), SB_TYPE_STORY_EDITOR, NULL) == GTK_WIDGET (sb_window_get_editor (window)));
+  g_assert_true (sb_test_ui_find_widget (GTK_WIDGET (window), sb_test_ui_is_a, GSIZE_TO_POINTER (SB_TYPE_STORY_EDITOR)) == GTK_WIDGET (sb_window_get_editor (window)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (sb_window_get_editor (window))));
   g_assert_nonnull (sb_story_editor_get_story (sb_window_get_editor (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-story", NULL));
   sb_test_ui_iterate (100);
 
   /* The sidebar's context menu, from the keyboard. */
-  g_assert_null (find_widget (GTK_WIDGET (sidebar), GTK_TYPE_POPOVER_MENU, NULL));
+  g_assert_null (sb_test_ui_find_widget (GTK_WIDGET (sidebar), sb_test_ui_is_a, GSIZE_TO_POINTER (GTK_TYPE_POPOVER_MENU)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.popup-menu", NULL));
   sb_test_ui_iterate (100);
-  popover = find_widget (GTK_WIDGET (sidebar), GTK_TYPE_POPOVER_MENU, NULL);
+  popover = sb_test_ui_find_widget (GTK_WIDGET (sidebar), sb_test_ui_is_a, GSIZE_TO_POINTER (GTK_TYPE_POPOVER_MENU));
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
   gtk_popover_popdown (GTK_POPOVER (popover));
 
   gtk_window_destroy (GTK_WINDOW (window));
   sb_test_ui_iterate (50);
-  g_assert_null (find_shortcuts_window ());
+  g_assert_null (sb_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
 }
 
 /* The visible coach marks of the story list's rows. */
