@@ -241,30 +241,42 @@ update_row (GtkListItem *item)
   gtk_label_set_text (GTK_LABEL (date), when);
 }
 
+/* The story's mark if it is up to date, else %NULL. */
+static const CoachMark *
+lookup_coach_mark (SbStoryList *self,
+                   SbStory     *story)
+{
+  const CoachMark *mark = g_object_get_qdata (G_OBJECT (story), coach_mark_quark);
+
+  return mark != NULL && mark->generation == self->coach_generation ? mark : NULL;
+}
+
 static const CoachMark *
 get_coach_mark (SbStoryList *self,
                 SbStory     *story)
 {
-  CoachMark *mark = g_object_get_qdata (G_OBJECT (story), coach_mark_quark);
+  const CoachMark *mark = lookup_coach_mark (self, story);
 
-  if (mark == NULL || mark->generation != self->coach_generation)
+  if (mark == NULL)
     {
+      CoachMark *computed;
       SbCoachOptions options = { 0, FALSE };
       g_autoptr(GPtrArray) findings = NULL;
 
       options.target_seconds = g_settings_get_int (self->coach_settings, "target-seconds");
       findings = sb_coach_check (story, self->catalog, &options);
 
-      mark = g_new0 (CoachMark, 1);
-      mark->generation = self->coach_generation;
+      computed = g_new0 (CoachMark, 1);
+      computed->generation = self->coach_generation;
       for (guint i = 0; i < findings->len; i++)
         {
           if (sb_finding_get_severity (g_ptr_array_index (findings, i)) == SB_FINDING_WARNING)
-            mark->n_warnings++;
+            computed->n_warnings++;
           else
-            mark->n_notes++;
+            computed->n_notes++;
         }
-      g_object_set_qdata_full (G_OBJECT (story), coach_mark_quark, mark, g_free);
+      g_object_set_qdata_full (G_OBJECT (story), coach_mark_quark, computed, g_free);
+      mark = computed;
     }
 
   return mark;
@@ -332,9 +344,8 @@ bind_coach_dot (SbStoryList *self,
 {
   SbStory *story = gtk_list_item_get_item (item);
   GtkWidget *dot = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sb-coach-dot");
-  const CoachMark *mark = g_object_get_qdata (G_OBJECT (story), coach_mark_quark);
 
-  if (mark != NULL && mark->generation == self->coach_generation)
+  if (lookup_coach_mark (self, story) != NULL)
     {
       update_coach_dot (self, item);
       return;
