@@ -1322,6 +1322,13 @@ preload_join (SbStorePreload *preload)
     }
 }
 
+static LoadResult *
+preload_take_result (SbStorePreload *preload)
+{
+  preload_join (preload);
+  return g_steal_pointer (&preload->result);
+}
+
 /**
  * sb_store_preload_take_catalog:
  *
@@ -1346,8 +1353,7 @@ sb_store_preload_free (SbStorePreload *preload)
   if (preload == NULL)
     return;
 
-  preload_join (preload);
-  result = g_steal_pointer (&preload->result);
+  result = preload_take_result (preload);
   g_clear_object (&preload->catalog);
   g_free (preload->path);
   g_free (preload->cache_path);
@@ -1373,8 +1379,7 @@ sb_store_load_preloaded (SbStore         *self,
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
   g_return_val_if_fail (preload != NULL, FALSE);
 
-  preload_join (preload);
-  result = g_steal_pointer (&preload->result);
+  result = preload_take_result (preload);
   exists = sb_file_stamp_get (self->path, &now, NULL);
 
   if (result == NULL ||
