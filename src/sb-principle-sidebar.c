@@ -555,7 +555,8 @@ sb_principle_sidebar_set_model (SbPrincipleSidebar *self,
   /* A renamed framework shows in its heading. */
   g_signal_connect_object (catalog, "changed",
                            G_CALLBACK (gtk_list_box_invalidate_headers), self->list_box, G_CONNECT_SWAPPED);
-  g_signal_connect_object (library, "story-changed",
+  /* Only filing counts: typing in a story must not recount the library. */
+  g_signal_connect_object (library, "story-changed::principles",
                            G_CALLBACK (queue_recount), self, G_CONNECT_SWAPPED);
 
   rebuild (self);

@@ -102,6 +102,42 @@ test_library_two_libraries (void)
   g_assert_cmpuint (second_changed, ==, 3);
 }
 
+/* ::story-changed names what was edited, whichever way the library hears
+ * of it (the story's first library is its owner, the second connects to
+ * ::changed), so the sidebar recounts for filing, not for every keystroke.
+ */
+static void
+test_library_story_changed_detail (void)
+{
+  g_autoptr(SbLibrary) first = sb_library_new ();
+  g_autoptr(SbLibrary) second = sb_library_new ();
+  g_autoptr(SbStory) story = sb_story_new ();
+  guint first_any = 0, first_filed = 0, second_filed = 0;
+
+  g_signal_connect (first, "story-changed", G_CALLBACK (count_story_cb), &first_any);
+  g_signal_connect (first, "story-changed::principles", G_CALLBACK (count_story_cb), &first_filed);
+  g_signal_connect (second, "story-changed::principles", G_CALLBACK (count_story_cb), &second_filed);
+  sb_library_add (first, story);
+  sb_library_add (second, story);
+
+  sb_story_set_situation (story, "The build took an hour.");
+  sb_story_set_title (story, "Faster builds");
+  sb_story_record_practice (story, 4, NULL);
+  g_assert_cmpuint (first_any, ==, 3);
+  g_assert_cmpuint (first_filed, ==, 0);
+  g_assert_cmpuint (second_filed, ==, 0);
+
+  sb_story_add_principle (story, "think-big");
+  sb_story_add_principle (story, "think-big");
+  g_assert_cmpuint (first_any, ==, 4);
+  g_assert_cmpuint (first_filed, ==, 1);
+  g_assert_cmpuint (second_filed, ==, 1);
+
+  sb_story_remove_principle (story, "think-big");
+  g_assert_cmpuint (first_filed, ==, 2);
+  g_assert_cmpuint (second_filed, ==, 2);
+}
+
 static void
 test_library_principles (void)
 {
@@ -192,6 +228,7 @@ main (int   argc,
 
   g_test_add_func ("/library/add-find-remove", test_library_add_find_remove);
   g_test_add_func ("/library/two-libraries", test_library_two_libraries);
+  g_test_add_func ("/library/story-changed-detail", test_library_story_changed_detail);
   g_test_add_func ("/library/principles", test_library_principles);
   g_test_add_func ("/library/splice-and-snapshot", test_library_splice_and_snapshot);
   g_test_add_func ("/library/find-after-edit-and-save", test_library_find_after_edit_and_save);

@@ -72,18 +72,27 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 static void
-story_changed_cb (SbLibrary *self,
-                  SbStory   *story)
+story_edited (SbLibrary *self,
+              SbStory   *story,
+              GQuark     detail)
 {
-  g_signal_emit (self, signals[STORY_CHANGED], 0, story);
+  g_signal_emit (self, signals[STORY_CHANGED], detail, story);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
-story_owner_cb (gpointer  owner,
-                SbStory  *story)
+story_owner_cb (gpointer    owner,
+                SbStory    *story,
+                GParamSpec *pspec)
 {
-  story_changed_cb (owner, story);
+  story_edited (owner, story, g_param_spec_get_name_quark (pspec));
+}
+
+static void
+story_changed_cb (SbLibrary *self,
+                  SbStory   *story)
+{
+  story_edited (self, story, g_signal_get_invocation_hint (story)->detail);
 }
 
 /* Stops watching @story, before the library lets go of it. */
@@ -157,11 +166,13 @@ sb_library_class_init (SbLibraryClass *klass)
    * SbLibrary::story-changed:
    * @story: the story that was edited
    *
-   * Emitted after a story of the library was edited, before ::changed.
+   * Emitted after a story of the library was edited, before ::changed,
+   * with the detail of the story's own #SbStory::changed: connect to
+   * "story-changed::principles" to hear only of principles filed.
    */
   signals[STORY_CHANGED] = g_signal_new ("story-changed",
                                          G_TYPE_FROM_CLASS (klass),
-                                         G_SIGNAL_RUN_LAST,
+                                         G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                                          0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 1, SB_TYPE_STORY);
 }

@@ -21,12 +21,13 @@ void         sb_story_data_write_json    (const SbStoryData *data,
 const char  *sb_story_data_get_id        (const SbStoryData *data);
 SbStory     *sb_story_new_from_data      (SbStoryData       *data);
 
-/* The library a story is in, told of each edit before ::changed is
- * emitted: a pointer per story where a signal handler would cost a closure
- * and a handler for each of thousands of stories.
+/* The library a story is in, told of each edit (and the property it set)
+ * before ::changed is emitted: a pointer per story where a signal handler
+ * would cost a closure and a handler for each of thousands of stories.
  */
-typedef void (*SbStoryOwnerFunc) (gpointer owner,
-                                  SbStory *story);
+typedef void (*SbStoryOwnerFunc) (gpointer    owner,
+                                  SbStory    *story,
+                                  GParamSpec *pspec);
 
 gpointer     sb_story_get_owner          (SbStory           *self);
 void         sb_story_set_owner          (SbStory           *self,

@@ -364,11 +364,13 @@ sb_story_class_init (SbStoryClass *klass)
   /**
    * SbStory::changed:
    *
-   * Emitted after any field of the story changed, once per edit.
+   * Emitted after any field of the story changed, once per edit. The
+   * detail is the name of the property the edit set ("principles",
+   * "situation", …; "practice-count" for a recorded practice).
    */
   signals[CHANGED] = g_signal_new ("changed",
                                    G_TYPE_FROM_CLASS (klass),
-                                   G_SIGNAL_RUN_LAST,
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
 }
@@ -447,8 +449,8 @@ sb_story_snapshot (SbStory *self)
   return sb_story_data_ref (self->data);
 }
 
-/* Marks the story edited now: @pspec (may be %NULL) and modified notify,
- * then ::changed.
+/* Marks the story edited now: @pspec and modified notify, then the owner
+ * and ::changed, with @pspec's name as the detail.
  */
 static void
 sb_story_edited (SbStory    *self,
@@ -472,12 +474,11 @@ sb_story_edited (SbStory    *self,
 
   g_clear_pointer (&self->search_text, g_free);
 
-  if (pspec != NULL)
-    g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
   if (self->owner_func != NULL)
-    self->owner_func (self->owner, self);
-  g_signal_emit (self, signals[CHANGED], 0);
+    self->owner_func (self->owner, self, pspec);
+  g_signal_emit (self, signals[CHANGED], g_param_spec_get_name_quark (pspec));
 }
 
 static void
@@ -898,10 +899,9 @@ sb_story_record_practice (SbStory   *self,
   g_clear_pointer (&data->practice_last, g_date_time_unref);
   data->practice_last = when ? g_date_time_ref (when) : g_date_time_new_now_utc ();
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRACTICE_COUNT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRACTICE_LAST]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDENCE]);
-  sb_story_edited (self, NULL);
+  sb_story_edited (self, properties[PROP_PRACTICE_COUNT]);
 }
 
 static void
