@@ -139,6 +139,12 @@ make_finding_row (SbCoachPanel *self,
   return row;
 }
 
+static const char *
+dismissed_subtitle (SbFinding *finding)
+{
+  return finding ? sb_finding_get_message (finding) : _("Nothing to point out now");
+}
+
 static GtkWidget *
 make_dismissed_row (const char *check_id,
                     SbFinding  *finding)
@@ -148,10 +154,10 @@ make_dismissed_row (const char *check_id,
   g_autofree char *restore_label = NULL;
   const char *title = sb_coach_get_check_title (check_id);
 
+  g_object_set_data_full (G_OBJECT (row), "sb-check-id", g_strdup (check_id), g_free);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               finding ? sb_finding_get_message (finding) : _("Nothing to point out now"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dismissed_subtitle (finding));
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
   restore_label = g_strdup_printf (_("Bring Back “%s”"), title);
@@ -178,23 +184,118 @@ compare_severity (gconstpointer a,
   return (int) sb_finding_get_severity (fb) - (int) sb_finding_get_severity (fa);
 }
 
+/* Whether @shown lists the same checks, in the same order and with the
+ * same kind and field, as the rows now on screen: then only their words
+ * can differ (a count, a time), and the rows are kept.
+ */
+static gboolean
+same_findings (SbCoachPanel *self,
+               GPtrArray    *shown)
+{
+  if (self->findings == NULL || self->findings->len != shown->len)
+    return FALSE;
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      SbFinding *a = g_ptr_array_index (self->findings, i);
+      SbFinding *b = g_ptr_array_index (shown, i);
+
+      if (!g_str_equal (sb_finding_get_check_id (a), sb_finding_get_check_id (b)) ||
+          sb_finding_get_severity (a) != sb_finding_get_severity (b) ||
+          sb_finding_get_field (a) != sb_finding_get_field (b))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+show_findings (SbCoachPanel *self,
+               GPtrArray    *shown)
+{
+  if (!same_findings (self, shown))
+    {
+      clear_list (self->findings_list);
+      for (guint i = 0; i < shown->len; i++)
+        gtk_list_box_append (self->findings_list, make_finding_row (self, g_ptr_array_index (shown, i)));
+      return;
+    }
+
+  /* Typing mostly changes nothing here, or a number in a message: new
+   * rows each time would measure every label of the panel again.
+   */
+  for (guint i = 0; i < shown->len; i++)
+    {
+      SbFinding *finding = g_ptr_array_index (shown, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->findings_list, i);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_finding_get_message (finding));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sb_finding_get_suggestion (finding));
+    }
+}
+
+static SbFinding *
+find_check (GPtrArray  *findings,
+            const char *check_id)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (sb_finding_get_check_id (g_ptr_array_index (findings, i)), check_id))
+      return g_ptr_array_index (findings, i);
+  return NULL;
+}
+
+/* Every dismissed check this coach knows, firing now or not, so the user
+ * can always bring it back. Returns how many there are.
+ */
+static guint
+show_dismissed (SbCoachPanel *self,
+                GPtrArray    *all)
+{
+  const char * const *dismissed = sb_story_get_dismissed (self->story);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  gboolean same;
+
+  for (guint i = 0; dismissed[i] != NULL; i++)
+    if (sb_coach_get_check_title (dismissed[i]) != NULL)
+      g_ptr_array_add (ids, (gpointer) dismissed[i]);
+
+  same = gtk_list_box_get_row_at_index (self->dismissed_list, ids->len) == NULL;
+  for (guint i = 0; same && i < ids->len; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->dismissed_list, i);
+
+      same = row != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (row), "sb-check-id"), ids->pdata[i]) == 0;
+    }
+
+  if (!same)
+    clear_list (self->dismissed_list);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      SbFinding *finding = find_check (all, ids->pdata[i]);
+
+      if (same)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (self->dismissed_list, i)),
+                                     dismissed_subtitle (finding));
+      else
+        gtk_list_box_append (self->dismissed_list, make_dismissed_row (ids->pdata[i], finding));
+    }
+  return ids->len;
+}
+
 static void
 recheck (SbCoachPanel *self)
 {
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
-  const char * const *dismissed;
   SbCoachOptions options = { 0, TRUE };
-  guint n_dismissed = 0;
+  guint n_dismissed;
   g_autofree char *expander_label = NULL;
 
   g_clear_handle_id (&self->recheck_id, g_source_remove);
 
-  clear_list (self->findings_list);
-  clear_list (self->dismissed_list);
-
   if (self->story == NULL)
     {
+      clear_list (self->findings_list);
+      clear_list (self->dismissed_list);
       g_clear_pointer (&self->findings, g_ptr_array_unref);
       gtk_widget_set_visible (GTK_WIDGET (self->findings_list), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->all_good_box), FALSE);
@@ -214,31 +315,16 @@ recheck (SbCoachPanel *self)
     }
   g_ptr_array_sort (shown, compare_severity);
 
-  for (guint i = 0; i < shown->len; i++)
-    gtk_list_box_append (self->findings_list, make_finding_row (self, g_ptr_array_index (shown, i)));
-
-  /* Every dismissed check this coach knows, firing now or not, so the
-   * user can always bring it back.
-   */
-  dismissed = sb_story_get_dismissed (self->story);
-  for (guint i = 0; dismissed[i] != NULL; i++)
-    {
-      SbFinding *finding = NULL;
-
-      if (sb_coach_get_check_title (dismissed[i]) == NULL)
-        continue;
-      for (guint j = 0; j < all->len && finding == NULL; j++)
-        if (g_str_equal (sb_finding_get_check_id (g_ptr_array_index (all, j)), dismissed[i]))
-          finding = g_ptr_array_index (all, j);
-      gtk_list_box_append (self->dismissed_list, make_dismissed_row (dismissed[i], finding));
-      n_dismissed++;
-    }
+  show_findings (self, shown);
+  n_dismissed = show_dismissed (self, all);
 
   gtk_widget_set_visible (GTK_WIDGET (self->findings_list), shown->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->all_good_box), shown->len == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->dismissed_expander), n_dismissed > 0);
   expander_label = g_strdup_printf (_("Show dismissed (%u)"), n_dismissed);
-  gtk_expander_set_label (self->dismissed_expander, expander_label);
+  /* The expander makes a new label each time it is given one. */
+  if (g_strcmp0 (gtk_expander_get_label (self->dismissed_expander), expander_label) != 0)
+    gtk_expander_set_label (self->dismissed_expander, expander_label);
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = g_steal_pointer (&shown);

@@ -160,6 +160,21 @@ test_coach_follows_typing (void)
   g_assert_nonnull (all_good);
   g_assert_true (gtk_widget_is_visible (all_good));
 
+  /* A pause in the typing that changes no finding keeps the rows: new ones
+   * would be measured again, a stall in the typing at 10,000 stories.
+   */
+  gtk_expander_set_expanded (GTK_EXPANDER (sb_test_ui_find_widget (GTK_WIDGET (panel), sb_test_ui_is_a,
+                                                                   GSIZE_TO_POINTER (GTK_TYPE_EXPANDER))),
+                             TRUE);
+  /* (A reference, so that a new row cannot take the old one's address.) */
+  row = g_object_ref (sb_test_ui_find_widget (GTK_WIDGET (panel), is_row_titled,
+                                              sb_coach_get_check_title (SB_CHECK_SPEAKING_TIME)));
+  sb_story_set_task (story, "I had to make them quick.");
+  sb_test_ui_iterate (600);
+  g_assert_true (sb_test_ui_find_widget (GTK_WIDGET (panel), is_row_titled,
+                                         sb_coach_get_check_title (SB_CHECK_SPEAKING_TIME)) == row);
+  g_object_unref (row);
+
   sb_test_ui_wait_saved (sb_application_get_store (app));
   saved = sb_test_ui_load_saved (data_home);
   g_assert_true (sb_story_is_dismissed (sb_library_find (saved, sb_story_get_id (story)), SB_CHECK_SPEAKING_TIME));
@@ -175,10 +190,17 @@ test_coach_follows_typing (void)
   {
     g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
+    GtkWidget *speaking_row;
+
+    button = sb_test_ui_find_widget (GTK_WIDGET (panel), is_dismiss_button, SB_CHECK_SPEAKING_TIME);
+    speaking_row = g_object_ref (gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW));
     g_object_set (panel, "target-seconds", 30, NULL);
     g_assert_cmpint (g_settings_get_int (settings, "target-seconds"), ==, 30);
-    g_assert_nonnull (strstr (sb_finding_get_message (find_finding (panel, SB_CHECK_SPEAKING_TIME, SB_STORY_FIELD_WHOLE)),
-                              "0:30"));
+    finding = find_finding (panel, SB_CHECK_SPEAKING_TIME, SB_STORY_FIELD_WHOLE);
+    g_assert_nonnull (strstr (sb_finding_get_message (finding), "0:30"));
+    /* The same row, its words changed in place. */
+    g_assert_true (sb_test_ui_find_widget (GTK_WIDGET (panel), is_row_titled, sb_finding_get_message (finding)) == speaking_row);
+    g_object_unref (speaking_row);
     g_settings_reset (settings, "target-seconds");
     g_assert_cmpuint (sb_coach_panel_get_target_seconds (panel), ==, 120);
   }
