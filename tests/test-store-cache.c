@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 
 #include "sb-store.h"
 #include "sb-store-cache.h"
@@ -132,6 +133,50 @@ wait_for_cache (Fixture *f)
       g_usleep (5000);
     }
   g_assert_true (cache_matches (f));
+}
+
+static char *
+make_file (const char *folder,
+           const char *name,
+           gint64      age_seconds)
+{
+  char *path = g_build_filename (folder, name, NULL);
+  gint64 when = g_get_real_time () / G_USEC_PER_SEC - age_seconds;
+  struct timeval times[2] = { { when, 0 }, { when, 0 } };
+
+  g_assert_true (g_file_set_contents (path, "half a cache", -1, NULL));
+  g_assert_cmpint (utimes (path, times), ==, 0);
+  return path;
+}
+
+/* A cache write killed half-way leaves a temporary file as big as the
+ * cache; the next write removes it, and only it.
+ */
+static void
+test_cache_stale_writes (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (f->cache);
+  g_autofree char *stale = NULL;
+  g_autofree char *live = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *unrelated = NULL;
+  g_autoptr(GPtrArray) stories = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  stale = make_file (folder, "library.gvariant.Ab3xZ9", 3600);
+  live = make_file (folder, "library.gvariant.Qw8rT2", 0);
+  other = make_file (folder, "library-0123456789abcdef.gvariant.Ab3xZ9", 3600);
+  unrelated = make_file (folder, "library.gvariant.notes", 3600);
+
+  stories = save_stories (f, 3, 7);
+  wait_for_cache (f);
+
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  /* Perhaps another instance's write in progress; another library's; not ours. */
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (unrelated, G_FILE_TEST_EXISTS));
 }
 
 /* A save writes the cache; the next load reads it and gets every story
@@ -414,6 +459,7 @@ main (int   argc,
   ADD ("/store-cache/truncated", test_cache_truncated);
   ADD ("/store-cache/garbage", test_cache_garbage);
   ADD ("/store-cache/preload", test_cache_preload);
+  ADD ("/store-cache/stale-writes", test_cache_stale_writes);
 #undef ADD
 
   return g_test_run ();

@@ -116,6 +116,51 @@ sb_store_cache_dup_path (const char *data_path)
   return g_build_filename (g_get_user_cache_dir (), "storybank", name, NULL);
 }
 
+/* Whether @name is "<prefix>" and six more characters: the temporary file
+ * g_file_set_contents_full() makes beside the cache.
+ */
+static gboolean
+is_write_temp (const char *name,
+               const char *prefix)
+{
+  gsize prefix_len = strlen (prefix);
+
+  if (strlen (name) != prefix_len + 7 || !g_str_has_prefix (name, prefix) || name[prefix_len] != '.')
+    return FALSE;
+  for (guint i = prefix_len + 1; i < prefix_len + 7; i++)
+    if (!g_ascii_isalnum (name[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* A cache write cut short (the app killed, the machine off) leaves its
+ * temporary file: as big as the cache, 10 MB at 10,000 stories, each time.
+ * Those older than a write can take are removed before the next write;
+ * a younger one may be another instance's write in progress, and losing
+ * it would only cost that instance its cache.
+ */
+static void
+remove_stale_writes (const char *cache_path)
+{
+  g_autofree char *folder = g_path_get_dirname (cache_path);
+  g_autofree char *prefix = g_path_get_basename (cache_path);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC - 60;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!is_write_temp (name, prefix))
+        continue;
+      path = g_build_filename (folder, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_mtime < before && g_unlink (path) == 0)
+        g_debug ("Removed %s, left by a cache write that did not finish", path);
+    }
+}
+
 /**
  * sb_store_cache_write:
  * @stamp: the data file as it is after writing what @snapshot holds
@@ -123,7 +168,8 @@ sb_store_cache_dup_path (const char *data_path)
  * @principles_json: the user's principles as the data file writes them
  * @snapshot: (element-type SbStoryData): the stories
  *
- * Writes the cache atomically (a new file renamed over the old one).
+ * Writes the cache atomically (a new file renamed over the old one), and
+ * removes what earlier writes cut short left behind.
  */
 gboolean
 sb_store_cache_write (const char         *cache_path,
@@ -164,6 +210,7 @@ sb_store_cache_write (const char         *cache_path,
                    "%s: %s", folder, g_strerror (saved_errno));
       return FALSE;
     }
+  remove_stale_writes (cache_path);
 
   {
     gsize size = g_variant_get_size (cache);
