@@ -175,9 +175,22 @@ test_library_splice_and_snapshot (void)
   SbStory *first = g_ptr_array_index (stories, 0);
   g_autofree char *title = NULL;
 
+  /* The store keeps what it read as the library's saved state only when
+   * the splice took every story as given.
+   */
+  g_assert_true (sb_library_splice (library, stories));
   g_ptr_array_add (stories, g_object_ref (first));
-  sb_library_splice (library, stories);
+  g_assert_false (sb_library_splice (library, stories));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 50);
+  {
+    g_autoptr(GPtrArray) twins = sb_test_make_stories (2, 1);
+
+    /* Another story with a taken id comes in as a copy under a new id. */
+    g_ptr_array_add (twins, sb_story_copy (g_ptr_array_index (twins, 0)));
+    g_assert_false (sb_library_splice (library, twins));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 3);
+  }
+  g_assert_false (sb_library_splice (library, stories));
 
   snapshot = sb_library_dup_snapshot (library);
   title = g_strdup (sb_story_get_title (first));

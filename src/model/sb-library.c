@@ -321,14 +321,18 @@ sb_library_replace (SbLibrary *self,
  * Replaces every story at once, with one ::items-changed (a load).
  * A second story with an id already taken (a hand-edited or badly synced
  * file) is kept as a copy under a new id, never dropped.
+ *
+ * Returns: %TRUE when the library now holds @stories as given, in their
+ *   order; %FALSE when one was listed twice or had to be copied
  */
-void
+gboolean
 sb_library_splice (SbLibrary *self,
                    GPtrArray *stories)
 {
+  gboolean as_given = TRUE;
   guint removed;
 
-  g_return_if_fail (SB_IS_LIBRARY (self));
+  g_return_val_if_fail (SB_IS_LIBRARY (self), FALSE);
 
   removed = self->stories->len;
   for (guint i = 0; i < removed; i++)
@@ -341,6 +345,8 @@ sb_library_splice (SbLibrary *self,
 
       SbStory *taken = g_hash_table_lookup (self->by_id, sb_story_get_id (story));
 
+      if (taken != NULL)
+        as_given = FALSE;
       /* The same story twice is one story. */
       if (taken == story)
         continue;
@@ -356,6 +362,7 @@ sb_library_splice (SbLibrary *self,
     }
 
   sb_library_items_changed (self, 0, removed, self->stories->len);
+  return as_given;
 }
 
 /**

@@ -23,7 +23,7 @@ gboolean   sb_library_remove                 (SbLibrary   *self,
 void       sb_library_replace                (SbLibrary   *self,
                                               SbStory     *old_story,
                                               SbStory     *new_story);
-void       sb_library_splice                 (SbLibrary   *self,
+gboolean   sb_library_splice                 (SbLibrary   *self,
                                               GPtrArray   *stories);
 SbStory   *sb_library_find                   (SbLibrary   *self,
                                               const char  *id);
