@@ -16,6 +16,11 @@
  * is checked as the JSON loader checks it. (A cache forged to pass all of
  * that needs write access to the user's own files, which could as well
  * change stories.json.)
+ *
+ * The stories read from a cache keep their text in the mapping (see
+ * SbStoryData in sb-story.c) until they are edited. A cache is only ever
+ * replaced, by renaming a new file over it, so the mapped one stays as it
+ * was for as long as it is mapped.
  */
 
 #define G_LOG_DOMAIN "sb-store"

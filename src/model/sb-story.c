@@ -39,13 +39,17 @@ struct _SbStoryData
   /* Members of "practice" this version does not know, kept the same way. */
   char      **practice_extra_keys;
   char      **practice_extra_values;
-  /* When not %NULL, one allocation holding id, title, situation, task,
-   * result and the actions, principles, tags and dismissed lists (strings
-   * and arrays), as read from the cache: ten thousand stories then cost
-   * ten thousand allocations instead of a quarter of a million. Such data
-   * is never changed in place (sb_story_writable() copies it first).
+  /* When not %NULL, the data was read from the cache: one allocation
+   * holds the arrays of the actions, principles, tags and dismissed lists,
+   * and every string of those and of id, title, situation, task and
+   * result points into @cached, the story's entry in the cache, held
+   * rather than copied. Ten thousand stories then cost ten thousand
+   * allocations instead of a quarter of a million, and no second copy of
+   * their text. Such data is never changed in place (sb_story_writable()
+   * copies it first).
    */
   char       *packed;
+  GVariant   *cached;
 };
 
 struct _SbStory
@@ -105,7 +109,10 @@ static void
 sb_story_data_free (SbStoryData *data)
 {
   if (data->packed != NULL)
-    g_free (data->packed);
+    {
+      g_free (data->packed);
+      g_variant_unref (data->cached);
+    }
   else
     {
       g_free (data->id);
@@ -1263,28 +1270,16 @@ dup_strv_child (GVariant *variant,
 }
 
 
-/* Packing: a first pass measures, a second copies. */
+/* Packing the lists' arrays: a first pass measures, a second fills. */
 typedef struct
 {
   char  *block;
   gsize  used;
 } Packer;
 
-static char *
-pack_string (Packer     *packer,
-             const char *text)
-{
-  gsize length = strlen (text) + 1;
-  char *copy = packer->block ? packer->block + packer->used : NULL;
-
-  if (copy != NULL)
-    memcpy (copy, text, length);
-  packer->used += length;
-  return copy;
-}
-
 /* A cached story's strings and lists, read once: pointers into the
- * variant's data (the lists' arrays are to be freed).
+ * variant's data, valid while the variant is (the lists' arrays are to be
+ * freed).
  */
 typedef struct
 {
@@ -1317,19 +1312,14 @@ pack_strv (Packer       *packer,
            const char  **items,
            gsize         n)
 {
-  gsize at = (packer->used + sizeof (char *) - 1) & ~(sizeof (char *) - 1);
-  char **strv = packer->block ? (char **) (gpointer) (packer->block + at) : NULL;
+  char **strv = packer->block ? (char **) (gpointer) (packer->block + packer->used) : NULL;
 
-  packer->used = at + (n + 1) * sizeof (char *);
-  for (gsize i = 0; i < n; i++)
-    {
-      char *copy = pack_string (packer, items[i]);
-
-      if (strv != NULL)
-        strv[i] = copy;
-    }
+  packer->used += (n + 1) * sizeof (char *);
   if (strv != NULL)
-    strv[n] = NULL;
+    {
+      memcpy (strv, items, n * sizeof (char *));
+      strv[n] = NULL;
+    }
 
   return strv;
 }
@@ -1339,16 +1329,16 @@ pack_fields (Packer             *packer,
              SbStoryData        *data,
              const CachedFields *fields)
 {
-  /* The lists first: their arrays want pointer alignment. */
   data->actions = pack_strv (packer, fields->lists[0], fields->lengths[0]);
   data->principles = pack_strv (packer, fields->lists[1], fields->lengths[1]);
   data->tags = pack_strv (packer, fields->lists[2], fields->lengths[2]);
   data->dismissed = pack_strv (packer, fields->lists[3], fields->lengths[3]);
-  data->id = pack_string (packer, fields->strings[0]);
-  data->title = pack_string (packer, fields->strings[1]);
-  data->situation = pack_string (packer, fields->strings[2]);
-  data->task = pack_string (packer, fields->strings[3]);
-  data->result = pack_string (packer, fields->strings[4]);
+  /* Never written through: see the comment on SbStoryData.packed. */
+  data->id = (char *) fields->strings[0];
+  data->title = (char *) fields->strings[1];
+  data->situation = (char *) fields->strings[2];
+  data->task = (char *) fields->strings[3];
+  data->result = (char *) fields->strings[4];
 }
 
 static gboolean
@@ -1456,6 +1446,7 @@ sb_story_new_from_variant (GVariant *variant)
     packer.used = 0;
     pack_fields (&packer, data, &fields);
     data->packed = packer.block;
+    data->cached = g_variant_ref (variant);
   }
   data->practice_count = count;
   data->confidence = confidence;
