@@ -445,6 +445,43 @@ test_cache_preload (Fixture       *f,
   g_unlink (default_cache);
 }
 
+/* A story read from the cache keeps its text in the mapped cache: it stays
+ * readable, edited or not, after saves have replaced that cache file and
+ * the snapshot that held the first data is gone.
+ */
+static void
+test_cache_text_outlives_file (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) stories = save_stories (f, 30, 11);
+  g_autoptr(Opened) o = open_store (f, f->cache);
+  g_autoptr(GError) error = NULL;
+  SbStory *edited = sb_library_find (o->library, sb_story_get_id (g_ptr_array_index (stories, 4)));
+
+  sb_story_set_title (edited, "Edited after a load from the cache");
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_true (sb_store_save (o->store, &error));
+      g_assert_no_error (error);
+      wait_for_cache (f);
+    }
+
+  /* The edited story, then the others, and the new cache reads back the
+   * same.
+   */
+  g_assert_cmpstr (sb_story_get_title (edited), ==, "Edited after a load from the cache");
+  g_assert_cmpstr (sb_story_get_situation (edited), ==,
+                   sb_story_get_situation (g_ptr_array_index (stories, 4)));
+  g_ptr_array_remove_index (stories, 4);
+  g_ptr_array_insert (stories, 4, g_object_ref (edited));
+  assert_library_is (o->library, stories);
+  {
+    g_autoptr(Opened) again = open_store (f, f->cache);
+
+    assert_library_is (again->library, stories);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +497,7 @@ main (int   argc,
   ADD ("/store-cache/garbage", test_cache_garbage);
   ADD ("/store-cache/preload", test_cache_preload);
   ADD ("/store-cache/stale-writes", test_cache_stale_writes);
+  ADD ("/store-cache/text-outlives-file", test_cache_text_outlives_file);
 #undef ADD
 
   return g_test_run ();
