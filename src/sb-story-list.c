@@ -86,12 +86,7 @@ filter_func (gpointer item,
   /* A search looks through every story, whatever principle is selected. */
   if (self->search_words != NULL)
     {
-      const char *text = sb_story_get_search_text (story);
-
-      for (guint i = 0; self->search_words[i] != NULL; i++)
-        if (strstr (text, self->search_words[i]) == NULL)
-          return FALSE;
-      return TRUE;
+      return sb_story_matches_search (story, (const char * const *) self->search_words);
     }
 
   if (self->principle_id == NULL)
@@ -477,7 +472,7 @@ activate_cb (SbStoryList *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-editor", NULL);
 }
 
-/* Prepares every story's search text (sb_story_get_search_text()) a few
+/* Prepares every story for a search (sb_story_prepare_search()) a few
  * milliseconds at a time when nothing else runs, so that the first search
  * keystroke does not case-fold the whole library.
  */
@@ -492,7 +487,7 @@ fold_idle_cb (gpointer user_data)
     {
       g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->library), self->fold_next++);
 
-      sb_story_get_search_text (story);
+      sb_story_prepare_search (story);
       if ((self->fold_next & 15) == 0 && g_get_monotonic_time () > deadline)
         return G_SOURCE_CONTINUE;
     }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "sb-story.h"
+#include "sb-story-private.h"
 #include "sb-test-util.h"
 
 static void
@@ -149,17 +150,62 @@ test_story_practice (void)
   g_assert_true (g_date_time_equal (sb_story_get_practice_last (story), when));
 }
 
+static gboolean
+matches (SbStory    *story,
+         const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+
+  return sb_story_matches_search (story, (const char * const *) words);
+}
+
+/* A search matches folded words against every text field. Only a story
+ * whose folding changes more than ASCII letters holds a folded copy of
+ * its text; the others are searched in place.
+ */
 static void
-test_story_search_text (void)
+test_story_search (void)
 {
   g_autoptr(SbStory) story = sb_story_new ();
-  const char *actions[] = { "Migrated the ÜBER service", NULL };
+  g_autoptr(SbStory) cjk = sb_story_new ();
+  const char *actions[] = { "Moved the checkout to Kafka", "Wrote the runbook", NULL };
+  const char *tags[] = { "Platform", NULL };
 
-  sb_story_set_title (story, "Title");
+  sb_story_set_title (story, "Scaled the Checkout FLOW");
   sb_story_set_actions (story, actions);
-  g_assert_nonnull (strstr (sb_story_get_search_text (story), "über"));
-  sb_story_set_result (story, "Cut COSTS");
-  g_assert_nonnull (strstr (sb_story_get_search_text (story), "cut costs"));
+  sb_story_set_tags (story, tags);
+  g_assert_true (matches (story, "checkout flow"));
+  g_assert_true (matches (story, "KAFKA runbook platform"));
+  g_assert_true (matches (story, "flow"));
+  g_assert_true (matches (story, "he chec"));
+  g_assert_false (matches (story, "flows"));
+  g_assert_false (matches (story, "checkout nowhere"));
+  g_assert_false (sb_story_search_holds_copy (story));
+
+  /* An edit is searched at once, whatever its letters. */
+  sb_story_set_result (story, "Cut COSTS at the Straße office by 30 µs");
+  g_assert_true (matches (story, "cut costs"));
+  g_assert_true (matches (story, "STRASSE"));
+  g_assert_true (matches (story, "30 µs"));
+  g_assert_true (matches (story, "kafka"));
+  g_assert_false (matches (story, "strasser"));
+  g_assert_true (sb_story_search_holds_copy (story));
+
+  sb_story_set_result (story, "Migrated the ÜBER service");
+  g_assert_true (matches (story, "über"));
+  g_assert_true (matches (story, "ÜBER"));
+  g_assert_true (sb_story_search_holds_copy (story));
+
+  sb_story_set_result (story, "Moved über to the new plan");
+  g_assert_true (matches (story, "ÜBER"));
+  g_assert_false (sb_story_search_holds_copy (story));
+
+  /* Text without case needs no copy either. */
+  sb_story_set_title (cjk, "用户增长十倍");
+  g_assert_true (matches (cjk, "增长"));
+  g_assert_false (matches (cjk, "增加"));
+  g_assert_false (sb_story_search_holds_copy (cjk));
 }
 
 static void
@@ -273,7 +319,7 @@ main (int   argc,
   g_test_add_func ("/story/actions", test_story_actions);
   g_test_add_func ("/story/principles", test_story_principles);
   g_test_add_func ("/story/practice", test_story_practice);
-  g_test_add_func ("/story/search-text", test_story_search_text);
+  g_test_add_func ("/story/search", test_story_search);
   g_test_add_func ("/story/first-line", test_story_first_line);
   g_test_add_func ("/story/copy-and-duplicate", test_story_copy_and_duplicate);
   g_test_add_func ("/story/json/round-trip", test_story_json_round_trip);

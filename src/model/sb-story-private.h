@@ -20,6 +20,7 @@ void         sb_story_data_write_json    (const SbStoryData *data,
                                           guint              indent);
 const char  *sb_story_data_get_id        (const SbStoryData *data);
 SbStory     *sb_story_new_from_data      (SbStoryData       *data);
+gboolean     sb_story_search_holds_copy  (SbStory           *self);
 
 /* The library a story is in, told of each edit (and the property it set)
  * before ::changed is emitted: a pointer per story where a signal handler

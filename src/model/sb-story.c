@@ -52,6 +52,13 @@ struct _SbStoryData
   GVariant   *cached;
 };
 
+typedef enum
+{
+  SB_SEARCH_FORM_UNKNOWN,
+  SB_SEARCH_FORM_FIELDS,  /* folding changes only ASCII letters */
+  SB_SEARCH_FORM_FOLDED,  /* search_text holds the folded fields */
+} SbSearchForm;
+
 struct _SbStory
 {
   GObject      parent_instance;
@@ -60,6 +67,12 @@ struct _SbStory
    * sb_story_get_id() stays valid while the data is copied on write.
    */
   char        *id;
+  /* What a search reads (sb_story_matches_search()): worked out on first
+   * use after each edit. Most stories are searched in their own fields;
+   * a case-folded copy is made only of one whose folding changes more
+   * than ASCII letters.
+   */
+  SbSearchForm search_form;
   char        *search_text;
   /* Not owned: the library the story is in (sb_story_set_owner()). */
   gpointer          owner;
@@ -480,6 +493,7 @@ sb_story_edited (SbStory    *self,
   data->modified = g_steal_pointer (&now);
 
   g_clear_pointer (&self->search_text, g_free);
+  self->search_form = SB_SEARCH_FORM_UNKNOWN;
 
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
@@ -911,6 +925,29 @@ sb_story_record_practice (SbStory   *self,
   sb_story_edited (self, properties[PROP_PRACTICE_COUNT]);
 }
 
+/* Whether case folding @text changes nothing but ASCII letters: a search
+ * for folded words can then read @text itself, ASCII letters compared
+ * without case.
+ */
+static gboolean
+folds_as_ascii (const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *lowered = NULL;
+  const char *p;
+
+  if (text == NULL)
+    return TRUE;
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    return TRUE;
+
+  folded = g_utf8_casefold (text, -1);
+  lowered = g_ascii_strdown (text, -1);
+  return g_str_equal (folded, lowered);
+}
+
 static void
 append_folded (GString    *out,
                const char *text)
@@ -926,33 +963,185 @@ append_folded (GString    *out,
 }
 
 /**
- * sb_story_get_search_text:
+ * sb_story_prepare_search:
  *
- * Returns: every text field of the story, case-folded, one per line: what a
- * search matches against. Computed on first use after each edit.
+ * Works out what sb_story_matches_search() reads, so that the first
+ * search after an edit does not have to (see #SbStory.search_form).
  */
-const char *
-sb_story_get_search_text (SbStory *self)
+void
+sb_story_prepare_search (SbStory *self)
 {
-  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  SbStoryData *data;
+  gboolean as_ascii = TRUE;
 
-  if (self->search_text == NULL)
+  g_return_if_fail (SB_IS_STORY (self));
+
+  if (self->search_form != SB_SEARCH_FORM_UNKNOWN)
+    return;
+
+  data = self->data;
+  as_ascii = folds_as_ascii (data->title) && folds_as_ascii (data->situation) &&
+             folds_as_ascii (data->task) && folds_as_ascii (data->result);
+  for (guint i = 0; as_ascii && data->actions[i] != NULL; i++)
+    as_ascii = folds_as_ascii (data->actions[i]);
+  for (guint i = 0; as_ascii && data->tags[i] != NULL; i++)
+    as_ascii = folds_as_ascii (data->tags[i]);
+
+  if (as_ascii)
     {
-      GString *out = g_string_new (NULL);
-
-      append_folded (out, self->data->title);
-      append_folded (out, self->data->situation);
-      append_folded (out, self->data->task);
-      for (guint i = 0; self->data->actions[i] != NULL; i++)
-        append_folded (out, self->data->actions[i]);
-      append_folded (out, self->data->result);
-      for (guint i = 0; self->data->tags[i] != NULL; i++)
-        append_folded (out, self->data->tags[i]);
-
-      self->search_text = g_string_free (out, FALSE);
+      self->search_form = SB_SEARCH_FORM_FIELDS;
+      return;
     }
 
-  return self->search_text;
+  {
+    GString *out = g_string_new (NULL);
+
+    append_folded (out, data->title);
+    append_folded (out, data->situation);
+    append_folded (out, data->task);
+    for (guint i = 0; data->actions[i] != NULL; i++)
+      append_folded (out, data->actions[i]);
+    append_folded (out, data->result);
+    for (guint i = 0; data->tags[i] != NULL; i++)
+      append_folded (out, data->tags[i]);
+
+    self->search_text = g_string_free (out, FALSE);
+    self->search_form = SB_SEARCH_FORM_FOLDED;
+  }
+}
+
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Where in @word a search looks first: its least common letter in
+ * English text (any other byte counts as rarer still), so that strchr()
+ * stops at few places that are not a match.
+ */
+static gsize
+anchor_of (const char *word)
+{
+  static const char by_frequency[] = "etaoinshrdlcumwfgypbvkjxqz";
+  gsize anchor = 0;
+  gsize best = 0;
+
+  for (gsize i = 0; word[i] != '\0'; i++)
+    {
+      const char *found = word[i] >= 'a' && word[i] <= 'z' ? strchr (by_frequency, word[i]) : NULL;
+      gsize rank = found ? (gsize) (found - by_frequency) : sizeof by_frequency;
+
+      if (rank > best || i == 0)
+        {
+          best = rank;
+          anchor = i;
+        }
+      if (rank == sizeof by_frequency)
+        break;
+    }
+
+  return anchor;
+}
+
+/* Whether @text contains @word (case-folded, not empty), ASCII letters of
+ * @text compared without case and every other byte as it is.
+ */
+static gboolean
+contains_ascii_folded (const char *text,
+                       const char *word,
+                       gsize       anchor)
+{
+  char lower = word[anchor];
+  char upper = g_ascii_toupper (lower);
+  const char *next_lower, *next_upper;
+
+  if (text == NULL)
+    return FALSE;
+
+  /* The next place of the anchor in each case, each found by strchr(),
+   * which reads many bytes at a time.
+   */
+  next_lower = strchr (text, lower);
+  next_upper = upper != lower ? strchr (text, upper) : NULL;
+  while (next_lower != NULL || next_upper != NULL)
+    {
+      const char *at;
+      gsize i = 0;
+
+      if (next_upper == NULL || (next_lower != NULL && next_lower < next_upper))
+        {
+          at = next_lower;
+          next_lower = strchr (at + 1, lower);
+        }
+      else
+        {
+          at = next_upper;
+          next_upper = strchr (at + 1, upper);
+        }
+
+      if ((gsize) (at - text) < anchor)
+        continue;
+      at -= anchor;
+      while (word[i] != '\0' && ascii_lower (at[i]) == word[i])
+        i++;
+      if (word[i] == '\0')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * sb_story_matches_search:
+ * @words: case-folded words (g_utf8_casefold()), none empty
+ *
+ * Returns: whether every one of @words is in the story's title, situation,
+ *   task, actions, result or tags, whatever their case
+ */
+gboolean
+sb_story_matches_search (SbStory            *self,
+                         const char * const *words)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), FALSE);
+  g_return_val_if_fail (words != NULL, FALSE);
+
+  sb_story_prepare_search (self);
+
+  if (self->search_form == SB_SEARCH_FORM_FOLDED)
+    {
+      for (guint i = 0; words[i] != NULL; i++)
+        if (strstr (self->search_text, words[i]) == NULL)
+          return FALSE;
+      return TRUE;
+    }
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      SbStoryData *data = self->data;
+      gsize anchor = anchor_of (words[i]);
+      gboolean found = contains_ascii_folded (data->title, words[i], anchor) ||
+                       contains_ascii_folded (data->situation, words[i], anchor) ||
+                       contains_ascii_folded (data->task, words[i], anchor) ||
+                       contains_ascii_folded (data->result, words[i], anchor);
+
+      for (guint j = 0; !found && data->actions[j] != NULL; j++)
+        found = contains_ascii_folded (data->actions[j], words[i], anchor);
+      for (guint j = 0; !found && data->tags[j] != NULL; j++)
+        found = contains_ascii_folded (data->tags[j], words[i], anchor);
+      if (!found)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* For the tests: whether the story holds a folded copy of its text. */
+gboolean
+sb_story_search_holds_copy (SbStory *self)
+{
+  sb_story_prepare_search (self);
+  return self->search_text != NULL;
 }
 
 /* A label lays out its whole text even to show the start of it: what a

@@ -77,7 +77,9 @@ int                  sb_story_get_confidence      (SbStory      *self);
 void                 sb_story_record_practice     (SbStory      *self,
                                                    int           confidence,
                                                    GDateTime    *when);
-const char          *sb_story_get_search_text     (SbStory      *self);
+void                 sb_story_prepare_search      (SbStory      *self);
+gboolean             sb_story_matches_search      (SbStory      *self,
+                                                   const char * const *words);
 char                *sb_story_dup_first_line      (SbStory      *self);
 char                *sb_story_dup_display_title   (SbStory      *self);
 
