@@ -341,23 +341,23 @@ sb_library_splice (SbLibrary *self,
 
   for (guint i = 0; i < stories->len; i++)
     {
-      g_autoptr(SbStory) story = g_object_ref (g_ptr_array_index (stories, i));
-
+      SbStory *story = g_ptr_array_index (stories, i);
       SbStory *taken = g_hash_table_lookup (self->by_id, sb_story_get_id (story));
 
-      if (taken != NULL)
-        as_given = FALSE;
-      /* The same story twice is one story. */
-      if (taken == story)
-        continue;
-      if (taken != NULL)
+      if (taken == NULL)
+        story = g_object_ref (story);
+      else if (taken == story)
         {
-          SbStory *copy = sb_story_duplicate (story);
-
-          g_object_unref (story);
-          story = copy;
+          /* The same story twice is one story. */
+          as_given = FALSE;
+          continue;
         }
-      g_ptr_array_add (self->stories, g_object_ref (story));
+      else
+        {
+          story = sb_story_duplicate (story);
+          as_given = FALSE;
+        }
+      g_ptr_array_add (self->stories, story);
       sb_library_watch (self, story);
     }
 
