@@ -46,9 +46,13 @@ sb_application_ensure_store (SbApplication *self)
   if (self->store != NULL)
     return;
 
-  /* The preload thread made the catalog too, when there is one. */
+  /* The preload thread made the catalog and the library too, when there
+   * is one.
+   */
   self->catalog = self->preload != NULL ? sb_store_preload_take_catalog (self->preload) : sb_catalog_new ();
-  self->library = sb_library_new ();
+  self->library = self->preload != NULL ? sb_store_preload_take_library (self->preload) : NULL;
+  if (self->library == NULL)
+    self->library = sb_library_new ();
   self->store = sb_store_new (NULL, self->library, self->catalog);
 
   /* The window shows any error, with a way out. */

@@ -414,14 +414,18 @@ test_cache_preload (Fixture       *f,
 
   g_autofree char *default_cache = sb_store_cache_dup_path (f->path);
 
-  /* Unchanged: what the thread read is what loads, with the catalog it
-   * built.
+  /* Unchanged: what the thread read is what loads, with the catalog and
+   * the library it filled, and nothing to save.
    */
   {
     g_autoptr(SbStorePreload) preload1 = sb_store_preload_start (f->path);
     g_autoptr(SbCatalog) catalog1 = sb_store_preload_take_catalog (preload1);
-    g_autoptr(SbLibrary) library1 = sb_library_new ();
-    g_autoptr(SbStore) store1 = sb_store_new (f->path, library1, catalog1);
+    g_autoptr(SbLibrary) library1 = sb_store_preload_take_library (preload1);
+    g_autoptr(SbStore) store1 = NULL;
+
+    g_assert_nonnull (library1);
+    assert_library_is (library1, first);
+    store1 = sb_store_new (f->path, library1, catalog1);
 
     g_assert_nonnull (catalog1);
     g_assert_null (sb_store_preload_take_catalog (preload1));
@@ -432,6 +436,34 @@ test_cache_preload (Fixture       *f,
     g_assert_true (sb_store_load_preloaded (store1, preload1, &error));
     g_assert_no_error (error);
     assert_library_is (library1, first);
+    g_assert_false (sb_store_get_dirty (store1));
+
+    /* Its stories tell the store of an edit like any others. */
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (library1), 0);
+
+      sb_story_set_title (story, "Edited");
+      g_assert_true (sb_store_get_dirty (store1));
+    }
+  }
+
+  /* Changed after the thread filled its library: the library is filled
+   * again from the file as it is now.
+   */
+  {
+    g_autoptr(GPtrArray) changed = NULL;
+    g_autoptr(SbStorePreload) preload2 = sb_store_preload_start (f->path);
+    g_autoptr(SbCatalog) catalog2 = sb_store_preload_take_catalog (preload2);
+    g_autoptr(SbLibrary) library2 = sb_store_preload_take_library (preload2);
+    g_autoptr(SbStore) store2 = NULL;
+
+    g_usleep (100000);
+    changed = save_stories (f, 5, 8);
+    store2 = sb_store_new (f->path, library2, catalog2);
+    g_assert_true (sb_store_load_preloaded (store2, preload2, &error));
+    g_assert_no_error (error);
+    assert_library_is (library2, changed);
+    g_assert_false (sb_store_get_dirty (store2));
   }
 
   /* Changed after the thread read it: read again. */

@@ -84,6 +84,7 @@ gboolean      sb_store_restore_backup     (SbStore             *self,
 
 SbStorePreload *sb_store_preload_start        (const char      *path);
 SbCatalog      *sb_store_preload_take_catalog (SbStorePreload  *preload);
+SbLibrary      *sb_store_preload_take_library (SbStorePreload  *preload);
 gboolean        sb_store_load_preloaded       (SbStore         *self,
                                                SbStorePreload  *preload,
                                                GError         **error);
