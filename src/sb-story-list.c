@@ -85,9 +85,7 @@ filter_func (gpointer item,
 
   /* A search looks through every story, whatever principle is selected. */
   if (self->search_words != NULL)
-    {
-      return sb_story_matches_search (story, (const char * const *) self->search_words);
-    }
+    return sb_story_matches_search (story, (const char * const *) self->search_words);
 
   if (self->principle_id == NULL)
     return TRUE;

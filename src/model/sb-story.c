@@ -52,13 +52,6 @@ struct _SbStoryData
   GVariant   *cached;
 };
 
-typedef enum
-{
-  SB_SEARCH_FORM_UNKNOWN,
-  SB_SEARCH_FORM_FIELDS,  /* folding changes only ASCII letters */
-  SB_SEARCH_FORM_FOLDED,  /* search_text holds the folded fields */
-} SbSearchForm;
-
 struct _SbStory
 {
   GObject      parent_instance;
@@ -67,12 +60,11 @@ struct _SbStory
    * sb_story_get_id() stays valid while the data is copied on write.
    */
   char        *id;
-  /* What a search reads (sb_story_matches_search()): worked out on first
-   * use after each edit. Most stories are searched in their own fields;
-   * a case-folded copy is made only of one whose folding changes more
-   * than ASCII letters.
+  /* What a search reads (sb_story_matches_search()), worked out on first
+   * use after each edit: the story's own fields, or when folding them
+   * changes more than ASCII letters, @search_text, a case-folded copy.
    */
-  SbSearchForm search_form;
+  gboolean     search_prepared;
   char        *search_text;
   /* Not owned: the library the story is in (sb_story_set_owner()). */
   gpointer          owner;
@@ -493,7 +485,7 @@ sb_story_edited (SbStory    *self,
   data->modified = g_steal_pointer (&now);
 
   g_clear_pointer (&self->search_text, g_free);
-  self->search_form = SB_SEARCH_FORM_UNKNOWN;
+  self->search_prepared = FALSE;
 
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
@@ -925,12 +917,40 @@ sb_story_record_practice (SbStory   *self,
   sb_story_edited (self, properties[PROP_PRACTICE_COUNT]);
 }
 
+typedef gboolean (*SearchFieldFunc) (const char *text,
+                                     gpointer    user_data);
+
+/* Calls @func on each field a search reads (title, situation, task, the
+ * actions, result, the tags) while it returns %TRUE.
+ *
+ * Returns: %TRUE when @func returned %TRUE for every field
+ */
+static gboolean
+every_search_field (SbStoryData     *data,
+                    SearchFieldFunc  func,
+                    gpointer         user_data)
+{
+  if (!func (data->title, user_data) || !func (data->situation, user_data) || !func (data->task, user_data))
+    return FALSE;
+  for (guint i = 0; data->actions[i] != NULL; i++)
+    if (!func (data->actions[i], user_data))
+      return FALSE;
+  if (!func (data->result, user_data))
+    return FALSE;
+  for (guint i = 0; data->tags[i] != NULL; i++)
+    if (!func (data->tags[i], user_data))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Whether case folding @text changes nothing but ASCII letters: a search
  * for folded words can then read @text itself, ASCII letters compared
  * without case.
  */
 static gboolean
-folds_as_ascii (const char *text)
+folds_as_ascii (const char *text,
+                gpointer    user_data)
 {
   g_autofree char *folded = NULL;
   g_autofree char *lowered = NULL;
@@ -948,66 +968,44 @@ folds_as_ascii (const char *text)
   return g_str_equal (folded, lowered);
 }
 
-static void
-append_folded (GString    *out,
-               const char *text)
+static gboolean
+append_folded (const char *text,
+               gpointer    user_data)
 {
+  GString *out = user_data;
   g_autofree char *folded = NULL;
 
   if (text == NULL || text[0] == '\0')
-    return;
+    return TRUE;
 
   folded = g_utf8_casefold (text, -1);
   g_string_append (out, folded);
   g_string_append_c (out, '\n');
+  return TRUE;
 }
 
 /**
  * sb_story_prepare_search:
  *
  * Works out what sb_story_matches_search() reads, so that the first
- * search after an edit does not have to (see #SbStory.search_form).
+ * search after an edit does not have to (see #SbStory.search_prepared).
  */
 void
 sb_story_prepare_search (SbStory *self)
 {
-  SbStoryData *data;
-  gboolean as_ascii = TRUE;
-
   g_return_if_fail (SB_IS_STORY (self));
 
-  if (self->search_form != SB_SEARCH_FORM_UNKNOWN)
+  if (self->search_prepared)
     return;
 
-  data = self->data;
-  as_ascii = folds_as_ascii (data->title) && folds_as_ascii (data->situation) &&
-             folds_as_ascii (data->task) && folds_as_ascii (data->result);
-  for (guint i = 0; as_ascii && data->actions[i] != NULL; i++)
-    as_ascii = folds_as_ascii (data->actions[i]);
-  for (guint i = 0; as_ascii && data->tags[i] != NULL; i++)
-    as_ascii = folds_as_ascii (data->tags[i]);
-
-  if (as_ascii)
+  self->search_prepared = TRUE;
+  if (!every_search_field (self->data, folds_as_ascii, NULL))
     {
-      self->search_form = SB_SEARCH_FORM_FIELDS;
-      return;
+      GString *out = g_string_new (NULL);
+
+      every_search_field (self->data, append_folded, out);
+      self->search_text = g_string_free (out, FALSE);
     }
-
-  {
-    GString *out = g_string_new (NULL);
-
-    append_folded (out, data->title);
-    append_folded (out, data->situation);
-    append_folded (out, data->task);
-    for (guint i = 0; data->actions[i] != NULL; i++)
-      append_folded (out, data->actions[i]);
-    append_folded (out, data->result);
-    for (guint i = 0; data->tags[i] != NULL; i++)
-      append_folded (out, data->tags[i]);
-
-    self->search_text = g_string_free (out, FALSE);
-    self->search_form = SB_SEARCH_FORM_FOLDED;
-  }
 }
 
 static inline char
@@ -1092,6 +1090,21 @@ contains_ascii_folded (const char *text,
   return FALSE;
 }
 
+typedef struct
+{
+  const char *word;
+  gsize       anchor;
+} Lookup;
+
+static gboolean
+lacks_word (const char *text,
+            gpointer    user_data)
+{
+  const Lookup *lookup = user_data;
+
+  return !contains_ascii_folded (text, lookup->word, lookup->anchor);
+}
+
 /**
  * sb_story_matches_search:
  * @words: case-folded words (g_utf8_casefold()), none empty
@@ -1108,27 +1121,18 @@ sb_story_matches_search (SbStory            *self,
 
   sb_story_prepare_search (self);
 
-  if (self->search_form == SB_SEARCH_FORM_FOLDED)
-    {
-      for (guint i = 0; words[i] != NULL; i++)
-        if (strstr (self->search_text, words[i]) == NULL)
-          return FALSE;
-      return TRUE;
-    }
-
   for (guint i = 0; words[i] != NULL; i++)
     {
-      SbStoryData *data = self->data;
-      gsize anchor = anchor_of (words[i]);
-      gboolean found = contains_ascii_folded (data->title, words[i], anchor) ||
-                       contains_ascii_folded (data->situation, words[i], anchor) ||
-                       contains_ascii_folded (data->task, words[i], anchor) ||
-                       contains_ascii_folded (data->result, words[i], anchor);
+      gboolean found;
 
-      for (guint j = 0; !found && data->actions[j] != NULL; j++)
-        found = contains_ascii_folded (data->actions[j], words[i], anchor);
-      for (guint j = 0; !found && data->tags[j] != NULL; j++)
-        found = contains_ascii_folded (data->tags[j], words[i], anchor);
+      if (self->search_text != NULL)
+        found = strstr (self->search_text, words[i]) != NULL;
+      else
+        {
+          Lookup lookup = { words[i], anchor_of (words[i]) };
+
+          found = !every_search_field (self->data, lacks_word, &lookup);
+        }
       if (!found)
         return FALSE;
     }
