@@ -397,6 +397,142 @@ test_cache_garbage (Fixture       *f,
   }
 }
 
+/* The cache's body, the GVariant after the magic and the hash. */
+#define CACHE_TYPE "(utxxxxttssasasuayauau)"
+#define SLOTS 26
+
+typedef struct
+{
+  GByteArray *text;
+  GArray     *items;
+  GArray     *records;
+} Columns;
+
+/* Reads @columns back, as from a cache whose hash is right (a hostile
+ * one, say): whether the reader believes it.
+ */
+static gboolean
+read_columns (GVariant      *header,
+              const Columns *columns)
+{
+  g_autoptr(GVariant) body = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) wrapped = NULL;
+  g_autoptr(GPtrArray) got = NULL;
+  g_autoptr(JsonArray) principles = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) values = NULL;
+  g_autofree char *checksum = NULL;
+  GVariant *children[16];
+
+  for (guint i = 0; i < 13; i++)
+    children[i] = g_variant_get_child_value (header, i);
+  children[13] = g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, columns->text->data, columns->text->len, 1);
+  children[14] = g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, columns->items->data,
+                                            columns->items->len, sizeof (guint32));
+  children[15] = g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, columns->records->data,
+                                            columns->records->len, sizeof (guint32));
+  body = g_variant_ref_sink (g_variant_new_tuple (children, 16));
+  for (guint i = 0; i < 13; i++)
+    g_variant_unref (children[i]);
+  bytes = g_variant_get_data_as_bytes (body);
+  wrapped = sb_store_cache_wrap (bytes);
+
+  return sb_store_cache_read_bytes (wrapped, NULL, &got, &principles, &keys, &values, &checksum);
+}
+
+static void
+columns_clear (Columns *columns)
+{
+  g_clear_pointer (&columns->text, g_byte_array_unref);
+  g_clear_pointer (&columns->items, g_array_unref);
+  g_clear_pointer (&columns->records, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Columns, columns_clear)
+
+static void
+columns_copy (Columns       *to,
+              const Columns *from)
+{
+  to->text = g_byte_array_new ();
+  g_byte_array_append (to->text, from->text->data, from->text->len);
+  to->items = g_array_copy (from->items);
+  to->records = g_array_copy (from->records);
+}
+
+#define RECORD(columns, story, slot) g_array_index ((columns)->records, guint32, (story) * SLOTS + (slot))
+
+/* A cache whose hash is right but whose stories are not what this
+ * version writes (a string's offset in the middle of another, a list past
+ * the items, text that is not UTF-8 or not ended, a count out of range, a
+ * story fewer than the header says) is
+ * not believed; the same cache unchanged is.
+ */
+static void
+test_cache_hostile (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) stories = save_stories (f, 3, 11);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GVariant) header = NULL;
+  g_auto(Columns) good = { NULL, };
+  gsize length;
+
+  g_assert_true (g_file_get_contents (f->cache, &contents, &length, NULL));
+  body = g_bytes_new (contents + 16, length - 16);
+  header = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), body, FALSE));
+  g_assert_true (g_variant_is_normal_form (header));
+
+  {
+    g_autoptr(GVariant) text = g_variant_get_child_value (header, 13);
+    g_autoptr(GVariant) items = g_variant_get_child_value (header, 14);
+    g_autoptr(GVariant) records = g_variant_get_child_value (header, 15);
+    gsize n;
+    gconstpointer p;
+
+    good.text = g_byte_array_new ();
+    p = g_variant_get_fixed_array (text, &n, 1);
+    g_byte_array_append (good.text, p, n);
+    good.items = g_array_new (FALSE, FALSE, sizeof (guint32));
+    p = g_variant_get_fixed_array (items, &n, sizeof (guint32));
+    g_array_append_vals (good.items, p, n);
+    good.records = g_array_new (FALSE, FALSE, sizeof (guint32));
+    p = g_variant_get_fixed_array (records, &n, sizeof (guint32));
+    g_array_append_vals (good.records, p, n);
+  }
+  g_assert_cmpuint (good.records->len, ==, 3 * SLOTS);
+  g_assert_cmpuint (good.items->len, >, 0);
+  g_assert_true (read_columns (header, &good));
+
+  for (guint c = 0; c < 13; c++)
+    {
+      g_auto(Columns) bad = { NULL, };
+
+      columns_copy (&bad, &good);
+      switch (c)
+        {
+        case 0: RECORD (&bad, 1, 1)++; break;                             /* title inside a string */
+        case 1: RECORD (&bad, 1, 1) = bad.text->len; break;               /* title past the text */
+        case 2: RECORD (&bad, 2, 0) = 0; break;                           /* no id */
+        case 3: RECORD (&bad, 0, 10) = bad.items->len + 1; break;         /* actions past the items */
+        case 4: RECORD (&bad, 0, 11) = G_MAXUINT32; break;                /* too many actions */
+        case 5: g_array_index (bad.items, guint32, 0)++; break;           /* an item inside a string */
+        case 6: RECORD (&bad, 0, 9) = 6; break;                           /* confidence 6 */
+        case 7: RECORD (&bad, 0, 8) = (guint32) G_MAXINT + 1; break;      /* practised too often */
+        case 8: bad.text->data[bad.text->len - 1] = 'x'; break;          /* text not ended */
+        case 9: bad.text->data[RECORD (&bad, 0, 1)] = 0xff; break;       /* not UTF-8 */
+        case 10: g_array_set_size (bad.records, bad.records->len - 1); break; /* a record cut short */
+        case 11: RECORD (&bad, 0, 5) = 0; break;                          /* no created date */
+        case 12: g_array_set_size (bad.records, bad.records->len - SLOTS); break; /* a story fewer */
+        default: g_assert_not_reached ();
+        }
+      g_test_message ("change %u", c);
+      g_assert_false (read_columns (header, &bad));
+    }
+}
+
 /* A preload (the app's start-up thread) gives the same library, and a file
  * changed after it read is read again.
  */
@@ -527,6 +663,7 @@ main (int   argc,
   ADD ("/store-cache/same-size-same-mtime", test_cache_same_size_same_mtime);
   ADD ("/store-cache/truncated", test_cache_truncated);
   ADD ("/store-cache/garbage", test_cache_garbage);
+  ADD ("/store-cache/hostile", test_cache_hostile);
   ADD ("/store-cache/preload", test_cache_preload);
   ADD ("/store-cache/stale-writes", test_cache_stale_writes);
   ADD ("/store-cache/text-outlives-file", test_cache_text_outlives_file);

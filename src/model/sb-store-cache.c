@@ -11,9 +11,9 @@
  * them still match; anything else (missing, stale, truncated, damaged,
  * another format) and the store parses the JSON as before. A hash of the
  * bytes finds damage on disk; the bytes are then read as untrusted
- * (g_variant_new_from_bytes() with trusted = FALSE) until
- * g_variant_is_normal_form() has proved them well-formed, and every story
- * is checked as the JSON loader checks it. (A cache forged to pass all of
+ * (g_variant_new_from_bytes() with trusted = FALSE), its strings proved
+ * well-formed before they are believed, and every story is checked as the
+ * JSON loader checks it. (A cache forged to pass all of
  * that needs write access to the user's own files, which could as well
  * change stories.json.)
  *
@@ -35,7 +35,12 @@
 #include "sb-store-cache.h"
 #include "sb-story-private.h"
 
-#define CACHE_TYPE "(utxxxxttssasasa" SB_STORY_VARIANT_TYPE ")"
+/* The header (version, the data file's stamp, its checksum, the user's
+ * principles as JSON, the data file's unknown keys and their JSON text),
+ * then the number of stories and their text, items and records (see
+ * SbStoryCache).
+ */
+#define CACHE_TYPE "(utxxxxttssasasuayauau)"
 
 /* The file: this magic, a 64-bit hash of the rest (little-endian), then
  * the GVariant. The hash finds a cache damaged on disk (a flipped bit, a
@@ -189,13 +194,13 @@ sb_store_cache_write (const char         *cache_path,
   static const char * const none[] = { NULL };
   g_autofree char *folder = g_path_get_dirname (cache_path);
   g_autoptr(GVariant) cache = NULL;
-  GVariantBuilder builder;
+  SbStoryCacheWriter stories;
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a" SB_STORY_VARIANT_TYPE));
+  sb_story_cache_writer_init (&stories);
   for (guint i = 0; i < snapshot->len; i++)
-    g_variant_builder_add_value (&builder, sb_story_data_to_variant (g_ptr_array_index (snapshot, i)));
+    sb_story_data_add_to_cache (g_ptr_array_index (snapshot, i), &stories);
 
-  cache = g_variant_ref_sink (g_variant_new ("(utxxxxttss^as^asa" SB_STORY_VARIANT_TYPE ")",
+  cache = g_variant_ref_sink (g_variant_new ("(utxxxxttss^as^asu@ay@au@au)",
                                              (guint32) SB_STORE_CACHE_VERSION,
                                              stamp->size,
                                              stamp->mtime_sec, stamp->mtime_nsec,
@@ -205,7 +210,10 @@ sb_store_cache_write (const char         *cache_path,
                                              principles_json ? principles_json : "",
                                              extra_keys ? (const char * const *) extra_keys : none,
                                              extra_values ? (const char * const *) extra_values : none,
-                                             &builder));
+                                             snapshot->len,
+                                             sb_story_cache_writer_end (&stories, 0),
+                                             sb_story_cache_writer_end (&stories, 1),
+                                             sb_story_cache_writer_end (&stories, 2)));
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -230,6 +238,26 @@ sb_store_cache_write (const char         *cache_path,
     return g_file_set_contents_full (cache_path, (const char *) contents, CACHE_PREFIX + size,
                                      G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
   }
+}
+
+/* Whether @text is strings, each ending in a nul, each UTF-8. */
+static gboolean
+text_is_valid (const char *text,
+               gsize       size)
+{
+  const char *end = text + size;
+
+  if (size == 0 || text[size - 1] != '\0')
+    return FALSE;
+  while (text < end)
+    {
+      const char *stop;
+
+      if (!g_utf8_validate (text, -1, &stop))
+        return FALSE;
+      text = stop + 1;
+    }
+  return TRUE;
 }
 
 static char **
@@ -262,7 +290,11 @@ sb_store_cache_read_bytes (GBytes             *bytes,
                            char              **checksum)
 {
   g_autoptr(GVariant) cache = NULL;
-  g_autoptr(GVariant) array = NULL;
+  g_autoptr(GVariant) text = NULL;
+  g_autoptr(GVariant) items = NULL;
+  g_autoptr(GVariant) records = NULL;
+  SbStoryCache story_cache;
+  const guint32 *record;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GPtrArray) result = NULL;
   g_autoptr(JsonParser) parser = NULL;
@@ -270,7 +302,7 @@ sb_store_cache_read_bytes (GBytes             *bytes,
   g_auto(GStrv) values = NULL;
   SbFileStamp recorded;
   const char *sum, *principles_json;
-  guint32 version;
+  guint32 version, n_stories;
   JsonNode *root;
   gsize n;
 
@@ -290,23 +322,27 @@ sb_store_cache_read_bytes (GBytes             *bytes,
   cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), body, FALSE));
 
   /* The header first: a stale cache is set aside without reading on. */
-  g_variant_get (cache, "(utxxxxtt&s&s@as@as@a" SB_STORY_VARIANT_TYPE ")",
+  g_variant_get (cache, "(utxxxxtt&s&s@as@asu@ay@au@au)",
                  &version, &recorded.size,
                  &recorded.mtime_sec, &recorded.mtime_nsec,
                  &recorded.ctime_sec, &recorded.ctime_nsec,
                  &recorded.inode, &recorded.device,
-                 NULL, NULL, NULL, NULL, NULL);
+                 NULL, NULL, NULL, NULL, &n_stories, NULL, NULL, NULL);
   if (version != SB_STORE_CACHE_VERSION || (stamp != NULL && !sb_file_stamp_equal (&recorded, stamp)))
     return FALSE;
 
-  /* One pass proves the bytes are a well-formed value of the type (every
-   * offset in range, every string UTF-8 and terminated); after it they
-   * can be read without the per-access checks of untrusted data.
+  /* The header's strings and lists must be well-formed as they are: a
+   * string that is not is read as "" from untrusted bytes. (Not the whole
+   * value at once: g_variant_is_normal_form() looks at each byte of the
+   * text as a value of its own.)
    */
-  if (!g_variant_is_normal_form (cache))
-    return FALSE;
-  g_clear_pointer (&cache, g_variant_unref);
-  cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), body, TRUE));
+  for (guint i = 8; i < 12; i++)
+    {
+      g_autoptr(GVariant) child = g_variant_get_child_value (cache, i);
+
+      if (!g_variant_is_normal_form (child))
+        return FALSE;
+    }
   g_variant_get_child (cache, 8, "&s", &sum);
   g_variant_get_child (cache, 9, "&s", &principles_json);
 
@@ -329,13 +365,27 @@ sb_store_cache_read_bytes (GBytes             *bytes,
         return FALSE;
     }
 
-  array = g_variant_get_child_value (cache, 12);
-  n = g_variant_n_children (array);
+  /* The stories: their text checked once, then each record. Each array
+   * must be whole (g_variant_get_fixed_array() gives none of one that is
+   * not) and hold as many records as the header says there are stories.
+   */
+  text = g_variant_get_child_value (cache, 13);
+  items = g_variant_get_child_value (cache, 14);
+  records = g_variant_get_child_value (cache, 15);
+  story_cache.keep = text;
+  story_cache.text = g_variant_get_fixed_array (text, &story_cache.text_size, 1);
+  story_cache.items = g_variant_get_fixed_array (items, &story_cache.n_items, sizeof (guint32));
+  record = g_variant_get_fixed_array (records, &n, sizeof (guint32));
+  if (!text_is_valid (story_cache.text, story_cache.text_size) ||
+      story_cache.n_items * sizeof (guint32) != g_variant_get_size (items) ||
+      n != (gsize) n_stories * SB_STORY_CACHE_SLOTS ||
+      n * sizeof (guint32) != g_variant_get_size (records))
+    return FALSE;
+  n = n_stories;
   result = g_ptr_array_new_full (n, g_object_unref);
   for (gsize i = 0; i < n; i++)
     {
-      g_autoptr(GVariant) child = g_variant_get_child_value (array, i);
-      SbStory *story = sb_story_new_from_variant (child);
+      SbStory *story = sb_story_new_from_cache (&story_cache, record + i * SB_STORY_CACHE_SLOTS);
 
       if (story == NULL)
         return FALSE;

@@ -35,16 +35,42 @@ void         sb_story_set_owner          (SbStory           *self,
                                           gpointer           owner,
                                           SbStoryOwnerFunc   func);
 
-/* A story in the binary cache (sb-store-cache.c): id, title, situation,
- * task, result, actions, principles, tags, dismissed, created, modified,
- * practice last (ISO 8601 dates as the data file writes them, "" for none),
- * practice count, confidence, unknown keys and their JSON text, then the
- * unknown members of "practice" the same way.
+/* The stories in the binary cache (sb-store-cache.c), in three arrays:
+ * the text, every string ending in a nul ("" at offset 0); the items of
+ * the lists, as offsets in the text; and a record for each story of
+ * SB_STORY_CACHE_SLOTS numbers: the offsets of its id, title, situation,
+ * task, result and its created, modified and last practised dates (ISO 8601
+ * as the data file writes them, "" for none), its practice count and
+ * confidence, then where its lists start in the items and how many items
+ * they have: actions, principles, tags, dismissed, unknown keys and their
+ * JSON text, the unknown members of "practice" and theirs. Reading a story
+ * makes no object for each of its strings, as a GVariant for each would.
  */
-#define SB_STORY_VARIANT_TYPE "(sssssasasasassssuiasasasas)"
+#define SB_STORY_CACHE_SLOTS 26
 
-GVariant    *sb_story_data_to_variant    (const SbStoryData *data);
-SbStory     *sb_story_new_from_variant   (GVariant          *variant);
+typedef struct
+{
+  GByteArray *text;
+  GArray     *items;    /* guint32 */
+  GArray     *records;  /* guint32 */
+} SbStoryCacheWriter;
+
+typedef struct
+{
+  GVariant      *keep;  /* holds the bytes of @text */
+  const char    *text;
+  gsize          text_size;
+  const guint32 *items;
+  gsize          n_items;
+} SbStoryCache;
+
+void         sb_story_cache_writer_init  (SbStoryCacheWriter *cache);
+GVariant    *sb_story_cache_writer_end   (SbStoryCacheWriter *cache,
+                                          guint               column);
+void         sb_story_data_add_to_cache  (const SbStoryData  *data,
+                                          SbStoryCacheWriter *cache);
+SbStory     *sb_story_new_from_cache     (const SbStoryCache *cache,
+                                          const guint32      *record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbStoryData, sb_story_data_unref)
 

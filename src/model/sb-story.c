@@ -42,7 +42,7 @@ struct _SbStoryData
   /* When not %NULL, the data was read from the cache: one allocation
    * holds the arrays of the actions, principles, tags and dismissed lists,
    * and every string of those and of id, title, situation, task and
-   * result points into @cached, the story's entry in the cache, held
+   * result points into @cached, the cache's text, held
    * rather than copied. Ten thousand stories then cost ten thousand
    * allocations instead of a quarter of a million, and no second copy of
    * their text. Such data is never changed in place (sb_story_writable()
@@ -1410,56 +1410,179 @@ sb_story_new_from_json (JsonObject  *object,
   return sb_story_new_from_data (data);
 }
 
-static const char * const *
-strv_or_empty (char **strv)
+/* A story's record in the cache: numbers, SB_STORY_CACHE_SLOTS of them. */
+enum {
+  SLOT_ID,
+  SLOT_TITLE,
+  SLOT_SITUATION,
+  SLOT_TASK,
+  SLOT_RESULT,
+  SLOT_CREATED,
+  SLOT_MODIFIED,
+  SLOT_PRACTICE_LAST,
+  SLOT_PRACTICE_COUNT,
+  SLOT_CONFIDENCE,
+  /* Then a start and a length in the items for each list of LIST_*. */
+  SLOT_LISTS,
+};
+
+enum {
+  LIST_ACTIONS,
+  LIST_PRINCIPLES,
+  LIST_TAGS,
+  LIST_DISMISSED,
+  LIST_EXTRA_KEYS,
+  LIST_EXTRA_VALUES,
+  LIST_PRACTICE_EXTRA_KEYS,
+  LIST_PRACTICE_EXTRA_VALUES,
+  N_LISTS
+};
+
+G_STATIC_ASSERT (SLOT_LISTS + 2 * N_LISTS == SB_STORY_CACHE_SLOTS);
+
+/* The offset of @text in @cache's text, added there ("" is always at 0). */
+static guint32
+add_text (SbStoryCacheWriter *cache,
+          const char         *text)
 {
-  return strv != NULL ? (const char * const *) strv : empty_strv;
+  guint32 offset = cache->text->len;
+
+  if (text == NULL || text[0] == '\0')
+    return 0;
+  g_byte_array_append (cache->text, (const guint8 *) text, strlen (text) + 1);
+  return offset;
 }
 
-static const char *
-date_text (GDateTime  *date,
-           char      **text)
+static guint32
+add_date (SbStoryCacheWriter *cache,
+          GDateTime          *date)
 {
-  *text = date != NULL ? g_date_time_format_iso8601 (date) : NULL;
-  return *text != NULL ? *text : "";
+  g_autofree char *text = date != NULL ? g_date_time_format_iso8601 (date) : NULL;
+
+  return add_text (cache, text);
+}
+
+static void
+add_list (SbStoryCacheWriter *cache,
+          guint32            *record,
+          guint               list,
+          char              **strv)
+{
+  record[SLOT_LISTS + 2 * list] = cache->items->len;
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    {
+      guint32 offset = add_text (cache, strv[i]);
+
+      g_array_append_val (cache->items, offset);
+    }
+  record[SLOT_LISTS + 2 * list + 1] = cache->items->len - record[SLOT_LISTS + 2 * list];
+}
+
+void
+sb_story_cache_writer_init (SbStoryCacheWriter *cache)
+{
+  cache->text = g_byte_array_new ();
+  g_byte_array_append (cache->text, (const guint8 *) "", 1);
+  cache->items = g_array_new (FALSE, FALSE, sizeof (guint32));
+  cache->records = g_array_new (FALSE, FALSE, sizeof (guint32));
 }
 
 /**
- * sb_story_data_to_variant:
+ * sb_story_cache_writer_end:
+ * @column: 0 for the text, 1 for the items, 2 for the records
  *
- * Returns: (transfer floating): the story as %SB_STORY_VARIANT_TYPE
+ * Returns: (transfer floating): the column as a GVariant ("ay" or "au"),
+ * taken from @cache (call once for each)
  */
 GVariant *
-sb_story_data_to_variant (const SbStoryData *data)
+sb_story_cache_writer_end (SbStoryCacheWriter *cache,
+                           guint               column)
 {
-  g_autofree char *created = NULL;
-  g_autofree char *modified = NULL;
-  g_autofree char *practice_last = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
-  return g_variant_new ("(sssss^as^as^as^assssui^as^as^as^as)",
-                        data->id, data->title, data->situation, data->task, data->result,
-                        strv_or_empty (data->actions),
-                        strv_or_empty (data->principles),
-                        strv_or_empty (data->tags),
-                        strv_or_empty (data->dismissed),
-                        date_text (data->created, &created),
-                        date_text (data->modified, &modified),
-                        date_text (data->practice_last, &practice_last),
-                        data->practice_count,
-                        (gint32) data->confidence,
-                        strv_or_empty (data->extra_keys),
-                        strv_or_empty (data->extra_values),
-                        strv_or_empty (data->practice_extra_keys),
-                        strv_or_empty (data->practice_extra_values));
+  if (column == 0)
+    bytes = g_byte_array_free_to_bytes (g_steal_pointer (&cache->text));
+  else
+    {
+      GArray **array = column == 1 ? &cache->items : &cache->records;
+      gsize length;
+      gpointer data = g_array_steal (*array, &length);
+
+      g_clear_pointer (array, g_array_unref);
+      bytes = g_bytes_new_take (data, length * sizeof (guint32));
+    }
+
+  return g_variant_new_from_bytes (column == 0 ? G_VARIANT_TYPE_BYTESTRING : G_VARIANT_TYPE ("au"), bytes, TRUE);
 }
 
-static char **
-dup_strv_child (GVariant *variant,
-                gsize     index)
+/**
+ * sb_story_data_add_to_cache:
+ *
+ * Adds the story's record to @cache, its text to the text and its lists'
+ * items to the items.
+ */
+void
+sb_story_data_add_to_cache (const SbStoryData  *data,
+                            SbStoryCacheWriter *cache)
 {
-  g_autoptr(GVariant) child = g_variant_get_child_value (variant, index);
+  guint32 record[SB_STORY_CACHE_SLOTS];
 
-  return g_variant_dup_strv (child, NULL);
+  record[SLOT_ID] = add_text (cache, data->id);
+  record[SLOT_TITLE] = add_text (cache, data->title);
+  record[SLOT_SITUATION] = add_text (cache, data->situation);
+  record[SLOT_TASK] = add_text (cache, data->task);
+  record[SLOT_RESULT] = add_text (cache, data->result);
+  record[SLOT_CREATED] = add_date (cache, data->created);
+  record[SLOT_MODIFIED] = add_date (cache, data->modified);
+  record[SLOT_PRACTICE_LAST] = add_date (cache, data->practice_last);
+  record[SLOT_PRACTICE_COUNT] = data->practice_count;
+  record[SLOT_CONFIDENCE] = data->confidence;
+  add_list (cache, record, LIST_ACTIONS, data->actions);
+  add_list (cache, record, LIST_PRINCIPLES, data->principles);
+  add_list (cache, record, LIST_TAGS, data->tags);
+  add_list (cache, record, LIST_DISMISSED, data->dismissed);
+  add_list (cache, record, LIST_EXTRA_KEYS, data->extra_keys);
+  add_list (cache, record, LIST_EXTRA_VALUES, data->extra_values);
+  add_list (cache, record, LIST_PRACTICE_EXTRA_KEYS, data->practice_extra_keys);
+  add_list (cache, record, LIST_PRACTICE_EXTRA_VALUES, data->practice_extra_values);
+  g_array_append_vals (cache->records, record, SB_STORY_CACHE_SLOTS);
+}
+
+/* The string at @offset in the text: where one starts, and the text (its
+ * last byte a nul) has been checked to be UTF-8.
+ */
+static const char *
+cache_text (const SbStoryCache *cache,
+            guint32             offset)
+{
+  if (offset >= cache->text_size || (offset > 0 && cache->text[offset - 1] != '\0'))
+    return NULL;
+  return cache->text + offset;
+}
+
+/* A list's items, as pointers into the text to be freed (not their
+ * strings); %NULL when the record's list is not one of @cache's.
+ */
+static const char **
+cache_list (const SbStoryCache *cache,
+            const guint32      *record,
+            guint               list,
+            gsize              *length)
+{
+  guint32 start = record[SLOT_LISTS + 2 * list];
+  guint32 n = record[SLOT_LISTS + 2 * list + 1];
+  g_autofree const char **items = NULL;
+
+  if (start > cache->n_items || n > cache->n_items - start)
+    return NULL;
+  items = g_new (const char *, n + 1);
+  for (guint32 i = 0; i < n; i++)
+    if ((items[i] = cache_text (cache, cache->items[start + i])) == NULL)
+      return NULL;
+  items[n] = NULL;
+  *length = n;
+
+  return g_steal_pointer (&items);
 }
 
 
@@ -1471,8 +1594,7 @@ typedef struct
 } Packer;
 
 /* A cached story's strings and lists, read once: pointers into the
- * variant's data, valid while the variant is (the lists' arrays are to be
- * freed).
+ * cache's text (the lists' arrays are to be freed).
  */
 typedef struct
 {
@@ -1489,16 +1611,6 @@ cached_fields_clear (CachedFields *fields)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CachedFields, cached_fields_clear)
-
-static const char *
-child_string (GVariant *variant,
-              gsize     index)
-{
-  g_autoptr(GVariant) child = g_variant_get_child_value (variant, index);
-
-  /* The text stays in @variant's data after @child goes. */
-  return g_variant_get_string (child, NULL);
-}
 
 static char **
 pack_strv (Packer       *packer,
@@ -1555,77 +1667,69 @@ is_json_value (const char *text)
          json_parser_get_root (parser) != NULL;
 }
 
-/* Unknown members (names at @index, JSON texts after them): FALSE when
- * they are not what this version could have written.
+/* Unknown members (names in the list @list, JSON texts in the next):
+ * FALSE when they are not what this version could have written.
  */
 static gboolean
-extra_from_variant (GVariant            *variant,
-                    gsize                index,
-                    const char * const  *known,
-                    char              ***keys,
-                    char              ***values)
+extra_from_cache (const SbStoryCache  *cache,
+                  const guint32       *record,
+                  guint                list,
+                  const char * const  *known,
+                  char              ***keys,
+                  char              ***values)
 {
-  *keys = dup_strv_child (variant, index);
-  *values = dup_strv_child (variant, index + 1);
-  if (g_strv_length (*keys) != g_strv_length (*values))
+  g_autofree const char **key_items = NULL;
+  g_autofree const char **value_items = NULL;
+  gsize n_keys, n_values;
+
+  if ((key_items = cache_list (cache, record, list, &n_keys)) == NULL ||
+      (value_items = cache_list (cache, record, list + 1, &n_values)) == NULL ||
+      n_keys != n_values)
     return FALSE;
-  for (guint i = 0; (*values)[i] != NULL; i++)
-    if (g_strv_contains (known, (*keys)[i]) || !is_json_value ((*values)[i]))
+  for (gsize i = 0; i < n_keys; i++)
+    if (g_strv_contains (known, key_items[i]) || !is_json_value (value_items[i]))
       return FALSE;
-  if ((*keys)[0] == NULL)
+  if (n_keys > 0)
     {
-      g_clear_pointer (keys, g_strfreev);
-      g_clear_pointer (values, g_strfreev);
+      *keys = g_strdupv ((char **) key_items);
+      *values = g_strdupv ((char **) value_items);
     }
   return TRUE;
 }
 
 /**
- * sb_story_new_from_variant:
- * @variant: a %SB_STORY_VARIANT_TYPE, possibly from untrusted bytes
+ * sb_story_new_from_cache:
+ * @cache: the cache's text, checked to be UTF-8 strings, and its items
+ * @record: the story's record, SB_STORY_CACHE_SLOTS numbers, untrusted
  *
- * Returns: (transfer full) (nullable): the story, or %NULL when @variant
- * does not hold a story this version could have written
+ * Returns: (transfer full) (nullable): the story, its text held in
+ * @cache->keep rather than copied; %NULL when @record is not a story this
+ * version could have written
  */
 SbStory *
-sb_story_new_from_variant (GVariant *variant)
+sb_story_new_from_cache (const SbStoryCache *cache,
+                         const guint32      *record)
 {
+  static const guint string_slots[] = { SLOT_ID, SLOT_TITLE, SLOT_SITUATION, SLOT_TASK, SLOT_RESULT };
   g_autoptr(SbStoryData) data = NULL;
   g_autoptr(GTimeZone) utc = NULL;
   g_auto(CachedFields) fields = { { NULL, }, };
   const char *created, *modified, *practice_last;
-  guint32 count;
-  gint32 confidence;
+  guint32 count = record[SLOT_PRACTICE_COUNT];
+  guint32 confidence = record[SLOT_CONFIDENCE];
 
-  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE (SB_STORY_VARIANT_TYPE)))
+  for (guint i = 0; i < G_N_ELEMENTS (string_slots); i++)
+    if ((fields.strings[i] = cache_text (cache, record[string_slots[i]])) == NULL)
+      return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (fields.lists); i++)
+    if ((fields.lists[i] = cache_list (cache, record, LIST_ACTIONS + i, &fields.lengths[i])) == NULL)
+      return NULL;
+  if ((created = cache_text (cache, record[SLOT_CREATED])) == NULL ||
+      (modified = cache_text (cache, record[SLOT_MODIFIED])) == NULL ||
+      (practice_last = cache_text (cache, record[SLOT_PRACTICE_LAST])) == NULL)
     return NULL;
 
-  /* Child by child: for ten thousand stories, g_variant_get() parsing its
-   * format string each time costs more than all the rest.
-   */
-  for (guint i = 0; i < G_N_ELEMENTS (fields.strings); i++)
-    fields.strings[i] = child_string (variant, i);
-  for (guint i = 0; i < G_N_ELEMENTS (fields.lists); i++)
-    {
-      g_autoptr(GVariant) child = g_variant_get_child_value (variant, 5 + i);
-
-      fields.lists[i] = g_variant_get_strv (child, &fields.lengths[i]);
-    }
-  created = child_string (variant, 9);
-  modified = child_string (variant, 10);
-  practice_last = child_string (variant, 11);
-  {
-    g_autoptr(GVariant) child = g_variant_get_child_value (variant, 12);
-
-    count = g_variant_get_uint32 (child);
-  }
-  {
-    g_autoptr(GVariant) child = g_variant_get_child_value (variant, 13);
-
-    confidence = g_variant_get_int32 (child);
-  }
-
-  if (fields.strings[0][0] == '\0' || count > G_MAXINT || confidence < SB_CONFIDENCE_UNSET || confidence > 5 ||
+  if (fields.strings[0][0] == '\0' || count > G_MAXINT || confidence > 5 ||
       created[0] == '\0' || modified[0] == '\0')
     return NULL;
 
@@ -1639,7 +1743,7 @@ sb_story_new_from_variant (GVariant *variant)
     packer.used = 0;
     pack_fields (&packer, data, &fields);
     data->packed = packer.block;
-    data->cached = g_variant_ref (variant);
+    data->cached = g_variant_ref (cache->keep);
   }
   data->practice_count = count;
   data->confidence = confidence;
@@ -1650,8 +1754,9 @@ sb_story_new_from_variant (GVariant *variant)
       !date_from_text (practice_last, utc, &data->practice_last))
     return NULL;
 
-  if (!extra_from_variant (variant, 14, known_keys, &data->extra_keys, &data->extra_values) ||
-      !extra_from_variant (variant, 16, practice_keys, &data->practice_extra_keys, &data->practice_extra_values))
+  if (!extra_from_cache (cache, record, LIST_EXTRA_KEYS, known_keys, &data->extra_keys, &data->extra_values) ||
+      !extra_from_cache (cache, record, LIST_PRACTICE_EXTRA_KEYS, practice_keys,
+                         &data->practice_extra_keys, &data->practice_extra_values))
     return NULL;
 
   return sb_story_new_from_data (data);
