@@ -26,12 +26,10 @@ struct _SbPrincipleSidebar
   /* Owned */
   SbCatalog  *catalog;
   SbLibrary  *library;
-  GHashTable *counts;
   char       *principle_id;
   char      **hidden_frameworks;
   GMenuModel *context_menu;
   GtkWidget  *context_popover;
-  guint       total;
   guint       recount_source;
   guint       rebuilding : 1;
 };
@@ -88,14 +86,12 @@ update_row (SbPrincipleSidebar *self,
 
   if (principle != NULL)
     {
-      guint *counted = g_hash_table_lookup (self->counts, sb_principle_get_id (principle));
-
-      count = counted ? *counted : 0;
+      count = sb_library_count_principle (self->library, sb_principle_get_id (principle));
       name = sb_principle_get_name (principle);
     }
   else
     {
-      count = self->total;
+      count = g_list_model_get_n_items (G_LIST_MODEL (self->library));
       name = _("All Stories");
     }
 
@@ -119,37 +115,15 @@ update_all_rows (SbPrincipleSidebar *self)
       update_row (self, GTK_LIST_BOX_ROW (child));
 }
 
-/* One pass over the library counts every principle at once. */
+/* The library counts every principle at once (sb_library_count_principles()),
+ * and only after a change: the rows are updated when the window is idle.
+ */
 static gboolean
 recount_cb (gpointer user_data)
 {
   SbPrincipleSidebar *self = user_data;
-  guint n;
 
   self->recount_source = 0;
-  g_hash_table_remove_all (self->counts);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->library));
-  self->total = n;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->library), i);
-      const char * const *ids = sb_story_get_principles (story);
-
-      for (guint j = 0; ids[j] != NULL; j++)
-        {
-          guint *count = g_hash_table_lookup (self->counts, ids[j]);
-
-          /* A key is copied once per principle, not once per story. */
-          if (count == NULL)
-            {
-              count = g_new0 (guint, 1);
-              g_hash_table_insert (self->counts, g_strdup (ids[j]), count);
-            }
-          (*count)++;
-        }
-    }
-
   update_all_rows (self);
   return G_SOURCE_REMOVE;
 }
@@ -426,7 +400,6 @@ sb_principle_sidebar_finalize (GObject *object)
 {
   SbPrincipleSidebar *self = (SbPrincipleSidebar *)object;
 
-  g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->principle_id, g_free);
   g_clear_pointer (&self->hidden_frameworks, g_strfreev);
 
@@ -520,7 +493,6 @@ sb_principle_sidebar_init (SbPrincipleSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gtk_list_box_set_header_func (self->list_box, header_func, self, NULL);
 
   {
@@ -597,8 +569,6 @@ guint
 sb_principle_sidebar_get_count (SbPrincipleSidebar *self,
                                 const char         *principle_id)
 {
-  guint *count;
-
   g_return_val_if_fail (SB_IS_PRINCIPLE_SIDEBAR (self), 0);
 
   if (self->recount_source != 0)
@@ -606,10 +576,11 @@ sb_principle_sidebar_get_count (SbPrincipleSidebar *self,
       g_clear_handle_id (&self->recount_source, g_source_remove);
       recount_cb (self);
     }
+  if (self->library == NULL)
+    return 0;
   if (principle_id == NULL)
-    return self->total;
-  count = g_hash_table_lookup (self->counts, principle_id);
-  return count ? *count : 0;
+    return g_list_model_get_n_items (G_LIST_MODEL (self->library));
+  return sb_library_count_principle (self->library, principle_id);
 }
 
 void

@@ -166,6 +166,49 @@ test_library_principles (void)
   g_assert_cmpuint (sb_library_count_principle (library, "dive-deep"), ==, 2);
 }
 
+/* The counts are kept between changes and follow each kind of change. */
+static void
+test_library_counts_follow_changes (void)
+{
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbStory) a = sb_story_new ();
+  g_autoptr(SbStory) b = sb_story_new ();
+  g_autoptr(SbStory) c = sb_story_new ();
+  g_autoptr(GPtrArray) stories = g_ptr_array_new ();
+  const char *twice[] = { "think-big", "think-big", NULL };
+  const char *one[] = { "ownership", NULL };
+
+  sb_story_set_principles (a, twice);
+  sb_story_set_principles (b, one);
+  g_ptr_array_add (stories, a);
+  g_ptr_array_add (stories, b);
+  sb_library_splice (library, stories);
+  sb_library_count_principles (library);
+
+  /* Listed twice, filed once. */
+  g_assert_cmpuint (sb_library_count_principle (library, "think-big"), ==, 1);
+  g_assert_cmpuint (sb_library_count_principle (library, "ownership"), ==, 1);
+  g_assert_cmpuint (sb_library_count_principle (library, NULL), ==, 0);
+
+  /* Typing changes nothing; filing does. */
+  sb_story_set_title (b, "A title");
+  sb_story_add_principle (b, "think-big");
+  g_assert_cmpuint (sb_library_count_principle (library, "think-big"), ==, 2);
+  sb_story_remove_principle (a, "think-big");
+  g_assert_cmpuint (sb_library_count_principle (library, "think-big"), ==, 1);
+
+  sb_story_set_principles (c, one);
+  sb_library_add (library, c);
+  g_assert_cmpuint (sb_library_count_principle (library, "ownership"), ==, 2);
+  g_assert_true (sb_library_remove (library, b, NULL));
+  g_assert_cmpuint (sb_library_count_principle (library, "ownership"), ==, 1);
+  g_assert_cmpuint (sb_library_count_principle (library, "think-big"), ==, 0);
+
+  /* A story that left is no longer counted when it changes. */
+  sb_story_add_principle (b, "ownership");
+  g_assert_cmpuint (sb_library_count_principle (library, "ownership"), ==, 1);
+}
+
 static void
 test_library_splice_and_snapshot (void)
 {
@@ -243,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/library/two-libraries", test_library_two_libraries);
   g_test_add_func ("/library/story-changed-detail", test_library_story_changed_detail);
   g_test_add_func ("/library/principles", test_library_principles);
+  g_test_add_func ("/library/counts-follow-changes", test_library_counts_follow_changes);
   g_test_add_func ("/library/splice-and-snapshot", test_library_splice_and_snapshot);
   g_test_add_func ("/library/find-after-edit-and-save", test_library_find_after_edit_and_save);
 

@@ -18,6 +18,11 @@ struct _SbLibrary
   GObject     parent_instance;
   GPtrArray  *stories;
   GHashTable *by_id;
+  /* How many stories each principle has (an id to a guint), counted when
+   * first asked after a story was added, removed or filed: %NULL until
+   * then.
+   */
+  GHashTable *principle_counts;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -39,6 +44,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+static GQuark principles_quark;
 
 static GType
 sb_library_get_item_type (GListModel *model)
@@ -76,6 +82,8 @@ story_edited (SbLibrary *self,
               SbStory   *story,
               GQuark     detail)
 {
+  if (detail == principles_quark)
+    g_clear_pointer (&self->principle_counts, g_hash_table_unref);
   g_signal_emit (self, signals[STORY_CHANGED], detail, story);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -117,6 +125,7 @@ sb_library_dispose (GObject *object)
       sb_library_unwatch (self, g_ptr_array_index (self->stories, i));
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->stories, g_ptr_array_unref);
+  g_clear_pointer (&self->principle_counts, g_hash_table_unref);
 
   G_OBJECT_CLASS (sb_library_parent_class)->dispose (object);
 }
@@ -175,6 +184,8 @@ sb_library_class_init (SbLibraryClass *klass)
                                          G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                                          0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 1, SB_TYPE_STORY);
+
+  principles_quark = g_quark_from_static_string ("principles");
 }
 
 static void
@@ -200,6 +211,7 @@ sb_library_items_changed (SbLibrary *self,
                           guint      removed,
                           guint      added)
 {
+  g_clear_pointer (&self->principle_counts, g_hash_table_unref);
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -381,19 +393,73 @@ sb_library_find (SbLibrary  *self,
   return g_hash_table_lookup (self->by_id, id);
 }
 
+static gboolean
+filed_before (const char * const *ids,
+              guint               j)
+{
+  for (guint i = 0; i < j; i++)
+    if (g_str_equal (ids[i], ids[j]))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * sb_library_count_principles:
+ *
+ * Counts the stories filed under each principle, all in one pass, unless
+ * that is done already: sb_library_count_principle() then answers from
+ * the counts until a story is added, removed or filed. A thread that
+ * fills a library can count it before handing it over.
+ */
+void
+sb_library_count_principles (SbLibrary *self)
+{
+  g_return_if_fail (SB_IS_LIBRARY (self));
+
+  if (self->principle_counts != NULL)
+    return;
+
+  /* A key is copied once per principle, not once per story. */
+  self->principle_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < self->stories->len; i++)
+    {
+      const char * const *ids = sb_story_get_principles (g_ptr_array_index (self->stories, i));
+
+      for (guint j = 0; ids[j] != NULL; j++)
+        {
+          guint *count = g_hash_table_lookup (self->principle_counts, ids[j]);
+
+          /* A story, not each time it lists the principle. */
+          if (filed_before (ids, j))
+            continue;
+          if (count == NULL)
+            {
+              count = g_new0 (guint, 1);
+              g_hash_table_insert (self->principle_counts, g_strdup (ids[j]), count);
+            }
+          (*count)++;
+        }
+    }
+}
+
+/**
+ * sb_library_count_principle:
+ *
+ * Returns: how many stories are filed under @principle_id
+ */
 guint
 sb_library_count_principle (SbLibrary  *self,
                             const char *principle_id)
 {
-  guint count = 0;
+  guint *count;
 
   g_return_val_if_fail (SB_IS_LIBRARY (self), 0);
 
-  for (guint i = 0; i < self->stories->len; i++)
-    if (sb_story_has_principle (g_ptr_array_index (self->stories, i), principle_id))
-      count++;
-
-  return count;
+  if (principle_id == NULL)
+    return 0;
+  sb_library_count_principles (self);
+  count = g_hash_table_lookup (self->principle_counts, principle_id);
+  return count != NULL ? *count : 0;
 }
 
 /**

@@ -30,6 +30,7 @@ SbStory   *sb_library_find                   (SbLibrary   *self,
 gboolean   sb_library_find_position          (SbLibrary   *self,
                                               SbStory     *story,
                                               guint       *position);
+void       sb_library_count_principles       (SbLibrary   *self);
 guint      sb_library_count_principle        (SbLibrary   *self,
                                               const char  *principle_id);
 GPtrArray *sb_library_dup_stories_for_principle (SbLibrary  *self,

@@ -1322,6 +1322,8 @@ preload_thread (gpointer data)
     {
       result->library = sb_library_new ();
       load_splice (result, result->library);
+      /* The sidebar's counts, too. */
+      sb_library_count_principles (result->library);
     }
 
   /* Nothing else has it until the thread is joined. */
