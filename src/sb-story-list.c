@@ -752,6 +752,25 @@ sb_story_list_set_principle_id (SbStoryList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINCIPLE_ID]);
 }
 
+/* Whether every story that holds all of @words holds all of @others too:
+ * each of @others is in one of @words.
+ */
+static gboolean
+words_imply (char **words,
+             char **others)
+{
+  for (guint i = 0; others[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; words[j] != NULL && !found; j++)
+        found = strstr (words[j], others[i]) != NULL;
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 void
 sb_story_list_set_search_text (SbStoryList *self,
                                const char  *text)
@@ -779,16 +798,24 @@ sb_story_list_set_search_text (SbStoryList *self,
       self->search_words = g_strv_builder_end (builder);
     }
 
+  if (old_words == NULL && self->search_words == NULL)
+    return;
   if (old_words != NULL && self->search_words != NULL)
     {
-      g_autofree char *old_joined = g_strjoinv (" ", old_words);
-      g_autofree char *new_joined = g_strjoinv (" ", self->search_words);
-
-      if (g_str_equal (old_joined, new_joined))
+      if (g_strv_equal ((const char * const *) old_words, (const char * const *) self->search_words))
         return;
-      /* Typing on narrows the results: only visible stories need a look. */
-      if (strstr (new_joined, old_joined) != NULL && g_strv_length (old_words) == g_strv_length (self->search_words))
+      /* Typing on narrows the results: only the stories shown need a
+       * look. Erasing widens them: only the hidden ones do.
+       */
+      if (words_imply (self->search_words, old_words))
         change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (words_imply (old_words, self->search_words))
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+    }
+  else if (self->principle_id == NULL && (old_words != NULL || self->search_words != NULL))
+    {
+      /* All stories, searched or not. */
+      change = old_words == NULL ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT;
     }
 
   gtk_filter_changed (GTK_FILTER (self->filter), change);

@@ -93,6 +93,99 @@ test_window_write_story (void)
   sb_test_ui_iterate (50);
 }
 
+/* What the list should show for @text: every story holding each word
+ * of it, or with no text, the stories of @principle_id (all for %NULL).
+ */
+static guint
+count_expected (SbLibrary  *library,
+                const char *principle_id,
+                const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_auto(GStrv) parts = g_strsplit_set (g_strstrip (folded), " ", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) words = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (library));
+  guint count = 0;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  words = g_strv_builder_end (builder);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      if (words[0] != NULL ? sb_story_matches_search (story, (const char * const *) words)
+                           : principle_id == NULL || sb_story_has_principle (story, principle_id))
+        count++;
+    }
+
+  return count;
+}
+
+/* Typing on narrows the results and erasing widens them again, so each
+ * keystroke filters only part of the list: whatever was typed or erased,
+ * in whichever principle, the list shows exactly the stories that match.
+ */
+static void
+test_window_search_typed_and_erased (void)
+{
+  static const char * const principles[] = { NULL, "think-big", NULL };
+  static const char * const texts[] = {
+    "checkout flow", "checkout f", "flow", "flow checkout", "ch fl", "chx", "ch", "Checkout", "",
+  };
+  g_autoptr(SbApplication) app = sb_test_ui_make_app ();
+  SbWindow *window = sb_window_new (app);
+  SbLibrary *library = sb_application_get_library (app);
+  SbStoryList *list = sb_window_get_story_list (window);
+  g_autoptr(GPtrArray) stories = sb_test_make_stories (400, 5);
+
+  sb_library_splice (library, stories);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_ui_iterate (100);
+
+  for (guint p = 0; p < G_N_ELEMENTS (principles); p++)
+    {
+      sb_principle_sidebar_set_principle_id (sb_window_get_sidebar (window), principles[p]);
+      sb_test_ui_iterate (20);
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          gsize length = strlen (texts[t]);
+
+          /* Each text typed a letter at a time, then erased the same way. */
+          for (gsize i = 1; i <= length; i++)
+            {
+              g_autofree char *typed = g_strndup (texts[t], i);
+
+              sb_story_list_set_search_text (list, typed);
+              g_assert_cmpuint (n_visible (window), ==, count_expected (library, principles[p], typed));
+            }
+          for (gsize i = length; i-- > 0;)
+            {
+              g_autofree char *left = g_strndup (texts[t], i);
+
+              sb_story_list_set_search_text (list, left);
+              g_assert_cmpuint (n_visible (window), ==, count_expected (library, principles[p], left));
+            }
+          /* And jumps from one text to the next. */
+          sb_story_list_set_search_text (list, texts[t]);
+          g_assert_cmpuint (n_visible (window), ==, count_expected (library, principles[p], texts[t]));
+        }
+      sb_story_list_set_search_text (list, "");
+    }
+  g_assert_cmpuint (count_expected (library, NULL, "checkout flow"), >, 0);
+  g_assert_cmpuint (count_expected (library, NULL, "checkout flow"), <, 400);
+
+  /* The next test starts from an empty library. */
+  g_ptr_array_set_size (stories, 0);
+  sb_library_splice (library, stories);
+  sb_test_ui_wait_saved (sb_application_get_store (app));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_ui_iterate (50);
+}
+
 static void
 test_window_filter_search_delete (void)
 {
@@ -734,6 +827,7 @@ main (int   argc,
 
   g_test_add_func ("/window/write-story", test_window_write_story);
   g_test_add_func ("/window/filter-search-delete", test_window_filter_search_delete);
+  g_test_add_func ("/window/search-typed-and-erased", test_window_search_typed_and_erased);
   g_test_add_func ("/window/restores-selection", test_window_restores_selection);
   g_test_add_func ("/window/sidebar-tooltips", test_window_sidebar_tooltips);
   g_test_add_func ("/window/built-when-needed", test_window_built_when_needed);
