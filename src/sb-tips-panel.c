@@ -26,6 +26,12 @@ struct _SbTipsPanel
   /* Owned */
   SbCatalog   *catalog;
   SbPrinciple *principle;
+  /* A page for each principle shown so far (SbPrinciple to its GtkBox in
+   * @content, the one in view visible): going back to a principle, as
+   * opening its stories one after another does, shows its page as it was
+   * measured instead of making and measuring every label again.
+   */
+  GHashTable  *pages;
 };
 
 G_DEFINE_FINAL_TYPE (SbTipsPanel, sb_tips_panel, GTK_TYPE_WIDGET)
@@ -104,45 +110,37 @@ add_focus_areas (GtkBox             *box,
     }
 }
 
-static void
-rebuild (SbTipsPanel *self)
+static GtkWidget *
+build_page (SbTipsPanel *self,
+            SbPrinciple *p)
 {
-  SbPrinciple *p = self->principle;
-  GtkWidget *child;
+  GtkBox *page = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 8));
   GtkWidget *label;
   SbFramework *framework;
   const char *user_definition;
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GPtrArray) descriptions = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))))
-    gtk_box_remove (self->content, child);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->content), p != NULL);
-  gtk_widget_set_visible (self->empty_box, p == NULL);
-  if (p == NULL)
-    return;
-
   framework = self->catalog ? sb_catalog_lookup_framework (self->catalog, sb_principle_get_framework_id (p)) : NULL;
   if (framework != NULL)
-    add_label (self->content, sb_framework_get_name (framework), "caption-heading");
-  label = add_label (self->content, sb_principle_get_name (p), "title-3");
+    add_label (page, sb_framework_get_name (framework), "caption-heading");
+  label = add_label (page, sb_principle_get_name (p), "title-3");
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
 
   user_definition = sb_principle_get_user_definition (p);
   if (user_definition[0] != '\0')
     {
-      add_heading (self->content, _("Your Definition"));
-      add_label (self->content, user_definition, "definition");
+      add_heading (page, _("Your Definition"));
+      add_label (page, user_definition, "definition");
     }
   if (sb_principle_get_definition (p)[0] != '\0')
     {
-      add_heading (self->content, user_definition[0] ? _("Definition") : _("Definition"));
-      add_label (self->content, sb_principle_get_definition (p), "definition");
+      add_heading (page, _("Definition"));
+      add_label (page, sb_principle_get_definition (p), "definition");
     }
 
   if (sb_principle_get_user_focus_names (p)[0] != NULL)
-    add_focus_areas (self->content, sb_principle_get_user_focus_heading (p),
+    add_focus_areas (page, sb_principle_get_user_focus_heading (p),
                      sb_principle_get_user_focus_names (p),
                      sb_principle_get_user_focus_descriptions (p));
 
@@ -161,32 +159,93 @@ rebuild (SbTipsPanel *self)
   if (names->len > 1 &&
       (sb_principle_get_user_focus_names (p)[0] == NULL ||
        g_strcmp0 (sb_principle_get_user_focus_heading (p), sb_principle_get_focus_heading (p)) != 0))
-    add_focus_areas (self->content, sb_principle_get_focus_heading (p),
+    add_focus_areas (page, sb_principle_get_focus_heading (p),
                      (const char * const *) names->pdata,
                      (const char * const *) descriptions->pdata);
 
   if (sb_principle_get_user_tips (p)[0] != NULL)
     {
-      add_heading (self->content, _("Your Interview Tips"));
-      add_bullets (self->content, sb_principle_get_user_tips (p), "•");
+      add_heading (page, _("Your Interview Tips"));
+      add_bullets (page, sb_principle_get_user_tips (p), "•");
     }
   if (sb_principle_get_tips (p)[0] != NULL)
     {
-      add_heading (self->content, _("Interview Tips"));
-      add_bullets (self->content, sb_principle_get_tips (p), "•");
+      add_heading (page, _("Interview Tips"));
+      add_bullets (page, sb_principle_get_tips (p), "•");
     }
 
   if (sb_principle_get_questions (p)[0] != NULL)
     {
-      add_heading (self->content, _("Sample Questions"));
-      add_bullets (self->content, sb_principle_get_questions (p), "?");
+      add_heading (page, _("Sample Questions"));
+      add_bullets (page, sb_principle_get_questions (p), "?");
     }
 
   if (sb_principle_get_notes (p)[0] != '\0')
     {
-      add_heading (self->content, _("Your Notes"));
-      add_label (self->content, sb_principle_get_notes (p), NULL);
+      add_heading (page, _("Your Notes"));
+      add_label (page, sb_principle_get_notes (p), NULL);
     }
+
+  return GTK_WIDGET (page);
+}
+
+static void principle_changed_cb (SbTipsPanel *self,
+                                  SbPrinciple *principle);
+
+/* Shows the page of the principle in view, made if it is not yet. */
+static void
+show_page (SbTipsPanel *self)
+{
+  SbPrinciple *p = self->principle;
+  GtkWidget *page = p != NULL ? g_hash_table_lookup (self->pages, p) : NULL;
+
+  if (p != NULL && page == NULL)
+    {
+      page = build_page (self, p);
+      gtk_box_append (self->content, page);
+      g_hash_table_insert (self->pages, g_object_ref (p), page);
+      g_signal_connect_object (p, "changed", G_CALLBACK (principle_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->content));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, child == page);
+  gtk_widget_set_visible (GTK_WIDGET (self->content), p != NULL);
+  gtk_widget_set_visible (self->empty_box, p == NULL);
+}
+
+static void
+forget_page (SbTipsPanel *self,
+             SbPrinciple *principle)
+{
+  GtkWidget *page = g_hash_table_lookup (self->pages, principle);
+
+  if (page == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (principle, principle_changed_cb, self);
+  gtk_box_remove (self->content, page);
+  g_hash_table_remove (self->pages, principle);
+}
+
+/* Every page again: a framework's name is on each of its principles'. */
+static void
+forget_pages (SbTipsPanel *self)
+{
+  g_autoptr(GList) principles = g_hash_table_get_keys (self->pages);
+
+  for (GList *l = principles; l != NULL; l = l->next)
+    forget_page (self, l->data);
+  show_page (self);
+}
+
+static void
+principle_changed_cb (SbTipsPanel *self,
+                      SbPrinciple *principle)
+{
+  forget_page (self, principle);
+  if (principle == self->principle)
+    show_page (self);
 }
 
 static void
@@ -194,9 +253,19 @@ sb_tips_panel_dispose (GObject *object)
 {
   SbTipsPanel *self = (SbTipsPanel *)object;
 
-  if (self->principle != NULL)
-    g_signal_handlers_disconnect_by_data (self->principle, self);
+  if (self->pages != NULL)
+    {
+      GHashTableIter iter;
+      gpointer principle;
+
+      g_hash_table_iter_init (&iter, self->pages);
+      while (g_hash_table_iter_next (&iter, &principle, NULL))
+        g_signal_handlers_disconnect_by_func (principle, principle_changed_cb, self);
+      g_clear_pointer (&self->pages, g_hash_table_unref);
+    }
   g_clear_object (&self->principle);
+  if (self->catalog != NULL)
+    g_signal_handlers_disconnect_by_func (self->catalog, forget_pages, self);
   g_clear_object (&self->catalog);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_TIPS_PANEL);
   {
@@ -272,7 +341,8 @@ static void
 sb_tips_panel_init (SbTipsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  rebuild (self);
+  self->pages = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  show_page (self);
 }
 
 void
@@ -281,8 +351,12 @@ sb_tips_panel_set_catalog (SbTipsPanel *self,
 {
   g_return_if_fail (SB_IS_TIPS_PANEL (self));
 
+  if (self->catalog != NULL)
+    g_signal_handlers_disconnect_by_func (self->catalog, forget_pages, self);
   g_set_object (&self->catalog, catalog);
-  rebuild (self);
+  if (catalog != NULL)
+    g_signal_connect_object (catalog, "changed", G_CALLBACK (forget_pages), self, G_CONNECT_SWAPPED);
+  forget_pages (self);
 }
 
 /**
@@ -306,13 +380,8 @@ sb_tips_panel_set_principle (SbTipsPanel *self,
   if (self->principle == principle)
     return;
 
-  if (self->principle != NULL)
-    g_signal_handlers_disconnect_by_data (self->principle, self);
   g_set_object (&self->principle, principle);
-  if (principle != NULL)
-    g_signal_connect_object (principle, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
-
-  rebuild (self);
+  show_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINCIPLE]);
 }
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "sb-application.h"
+#include "sb-catalog.h"
 #include "sb-coach.h"
 #include "sb-coach-panel.h"
 #include "sb-speaking-bar.h"
@@ -240,6 +241,93 @@ test_speaking_bar (void)
   g_object_unref (bar);
 }
 
+/* Whether a label under @widget that the user can see reads @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The visible label reading @text, to tell one page from another. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Going back to a principle shows its page as it was; a principle or a
+ * framework changed shows the change.
+ */
+static void
+test_tips_panel_pages (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  GtkWidget *window = gtk_window_new ();
+  SbTipsPanel *panel = g_object_new (SB_TYPE_TIPS_PANEL, NULL);
+  SbPrinciple *think_big = sb_catalog_lookup (catalog, "think-big");
+  SbPrinciple *ownership = sb_catalog_lookup (catalog, "ownership");
+  GtkWidget *title;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  sb_tips_panel_set_catalog (panel, catalog);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_ui_iterate (50);
+  g_assert_true (shows_text (GTK_WIDGET (panel), "Choose a principle"));
+
+  sb_tips_panel_set_principle (panel, think_big);
+  sb_test_ui_iterate (20);
+  title = find_label (GTK_WIDGET (panel), "Think Big");
+  g_assert_nonnull (title);
+  g_assert_false (shows_text (GTK_WIDGET (panel), "Choose a principle"));
+
+  sb_tips_panel_set_principle (panel, ownership);
+  sb_test_ui_iterate (20);
+  g_assert_nonnull (find_label (GTK_WIDGET (panel), "Ownership"));
+  g_assert_null (find_label (GTK_WIDGET (panel), "Think Big"));
+
+  /* The same page, not a new one. */
+  sb_tips_panel_set_principle (panel, think_big);
+  sb_test_ui_iterate (20);
+  g_assert_true (find_label (GTK_WIDGET (panel), "Think Big") == title);
+  g_assert_null (find_label (GTK_WIDGET (panel), "Ownership"));
+
+  /* Notes written for a principle out of view show when it is back. */
+  sb_principle_set_notes (ownership, "Lead with the pager story");
+  sb_principle_set_notes (think_big, "Mention the roadmap");
+  sb_test_ui_iterate (20);
+  g_assert_true (shows_text (GTK_WIDGET (panel), "Mention the roadmap"));
+  sb_tips_panel_set_principle (panel, ownership);
+  sb_test_ui_iterate (20);
+  g_assert_true (shows_text (GTK_WIDGET (panel), "Lead with the pager story"));
+  g_assert_false (shows_text (GTK_WIDGET (panel), "Mention the roadmap"));
+
+  sb_tips_panel_set_principle (panel, NULL);
+  sb_test_ui_iterate (20);
+  g_assert_true (shows_text (GTK_WIDGET (panel), "Choose a principle"));
+  g_assert_false (shows_text (GTK_WIDGET (panel), "Lead with the pager story"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_ui_iterate (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +344,7 @@ main (int   argc,
 
   g_test_add_func ("/coach-panel/follows-typing", test_coach_follows_typing);
   g_test_add_func ("/coach-panel/speaking-bar", test_speaking_bar);
+  g_test_add_func ("/tips-panel/pages", test_tips_panel_pages);
 
   ret = g_test_run ();
   sb_test_rm_rf (data_home);
