@@ -431,6 +431,8 @@ test_window_built_when_needed (void)
   g_assert_true (gtk_widget_get_visible (popover));
   gtk_popover_popdown (GTK_POPOVER (popover));
 
+  /* No save of this test's may land in the next one's file. */
+  sb_test_ui_wait_saved (sb_application_get_store (app));
   gtk_window_destroy (GTK_WINDOW (window));
   sb_test_ui_iterate (50);
   g_assert_null (sb_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
@@ -479,6 +481,7 @@ test_window_coach_dots (void)
   sb_test_ui_iterate (100);
   g_assert_cmpuint (count_coach_dots (window), ==, before + 1);
 
+  sb_test_ui_wait_saved (sb_application_get_store (app));
   gtk_window_destroy (GTK_WINDOW (window));
   sb_test_ui_iterate (50);
 }
