@@ -99,8 +99,7 @@ sort_func (gconstpointer a,
            gpointer      user_data)
 {
   /* Newest first; stable while the user types. */
-  return g_date_time_compare (sb_story_get_created ((SbStory *) b),
-                              sb_story_get_created ((SbStory *) a));
+  return sb_story_compare_created ((SbStory *) b, (SbStory *) a);
 }
 
 static void

@@ -252,6 +252,41 @@ parse_story (const char  *json,
   return sb_story_new_from_json (json_node_get_object (json_parser_get_root (parser)), error);
 }
 
+/* The list's order: as g_date_time_compare() orders the dates, whatever
+ * their time zones, to the microsecond.
+ */
+static void
+test_story_compare_created (void)
+{
+  static const char * const dates[] = {
+    "2024-03-01T09:00:00Z", "2024-03-01T09:00:00.000001Z", "2024-03-01T10:30:00+02:00",
+    "1969-12-31T23:59:59.5Z", "1970-01-01T00:00:00.2Z", "2024-03-01T09:00:00Z", "2031-07-04T12:00:00-07:00",
+  };
+  SbStory *stories[G_N_ELEMENTS (dates)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"id\": \"s%u\", \"created\": \"%s\", \"modified\": \"%s\"}",
+                                               i, dates[i], dates[i]);
+      g_autoptr(GError) error = NULL;
+
+      stories[i] = parse_story (json, &error);
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (dates); j++)
+      {
+        int expected = g_date_time_compare (sb_story_get_created (stories[i]), sb_story_get_created (stories[j]));
+        int got = sb_story_compare_created (stories[i], stories[j]);
+
+        g_assert_cmpint ((got > 0) - (got < 0), ==, expected);
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    g_object_unref (stories[i]);
+}
+
 static void
 test_story_json_round_trip (void)
 {
@@ -325,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/story/search", test_story_search);
   g_test_add_func ("/story/first-line", test_story_first_line);
   g_test_add_func ("/story/copy-and-duplicate", test_story_copy_and_duplicate);
+  g_test_add_func ("/story/compare-created", test_story_compare_created);
   g_test_add_func ("/story/json/round-trip", test_story_json_round_trip);
   g_test_add_func ("/story/json/unknown-keys", test_story_json_unknown_keys);
   g_test_add_func ("/story/json/wrong-types", test_story_json_wrong_types);

@@ -60,6 +60,10 @@ struct _SbStory
    * sb_story_get_id() stays valid while the data is copied on write.
    */
   char        *id;
+  /* When it was created, in microseconds since 1970 (UTC), which never
+   * changes either: the story list sorts 10,000 stories by it at start.
+   */
+  gint64       created_usec;
   /* What a search reads (sb_story_matches_search()), worked out on first
    * use after each edit: the story's own fields, or when folding them
    * changes more than ASCII letters, @search_text, a case-folded copy.
@@ -398,6 +402,17 @@ new_uuid (void)
   return g_uuid_string_random ();
 }
 
+static gint64
+unix_usec (GDateTime *date)
+{
+  static GDateTime *epoch;
+
+  if (g_once_init_enter (&epoch))
+    g_once_init_leave (&epoch, g_date_time_new_from_unix_utc (0));
+
+  return date != NULL ? g_date_time_difference (date, epoch) : 0;
+}
+
 SbStory *
 sb_story_new (void)
 {
@@ -409,6 +424,7 @@ sb_story_new (void)
   self->id = g_strdup (self->data->id);
   self->data->created = g_date_time_new_now_utc ();
   self->data->modified = g_date_time_ref (self->data->created);
+  self->created_usec = unix_usec (self->data->created);
 
   return self;
 }
@@ -420,6 +436,7 @@ sb_story_new_from_data (SbStoryData *data)
 
   self->data = sb_story_data_ref (data);
   self->id = g_strdup (data->id);
+  self->created_usec = unix_usec (data->created);
 
   return self;
 }
@@ -859,6 +876,20 @@ sb_story_get_created (SbStory *self)
 {
   g_return_val_if_fail (SB_IS_STORY (self), NULL);
   return self->data->created;
+}
+
+/**
+ * sb_story_compare_created:
+ *
+ * Returns: less than, equal to or greater than zero as @a was created
+ *   before, with or after @b
+ */
+int
+sb_story_compare_created (SbStory *a,
+                          SbStory *b)
+{
+  /* Called for each comparison of a sort: no type checks. */
+  return (a->created_usec > b->created_usec) - (a->created_usec < b->created_usec);
 }
 
 GDateTime *

@@ -70,6 +70,8 @@ void                 sb_story_set_dismissed       (SbStory      *self,
 gboolean             sb_story_is_dismissed        (SbStory      *self,
                                                    const char   *check_id);
 GDateTime           *sb_story_get_created         (SbStory      *self);
+int                  sb_story_compare_created     (SbStory      *a,
+                                                   SbStory      *b);
 GDateTime           *sb_story_get_modified        (SbStory      *self);
 guint                sb_story_get_practice_count  (SbStory      *self);
 GDateTime           *sb_story_get_practice_last   (SbStory      *self);
