@@ -32,6 +32,11 @@ struct _SbTipsPanel
    * measured instead of making and measuring every label again.
    */
   GHashTable  *pages;
+  /* A page to make once the frame being drawn is painted (see
+   * sb_tips_panel_set_principle()).
+   */
+  GdkFrameClock *waiting_clock;
+  guint          show_source;
 };
 
 G_DEFINE_FINAL_TYPE (SbTipsPanel, sb_tips_panel, GTK_TYPE_WIDGET)
@@ -240,6 +245,46 @@ forget_pages (SbTipsPanel *self)
 }
 
 static void
+stop_waiting (SbTipsPanel *self)
+{
+  if (self->waiting_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->waiting_clock, self);
+      g_clear_object (&self->waiting_clock);
+    }
+  g_clear_handle_id (&self->show_source, g_source_remove);
+}
+
+static gboolean
+show_page_cb (gpointer user_data)
+{
+  SbTipsPanel *self = user_data;
+
+  self->show_source = 0;
+  show_page (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                SbTipsPanel   *self)
+{
+  stop_waiting (self);
+  /* Once the painting is done with. */
+  self->show_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_page_cb, self, NULL);
+}
+
+static void
+show_page_after_paint (SbTipsPanel *self)
+{
+  if (self->waiting_clock != NULL || self->show_source != 0)
+    return;
+  self->waiting_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  g_signal_connect (self->waiting_clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 principle_changed_cb (SbTipsPanel *self,
                       SbPrinciple *principle)
 {
@@ -249,9 +294,26 @@ principle_changed_cb (SbTipsPanel *self,
 }
 
 static void
+sb_tips_panel_unmap (GtkWidget *widget)
+{
+  SbTipsPanel *self = SB_TIPS_PANEL (widget);
+
+  GTK_WIDGET_CLASS (sb_tips_panel_parent_class)->unmap (widget);
+
+  /* No frame to wait for: the page is there when the panel shows again. */
+  if (self->waiting_clock != NULL || self->show_source != 0)
+    {
+      stop_waiting (self);
+      show_page (self);
+    }
+}
+
+static void
 sb_tips_panel_dispose (GObject *object)
 {
   SbTipsPanel *self = (SbTipsPanel *)object;
+
+  stop_waiting (self);
 
   if (self->pages != NULL)
     {
@@ -323,6 +385,7 @@ sb_tips_panel_class_init (SbTipsPanelClass *klass)
   object_class->dispose = sb_tips_panel_dispose;
   object_class->get_property = sb_tips_panel_get_property;
   object_class->set_property = sb_tips_panel_set_property;
+  widget_class->unmap = sb_tips_panel_unmap;
 
   properties[PROP_PRINCIPLE] =
     g_param_spec_object ("principle", NULL, NULL, SB_TYPE_PRINCIPLE,
@@ -381,7 +444,21 @@ sb_tips_panel_set_principle (SbTipsPanel *self,
     return;
 
   g_set_object (&self->principle, principle);
-  show_page (self);
+
+  /* A page made for the first time is made and measured after the frame
+   * this change is drawn in: the list or the story beside shows first,
+   * each in a frame of its own rather than one long one. A page made
+   * before, or none, shows at once.
+   */
+  if (principle != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      !g_hash_table_contains (self->pages, principle))
+    show_page_after_paint (self);
+  else
+    {
+      stop_waiting (self);
+      show_page (self);
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINCIPLE]);
 }
 

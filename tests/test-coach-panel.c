@@ -255,6 +255,19 @@ shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
+/* A page made for the first time shows after the next frame: waits for
+ * it (a second at most).
+ */
+static void
+wait_for_text (SbTipsPanel *panel,
+               const char  *text)
+{
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (!shows_text (GTK_WIDGET (panel), text) && g_get_monotonic_time () < deadline)
+    sb_test_ui_iterate (10);
+}
+
 /* The visible label reading @text, to tell one page from another. */
 static GtkWidget *
 find_label (GtkWidget  *widget,
@@ -293,19 +306,18 @@ test_tips_panel_pages (void)
   g_assert_true (shows_text (GTK_WIDGET (panel), "Choose a principle"));
 
   sb_tips_panel_set_principle (panel, think_big);
-  sb_test_ui_iterate (20);
+  wait_for_text (panel, "Think Big");
   title = find_label (GTK_WIDGET (panel), "Think Big");
   g_assert_nonnull (title);
   g_assert_false (shows_text (GTK_WIDGET (panel), "Choose a principle"));
 
   sb_tips_panel_set_principle (panel, ownership);
-  sb_test_ui_iterate (20);
+  wait_for_text (panel, "Ownership");
   g_assert_nonnull (find_label (GTK_WIDGET (panel), "Ownership"));
   g_assert_null (find_label (GTK_WIDGET (panel), "Think Big"));
 
-  /* The same page, not a new one. */
+  /* The same page, not a new one, and at once. */
   sb_tips_panel_set_principle (panel, think_big);
-  sb_test_ui_iterate (20);
   g_assert_true (find_label (GTK_WIDGET (panel), "Think Big") == title);
   g_assert_null (find_label (GTK_WIDGET (panel), "Ownership"));
 
@@ -315,7 +327,7 @@ test_tips_panel_pages (void)
   sb_test_ui_iterate (20);
   g_assert_true (shows_text (GTK_WIDGET (panel), "Mention the roadmap"));
   sb_tips_panel_set_principle (panel, ownership);
-  sb_test_ui_iterate (20);
+  wait_for_text (panel, "Lead with the pager story");
   g_assert_true (shows_text (GTK_WIDGET (panel), "Lead with the pager story"));
   g_assert_false (shows_text (GTK_WIDGET (panel), "Mention the roadmap"));
 
