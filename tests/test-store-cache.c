@@ -466,7 +466,8 @@ columns_copy (Columns       *to,
 /* A cache whose hash is right but whose stories are not what this
  * version writes (a string's offset in the middle of another, a list past
  * the items, text that is not UTF-8 or not ended, a count out of range, a
- * story fewer than the header says) is
+ * story fewer than the header says, a string or list shared by two stories,
+ * which could make a small file cost gigabytes) is
  * not believed; the same cache unchanged is.
  */
 static void
@@ -506,7 +507,7 @@ test_cache_hostile (Fixture       *f,
   g_assert_cmpuint (good.items->len, >, 0);
   g_assert_true (read_columns (header, &good));
 
-  for (guint c = 0; c < 13; c++)
+  for (guint c = 0; c < 16; c++)
     {
       g_auto(Columns) bad = { NULL, };
 
@@ -526,6 +527,9 @@ test_cache_hostile (Fixture       *f,
         case 10: g_array_set_size (bad.records, bad.records->len - 1); break; /* a record cut short */
         case 11: RECORD (&bad, 0, 5) = 0; break;                          /* no created date */
         case 12: g_array_set_size (bad.records, bad.records->len - SLOTS); break; /* a story fewer */
+        case 13: RECORD (&bad, 1, 1) = RECORD (&bad, 0, 1); break;       /* one title for two stories */
+        case 14: RECORD (&bad, 1, 10) = RECORD (&bad, 0, 10); break;     /* one list of actions for two */
+        case 15: g_array_append_val (bad.items, g_array_index (bad.items, guint32, 0)); break; /* an item no story has */
         default: g_assert_not_reached ();
         }
       g_test_message ("change %u", c);

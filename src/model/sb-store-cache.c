@@ -372,13 +372,13 @@ sb_store_cache_read_bytes (GBytes             *bytes,
   text = g_variant_get_child_value (cache, 13);
   items = g_variant_get_child_value (cache, 14);
   records = g_variant_get_child_value (cache, 15);
-  story_cache.keep = text;
+  story_cache = (SbStoryCache) { .keep = text };
   story_cache.text = g_variant_get_fixed_array (text, &story_cache.text_size, 1);
   story_cache.items = g_variant_get_fixed_array (items, &story_cache.n_items, sizeof (guint32));
   record = g_variant_get_fixed_array (records, &n, sizeof (guint32));
   if (!text_is_valid (story_cache.text, story_cache.text_size) ||
       story_cache.n_items * sizeof (guint32) != g_variant_get_size (items) ||
-      n != (gsize) n_stories * SB_STORY_CACHE_SLOTS ||
+      n % SB_STORY_CACHE_SLOTS != 0 || n / SB_STORY_CACHE_SLOTS != n_stories ||
       n * sizeof (guint32) != g_variant_get_size (records))
     return FALSE;
   n = n_stories;
@@ -391,6 +391,9 @@ sb_store_cache_read_bytes (GBytes             *bytes,
         return FALSE;
       g_ptr_array_add (result, story);
     }
+  /* Every item is a story's. */
+  if (story_cache.next_item != story_cache.n_items)
+    return FALSE;
 
   *stories = g_steal_pointer (&result);
   *principles = json_array_ref (json_node_get_array (root));

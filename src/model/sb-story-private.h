@@ -62,6 +62,12 @@ typedef struct
   gsize          text_size;
   const guint32 *items;
   gsize          n_items;
+  /* Where the next record's items and strings must start: the records
+   * are read in order, and no two share an item or a string. Zero before
+   * the first.
+   */
+  gsize          next_item;
+  guint32        last_text;
 } SbStoryCache;
 
 void         sb_story_cache_writer_init  (SbStoryCacheWriter *cache);
@@ -69,7 +75,7 @@ GVariant    *sb_story_cache_writer_end   (SbStoryCacheWriter *cache,
                                           guint               column);
 void         sb_story_data_add_to_cache  (const SbStoryData  *data,
                                           SbStoryCacheWriter *cache);
-SbStory     *sb_story_new_from_cache     (const SbStoryCache *cache,
+SbStory     *sb_story_new_from_cache     (SbStoryCache       *cache,
                                           const guint32      *record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbStoryData, sb_story_data_unref)

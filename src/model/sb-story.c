@@ -1591,6 +1591,21 @@ cache_text (const SbStoryCache *cache,
   return cache->text + offset;
 }
 
+/* The offsets of the strings (other than "") come in the order they were
+ * written in, each after the last.
+ */
+static gboolean
+text_in_order (SbStoryCache *cache,
+               guint32       offset)
+{
+  if (offset == 0)
+    return TRUE;
+  if (offset <= cache->last_text)
+    return FALSE;
+  cache->last_text = offset;
+  return TRUE;
+}
+
 /* A list's items, as pointers into the text to be freed (not their
  * strings); %NULL when the record's list is not one of @cache's.
  */
@@ -1730,16 +1745,46 @@ extra_from_cache (const SbStoryCache  *cache,
 
 /**
  * sb_story_new_from_cache:
- * @cache: the cache's text, checked to be UTF-8 strings, and its items
+ * @cache: the cache's text, checked to be UTF-8 strings, and its items,
+ *   read in order: each record after the one before
  * @record: the story's record, SB_STORY_CACHE_SLOTS numbers, untrusted
  *
  * Returns: (transfer full) (nullable): the story, its text held in
  * @cache->keep rather than copied; %NULL when @record is not a story this
  * version could have written
  */
+/* Whether @record takes its text and items where the stories before it
+ * left off, as they were written: no two stories (or fields) share a
+ * string or an item. A cache that shared them could make a small file
+ * cost gigabytes, as no data file of its size could.
+ */
+static gboolean
+record_in_order (SbStoryCache  *cache,
+                 const guint32 *record)
+{
+  for (guint slot = SLOT_ID; slot <= SLOT_PRACTICE_LAST; slot++)
+    if (!text_in_order (cache, record[slot]))
+      return FALSE;
+
+  for (guint list = 0; list < N_LISTS; list++)
+    {
+      guint32 start = record[SLOT_LISTS + 2 * list];
+      guint32 n = record[SLOT_LISTS + 2 * list + 1];
+
+      if (start != cache->next_item || n > cache->n_items - start)
+        return FALSE;
+      for (guint32 i = 0; i < n; i++)
+        if (!text_in_order (cache, cache->items[start + i]))
+          return FALSE;
+      cache->next_item = start + n;
+    }
+
+  return TRUE;
+}
+
 SbStory *
-sb_story_new_from_cache (const SbStoryCache *cache,
-                         const guint32      *record)
+sb_story_new_from_cache (SbStoryCache  *cache,
+                         const guint32 *record)
 {
   static const guint string_slots[] = { SLOT_ID, SLOT_TITLE, SLOT_SITUATION, SLOT_TASK, SLOT_RESULT };
   g_autoptr(SbStoryData) data = NULL;
@@ -1749,6 +1794,8 @@ sb_story_new_from_cache (const SbStoryCache *cache,
   guint32 count = record[SLOT_PRACTICE_COUNT];
   guint32 confidence = record[SLOT_CONFIDENCE];
 
+  if (!record_in_order (cache, record))
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (string_slots); i++)
     if ((fields.strings[i] = cache_text (cache, record[string_slots[i]])) == NULL)
       return NULL;
