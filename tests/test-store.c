@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -1186,6 +1187,41 @@ test_store_keeps_duplicates_and_later_principles (Fixture       *f,
   g_assert_nonnull (strstr (saved, "Later Principle"));
 }
 
+/* A file large enough for its parse tree to be freed on a thread of its
+ * own: the stories and the user's principles handed back are whole, and
+ * stay so once the tree is gone.
+ */
+static void
+test_store_parse_large (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"storybank\", \"version\": 1, "
+                                          "\"principles\": [{\"id\": \"my-own\", \"name\": \"My Own\", "
+                                          "\"tips\": [\"Say what you did\"]}], \"stories\": [");
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(JsonArray) principles = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 version;
+  JsonObject *mine;
+
+  for (guint i = 0; json->len < 2 * 1024 * 1024; i++)
+    g_string_append_printf (json, "%s{\"id\": \"s%u\", \"title\": \"Story %u\", \"situation\": \"%0200u\"}",
+                            i > 0 ? ", " : "", i, i, i);
+  g_string_append (json, "]}");
+
+  g_assert_true (sb_store_parse (json->str, json->len, &stories, &principles, &version, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stories->len, >, 5000);
+  g_assert_cmpstr (sb_story_get_title (g_ptr_array_index (stories, 5000)), ==, "Story 5000");
+
+  /* Time for the other thread to let go of the tree. */
+  g_usleep (G_USEC_PER_SEC / 5);
+  g_assert_cmpuint (json_array_get_length (principles), ==, 1);
+  mine = json_array_get_object_element (principles, 0);
+  g_assert_cmpstr (json_object_get_string_member (mine, "name"), ==, "My Own");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (mine, "tips"), 0), ==,
+                   "Say what you did");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1194,6 +1230,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/missing-file", test_store_missing_file);
+  g_test_add_func ("/store/parse-large", test_store_parse_large);
   ADD ("/store/round-trip", test_store_round_trip);
   ADD ("/store/format", test_store_format);
   ADD ("/store/unknown-keys", test_store_unknown_keys);

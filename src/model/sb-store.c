@@ -726,6 +726,17 @@ parse_with (JsonParser   *parser,
   return TRUE;
 }
 
+/* A copy of @array sharing no node with it. */
+static JsonArray *
+array_copy_deep (JsonArray *array)
+{
+  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autoptr(JsonNode) copy = json_from_string (text, NULL);
+
+  return json_array_ref (json_node_get_array (copy));
+}
+
 static gpointer
 unref_thread (gpointer object)
 {
@@ -763,10 +774,23 @@ sb_store_parse (const char   *contents,
   gboolean parsed = parse_with (parser, contents, length, stories, principles, version,
                                 extra_keys, extra_values, error);
 
-  if (length >= FREE_BESIDE_SIZE)
-    g_thread_unref (g_thread_new ("sb-store-free", unref_thread, parser));
-  else
-    g_object_unref (parser);
+  if (length < FREE_BESIDE_SIZE)
+    {
+      g_object_unref (parser);
+      return parsed;
+    }
+
+  /* json-glib counts references without atomics: the principles handed
+   * out must share nothing with the tree freed on the other thread.
+   */
+  if (parsed && principles != NULL && *principles != NULL)
+    {
+      JsonArray *shared = *principles;
+
+      *principles = array_copy_deep (shared);
+      json_array_unref (shared);
+    }
+  g_thread_unref (g_thread_new ("sb-store-free", unref_thread, parser));
 
   return parsed;
 }
