@@ -39,6 +39,11 @@ struct _SbStoryList
   SbStory            *selected_story;
   char               *principle_id;
   char              **search_words;
+  /* A story changed since the filter last looked at every story: the
+   * next change of the search looks at them all again, not only at those
+   * shown (typing on) or hidden (erasing).
+   */
+  gboolean            filter_stale;
 
   /* The coach's mark on each row: computed for bound rows only, when
    * the window is idle, cached on the story, recomputed a moment after
@@ -655,6 +660,12 @@ sb_story_list_init (SbStoryList *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 }
 
+static void
+story_changed_cb (SbStoryList *self)
+{
+  self->filter_stale = TRUE;
+}
+
 void
 sb_story_list_set_model (SbStoryList *self,
                          SbCatalog   *catalog,
@@ -669,6 +680,7 @@ sb_story_list_set_model (SbStoryList *self,
   if (self->fold_source == 0 && library != NULL)
     self->fold_source = g_idle_add_full (G_PRIORITY_LOW, fold_idle_cb, self, NULL);
   g_signal_connect_object (library, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "story-changed", G_CALLBACK (story_changed_cb), self, G_CONNECT_SWAPPED);
   update_state (self);
 }
 
@@ -746,6 +758,7 @@ sb_story_list_set_principle_id (SbStoryList *self,
 
   g_free (self->principle_id);
   self->principle_id = g_strdup (principle_id);
+  self->filter_stale = FALSE;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINCIPLE_ID]);
@@ -768,6 +781,32 @@ words_imply (char **words,
         return FALSE;
     }
   return TRUE;
+}
+
+/* How the filter changes from searching for @old_words (%NULL: not
+ * searching) to the words now. Typing on narrows the results: only the
+ * stories shown need a look. Erasing widens them: only the hidden ones
+ * do.
+ */
+static GtkFilterChange
+search_change (SbStoryList  *self,
+               char        **old_words)
+{
+  char **words = self->search_words;
+
+  if (old_words != NULL && words != NULL)
+    {
+      if (words_imply (words, old_words))
+        return GTK_FILTER_CHANGE_MORE_STRICT;
+      if (words_imply (old_words, words))
+        return GTK_FILTER_CHANGE_LESS_STRICT;
+      return GTK_FILTER_CHANGE_DIFFERENT;
+    }
+
+  /* A search, or its end, in All Stories; else another principle's. */
+  if (self->principle_id != NULL)
+    return GTK_FILTER_CHANGE_DIFFERENT;
+  return old_words == NULL ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT;
 }
 
 void
@@ -799,24 +838,14 @@ sb_story_list_set_search_text (SbStoryList *self,
 
   if (old_words == NULL && self->search_words == NULL)
     return;
-  if (old_words != NULL && self->search_words != NULL)
-    {
-      if (g_strv_equal ((const char * const *) old_words, (const char * const *) self->search_words))
-        return;
-      /* Typing on narrows the results: only the stories shown need a
-       * look. Erasing widens them: only the hidden ones do.
-       */
-      if (words_imply (self->search_words, old_words))
-        change = GTK_FILTER_CHANGE_MORE_STRICT;
-      else if (words_imply (old_words, self->search_words))
-        change = GTK_FILTER_CHANGE_LESS_STRICT;
-    }
-  else if (self->principle_id == NULL && (old_words != NULL || self->search_words != NULL))
-    {
-      /* All stories, searched or not. */
-      change = old_words == NULL ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT;
-    }
+  if (old_words != NULL && self->search_words != NULL &&
+      g_strv_equal ((const char * const *) old_words, (const char * const *) self->search_words))
+    return;
 
+  if (!self->filter_stale)
+    change = search_change (self, old_words);
+
+  self->filter_stale = FALSE;
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_state (self);
 

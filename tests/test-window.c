@@ -178,6 +178,25 @@ test_window_search_typed_and_erased (void)
   g_assert_cmpuint (count_expected (library, NULL, "checkout flow"), >, 0);
   g_assert_cmpuint (count_expected (library, NULL, "checkout flow"), <, 400);
 
+  /* A story edited while it is shown: the next keystroke, even one that
+   * widens the search, looks at it again.
+   */
+  {
+    g_autoptr(SbStory) story = sb_story_new ();
+
+    sb_story_set_title (story, "Fixing the checkout flow");
+    sb_library_add (library, story);
+    sb_story_list_set_search_text (list, "checkout flo");
+    g_assert_cmpuint (n_visible (window), ==, count_expected (library, NULL, "checkout flo"));
+    sb_story_set_title (story, "Nothing to find here");
+    sb_story_list_set_search_text (list, "checkout fl");
+    g_assert_cmpuint (n_visible (window), ==, count_expected (library, NULL, "checkout fl"));
+    sb_story_set_title (story, "The checkout flow again");
+    sb_story_list_set_search_text (list, "checkout flow");
+    g_assert_cmpuint (n_visible (window), ==, count_expected (library, NULL, "checkout flow"));
+    sb_story_list_set_search_text (list, "");
+  }
+
   /* The next test starts from an empty library. */
   g_ptr_array_set_size (stories, 0);
   sb_library_splice (library, stories);
