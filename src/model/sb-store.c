@@ -726,14 +726,18 @@ parse_with (JsonParser   *parser,
   return TRUE;
 }
 
-/* A copy of @array sharing no node with it. */
+/* A copy of @array sharing no node with it, or %NULL (written as the data
+ * file writes it, so that a number too large for a double survives).
+ */
 static JsonArray *
 array_copy_deep (JsonArray *array)
 {
   g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
-  g_autofree char *text = json_to_string (node, FALSE);
+  g_autofree char *text = sb_json_node_to_string (node);
   g_autoptr(JsonNode) copy = json_from_string (text, NULL);
 
+  if (copy == NULL || !JSON_NODE_HOLDS_ARRAY (copy))
+    return NULL;
   return json_array_ref (json_node_get_array (copy));
 }
 
@@ -773,24 +777,29 @@ sb_store_parse (const char   *contents,
   JsonParser *parser = json_parser_new_immutable ();
   gboolean parsed = parse_with (parser, contents, length, stories, principles, version,
                                 extra_keys, extra_values, error);
-
-  if (length < FREE_BESIDE_SIZE)
-    {
-      g_object_unref (parser);
-      return parsed;
-    }
+  gboolean free_beside = length >= FREE_BESIDE_SIZE;
 
   /* json-glib counts references without atomics: the principles handed
-   * out must share nothing with the tree freed on the other thread.
+   * out must share nothing with a tree freed on another thread (or the
+   * tree is freed here).
    */
-  if (parsed && principles != NULL && *principles != NULL)
+  if (free_beside && parsed && principles != NULL && *principles != NULL)
     {
-      JsonArray *shared = *principles;
+      JsonArray *copy = array_copy_deep (*principles);
 
-      *principles = array_copy_deep (shared);
-      json_array_unref (shared);
+      if (copy != NULL)
+        {
+          json_array_unref (*principles);
+          *principles = copy;
+        }
+      else
+        free_beside = FALSE;
     }
-  g_thread_unref (g_thread_new ("sb-store-free", unref_thread, parser));
+
+  if (free_beside)
+    g_thread_unref (g_thread_new ("sb-store-free", unref_thread, parser));
+  else
+    g_object_unref (parser);
 
   return parsed;
 }
