@@ -29,7 +29,8 @@ struct _SbTipsPanel
   /* A page for each principle shown so far (SbPrinciple to its GtkBox in
    * @content, the one in view visible): going back to a principle, as
    * opening its stories one after another does, shows its page as it was
-   * measured instead of making and measuring every label again.
+   * measured instead of making and measuring every label again. All are
+   * made again after a change to the catalog (forget_pages()).
    */
   GHashTable  *pages;
   /* A page to make once the frame being drawn is painted (see
@@ -194,9 +195,6 @@ build_page (SbTipsPanel *self,
   return GTK_WIDGET (page);
 }
 
-static void principle_changed_cb (SbTipsPanel *self,
-                                  SbPrinciple *principle);
-
 /* Shows the page of the principle in view, made if it is not yet. */
 static void
 show_page (SbTipsPanel *self)
@@ -209,7 +207,6 @@ show_page (SbTipsPanel *self)
       page = build_page (self, p);
       gtk_box_append (self->content, page);
       g_hash_table_insert (self->pages, g_object_ref (p), page);
-      g_signal_connect_object (p, "changed", G_CALLBACK (principle_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->content));
@@ -220,27 +217,20 @@ show_page (SbTipsPanel *self)
   gtk_widget_set_visible (self->empty_box, p == NULL);
 }
 
-static void
-forget_page (SbTipsPanel *self,
-             SbPrinciple *principle)
-{
-  GtkWidget *page = g_hash_table_lookup (self->pages, principle);
-
-  if (page == NULL)
-    return;
-  g_signal_handlers_disconnect_by_func (principle, principle_changed_cb, self);
-  gtk_box_remove (self->content, page);
-  g_hash_table_remove (self->pages, principle);
-}
-
-/* Every page again: a framework's name is on each of its principles'. */
+/* Every page again, after any change to the catalog: the catalog tells of
+ * each change to one of its principles, and a framework's name is on each
+ * of its principles' pages.
+ */
 static void
 forget_pages (SbTipsPanel *self)
 {
-  g_autoptr(GList) principles = g_hash_table_get_keys (self->pages);
+  GHashTableIter iter;
+  gpointer page;
 
-  for (GList *l = principles; l != NULL; l = l->next)
-    forget_page (self, l->data);
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &page))
+    gtk_box_remove (self->content, page);
+  g_hash_table_remove_all (self->pages);
   show_page (self);
 }
 
@@ -285,15 +275,6 @@ show_page_after_paint (SbTipsPanel *self)
 }
 
 static void
-principle_changed_cb (SbTipsPanel *self,
-                      SbPrinciple *principle)
-{
-  forget_page (self, principle);
-  if (principle == self->principle)
-    show_page (self);
-}
-
-static void
 sb_tips_panel_unmap (GtkWidget *widget)
 {
   SbTipsPanel *self = SB_TIPS_PANEL (widget);
@@ -315,16 +296,7 @@ sb_tips_panel_dispose (GObject *object)
 
   stop_waiting (self);
 
-  if (self->pages != NULL)
-    {
-      GHashTableIter iter;
-      gpointer principle;
-
-      g_hash_table_iter_init (&iter, self->pages);
-      while (g_hash_table_iter_next (&iter, &principle, NULL))
-        g_signal_handlers_disconnect_by_func (principle, principle_changed_cb, self);
-      g_clear_pointer (&self->pages, g_hash_table_unref);
-    }
+  g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_object (&self->principle);
   if (self->catalog != NULL)
     g_signal_handlers_disconnect_by_func (self->catalog, forget_pages, self);
