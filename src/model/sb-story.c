@@ -1743,16 +1743,6 @@ extra_from_cache (const SbStoryCache  *cache,
   return TRUE;
 }
 
-/**
- * sb_story_new_from_cache:
- * @cache: the cache's text, checked to be UTF-8 strings, and its items,
- *   read in order: each record after the one before
- * @record: the story's record, SB_STORY_CACHE_SLOTS numbers, untrusted
- *
- * Returns: (transfer full) (nullable): the story, its text held in
- * @cache->keep rather than copied; %NULL when @record is not a story this
- * version could have written
- */
 /* Whether @record takes its text and items where the stories before it
  * left off, as they were written: no two stories (or fields) share a
  * string or an item. A cache that shared them could make a small file
@@ -1782,6 +1772,16 @@ record_in_order (SbStoryCache  *cache,
   return TRUE;
 }
 
+/**
+ * sb_story_new_from_cache:
+ * @cache: the cache's text, checked to be UTF-8 strings, and its items,
+ *   read in order: each record after the one before
+ * @record: the story's record, SB_STORY_CACHE_SLOTS numbers, untrusted
+ *
+ * Returns: (transfer full) (nullable): the story, its text held in
+ * @cache->keep rather than copied; %NULL when @record is not a story this
+ * version could have written
+ */
 SbStory *
 sb_story_new_from_cache (SbStoryCache  *cache,
                          const guint32 *record)
