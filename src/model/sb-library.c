@@ -427,11 +427,12 @@ sb_library_count_principles (SbLibrary *self)
 
       for (guint j = 0; ids[j] != NULL; j++)
         {
-          guint *count = g_hash_table_lookup (self->principle_counts, ids[j]);
+          guint *count;
 
           /* A story, not each time it lists the principle. */
           if (filed_before (ids, j))
             continue;
+          count = g_hash_table_lookup (self->principle_counts, ids[j]);
           if (count == NULL)
             {
               count = g_new0 (guint, 1);
