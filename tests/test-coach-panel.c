@@ -241,18 +241,37 @@ test_speaking_bar (void)
   g_object_unref (bar);
 }
 
+/* A label the user can see, holding @text. */
+static gboolean
+label_shows (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* A label the user can see, reading @text and nothing else. */
+static gboolean
+label_reads (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return label_shows (widget, text) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
 /* Whether a label under @widget that the user can see reads @text. */
 static gboolean
 shows_text (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-  return FALSE;
+  return sb_test_ui_find_widget (widget, label_shows, text) != NULL;
+}
+
+/* The visible label reading @text, to tell one page from another. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  return sb_test_ui_find_widget (widget, label_reads, text);
 }
 
 /* A page made for the first time shows after the next frame: waits for
@@ -266,24 +285,6 @@ wait_for_text (SbTipsPanel *panel,
 
   while (!shows_text (GTK_WIDGET (panel), text) && g_get_monotonic_time () < deadline)
     sb_test_ui_iterate (10);
-}
-
-/* The visible label reading @text, to tell one page from another. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-      g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Going back to a principle shows its page as it was; a principle or a
