@@ -133,6 +133,10 @@ sb_test_make_story (GRand *rand,
     }
   if (index % 4 == 0)
     sb_story_record_practice (story, g_rand_int_range (rand, 1, 6), NULL);
+  if (index % 5 == 1)
+    sb_story_set_learnings (story, "Measure before fixing: the slow path was not where we guessed.");
+  if (index % 7 == 2)
+    sb_story_set_notes (story, "Follow-up to expect: “What would you do differently?”\nKey metrics: p99, error rate.");
 
   return story;
 }

@@ -400,7 +400,7 @@ test_cache_garbage (Fixture       *f,
 
 /* The cache's body, the GVariant after the magic and the hash. */
 #define CACHE_TYPE "(utxxxxttssasasuayauau)"
-#define SLOTS 26
+#define SLOTS 28
 
 typedef struct
 {
@@ -513,18 +513,18 @@ test_cache_hostile (Fixture       *f,
         case 0: RECORD (&bad, 1, 1)++; break;                             /* title inside a string */
         case 1: RECORD (&bad, 1, 1) = bad.text->len; break;               /* title past the text */
         case 2: RECORD (&bad, 2, 0) = 0; break;                           /* no id */
-        case 3: RECORD (&bad, 0, 10) = bad.items->len + 1; break;         /* actions past the items */
-        case 4: RECORD (&bad, 0, 11) = G_MAXUINT32; break;                /* too many actions */
+        case 3: RECORD (&bad, 0, 12) = bad.items->len + 1; break;         /* actions past the items */
+        case 4: RECORD (&bad, 0, 13) = G_MAXUINT32; break;                /* too many actions */
         case 5: g_array_index (bad.items, guint32, 0)++; break;           /* an item inside a string */
-        case 6: RECORD (&bad, 0, 9) = 6; break;                           /* confidence 6 */
-        case 7: RECORD (&bad, 0, 8) = (guint32) G_MAXINT + 1; break;      /* practised too often */
+        case 6: RECORD (&bad, 0, 11) = 6; break;                           /* confidence 6 */
+        case 7: RECORD (&bad, 0, 10) = (guint32) G_MAXINT + 1; break;      /* practised too often */
         case 8: bad.text->data[bad.text->len - 1] = 'x'; break;          /* text not ended */
         case 9: bad.text->data[RECORD (&bad, 0, 1)] = 0xff; break;       /* not UTF-8 */
         case 10: g_array_set_size (bad.records, bad.records->len - 1); break; /* a record cut short */
-        case 11: RECORD (&bad, 0, 5) = 0; break;                          /* no created date */
+        case 11: RECORD (&bad, 0, 7) = 0; break;                          /* no created date */
         case 12: g_array_set_size (bad.records, bad.records->len - SLOTS); break; /* a story fewer */
         case 13: RECORD (&bad, 1, 1) = RECORD (&bad, 0, 1); break;       /* one title for two stories */
-        case 14: RECORD (&bad, 1, 10) = RECORD (&bad, 0, 10); break;     /* one list of actions for two */
+        case 14: RECORD (&bad, 1, 12) = RECORD (&bad, 0, 12); break;     /* one list of actions for two */
         case 15: g_array_append_val (bad.items, g_array_index (bad.items, guint32, 0)); break; /* an item no story has */
         default: g_assert_not_reached ();
         }

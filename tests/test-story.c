@@ -306,6 +306,42 @@ test_story_json_round_trip (void)
     }
 }
 
+/* Learnings and notes are optional: a story without them (every story an
+ * older version wrote) reads and writes as before; with them they come
+ * back, and a search finds their words.
+ */
+static void
+test_story_learnings_and_notes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStory) old = parse_story ("{\"id\": \"x1\", \"title\": \"T\", \"result\": \"R\"}", &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(SbStory) back = NULL;
+  const char *words[] = { "retrospective", NULL };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_story_get_learnings (old), ==, "");
+  g_assert_cmpstr (sb_story_get_notes (old), ==, "");
+  sb_story_write_json (old, out, 0);
+  g_assert_null (strstr (out->str, "learnings"));
+  g_assert_null (strstr (out->str, "notes"));
+  g_assert_false (sb_story_matches_search (old, words));
+
+  sb_story_set_learnings (old, "Run a retrospective before the next launch.");
+  sb_story_set_notes (old, "Investigation: two weeks of logs.");
+  g_assert_true (sb_story_matches_search (old, words));
+  g_string_truncate (out, 0);
+  sb_story_write_json (old, out, 0);
+  back = parse_story (out->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_story_get_learnings (back), ==, "Run a retrospective before the next launch.");
+  g_assert_cmpstr (sb_story_get_notes (back), ==, "Investigation: two weeks of logs.");
+  g_assert_true (sb_story_content_equal (old, back));
+
+  sb_story_set_notes (back, "");
+  g_assert_false (sb_story_content_equal (old, back));
+}
+
 static void
 test_story_json_unknown_keys (void)
 {
@@ -364,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/story/json/round-trip", test_story_json_round_trip);
   g_test_add_func ("/story/json/unknown-keys", test_story_json_unknown_keys);
   g_test_add_func ("/story/json/wrong-types", test_story_json_wrong_types);
+  g_test_add_func ("/story/learnings-and-notes", test_story_learnings_and_notes);
 
   return g_test_run ();
 }

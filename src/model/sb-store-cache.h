@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The binary cache format this version reads and writes. */
-#define SB_STORE_CACHE_VERSION 3
+#define SB_STORE_CACHE_VERSION 4
 
 /* What identifies one version of the data file on disk. */
 typedef struct

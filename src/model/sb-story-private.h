@@ -39,14 +39,14 @@ void         sb_story_set_owner          (SbStory           *self,
  * the text, every string ending in a nul ("" at offset 0); the items of
  * the lists, as offsets in the text; and a record for each story of
  * SB_STORY_CACHE_SLOTS numbers: the offsets of its id, title, situation,
- * task, result and its created, modified and last practised dates (ISO 8601
+ * task, result, learnings, notes and its created, modified and last practised dates (ISO 8601
  * as the data file writes them, "" for none), its practice count and
  * confidence, then where its lists start in the items and how many items
  * they have: actions, principles, tags, dismissed, unknown keys and their
  * JSON text, the unknown members of "practice" and theirs. Reading a story
  * makes no object for each of its strings, as a GVariant for each would.
  */
-#define SB_STORY_CACHE_SLOTS 26
+#define SB_STORY_CACHE_SLOTS 28
 
 typedef struct
 {

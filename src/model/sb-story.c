@@ -22,6 +22,8 @@ struct _SbStoryData
   char       *situation;
   char       *task;
   char       *result;
+  char       *learnings;
+  char       *notes;
   char      **actions;
   char      **principles;
   char      **tags;
@@ -41,8 +43,8 @@ struct _SbStoryData
   char      **practice_extra_values;
   /* When not %NULL, the data was read from the cache: one allocation
    * holds the arrays of the actions, principles, tags and dismissed lists,
-   * and every string of those and of id, title, situation, task and
-   * result points into @cached, the cache's text, held
+   * and every string of those and of id, title, situation, task,
+   * result, learnings and notes points into @cached, the cache's text, held
    * rather than copied. Ten thousand stories then cost ten thousand
    * allocations instead of a quarter of a million, and no second copy of
    * their text. Such data is never changed in place (sb_story_writable()
@@ -86,6 +88,8 @@ enum {
   PROP_ACTIONS,
   PROP_N_ACTIONS,
   PROP_RESULT,
+  PROP_LEARNINGS,
+  PROP_NOTES,
   PROP_PRINCIPLES,
   PROP_TAGS,
   PROP_DISMISSED,
@@ -108,8 +112,8 @@ static guint signals[N_SIGNALS];
 static const char * const empty_strv[] = { NULL };
 
 static const char * const known_keys[] = {
-  "id", "title", "situation", "task", "actions", "result", "principles",
-  "tags", "dismissed", "created", "modified", "practice", NULL
+  "id", "title", "situation", "task", "actions", "result", "learnings",
+  "notes", "principles", "tags", "dismissed", "created", "modified", "practice", NULL
 };
 
 static const char * const practice_keys[] = { "count", "last", "confidence", NULL };
@@ -129,6 +133,8 @@ sb_story_data_free (SbStoryData *data)
       g_free (data->situation);
       g_free (data->task);
       g_free (data->result);
+      g_free (data->learnings);
+      g_free (data->notes);
       g_strfreev (data->actions);
       g_strfreev (data->principles);
       g_strfreev (data->tags);
@@ -156,6 +162,8 @@ sb_story_data_new (void)
   data->situation = g_strdup ("");
   data->task = g_strdup ("");
   data->result = g_strdup ("");
+  data->learnings = g_strdup ("");
+  data->notes = g_strdup ("");
   data->actions = g_new0 (char *, 1);
   data->principles = g_new0 (char *, 1);
   data->tags = g_new0 (char *, 1);
@@ -176,6 +184,8 @@ sb_story_data_copy (const SbStoryData *src)
   data->situation = g_strdup (src->situation);
   data->task = g_strdup (src->task);
   data->result = g_strdup (src->result);
+  data->learnings = g_strdup (src->learnings);
+  data->notes = g_strdup (src->notes);
   data->actions = g_strdupv (src->actions);
   data->principles = g_strdupv (src->principles);
   data->tags = g_strdupv (src->tags);
@@ -273,6 +283,12 @@ sb_story_get_property (GObject    *object,
     case PROP_RESULT:
       g_value_set_string (value, self->data->result);
       break;
+    case PROP_LEARNINGS:
+      g_value_set_string (value, self->data->learnings);
+      break;
+    case PROP_NOTES:
+      g_value_set_string (value, self->data->notes);
+      break;
     case PROP_PRINCIPLES:
       g_value_set_boxed (value, self->data->principles);
       break;
@@ -327,6 +343,12 @@ sb_story_set_property (GObject      *object,
     case PROP_RESULT:
       sb_story_set_result (self, g_value_get_string (value));
       break;
+    case PROP_LEARNINGS:
+      sb_story_set_learnings (self, g_value_get_string (value));
+      break;
+    case PROP_NOTES:
+      sb_story_set_notes (self, g_value_get_string (value));
+      break;
     case PROP_PRINCIPLES:
       sb_story_set_principles (self, g_value_get_boxed (value));
       break;
@@ -366,6 +388,8 @@ sb_story_class_init (SbStoryClass *klass)
   properties[PROP_ACTIONS] = g_param_spec_boxed ("actions", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_N_ACTIONS] = g_param_spec_uint ("n-actions", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_RESULT] = g_param_spec_string ("result", NULL, NULL, "", rw);
+  properties[PROP_LEARNINGS] = g_param_spec_string ("learnings", NULL, NULL, "", rw);
+  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, "", rw);
   properties[PROP_PRINCIPLES] = g_param_spec_boxed ("principles", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_DISMISSED] = g_param_spec_boxed ("dismissed", NULL, NULL, G_TYPE_STRV, rw);
@@ -537,6 +561,8 @@ static char **field_title (SbStoryData *d) { return &d->title; }
 static char **field_situation (SbStoryData *d) { return &d->situation; }
 static char **field_task (SbStoryData *d) { return &d->task; }
 static char **field_result (SbStoryData *d) { return &d->result; }
+static char **field_learnings (SbStoryData *d) { return &d->learnings; }
+static char **field_notes (SbStoryData *d) { return &d->notes; }
 
 static char ***strv_actions (SbStoryData *d) { return &d->actions; }
 static char ***strv_principles (SbStoryData *d) { return &d->principles; }
@@ -633,6 +659,40 @@ sb_story_set_result (SbStory    *self,
 {
   g_return_if_fail (SB_IS_STORY (self));
   set_text (self, field_result, result, PROP_RESULT);
+}
+
+/* What the user learned (STAR-L): optional, "" when none. */
+const char *
+sb_story_get_learnings (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return self->data->learnings;
+}
+
+void
+sb_story_set_learnings (SbStory    *self,
+                        const char *learnings)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  set_text (self, field_learnings, learnings, PROP_LEARNINGS);
+}
+
+/* Free notes: anything else about the story, follow-up questions to
+ * expect, parts an imported file had that STAR has not. "" when none.
+ */
+const char *
+sb_story_get_notes (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return self->data->notes;
+}
+
+void
+sb_story_set_notes (SbStory    *self,
+                    const char *notes)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  set_text (self, field_notes, notes, PROP_NOTES);
 }
 
 const char * const *
@@ -952,7 +1012,7 @@ typedef gboolean (*SearchFieldFunc) (const char *text,
                                      gpointer    user_data);
 
 /* Calls @func on each field a search reads (title, situation, task, the
- * actions, result, the tags) while it returns %TRUE.
+ * actions, result, learnings, notes, the tags) while it returns %TRUE.
  *
  * Returns: %TRUE when @func returned %TRUE for every field
  */
@@ -966,7 +1026,7 @@ every_search_field (SbStoryData     *data,
   for (guint i = 0; data->actions[i] != NULL; i++)
     if (!func (data->actions[i], user_data))
       return FALSE;
-  if (!func (data->result, user_data))
+  if (!func (data->result, user_data) || !func (data->learnings, user_data) || !func (data->notes, user_data))
     return FALSE;
   for (guint i = 0; data->tags[i] != NULL; i++)
     if (!func (data->tags[i], user_data))
@@ -1141,7 +1201,7 @@ lacks_word (const char *text,
  * @words: case-folded words (g_utf8_casefold()), none empty
  *
  * Returns: whether every one of @words is in the story's title, situation,
- *   task, actions, result or tags, whatever their case
+ *   task, actions, result, learnings, notes or tags, whatever their case
  */
 gboolean
 sb_story_matches_search (SbStory            *self,
@@ -1271,6 +1331,10 @@ sb_story_duplicate (SbStory *self)
   data->task = g_strdup (self->data->task);
   g_free (data->result);
   data->result = g_strdup (self->data->result);
+  g_free (data->learnings);
+  data->learnings = g_strdup (self->data->learnings);
+  g_free (data->notes);
+  data->notes = g_strdup (self->data->notes);
   g_strfreev (data->actions);
   data->actions = g_strdupv (self->data->actions);
   g_strfreev (data->principles);
@@ -1324,6 +1388,8 @@ sb_story_content_equal (SbStory *self,
          g_str_equal (a->situation, b->situation) &&
          g_str_equal (a->task, b->task) &&
          g_str_equal (a->result, b->result) &&
+         g_str_equal (a->learnings, b->learnings) &&
+         g_str_equal (a->notes, b->notes) &&
          g_strv_equal ((const char * const *) a->actions, (const char * const *) b->actions) &&
          g_strv_equal ((const char * const *) a->principles, (const char * const *) b->principles) &&
          g_strv_equal ((const char * const *) a->tags, (const char * const *) b->tags) &&
@@ -1354,6 +1420,7 @@ sb_story_new_from_json (JsonObject  *object,
   g_autoptr(SbStoryData) data = sb_story_data_new ();
   const char *id = NULL;
   const char *title = NULL, *situation = NULL, *task = NULL, *result = NULL;
+  const char *learnings = NULL, *notes = NULL;
   JsonNode *practice;
 
   g_return_val_if_fail (object != NULL, NULL);
@@ -1363,6 +1430,8 @@ sb_story_new_from_json (JsonObject  *object,
       !sb_json_get_string (object, "situation", &situation, error) ||
       !sb_json_get_string (object, "task", &task, error) ||
       !sb_json_get_string (object, "result", &result, error) ||
+      !sb_json_get_string (object, "learnings", &learnings, error) ||
+      !sb_json_get_string (object, "notes", &notes, error) ||
       !sb_json_get_strv (object, "actions", &data->actions, error) ||
       !sb_json_get_strv (object, "principles", &data->principles, error) ||
       !sb_json_get_strv (object, "tags", &data->tags, error) ||
@@ -1377,6 +1446,8 @@ sb_story_new_from_json (JsonObject  *object,
   TAKE (situation, situation);
   TAKE (task, task);
   TAKE (result, result);
+  TAKE (learnings, learnings);
+  TAKE (notes, notes);
 #undef TAKE
 
   if (data->id[0] == '\0')
@@ -1448,6 +1519,8 @@ enum {
   SLOT_SITUATION,
   SLOT_TASK,
   SLOT_RESULT,
+  SLOT_LEARNINGS,
+  SLOT_NOTES,
   SLOT_CREATED,
   SLOT_MODIFIED,
   SLOT_PRACTICE_LAST,
@@ -1563,6 +1636,8 @@ sb_story_data_add_to_cache (const SbStoryData  *data,
   record[SLOT_SITUATION] = add_text (cache, data->situation);
   record[SLOT_TASK] = add_text (cache, data->task);
   record[SLOT_RESULT] = add_text (cache, data->result);
+  record[SLOT_LEARNINGS] = add_text (cache, data->learnings);
+  record[SLOT_NOTES] = add_text (cache, data->notes);
   record[SLOT_CREATED] = add_date (cache, data->created);
   record[SLOT_MODIFIED] = add_date (cache, data->modified);
   record[SLOT_PRACTICE_LAST] = add_date (cache, data->practice_last);
@@ -1644,7 +1719,7 @@ typedef struct
  */
 typedef struct
 {
-  const char  *strings[5];  /* id, title, situation, task, result */
+  const char  *strings[7];  /* id, title, situation, task, result, learnings, notes */
   const char **lists[4];    /* actions, principles, tags, dismissed */
   gsize        lengths[4];
 } CachedFields;
@@ -1690,6 +1765,8 @@ pack_fields (Packer             *packer,
   data->situation = (char *) fields->strings[2];
   data->task = (char *) fields->strings[3];
   data->result = (char *) fields->strings[4];
+  data->learnings = (char *) fields->strings[5];
+  data->notes = (char *) fields->strings[6];
 }
 
 static gboolean
@@ -1786,7 +1863,8 @@ SbStory *
 sb_story_new_from_cache (SbStoryCache  *cache,
                          const guint32 *record)
 {
-  static const guint string_slots[] = { SLOT_ID, SLOT_TITLE, SLOT_SITUATION, SLOT_TASK, SLOT_RESULT };
+  static const guint string_slots[] = { SLOT_ID, SLOT_TITLE, SLOT_SITUATION, SLOT_TASK, SLOT_RESULT,
+                                        SLOT_LEARNINGS, SLOT_NOTES };
   g_autoptr(SbStoryData) data = NULL;
   g_autoptr(GTimeZone) utc = NULL;
   g_auto(CachedFields) fields = { { NULL, }, };
@@ -1863,6 +1941,18 @@ sb_story_data_write_json (const SbStoryData *data,
   g_string_append_c (out, ',');
   sb_json_write_member (out, indent + 1, "result");
   sb_json_write_string (out, data->result);
+  if (data->learnings[0] != '\0')
+    {
+      g_string_append_c (out, ',');
+      sb_json_write_member (out, indent + 1, "learnings");
+      sb_json_write_string (out, data->learnings);
+    }
+  if (data->notes[0] != '\0')
+    {
+      g_string_append_c (out, ',');
+      sb_json_write_member (out, indent + 1, "notes");
+      sb_json_write_string (out, data->notes);
+    }
   g_string_append_c (out, ',');
   sb_json_write_member (out, indent + 1, "principles");
   sb_json_write_strv (out, (const char * const *) data->principles);

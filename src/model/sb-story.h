@@ -52,6 +52,12 @@ void                 sb_story_move_action         (SbStory      *self,
 const char          *sb_story_get_result          (SbStory      *self);
 void                 sb_story_set_result          (SbStory      *self,
                                                    const char   *result);
+const char          *sb_story_get_learnings       (SbStory      *self);
+void                 sb_story_set_learnings       (SbStory      *self,
+                                                   const char   *learnings);
+const char          *sb_story_get_notes           (SbStory      *self);
+void                 sb_story_set_notes           (SbStory      *self,
+                                                   const char   *notes);
 const char * const  *sb_story_get_principles      (SbStory      *self);
 void                 sb_story_set_principles      (SbStory      *self,
                                                    const char * const *principles);
