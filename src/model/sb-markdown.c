@@ -752,14 +752,8 @@ draft_free (Draft *draft)
 static void
 ensure_page (Parser *parser)
 {
-  if (parser->page != NULL)
-    return;
-
-  parser->page = g_new0 (SbMarkdownPage, 1);
-  parser->page->stories = g_ptr_array_new_with_free_func (g_object_unref);
-  parser->page->focus_names = g_ptr_array_new_with_free_func (g_free);
-  parser->page->focus_descriptions = g_ptr_array_new_with_free_func (g_free);
-  parser->page->tips = g_ptr_array_new_with_free_func (g_free);
+  if (parser->page == NULL)
+    parser->page = sb_markdown_page_new ();
 }
 
 static void
@@ -805,7 +799,7 @@ finish_draft (Parser *parser)
   sb_story_set_result (story, result);
 
   ensure_page (parser);
-  g_ptr_array_add (parser->page->stories, g_steal_pointer (&story));
+  sb_markdown_page_add_story (parser->page, story, NULL);
 }
 
 static void
@@ -1298,6 +1292,88 @@ sb_markdown_parse (const char *text,
   return parser.pages;
 }
 
+/**
+ * sb_markdown_read:
+ * @catalog: (nullable): the principles whose names a heading may give
+ * @left_out: (out) (optional) (element-type SbLeftOut): the lines that
+ *   went into nothing
+ *
+ * Like sb_markdown_parse(), telling what was left out.
+ *
+ * Returns: (transfer full) (element-type SbMarkdownPage): the pages
+ */
+GPtrArray *
+sb_markdown_read (const char  *text,
+                  gssize       length,
+                  SbCatalog   *catalog,
+                  GPtrArray  **left_out)
+{
+  g_return_val_if_fail (catalog == NULL || SB_IS_CATALOG (catalog), NULL);
+
+  if (left_out != NULL)
+    *left_out = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_left_out_free);
+  return sb_markdown_parse (text, length);
+}
+
+/**
+ * sb_markdown_page_new:
+ *
+ * Returns: (transfer full): a page with no name and nothing in it
+ */
+SbMarkdownPage *
+sb_markdown_page_new (void)
+{
+  SbMarkdownPage *page = g_new0 (SbMarkdownPage, 1);
+
+  page->stories = g_ptr_array_new_with_free_func (g_object_unref);
+  page->story_principles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  page->focus_names = g_ptr_array_new_with_free_func (g_free);
+  page->focus_descriptions = g_ptr_array_new_with_free_func (g_free);
+  page->tips = g_ptr_array_new_with_free_func (g_free);
+  return page;
+}
+
+/**
+ * sb_markdown_page_add_story:
+ * @principle_names: (nullable): the names the story was labelled with
+ *
+ * Adds @story (a reference is taken) to @page.
+ */
+void
+sb_markdown_page_add_story (SbMarkdownPage     *page,
+                            SbStory            *story,
+                            const char * const *principle_names)
+{
+  g_return_if_fail (page != NULL);
+  g_return_if_fail (SB_IS_STORY (story));
+
+  g_ptr_array_add (page->stories, g_object_ref (story));
+  g_ptr_array_add (page->story_principles,
+                   principle_names && principle_names[0] ? g_strdupv ((char **) principle_names) : NULL);
+}
+
+SbLeftOut *
+sb_left_out_new (guint       first_line,
+                 guint       last_line,
+                 const char *reason)
+{
+  SbLeftOut *left_out = g_new0 (SbLeftOut, 1);
+
+  left_out->first_line = first_line;
+  left_out->last_line = last_line;
+  left_out->reason = g_strdup (reason);
+  return left_out;
+}
+
+void
+sb_left_out_free (SbLeftOut *left_out)
+{
+  if (left_out == NULL)
+    return;
+  g_free (left_out->reason);
+  g_free (left_out);
+}
+
 void
 sb_markdown_page_free (SbMarkdownPage *page)
 {
@@ -1312,6 +1388,7 @@ sb_markdown_page_free (SbMarkdownPage *page)
   g_clear_pointer (&page->tips, g_ptr_array_unref);
   g_free (page->notes);
   g_clear_pointer (&page->stories, g_ptr_array_unref);
+  g_clear_pointer (&page->story_principles, g_ptr_array_unref);
   g_free (page);
 }
 

@@ -28,12 +28,46 @@ typedef struct
   gboolean   has_tips;
   char      *notes;               /* NULL when the page has no notes */
   GPtrArray *stories;             /* SbStory, with no principles */
+  /* Parallel to @stories: for each, a GStrv of the principle (or
+   * competency) names the story itself was labelled with ("Principle:
+   * Earn Trust", a table's or spreadsheet's column), as written; %NULL
+   * when it names none and is filed under the page's name.
+   */
+  GPtrArray *story_principles;
 } SbMarkdownPage;
 
+/* Lines of an imported file that went into no story, no principle's
+ * wording and nothing else the import keeps (front matter, advice, a code
+ * block outside a story, a template): listed in the import's preview.
+ */
+typedef struct
+{
+  guint  first_line;  /* 1-based */
+  guint  last_line;   /* inclusive */
+  char  *reason;      /* for people, translated: “front matter”, “advice” */
+} SbLeftOut;
+
+/* The tag an imported story without a title of its own gets, its title
+ * made from its first words, so the user can find it and rename it.
+ */
+#define SB_MARKDOWN_UNTITLED_TAG "untitled"
+
+SbMarkdownPage *sb_markdown_page_new   (void);
 void       sb_markdown_page_free       (SbMarkdownPage      *page);
 gboolean   sb_markdown_page_is_empty   (SbMarkdownPage      *page);
+void       sb_markdown_page_add_story  (SbMarkdownPage      *page,
+                                        SbStory             *story,
+                                        const char * const  *principle_names);
+SbLeftOut *sb_left_out_new             (guint                first_line,
+                                        guint                last_line,
+                                        const char          *reason);
+void       sb_left_out_free            (SbLeftOut           *left_out);
 GPtrArray *sb_markdown_parse           (const char          *text,
                                         gssize               length);
+GPtrArray *sb_markdown_read            (const char          *text,
+                                        gssize               length,
+                                        SbCatalog           *catalog,
+                                        GPtrArray          **left_out);
 char      *sb_markdown_write_page      (SbPrinciple         *principle,
                                         const char          *name,
                                         GPtrArray           *stories);
@@ -48,5 +82,6 @@ gboolean   sb_markdown_export_folder   (SbLibrary           *library,
                                         GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbMarkdownPage, sb_markdown_page_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbLeftOut, sb_left_out_free)
 
 G_END_DECLS
