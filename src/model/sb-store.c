@@ -812,23 +812,37 @@ dup_timestamp (void)
   return g_date_time_format (now, "%Y%m%d-%H%M%S-%f");
 }
 
+/* The file @path names: where a link into a sync tool's folder points, or
+ * @path itself when it is no link or a broken one (writing refuses that).
+ * The temporary files, backups and conflict copies live beside it.
+ */
+static char *
+dup_real_path (const char *path)
+{
+  char *real = sb_io_resolve_link (path, NULL);
+
+  return real != NULL ? real : g_strdup (path);
+}
+
 /* Moves an unreadable data file out of the way, so nothing is ever written
- * over it: stories.json.corrupt-<timestamp>.
+ * over it: stories.json.corrupt-<timestamp>. A linked file is moved, not
+ * the link.
  */
 static char *
 set_aside (SbStore  *self,
            GError  **error)
 {
+  g_autofree char *real = dup_real_path (self->path);
   g_autofree char *stamp = dup_timestamp ();
-  g_autofree char *aside = g_strdup_printf ("%s.corrupt-%s", self->path, stamp);
+  g_autofree char *aside = g_strdup_printf ("%s.corrupt-%s", real, stamp);
 
   for (guint i = 2; g_file_test (aside, G_FILE_TEST_EXISTS); i++)
     {
       g_free (aside);
-      aside = g_strdup_printf ("%s.corrupt-%s-%u", self->path, stamp, i);
+      aside = g_strdup_printf ("%s.corrupt-%s-%u", real, stamp, i);
     }
 
-  if (!sb_io_rename (self->path, aside, error))
+  if (!sb_io_rename (real, aside, error))
     return NULL;
 
   return g_steal_pointer (&aside);
@@ -1042,8 +1056,9 @@ merge_principles (SbStore   *self,
 static void
 remove_stale_temps (const char *path)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *real = dup_real_path (path);
+  g_autofree char *folder = g_path_get_dirname (real);
+  g_autofree char *basename = g_path_get_basename (real);
   g_autofree char *backups = backups_dir (path);
 
   sb_io_remove_stale_temps (folder, basename);
@@ -1605,7 +1620,8 @@ save_job_serialize (SaveJob *job)
 static char *
 backups_dir (const char *path)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *real = dup_real_path (path);
+  g_autofree char *folder = g_path_get_dirname (real);
 
   return g_build_filename (folder, "backups", NULL);
 }
@@ -1704,9 +1720,17 @@ static gboolean
 save_job_run (SaveJob  *job,
               GError  **error)
 {
-  g_autofree char *folder = g_path_get_dirname (job->path);
+  g_autofree char *real = NULL;
+  g_autofree char *folder = NULL;
   g_autoptr(GString) out = NULL;
 
+  /* A data file linked into a sync tool's folder: write what the link
+   * points to, so the link stays; a link to nothing writes nothing.
+   */
+  if (!(real = sb_io_resolve_link (job->path, error)))
+    return FALSE;
+
+  folder = g_path_get_dirname (real);
   if (!sb_io_mkdir (folder, error))
     return FALSE;
 
@@ -1714,7 +1738,7 @@ save_job_run (SaveJob  *job,
    * computer) put there since we last read or wrote the file: the main
    * thread merges it in first, then saves again.
    */
-  if (job->expected != NULL && !file_is_unchanged (job->path, job->expected))
+  if (job->expected != NULL && !file_is_unchanged (real, job->expected))
     {
       g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CHANGED,
                            _("Your stories file was changed by another program"));
@@ -1723,14 +1747,14 @@ save_job_run (SaveJob  *job,
 
   if (job->backup)
     {
-      if (!write_backup (job->path, error))
+      if (!write_backup (real, error))
         return FALSE;
       /* Made once a run, even if writing the file itself fails next. */
       job->backup_done = TRUE;
     }
 
   out = save_job_serialize (job);
-  if (!sb_io_write_file_atomic (job->path, out->str, out->len, error))
+  if (!sb_io_write_file_atomic (real, out->str, out->len, error))
     return FALSE;
 
   job->checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) out->str, out->len);
@@ -1739,7 +1763,7 @@ save_job_run (SaveJob  *job,
    * start a parse. A file that is not the size we wrote was changed by
    * someone else already: no cache for it.
    */
-  job->stamped = sb_file_stamp_get (job->path, &job->stamp, NULL) && job->stamp.size == out->len;
+  job->stamped = sb_file_stamp_get (real, &job->stamp, NULL) && job->stamp.size == out->len;
   if (job->cache_path != NULL)
     {
       g_autoptr(GError) cache_error = NULL;
@@ -2320,6 +2344,7 @@ sb_store_restore_backup (SbStore     *self,
                          GError     **error)
 {
   g_autofree char *contents = NULL;
+  g_autofree char *real = NULL;
   g_autoptr(GPtrArray) stories = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length;
@@ -2343,16 +2368,18 @@ sb_store_restore_backup (SbStore     *self,
       return FALSE;
     }
 
-  if (g_file_test (self->path, G_FILE_TEST_EXISTS))
+  /* A linked data file: the file it points to is set aside and written. */
+  real = dup_real_path (self->path);
+  if (g_file_test (real, G_FILE_TEST_EXISTS))
     {
       g_autofree char *stamp = dup_timestamp ();
-      g_autofree char *aside = g_strdup_printf ("%s.replaced-%s", self->path, stamp);
+      g_autofree char *aside = g_strdup_printf ("%s.replaced-%s", real, stamp);
 
-      if (!sb_io_rename (self->path, aside, error))
+      if (!sb_io_rename (real, aside, error))
         return FALSE;
     }
 
-  if (!sb_io_write_file_atomic (self->path, contents, length, error))
+  if (!sb_io_write_file_atomic (real, contents, length, error))
     return FALSE;
 
   /* A fresh start on the restored file. */

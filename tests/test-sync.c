@@ -1,0 +1,285 @@
+/* test-sync.c: a data file kept in a sync tool's folder
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sb-store.h"
+#include "sb-store-io.h"
+#include "sb-test-util.h"
+
+typedef struct
+{
+  char      *dir;
+  char      *path;    /* ~/.local/share/storybank/stories.json */
+  char      *synced;  /* ~/Sync/storybank/stories.json */
+  SbCatalog *catalog;
+  SbLibrary *library;
+  SbStore   *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *sync_folder = NULL;
+
+  f->dir = sb_test_make_tmpdir ();
+  folder = g_build_filename (f->dir, "data", "storybank", NULL);
+  sync_folder = g_build_filename (f->dir, "Sync", "storybank", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (sync_folder, 0700), ==, 0);
+  f->path = g_build_filename (folder, "stories.json", NULL);
+  f->synced = g_build_filename (sync_folder, "stories.json", NULL);
+  f->catalog = sb_catalog_new ();
+  f->library = sb_library_new ();
+  f->store = sb_store_new (f->path, f->library, f->catalog);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  sb_io_inject_fault (0, 0);
+  g_clear_object (&f->store);
+  g_clear_object (&f->library);
+  g_clear_object (&f->catalog);
+  sb_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->synced);
+}
+
+#define EMPTY_FILE "{ \"format\": \"storybank\", \"version\": 1, \"stories\": [] }\n"
+
+static void
+fill (Fixture *f,
+      guint    n,
+      guint32  seed)
+{
+  g_autoptr(GPtrArray) stories = sb_test_make_stories (n, seed);
+
+  for (guint i = 0; i < stories->len; i++)
+    sb_library_add (f->library, g_ptr_array_index (stories, i));
+}
+
+static guint
+count_library (SbLibrary *library)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (library));
+}
+
+static gboolean
+is_symlink (const char *path)
+{
+  struct stat st;
+
+  return g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode);
+}
+
+static gboolean
+is_regular (const char *path)
+{
+  struct stat st;
+
+  return g_lstat (path, &st) == 0 && S_ISREG (st.st_mode);
+}
+
+static guint
+count_entries (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* A relative link, as `ln -s ../../Sync/storybank/stories.json` makes. */
+static void
+link_relative (Fixture *f)
+{
+  g_assert_cmpint (symlink ("../../Sync/storybank/stories.json", f->path), ==, 0);
+}
+
+static void
+test_sync_save_through_symlink (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbStore) store = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *through_link = NULL;
+  g_autofree char *link_folder = g_path_get_dirname (f->path);
+  g_autofree char *sync_folder = g_path_get_dirname (f->synced);
+  g_autofree char *sync_backups = g_build_filename (sync_folder, "backups", NULL);
+  struct stat st;
+
+  /* The file moved into the sync folder, a link left in its place. */
+  sb_test_write_file (f->synced, EMPTY_FILE, -1);
+  link_relative (f);
+  g_assert_true (sb_store_load (f->store, &error));
+  g_assert_no_error (error);
+
+  /* Each save replaces the link's target, not the link... */
+  fill (f, 4, 1);
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_symlink (f->path));
+  g_assert_true (is_regular (f->synced));
+  g_assert_cmpint (g_stat (f->synced, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  first = sb_test_read_file (f->synced);
+
+  /* ...keeping the one from before the first save beside it. */
+  fill (f, 2, 2);
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_symlink (f->path));
+  g_assert_true (is_regular (f->synced));
+  second = sb_test_read_file (f->synced);
+  through_link = sb_test_read_file (f->path);
+  g_assert_cmpstr (second, ==, through_link);
+  g_assert_cmpstr (first, !=, second);
+
+  /* Nothing but the link where it is; no temporary file left anywhere. */
+  g_assert_cmpuint (count_entries (link_folder), ==, 1);
+  g_assert_cmpuint (count_entries (sync_folder), ==, 2);
+  g_assert_cmpuint (count_entries (sync_backups), ==, 1);
+  g_assert_true (is_regular (f->synced));
+
+  store = sb_store_new (f->path, library, catalog);
+  g_assert_true (sb_store_load (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_library (library), ==, 6);
+}
+
+/* A link to a link to the file, the second one absolute. */
+static void
+test_sync_save_through_link_chain (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *middle = g_build_filename (f->dir, "middle.json", NULL);
+
+  sb_test_write_file (f->synced, EMPTY_FILE, -1);
+  g_assert_cmpint (symlink (f->synced, middle), ==, 0);
+  g_assert_cmpint (symlink (middle, f->path), ==, 0);
+
+  fill (f, 3, 3);
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_symlink (f->path));
+  g_assert_true (is_symlink (middle));
+  g_assert_true (is_regular (f->synced));
+}
+
+/* The sync folder is not mounted (yet): saving must not create a file in
+ * the link's place, nor anything anywhere.
+ */
+static void
+test_sync_dangling_link_refused (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sync_folder = g_path_get_dirname (f->synced);
+  g_autofree char *link_folder = g_path_get_dirname (f->path);
+  g_autofree char *gone = g_build_filename (f->dir, "Unmounted", "stories.json", NULL);
+
+  g_assert_cmpint (symlink (gone, f->path), ==, 0);
+  g_assert_true (sb_store_load (f->store, &error));
+  g_assert_no_error (error);
+
+  fill (f, 2, 4);
+  g_assert_false (sb_store_save (f->store, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_clear_error (&error);
+  g_assert_true (sb_store_get_dirty (f->store));
+
+  g_assert_true (is_symlink (f->path));
+  g_assert_cmpuint (count_entries (link_folder), ==, 1);
+  g_assert_cmpuint (count_entries (sync_folder), ==, 0);
+  g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_sync_link_loop_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other = g_build_filename (f->dir, "other.json", NULL);
+
+  g_assert_cmpint (symlink (other, f->path), ==, 0);
+  g_assert_cmpint (symlink (f->path, other), ==, 0);
+
+  fill (f, 1, 5);
+  g_assert_false (sb_store_save (f->store, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_true (is_symlink (f->path));
+  g_assert_true (is_symlink (other));
+}
+
+/* A link into a folder we may not write: an error, the file as it was. */
+static void
+test_sync_read_only_target (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sync_folder = g_path_get_dirname (f->synced);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  sb_test_write_file (f->synced, EMPTY_FILE, -1);
+  link_relative (f);
+  fill (f, 2, 6);
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+  before = sb_test_read_file (f->synced);
+
+  fill (f, 1, 7);
+  /* Permissions do not stop root: there, the seam refuses instead. */
+  if (geteuid () == 0)
+    sb_io_inject_fault (1, EACCES);
+  else
+    g_chmod (sync_folder, 0500);
+
+  g_assert_false (sb_store_save (f->store, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_IO);
+  g_clear_error (&error);
+  g_chmod (sync_folder, 0700);
+  sb_io_inject_fault (0, 0);
+
+  g_assert_true (is_symlink (f->path));
+  after = sb_test_read_file (f->synced);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/sync/save-through-symlink", test_sync_save_through_symlink);
+  ADD ("/sync/save-through-link-chain", test_sync_save_through_link_chain);
+  ADD ("/sync/dangling-link-refused", test_sync_dangling_link_refused);
+  ADD ("/sync/link-loop-refused", test_sync_link_loop_refused);
+  ADD ("/sync/read-only-target", test_sync_read_only_target);
+#undef ADD
+
+  return g_test_run ();
+}
