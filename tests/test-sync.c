@@ -12,6 +12,7 @@
 
 #include "sb-store.h"
 #include "sb-store-io.h"
+#include "sb-sync.h"
 #include "sb-test-util.h"
 
 typedef struct
@@ -267,6 +268,92 @@ test_sync_read_only_target (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+static void
+test_sync_conflict_names (void)
+{
+  static const struct
+  {
+    const char *name;
+    SbSyncTool  tool;
+  } cases[] = {
+    /* Syncthing */
+    { "stories.sync-conflict-20261206-101010-ABC1234.json", SB_SYNC_TOOL_SYNCTHING },
+    { "stories.sync-conflict-20261206-101010-7ZXQ2PA.json", SB_SYNC_TOOL_SYNCTHING },
+    /* Dropbox, Nextcloud */
+    { "stories (conflicted copy 2026-12-06).json", SB_SYNC_TOOL_DROPBOX },
+    { "stories (conflicted copy).json", SB_SYNC_TOOL_DROPBOX },
+    { "stories (Anna's conflicted copy 2026-12-06).json", SB_SYNC_TOOL_DROPBOX },
+    { "stories (conflicted copy 2026-12-06 101010).json", SB_SYNC_TOOL_DROPBOX },
+    /* ownCloud */
+    { "stories_conflict-20261206-101010.json", SB_SYNC_TOOL_OWNCLOUD },
+    /* OneDrive */
+    { "stories-LAPTOP.json", SB_SYNC_TOOL_ONEDRIVE },
+    { "stories-DESKTOP-7H2K3L9.json", SB_SYNC_TOOL_ONEDRIVE },
+    /* Google Drive */
+    { "stories (1).json", SB_SYNC_TOOL_GOOGLE },
+    { "stories (12).json", SB_SYNC_TOOL_GOOGLE },
+    /* Near misses */
+    { "stories.json", SB_SYNC_TOOL_NONE },
+    { "stories.json.bak", SB_SYNC_TOOL_NONE },
+    { "stories-old.json", SB_SYNC_TOOL_NONE },
+    { "stories-2026.json", SB_SYNC_TOOL_NONE },
+    { "stories-20261206-101010-123456.json", SB_SYNC_TOOL_NONE },
+    { "stories-MUCH-TOO-LONG-A-NAME.json", SB_SYNC_TOOL_NONE },
+    { "stories--LAPTOP.json", SB_SYNC_TOOL_NONE },
+    { "other.sync-conflict-20261206-101010-ABC1234.json", SB_SYNC_TOOL_NONE },
+    { "other (conflicted copy).json", SB_SYNC_TOOL_NONE },
+    { "my stories (1).json", SB_SYNC_TOOL_NONE },
+    { "stories.sync-conflict-20261206-101010-ABC1234.json.bak", SB_SYNC_TOOL_NONE },
+    { "stories.sync-conflict-20261206-101010-ABC1234.json.1a2b3c4d.tmp", SB_SYNC_TOOL_NONE },
+    { "stories.sync-conflict-2026-101010-ABC1234.json", SB_SYNC_TOOL_NONE },
+    { "stories.sync-conflict-20261206-101010-.json", SB_SYNC_TOOL_NONE },
+    { "stories (conflicted copy).txt", SB_SYNC_TOOL_NONE },
+    { "stories (copy).json", SB_SYNC_TOOL_NONE },
+    { "stories ().json", SB_SYNC_TOOL_NONE },
+    { "stories (1.json", SB_SYNC_TOOL_NONE },
+    { "stories_conflict-.json", SB_SYNC_TOOL_NONE },
+    { "stories_conflict-abc.json", SB_SYNC_TOOL_NONE },
+    { "stories.json.corrupt-20261206-101010-123456", SB_SYNC_TOOL_NONE },
+    { "stories.json.12345678.tmp", SB_SYNC_TOOL_NONE },
+    { "Stories (1).json", SB_SYNC_TOOL_NONE },
+    { "", SB_SYNC_TOOL_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].name);
+      g_assert_cmpint (sb_sync_match_conflict_name ("stories.json", cases[i].name), ==, cases[i].tool);
+    }
+
+  /* Another data file's name, and one without an extension. */
+  g_assert_cmpint (sb_sync_match_conflict_name ("work.json", "work (conflicted copy).json"), ==, SB_SYNC_TOOL_DROPBOX);
+  g_assert_cmpint (sb_sync_match_conflict_name ("work.json", "stories (conflicted copy).json"), ==, SB_SYNC_TOOL_NONE);
+  g_assert_cmpint (sb_sync_match_conflict_name ("stories", "stories (1)"), ==, SB_SYNC_TOOL_GOOGLE);
+}
+
+static void
+test_sync_list_conflict_copies (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (f->synced);
+  g_autofree char *a = g_build_filename (folder, "stories (conflicted copy).json", NULL);
+  g_autofree char *b = g_build_filename (folder, "stories.sync-conflict-20261206-101010-ABC1234.json", NULL);
+  g_autofree char *bak = g_build_filename (folder, "stories.json.bak", NULL);
+  g_autofree char *dir = g_build_filename (folder, "stories (1).json", NULL);
+  g_autoptr(GPtrArray) copies = NULL;
+
+  sb_test_write_file (f->synced, EMPTY_FILE, -1);
+  sb_test_write_file (a, EMPTY_FILE, -1);
+  sb_test_write_file (b, EMPTY_FILE, -1);
+  sb_test_write_file (bak, EMPTY_FILE, -1);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+
+  copies = sb_sync_list_conflict_copies (f->synced);
+  g_assert_cmpuint (copies->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (copies, 0), ==, a);
+  g_assert_cmpstr (g_ptr_array_index (copies, 1), ==, b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +366,8 @@ main (int   argc,
   ADD ("/sync/dangling-link-refused", test_sync_dangling_link_refused);
   ADD ("/sync/link-loop-refused", test_sync_link_loop_refused);
   ADD ("/sync/read-only-target", test_sync_read_only_target);
+  g_test_add_func ("/sync/conflict-names", test_sync_conflict_names);
+  ADD ("/sync/list-conflict-copies", test_sync_list_conflict_copies);
 #undef ADD
 
   return g_test_run ();
