@@ -31,6 +31,8 @@ typedef enum
   FIELD_TASK,
   FIELD_ACTION,
   FIELD_RESULT,
+  FIELD_LEARNINGS,
+  FIELD_NOTES,
   FIELD_STORY,
 } Field;
 
@@ -66,7 +68,7 @@ label_regex (void)
   if (g_once_init_enter (&regex))
     {
       GRegex *r = g_regex_new ("^[ \\t]*(?<list>[-*+][ \\t]+)?(?:\\*\\*|\\*|__|_)?[ \\t]*"
-                               "(?:(?<word>situation|task|actions?|results?|story)|(?<letter>s|t|a|r))"
+                               "(?:(?<word>situation|task|actions?|results?|learnings?|notes?|story)|(?<letter>s|t|a|r))"
                                "[ \\t]*(?:\\*\\*|\\*|__|_)?"
                                "(?:[ \\t]*[:\\x{FF1A}]|(?(<word>)[ \\t]+(?:-|\\x{2013}|\\x{2014})(?=[ \\t]|$)|(*FAIL)))"
                                "[ \\t]*(?:\\*\\*|\\*|__|_)?[ \\t]?",
@@ -112,6 +114,10 @@ field_from_word (const char *word)
       return FIELD_ACTION;
     case 'r':
       return FIELD_RESULT;
+    case 'l':
+      return FIELD_LEARNINGS;
+    case 'n':
+      return FIELD_NOTES;
     default:
       g_assert_not_reached ();
       return FIELD_NONE;
@@ -332,6 +338,11 @@ append_story (GString *out,
   for (guint i = 0; actions[i] != NULL; i++)
     append_item (out, actions[i]);
   append_field (out, "Result", sb_story_get_result (story));
+  /* The optional parts, only when the story has them. */
+  if (sb_story_get_learnings (story)[0] != '\0')
+    append_field (out, "Learnings", sb_story_get_learnings (story));
+  if (sb_story_get_notes (story)[0] != '\0')
+    append_field (out, "Notes", sb_story_get_notes (story));
 }
 
 static gboolean
@@ -688,8 +699,8 @@ sb_markdown_export_folder (SbLibrary   *library,
 typedef struct
 {
   GString   *title;
-  GString   *fields[4];
-  gboolean   seen[4];
+  GString   *fields[FIELD_STORY];
+  gboolean   seen[FIELD_STORY];
   GPtrArray *steps;       /* GString */
 } Draft;
 
@@ -766,6 +777,8 @@ finish_draft (Parser *parser)
   g_autofree char *situation = NULL;
   g_autofree char *task = NULL;
   g_autofree char *result = NULL;
+  g_autofree char *learnings = NULL;
+  g_autofree char *notes = NULL;
 
   parser->current = NULL;
   parser->field = FIELD_NONE;
@@ -789,6 +802,8 @@ finish_draft (Parser *parser)
   situation = finish_text (draft->fields[FIELD_SITUATION]);
   task = finish_text (draft->fields[FIELD_TASK]);
   result = finish_text (draft->fields[FIELD_RESULT]);
+  learnings = finish_text (draft->fields[FIELD_LEARNINGS]);
+  notes = finish_text (draft->fields[FIELD_NOTES]);
   draft_free (draft);
 
   story = sb_story_new ();
@@ -797,6 +812,8 @@ finish_draft (Parser *parser)
   sb_story_set_task (story, task);
   sb_story_set_actions (story, (const char * const *) steps->pdata);
   sb_story_set_result (story, result);
+  sb_story_set_learnings (story, learnings);
+  sb_story_set_notes (story, notes);
 
   ensure_page (parser);
   sb_markdown_page_add_story (parser->page, story, NULL);
@@ -911,7 +928,9 @@ story_follows (char  **lines,
       classify (lines[i], &line);
       if (line.kind == LINE_HEADING && line.text[0] != '\0')
         return FALSE;
-      if (line.kind != LINE_LABEL || line.field == FIELD_STORY)
+      /* Learnings and notes only follow a story's own parts. */
+      if (line.kind != LINE_LABEL || line.field == FIELD_STORY ||
+          line.field == FIELD_LEARNINGS || line.field == FIELD_NOTES)
         continue;
       if (!line.listed)
         return TRUE;
@@ -1262,6 +1281,11 @@ sb_markdown_parse (const char *text,
       if (line.kind == LINE_LABEL && line.listed && parser.draft == NULL &&
           (parser.section == SECTION_TIPS || parser.section == SECTION_FOCUS))
         classify_item (lines[i], &line);
+      /* "Notes: …" outside a story, or a second one, is just text. */
+      if (line.kind == LINE_LABEL &&
+          (line.field == FIELD_LEARNINGS || line.field == FIELD_NOTES) &&
+          (parser.draft == NULL || parser.draft->seen[line.field]))
+        line.kind = LINE_TEXT, line.text = lines[i];
 
       switch (line.kind)
         {
