@@ -299,6 +299,8 @@ test_actions (void)
     { "- did a\n  and more about a\n\n- did b", { "did a\nand more about a", "did b" } },
     { "1.5x faster was the aim", { "1.5x faster was the aim" } },
     { "-1 bugs sounds odd", { "-1 bugs sounds odd" } },
+    /* Found by fuzz-csv: a paragraph's lines are trimmed, as an item's are. */
+    { "First\n   indented\n\nSecond", { "First\nindented", "Second" } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

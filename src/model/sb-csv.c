@@ -577,7 +577,7 @@ add_step (GPtrArray *steps,
 /* An Action cell's steps: its list items without their markers (an
  * indented item, or a line under an item that is not one, stays inside
  * its item); with no list, its paragraphs, or when it has no blank line,
- * its lines. A single paragraph is one step.
+ * its lines. A single paragraph is one step. A step's lines are trimmed.
  */
 static GStrv
 split_actions (const char *cell)
@@ -644,7 +644,7 @@ split_actions (const char *cell)
             }
           if (step->len > 0)
             g_string_append_c (step, '\n');
-          g_string_append (step, lines[i]);
+          g_string_append (step, lines[i] + strspn (lines[i], " \t"));
         }
       add_step (steps, step);
     }
@@ -767,28 +767,25 @@ add_left_out (GPtrArray  *left_out,
   g_ptr_array_add (left_out, sb_left_out_new (first_line, last_line, reason));
 }
 
-/* Whether @record only repeats the header's column names. */
+/* Whether @record only repeats the header's column names, every one of
+ * them (a sheet pasted under another).
+ */
 static gboolean
 repeats_header (Record *record,
                 Record *header)
 {
   guint same = 0;
 
-  for (guint i = 0; i < record->cells->len; i++)
+  for (guint i = 0; i < MAX (record->cells->len, header->cells->len); i++)
     {
-      const char *cell = g_ptr_array_index (record->cells, i);
-      g_autofree char *a = NULL;
-      g_autofree char *b = NULL;
+      const char *cell = i < record->cells->len ? g_ptr_array_index (record->cells, i) : "";
+      const char *name = i < header->cells->len ? g_ptr_array_index (header->cells, i) : "";
+      g_autofree char *a = normalise_name (cell);
+      g_autofree char *b = normalise_name (name);
 
-      if (is_blank (cell))
-        continue;
-      if (i >= header->cells->len)
-        return FALSE;
-      a = normalise_name (cell);
-      b = normalise_name (g_ptr_array_index (header->cells, i));
       if (!g_str_equal (a, b))
         return FALSE;
-      same++;
+      same += a[0] != '\0';
     }
   return same >= 2;
 }
