@@ -60,7 +60,7 @@ sb_cli_add_options (GApplication *app)
                                  _("Export only the stories of this principle (its id or name)"),
                                  _("ID"));
   g_application_add_main_option (app, "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
-                                 _("Import Markdown pages or a Storybank file (a file, or every *.md and *.json in a folder) and quit"),
+                                 _("Import stories from Markdown or text pages, spreadsheets (CSV or TSV) or a Storybank file (a file, or every such file in a folder and the folders in it) and quit"),
                                  _("PATH"));
   g_application_add_main_option (app, "dry-run", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  _("With --import: print what would come in and what would be left out, and change nothing"),

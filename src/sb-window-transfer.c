@@ -1047,9 +1047,10 @@ import_action (GtkWidget  *widget,
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   if (!folder)
     {
-      add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown Pages and Storybank Files"),
-                  "*.md", "*.markdown", "*.json", NULL);
-      add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown Pages"), "*.md", "*.markdown", NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Stories in Any Form Storybank Reads"),
+                  "*.md", "*.markdown", "*.txt", "*.csv", "*.tsv", "*.json", NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown Pages and Text"), "*.md", "*.markdown", "*.txt", NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Spreadsheets (CSV or TSV)"), "*.csv", "*.tsv", NULL);
       add_filter (GTK_FILE_CHOOSER (chooser), _("Storybank Files"), "*.json", NULL);
     }
 
