@@ -2164,6 +2164,13 @@ sb_store_serialize (SbStore *self)
   g_return_val_if_fail (SB_IS_STORE (self), NULL);
 
   job = sb_store_take_snapshot (self);
+  /* What the data file holds, not a new save: an export keeps the record
+   * of the last save as it is.
+   */
+  g_strfreev (job->extra_keys);
+  g_strfreev (job->extra_values);
+  job->extra_keys = g_strdupv (self->extra_keys);
+  job->extra_values = g_strdupv (self->extra_values);
   return g_string_free (save_job_serialize (job), FALSE);
 }
 
