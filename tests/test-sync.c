@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -354,6 +355,323 @@ test_sync_list_conflict_copies (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (copies, 1), ==, b);
 }
 
+/* The app started again on the same file. */
+static void
+new_session (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->store);
+  g_clear_object (&f->library);
+  f->library = sb_library_new ();
+  f->store = sb_store_new (f->path, f->library, f->catalog);
+  g_assert_true (sb_store_load (f->store, &error));
+  g_assert_no_error (error);
+}
+
+static SbStory *
+story_at (SbLibrary *library,
+          guint      i)
+{
+  g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+  return story;  /* the library holds it */
+}
+
+/* Writes, as @name beside the synced file, the library of @from as the
+ * other computer changed it with @edit.
+ */
+static char *
+make_copy (Fixture    *f,
+           const char *name,
+           void      (*edit) (SbLibrary *library))
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbStore) store = NULL;
+  g_autofree char *elsewhere = g_build_filename (f->dir, "other-computer", "stories.json", NULL);
+  g_autofree char *folder = g_path_get_dirname (f->synced);
+  g_autofree char *text = sb_test_read_file (f->synced);
+  char *copy = g_build_filename (folder, name, NULL);
+
+  g_autofree char *elsewhere_folder = g_path_get_dirname (elsewhere);
+
+  g_assert_cmpint (g_mkdir_with_parents (elsewhere_folder, 0700), ==, 0);
+  sb_test_write_file (elsewhere, text, -1);
+  store = sb_store_new (elsewhere, library, catalog);
+  g_assert_true (sb_store_load (store, &error));
+  g_assert_no_error (error);
+  edit (library);
+  g_assert_true (sb_store_save (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (g_rename (elsewhere, copy), ==, 0);
+  return copy;
+}
+
+/* On the other computer: story 1 edited, story 2 deleted, story 3 edited
+ * (here too), one story added.
+ */
+static void
+edit_there (SbLibrary *library)
+{
+  g_autoptr(SbStory) added = sb_story_new ();
+
+  sb_story_set_title (story_at (library, 1), "Edited there");
+  sb_story_set_situation (story_at (library, 3), "Changed there");
+  sb_library_remove (library, story_at (library, 2), NULL);
+  sb_story_set_title (added, "Written there");
+  sb_library_add (library, added);
+}
+
+static guint
+count_titled (SbLibrary  *library,
+              const char *title)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < count_library (library); i++)
+    n += g_strcmp0 (sb_story_get_title (story_at (library, i)), title) == 0;
+  return n;
+}
+
+static guint
+count_prefixed (const char *folder,
+                const char *prefix)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    n += g_str_has_prefix (name, prefix);
+  return n;
+}
+
+/* Three ways, against the backup from before the copy was written; the
+ * data file reached through a link, the copy beside the link's target.
+ */
+static void
+test_sync_merge_copy_three_way (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbStore) store = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *sync_folder = g_path_get_dirname (f->synced);
+  g_autofree char *backups = g_build_filename (sync_folder, "backups", NULL);
+  g_auto(GStrv) ids = g_new0 (char *, 5);
+  g_autofree char *host = NULL;
+  SbMergeReport report;
+
+  sb_test_write_file (f->synced, EMPTY_FILE, -1);
+  link_relative (f);
+  g_assert_true (sb_store_load (f->store, &error));
+  fill (f, 4, 11);
+  for (guint i = 0; i < 4; i++)
+    ids[i] = g_strdup (sb_story_get_id (story_at (f->library, i)));
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+
+  /* Both computers start from this file; this one's next session backs
+   * it up at its first save. The other one's version arrives later as a
+   * conflict copy.
+   */
+  new_session (f);
+  sb_story_set_title (story_at (f->library, 0), "Edited here");
+  sb_story_set_situation (story_at (f->library, 3), "Changed here");
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+  g_usleep (G_USEC_PER_SEC * 11 / 10);
+  copy = make_copy (f, "stories.sync-conflict-20261206-101010-ABC1234.json", edit_there);
+
+  g_assert_true (sb_store_merge_conflict_copies (f->store, &report, &host, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 1);
+  g_assert_cmpuint (report.updated, ==, 1);
+  g_assert_cmpuint (report.deleted, ==, 1);
+  g_assert_cmpuint (report.conflicts, ==, 1);
+  g_assert_cmpstr (host, ==, g_get_host_name ());
+
+  g_assert_cmpstr (sb_story_get_title (sb_library_find (f->library, ids[0])), ==, "Edited here");
+  g_assert_cmpstr (sb_story_get_title (sb_library_find (f->library, ids[1])), ==, "Edited there");
+  g_assert_null (sb_library_find (f->library, ids[2]));
+  g_assert_cmpuint (count_titled (f->library, "Written there"), ==, 1);
+  g_assert_cmpuint (count_library (f->library), ==, 5);  /* 4 - 1 + 1 + a conflict copy */
+
+  /* Saved through the link, the copy moved into backups/, kept whole. */
+  g_assert_true (is_symlink (f->path));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_prefixed (backups, "merged-"), ==, 1);
+  g_assert_false (sb_store_get_dirty (f->store));
+  store = sb_store_new (f->path, library, catalog);
+  g_assert_true (sb_store_load (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_library (library), ==, 5);
+
+  /* Never merged twice. */
+  g_assert_true (sb_store_merge_conflict_copies (f->store, &report, NULL, &error));
+  g_assert_true (sb_merge_report_is_empty (&report));
+
+  /* Undo takes exactly that back. */
+  g_assert_true (sb_store_undo_copies_merge (f->store));
+  g_assert_cmpuint (count_library (f->library), ==, 4);
+  g_assert_cmpstr (sb_story_get_title (sb_library_find (f->library, ids[0])), ==, "Edited here");
+  g_assert_cmpstr (sb_story_get_title (sb_library_find (f->library, ids[1])), !=, "Edited there");
+  g_assert_nonnull (sb_library_find (f->library, ids[2]));
+  g_assert_cmpstr (sb_story_get_situation (sb_library_find (f->library, ids[3])), ==, "Changed here");
+  g_assert_cmpuint (count_titled (f->library, "Written there"), ==, 0);
+  g_assert_true (sb_store_get_dirty (f->store));
+  g_assert_false (sb_store_undo_copies_merge (f->store));
+}
+
+/* With no backup to tell who changed what, nothing is dropped: a story
+ * edited there is kept in both versions, one deleted there stays.
+ */
+static void
+test_sync_merge_copy_two_way (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  g_auto(GStrv) ids = g_new0 (char *, 5);
+  SbMergeReport report;
+
+  fill (f, 4, 12);
+  for (guint i = 0; i < 4; i++)
+    ids[i] = g_strdup (sb_story_get_id (story_at (f->library, i)));
+  g_clear_pointer (&f->synced, g_free);
+  f->synced = g_strdup (f->path);
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+  copy = make_copy (f, "stories (conflicted copy 2026-12-06).json", edit_there);
+
+  g_assert_true (sb_store_merge_conflict_copies (f->store, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 1);
+  g_assert_cmpuint (report.deleted, ==, 0);
+  g_assert_cmpuint (report.conflicts, ==, 2);  /* both of the stories edited there */
+  g_assert_nonnull (sb_library_find (f->library, ids[2]));
+  g_assert_cmpuint (count_titled (f->library, "Written there"), ==, 1);
+  g_assert_cmpuint (count_titled (f->library, "Edited there") +
+                    count_titled (f->library, "Edited there (conflict)"), ==, 1);
+  g_assert_cmpuint (count_library (f->library), ==, 7);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+}
+
+/* A copy cut short, or from a newer version: left alone and named. */
+static void
+test_sync_unreadable_copy (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autofree char *truncated = g_build_filename (folder, "stories (1).json", NULL);
+  g_autofree char *newer = g_build_filename (folder, "stories_conflict-20261206-101010.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char * const *names;
+  SbMergeReport report;
+  guint notified = 0;
+
+  fill (f, 2, 13);
+  g_assert_true (sb_store_save (f->store, &error));
+  before = sb_test_read_file (f->path);
+  sb_test_write_file (truncated, "{ \"format\": \"storybank\", \"version\": 1, \"stories\": [ { \"id\"", -1);
+  sb_test_write_file (newer, "{ \"format\": \"storybank\", \"version\": 2, \"stories\": [] }", -1);
+  g_signal_connect_swapped (f->store, "notify::unreadable-copies", G_CALLBACK (g_atomic_int_inc), &notified);
+
+  g_assert_true (sb_store_merge_conflict_copies (f->store, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_merge_report_is_empty (&report));
+  names = sb_store_get_unreadable_copies (f->store);
+  g_assert_nonnull (names);
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 2);
+  g_assert_true (g_strv_contains (names, "stories (1).json"));
+  g_assert_true (g_strv_contains (names, "stories_conflict-20261206-101010.json"));
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_assert_true (g_file_test (truncated, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (newer, G_FILE_TEST_EXISTS));
+  after = sb_test_read_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_library (f->library), ==, 2);
+
+  /* Gone: no longer named. */
+  g_unlink (truncated);
+  g_unlink (newer);
+  g_assert_true (sb_store_merge_conflict_copies (f->store, &report, NULL, &error));
+  names = sb_store_get_unreadable_copies (f->store);
+  g_assert_true (names == NULL || names[0] == NULL);
+  g_assert_cmpuint (notified, ==, 2);
+}
+
+/* The computer that saved last is in the file, and survives a load. */
+static void
+test_sync_saved_by (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbStore) store = NULL;
+  g_autofree char *saved = NULL;
+  JsonObject *root, *saved_by;
+
+  /* A file from before: no key, loads as it did, unknown keys kept. */
+  sb_test_write_file (f->path,
+                      "{\"format\": \"storybank\", \"version\": 1, \"sync\": {\"peer\": \"x\"},"
+                      " \"saved-by\": {\"host\": \"old-laptop\", \"time\": \"2026-01-01T00:00:00Z\"},"
+                      " \"stories\": [{\"id\": \"s1\", \"title\": \"T\"}]}", -1);
+  g_assert_true (sb_store_load (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_store_get_saved_by (f->store), ==, "old-laptop");
+
+  sb_story_set_title (sb_library_find (f->library, "s1"), "Changed");
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+
+  saved = sb_test_read_file (f->path);
+  g_assert_nonnull (strstr (saved, "\"sync\": {\"peer\":\"x\"}"));
+  g_assert_null (strstr (saved, "old-laptop"));
+  g_assert_true (json_parser_load_from_data (parser, saved, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  saved_by = json_object_get_object_member (root, "saved-by");
+  g_assert_nonnull (saved_by);
+  g_assert_cmpstr (json_object_get_string_member (saved_by, "host"), ==, g_get_host_name ());
+  g_assert_nonnull (json_object_get_string_member (saved_by, "time"));
+  /* Once, not once per save. */
+  g_assert_true (strstr (saved, "\"saved-by\"") == g_strrstr (saved, "\"saved-by\""));
+
+  store = sb_store_new (f->path, library, catalog);
+  sb_store_set_cache_path (store, NULL);
+  g_assert_true (sb_store_load (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_store_get_saved_by (store), ==, g_get_host_name ());
+  g_assert_cmpstr (sb_story_get_title (sb_library_find (library, "s1")), ==, "Changed");
+}
+
+/* A file without the key loads unchanged. */
+static void
+test_sync_saved_by_absent (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  sb_test_write_file (f->path, "{\"format\": \"storybank\", \"version\": 1,"
+                      " \"stories\": [{\"id\": \"s1\", \"title\": \"T\"}]}", -1);
+  g_assert_true (sb_store_load (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_null (sb_store_get_saved_by (f->store));
+  g_assert_cmpuint (count_library (f->library), ==, 1);
+  g_assert_false (sb_store_get_dirty (f->store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +686,11 @@ main (int   argc,
   ADD ("/sync/read-only-target", test_sync_read_only_target);
   g_test_add_func ("/sync/conflict-names", test_sync_conflict_names);
   ADD ("/sync/list-conflict-copies", test_sync_list_conflict_copies);
+  ADD ("/sync/merge-copy-three-way", test_sync_merge_copy_three_way);
+  ADD ("/sync/merge-copy-two-way", test_sync_merge_copy_two_way);
+  ADD ("/sync/unreadable-copy", test_sync_unreadable_copy);
+  ADD ("/sync/saved-by", test_sync_saved_by);
+  ADD ("/sync/saved-by-absent", test_sync_saved_by_absent);
 #undef ADD
 
   return g_test_run ();
