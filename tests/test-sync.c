@@ -672,6 +672,30 @@ test_sync_saved_by_absent (Fixture       *f,
   g_assert_false (sb_store_get_dirty (f->store));
 }
 
+/* The file replaced by the other computer while the window is open: the
+ * merge knows who saved it, for the toast.
+ */
+static void
+test_sync_saved_by_merge (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SbMergeReport report;
+
+  fill (f, 1, 14);
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_store_get_saved_by (f->store), ==, g_get_host_name ());
+
+  sb_test_write_file (f->path, "{\"format\": \"storybank\", \"version\": 1,"
+                      " \"saved-by\": {\"host\": \"laptop\", \"time\": \"2026-12-06T10:10:10Z\"},"
+                      " \"stories\": [{\"id\": \"s9\", \"title\": \"From the laptop\"}]}", -1);
+  g_assert_true (sb_store_merge_from_disk (f->store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_store_get_saved_by (f->store), ==, "laptop");
+  g_assert_nonnull (sb_library_find (f->library, "s9"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -691,6 +715,7 @@ main (int   argc,
   ADD ("/sync/unreadable-copy", test_sync_unreadable_copy);
   ADD ("/sync/saved-by", test_sync_saved_by);
   ADD ("/sync/saved-by-absent", test_sync_saved_by_absent);
+  ADD ("/sync/saved-by-merge", test_sync_saved_by_merge);
 #undef ADD
 
   return g_test_run ();

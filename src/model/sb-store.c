@@ -1066,14 +1066,14 @@ conflict_copy (SbCatalog  *catalog,
 }
 
 /* Merges the user's principles of the file (@theirs) into the catalog,
- * three ways against the base, the way stories merge: what only they
+ * three ways against @base (id to JSON text; %NULL: two ways, nothing
+ * counts as deleted), the way stories merge: what only they
  * added, changed or deleted comes in; what only we did stays; a change
  * wins over a deletion; when both changed one, ours stays and theirs is
  * added beside it as "… (conflict)" (for the wording of a built-in one,
  * ours stays alone). A built-in principle is never removed: its wording
  * is what is merged. Stories filed under a deleted
- * principle keep its id. Returns whether the catalog now differs from
- * the file.
+ * principle keep its id.
  */
 static void
 merge_principles_from (SbStore    *self,
@@ -2397,8 +2397,11 @@ static void
 set_unreadable_copies (SbStore *self,
                        char   **names)
 {
-  if (g_strv_equal ((const char * const *) (self->unreadable_copies ? self->unreadable_copies : (char *[]) { NULL }),
-                    (const char * const *) names))
+  gboolean none_before = self->unreadable_copies == NULL || self->unreadable_copies[0] == NULL;
+
+  if ((none_before && names[0] == NULL) ||
+      (!none_before && g_strv_equal ((const char * const *) self->unreadable_copies,
+                                     (const char * const *) names)))
     {
       g_strfreev (names);
       return;
