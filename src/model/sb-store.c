@@ -1309,8 +1309,16 @@ load_read (const char *path,
 
   if (!sb_io_read_file (path, SB_STORE_MAX_FILE_SIZE, &contents, &length, &local_error))
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      g_autofree char *real = NULL;
+
+      /* A link to nothing (the sync folder not mounted) is not a new,
+       * empty library: saving one would write over the stories there.
+       */
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) &&
+          (real = sb_io_resolve_link (path, NULL)) != NULL)
         result->missing = TRUE;
+      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        sb_io_resolve_link (path, &result->read_error);
       else
         result->read_error = g_steal_pointer (&local_error);
       return result;
