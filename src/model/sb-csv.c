@@ -685,9 +685,9 @@ split_names (const char *cell,
       gboolean seen = FALSE;
 
       len = strlen (name);
-      while (len > 0 && (name[len - 1] == ';' || name[len - 1] == ','))
+      while (len > 0 && (name[len - 1] == ';' || name[len - 1] == ',' ||
+                         g_ascii_isspace (name[len - 1])))
         name[--len] = '\0';
-      g_strchomp (name);
       if (tags)
         {
           /* "#leadership #conflict" */
