@@ -62,6 +62,9 @@ sb_cli_add_options (GApplication *app)
   g_application_add_main_option (app, "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
                                  _("Import Markdown pages or a Storybank file (a file, or every *.md and *.json in a folder) and quit"),
                                  _("PATH"));
+  g_application_add_main_option (app, "dry-run", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("With --import: print what would come in and what would be left out, and change nothing"),
+                                 NULL);
   g_application_add_main_option (app, "cheat-sheet", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
                                  _("Write a one-page cheat sheet of your stories to PATH (.pdf or .txt) and quit"),
                                  _("PATH"));
@@ -326,7 +329,8 @@ export_library (SbLibrary  *library,
 }
 
 static int
-run_import (const char *path)
+run_import (const char *path,
+            gboolean    dry_run)
 {
   g_autoptr(SbCatalog) catalog = sb_catalog_new ();
   g_autoptr(SbLibrary) library = sb_library_new ();
@@ -363,6 +367,16 @@ run_import (const char *path)
   if (sb_import_is_empty (import))
     {
       g_print (_("Nothing new to import from %s\n"), path);
+      return SB_CLI_EXIT_OK;
+    }
+
+  if (dry_run)
+    {
+      g_print (_("Would import: %u new stories, %u updated, %u new principles. "
+                 "This was a dry run: nothing was changed.\n"),
+               sb_import_get_n_new_stories (import),
+               sb_import_get_n_updated_stories (import),
+               sb_import_get_n_new_principles (import));
       return SB_CLI_EXIT_OK;
     }
 
@@ -610,6 +624,7 @@ handle (GVariantDict *options,
   const char *format = NULL;
   const char *principle = NULL;
   g_autofree char *resolved = NULL;
+  gboolean dry_run;
   int status;
 
   g_return_val_if_fail (options != NULL, SB_CLI_EXIT_USAGE);
@@ -618,6 +633,13 @@ handle (GVariantDict *options,
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);
   g_variant_dict_lookup (options, "format", "&s", &format);
   g_variant_dict_lookup (options, "principle", "&s", &principle);
+  dry_run = g_variant_dict_contains (options, "dry-run");
+
+  if (dry_run && import_path == NULL)
+    {
+      print_error (_("--dry-run goes with --import"));
+      return SB_CLI_EXIT_USAGE;
+    }
 
   if (g_variant_dict_contains (options, "cheat-sheet") || g_variant_dict_contains (options, "framework"))
     {
@@ -681,8 +703,8 @@ handle (GVariantDict *options,
           print_error (_("--format and --principle go with --export"));
           return SB_CLI_EXIT_USAGE;
         }
-      if (live == NULL)
-        return run_import (import_path);
+      if (live == NULL || dry_run)
+        return run_import (import_path, dry_run);
 
       resolved = resolve_path (live, import_path);
       return live->import_func (live->command_line, resolved, live->user_data);
@@ -708,7 +730,7 @@ gboolean
 sb_cli_has_work (GVariantDict *options)
 {
   static const char * const names[] = {
-    "export", "import", "format", "principle", "cheat-sheet", "framework", "check", NULL
+    "export", "import", "dry-run", "format", "principle", "cheat-sheet", "framework", "check", NULL
   };
 
   g_return_val_if_fail (options != NULL, FALSE);
@@ -813,8 +835,9 @@ sb_cli_handle_local (GApplication *app,
 {
   g_return_val_if_fail (G_IS_APPLICATION (app), SB_CLI_EXIT_USAGE);
 
+  /* A dry run changes nothing: it reads the data file as saved. */
   if ((g_variant_dict_contains (options, "import") || g_variant_dict_contains (options, "export")) &&
-      is_running (app))
+      !g_variant_dict_contains (options, "dry-run") && is_running (app))
     return -1;
 
   return sb_cli_handle (options);

@@ -110,7 +110,7 @@ validate (SbPrincipleDialog *self)
     }
 
   if (name[0] != '\0')
-    same_name = sb_catalog_lookup_by_name (self->catalog, name);
+    same_name = sb_catalog_lookup_by_exact_name (self->catalog, name);
   if (same_name == self->principle)
     same_name = NULL;
 

@@ -108,6 +108,79 @@ test_catalog_lookup_by_name (void)
   g_assert_null (sb_catalog_lookup_by_name (catalog, "Write Poetry"));
 }
 
+/* Names as people write them in their files find the built-in principle
+ * they mean; every alias finds its own principle and no other; names
+ * that mean something else find nothing.
+ */
+static void
+test_catalog_lookup_loosely (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  GListModel *principles = sb_catalog_get_principles (catalog);
+  const struct { const char *name; const char *id; } cases[] = {
+    { "High Standards", "insist-on-the-highest-standards" },
+    { "Insist on Highest Standards", "insist-on-the-highest-standards" },
+    { "Backbone", "have-backbone-disagree-and-commit" },
+    { "Disagree & Commit", "have-backbone-disagree-and-commit" },
+    { "Have Backbone, Disagree and Commit", "have-backbone-disagree-and-commit" },
+    { "Earth\u2019s Best Employer", "strive-to-be-earths-best-employer" },
+    { "Customer Obsessed", "customer-obsession" },
+    { "Hire and Develop", "hire-and-develop-the-best" },
+    { "Learn & Be Curious", "learn-and-be-curious" },
+    { "Bias to Action", "bias-for-action" },
+    { "earnTrust", "earn-trust" },
+    { "EarnTrust", "earn-trust" },
+    { "earn_trust", "earn-trust" },
+    { "3. Dive Deep", "dive-deep" },
+    { "LP7 - Deliver Results", "deliver-results" },
+    { "Leadership Principle: Ownership", "ownership" },
+    { "\U0001F680 Think Big", "think-big" },
+    { "ARE RIGHT, A LOT", "are-right-a-lot" },
+    { "Conflict", "conflict" },
+    { "Teamwork", "teamwork" },
+    { "Team work", "teamwork" },
+    { "Ambiguity", "ambiguity" },
+    { "Dealing with ambiguity", "ambiguity" },
+  };
+  const char * const strangers[] = { "Purpose", "Day 3", "Example", "Situation", "Results", "Notes", "", "#", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SbPrinciple *found = sb_catalog_lookup_by_name (catalog, cases[i].name);
+
+      g_test_message ("%s", cases[i].name);
+      g_assert_nonnull (found);
+      g_assert_cmpstr (sb_principle_get_id (found), ==, cases[i].id);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (principles); i++)
+    {
+      g_autoptr(SbPrinciple) principle = g_list_model_get_item (principles, i);
+      const char * const *aliases = sb_principle_get_aliases (principle);
+
+      g_assert_nonnull (aliases);
+      g_assert_nonnull (aliases[0]);
+      for (guint j = 0; aliases[j] != NULL; j++)
+        {
+          g_test_message ("%s", aliases[j]);
+          g_assert_true (sb_catalog_lookup_by_name (catalog, aliases[j]) == principle);
+        }
+    }
+
+  for (guint i = 0; strangers[i] != NULL; i++)
+    g_assert_null (sb_catalog_lookup_by_name (catalog, strangers[i]));
+
+  /* A user's principle is found by its exact name before any alias. */
+  {
+    g_autoptr(SbPrinciple) trust = sb_principle_new ("trust", "Trust", SB_FRAMEWORK_USER, FALSE);
+
+    sb_catalog_add_principle (catalog, trust);
+    g_assert_true (sb_catalog_lookup_by_name (catalog, "trust") == trust);
+    g_assert_true (sb_catalog_lookup_by_exact_name (catalog, "Trust") == trust);
+    g_assert_null (sb_catalog_lookup_by_exact_name (catalog, "High Standards"));
+  }
+}
+
 static void
 test_catalog_user_principles (void)
 {
@@ -164,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/catalog/builtin-complete", test_catalog_builtin_complete);
   g_test_add_func ("/catalog/amazon", test_catalog_amazon);
   g_test_add_func ("/catalog/lookup-by-name", test_catalog_lookup_by_name);
+  g_test_add_func ("/catalog/lookup-loosely", test_catalog_lookup_loosely);
   g_test_add_func ("/catalog/user-principles", test_catalog_user_principles);
 
   return g_test_run ();

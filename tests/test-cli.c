@@ -492,6 +492,32 @@ test_check (Fixture       *f,
   }
 }
 
+/* --import --dry-run prints the plan, with what would be left out, and
+ * changes nothing; --dry-run alone is a mistake.
+ */
+static void
+test_import_dry_run (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *page = g_build_filename (f->dir, "high_standards.md", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (page,
+                       "---\ntitle: Zero defects\n---\n\n"
+                       "### Example 1: Zero defects\n"
+                       "**Situation**: Bugs everywhere in the billing service.\n"
+                       "**Result**: None left after a quarter.\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run (f, "--import", page, "--dry-run", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "New story “Zero defects”"));
+  g_assert_nonnull (strstr (f->out, "dry run"));
+  g_assert_false (g_file_test (f->data_file, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (run (f, "--dry-run", NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "--dry-run"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +527,7 @@ main (int   argc,
   g_test_add ("/cli/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
   g_test_add ("/cli/import-and-export", Fixture, NULL, fixture_set_up, test_import_and_export, fixture_tear_down);
   g_test_add ("/cli/import-folder", Fixture, NULL, fixture_set_up, test_import_folder, fixture_tear_down);
+  g_test_add ("/cli/import-dry-run", Fixture, NULL, fixture_set_up, test_import_dry_run, fixture_tear_down);
   g_test_add ("/cli/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/cli/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/cli/cheat-sheet", Fixture, NULL, fixture_set_up, test_cheat_sheet, fixture_tear_down);

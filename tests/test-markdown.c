@@ -703,6 +703,84 @@ test_update_and_undo (void)
   g_assert_null (sb_catalog_lookup_by_name (lib->catalog, "Brand New Principle"));
 }
 
+/* Pages file their stories under the built-in principle their name,
+ * however written, means; a file's name finds a principle but never makes
+ * one; a principle the page names that the catalog lacks is listed, and
+ * the user can file its stories under one of theirs instead.
+ */
+static void
+test_import_filing (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) summary = NULL;
+  const char *story = "### Example 1: The release train\n"
+                      "**Situation**: Releases slipped every month.\n"
+                      "**Task**: I owned the release.\n"
+                      "**Action**:\n- Cut scope\n\n"
+                      "**Result**: On time for a year.\n";
+  g_autofree char *high = g_strconcat ("# High Standards\n\n", story, NULL);
+  g_autofree char *quality = g_strdup ("# Quality Above All\n\n"
+                                       "### Example 1: Zero defects\n"
+                                       "**Situation**: Bugs everywhere.\n"
+                                       "**Result**: None left.\n");
+
+  g_assert_true (sb_import_add_markdown (import, high, -1, "high.md", &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_import_add_markdown (import, story, -1, "/notes/earnTrust.md", &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_import_add_markdown (import, story, -1, "/notes/my_day_3.md", &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_import_add_markdown (import, quality, -1, "q.md", &error));
+  g_assert_no_error (error);
+
+  added = sb_import_dup_new_principles (import);
+  g_assert_cmpuint (added->len, ==, 1);
+  g_assert_cmpstr (sb_principle_get_name (g_ptr_array_index (added, 0)), ==, "Quality Above All");
+  g_assert_cmpuint (sb_import_get_n_new_principles (import), ==, 1);
+
+  sb_import_map_principle (import, g_ptr_array_index (added, 0),
+                           sb_catalog_lookup (lib->catalog, "insist-on-the-highest-standards"));
+  g_assert_cmpuint (sb_import_get_n_new_principles (import), ==, 0);
+  summary = sb_import_dup_summary (import);
+  g_assert_true (g_strv_contains ((const char * const *) summary,
+                                  "“Quality Above All” filed under “Insist on the Highest Standards”"));
+  g_assert_true (g_strv_contains ((const char * const *) summary,
+                                  "New story “Zero defects” (Insist on the Highest Standards)"));
+
+  sb_import_apply (import);
+  g_assert_null (sb_catalog_lookup_by_exact_name (lib->catalog, "Quality Above All"));
+  g_assert_null (sb_catalog_lookup_by_exact_name (lib->catalog, "High Standards"));
+  /* The release train is one story, filed under both principles its
+   * pages named; the page named after no principle leaves its copy
+   * unfiled.
+   */
+  g_assert_cmpuint (n_stories (lib), ==, 3);
+  {
+    guint unfiled = 0;
+
+    for (guint i = 0; i < n_stories (lib); i++)
+      {
+        SbStory *s = story_at (lib, i);
+
+        if (sb_story_get_principles (s)[0] == NULL)
+          unfiled++;
+        else if (g_str_equal (sb_story_get_title (s), "Zero defects"))
+          g_assert_cmpstrv (sb_story_get_principles (s), ((const char * const []) { "insist-on-the-highest-standards", NULL }));
+        else
+          g_assert_cmpstrv (sb_story_get_principles (s),
+                            ((const char * const []) { "insist-on-the-highest-standards", "earn-trust", NULL }));
+      }
+    g_assert_cmpuint (unfiled, ==, 1);
+  }
+
+  sb_import_undo (import);
+  g_assert_cmpuint (n_stories (lib), ==, 0);
+  g_assert_nonnull (sb_catalog_lookup (lib->catalog, "insist-on-the-highest-standards"));
+}
+
 static char *
 make_json (GPtrArray *stories)
 {
@@ -1097,6 +1175,7 @@ main (int   argc,
   g_test_add_func ("/import/update-and-undo", test_update_and_undo);
   g_test_add_func ("/import/json-merge", test_json_merge);
   g_test_add_func ("/import/bad-input", test_bad_input);
+  g_test_add_func ("/import/filing", test_import_filing);
 
   g_test_add_func ("/text-export/wrap", test_text_wrap);
   g_test_add_func ("/text-export/scope", test_text_export);

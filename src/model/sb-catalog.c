@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sb-catalog.h"
 #include "sb-json.h"
@@ -220,14 +221,14 @@ sb_catalog_lookup (SbCatalog  *self,
 }
 
 /**
- * sb_catalog_lookup_by_name:
+ * sb_catalog_lookup_by_exact_name:
  *
  * Returns: (transfer none) (nullable): the principle whose name (or id)
- * matches @name, ignoring case, spacing and punctuation.
+ * is @name, ignoring case, spacing and punctuation
  */
 SbPrinciple *
-sb_catalog_lookup_by_name (SbCatalog  *self,
-                           const char *name)
+sb_catalog_lookup_by_exact_name (SbCatalog  *self,
+                                 const char *name)
 {
   g_autofree char *slug = NULL;
   guint n;
@@ -246,6 +247,69 @@ sb_catalog_lookup_by_name (SbCatalog  *self,
 
       if (g_str_equal (slug, sb_principle_get_name_slug (principle)))
         return principle;
+    }
+
+  return NULL;
+}
+
+static SbPrinciple *
+lookup_by_key (SbCatalog  *self,
+               const char *name)
+{
+  g_autofree char *key = sb_principle_match_key (name);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->principles));
+
+  if (key[0] == '\0')
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbPrinciple) principle = g_list_model_get_item (G_LIST_MODEL (self->principles), i);
+
+      if (sb_principle_matches_key (principle, key))
+        return principle;
+    }
+  return NULL;
+}
+
+/**
+ * sb_catalog_lookup_by_name:
+ * @name: a principle's name as people write it
+ *
+ * Finds a principle by its name loosely, as an imported file or the
+ * command line names it: first by its exact name or id (ignoring case,
+ * spacing and punctuation), then ignoring numbering, "and"/"&", filler
+ * words, plurals, camelCase and a leading "Insist on", by its name or one
+ * of its aliases ("High Standards", "Backbone"), and last by the part of
+ * @name before or after a colon or dash ("Leadership Principle: Earn
+ * Trust").
+ *
+ * Returns: (transfer none) (nullable): the principle
+ */
+SbPrinciple *
+sb_catalog_lookup_by_name (SbCatalog  *self,
+                           const char *name)
+{
+  static const char * const separators[] = { ":", " - ", " \u2013 ", " \u2014 ", "\u2014", "|", NULL };
+  SbPrinciple *found;
+
+  g_return_val_if_fail (SB_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if ((found = sb_catalog_lookup_by_exact_name (self, name)) != NULL ||
+      (found = lookup_by_key (self, name)) != NULL)
+    return found;
+
+  for (guint i = 0; separators[i] != NULL; i++)
+    {
+      const char *at = strstr (name, separators[i]);
+      g_autofree char *before = NULL;
+
+      if (at == NULL)
+        continue;
+      before = g_strndup (name, at - name);
+      if ((found = lookup_by_key (self, at + strlen (separators[i]))) != NULL ||
+          (found = lookup_by_key (self, before)) != NULL)
+        return found;
     }
 
   return NULL;

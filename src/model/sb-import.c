@@ -66,6 +66,11 @@ struct _SbImport
   SbCatalog  *catalog;
   GPtrArray  *ops;
   GPtrArray  *skipped;    /* char*: files with nothing to import */
+  GPtrArray  *left_out;   /* char*: "file: lines 3–5: why", for the preview */
+  /* A principle the plan would add → the catalog's principle the user
+   * chose to file its stories under instead.
+   */
+  GHashTable *mapped;
   GHashTable *story_ops;  /* SbStory (added, replacement or original) → Op */
   GHashTable *added_ids;  /* id → Op, for the stories the plan adds */
   GHashTable *by_title;   /* title → GPtrArray of stories as planned; lazy */
@@ -121,6 +126,8 @@ sb_import_finalize (GObject *object)
 
   g_clear_pointer (&self->ops, g_ptr_array_unref);
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
+  g_clear_pointer (&self->left_out, g_ptr_array_unref);
+  g_clear_pointer (&self->mapped, g_hash_table_unref);
   g_clear_pointer (&self->story_ops, g_hash_table_unref);
   g_clear_pointer (&self->added_ids, g_hash_table_unref);
   g_clear_pointer (&self->by_title, g_hash_table_unref);
@@ -143,6 +150,8 @@ sb_import_init (SbImport *self)
 {
   self->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
   self->skipped = g_ptr_array_new_with_free_func (g_free);
+  self->left_out = g_ptr_array_new_with_free_func (g_free);
+  self->mapped = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   self->story_ops = g_hash_table_new (NULL, NULL);
   self->added_ids = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -560,7 +569,9 @@ same_text (SbStory *a,
          g_str_equal (sb_story_get_situation (a), sb_story_get_situation (b)) &&
          g_str_equal (sb_story_get_task (a), sb_story_get_task (b)) &&
          g_strv_equal (sb_story_get_actions (a), sb_story_get_actions (b)) &&
-         g_str_equal (sb_story_get_result (a), sb_story_get_result (b));
+         g_str_equal (sb_story_get_result (a), sb_story_get_result (b)) &&
+         g_str_equal (sb_story_get_learnings (a), sb_story_get_learnings (b)) &&
+         g_str_equal (sb_story_get_notes (a), sb_story_get_notes (b));
 }
 
 static gboolean
@@ -573,10 +584,11 @@ filed_under (SbStory    *story,
 }
 
 static void
-plan_markdown_story (SbImport   *self,
-                     SbStory    *incoming,
-                     const char *principle_id)
+plan_markdown_story (SbImport           *self,
+                     SbStory            *incoming,
+                     const char * const *principle_ids)
 {
+  const char *principle_id = principle_ids ? principle_ids[0] : NULL;
   GPtrArray *stories = get_planned_stories (self, sb_story_get_title (incoming));
   SbStory *match = NULL;
   Op *op;
@@ -601,6 +613,8 @@ plan_markdown_story (SbImport   *self,
       sb_story_set_task (target, sb_story_get_task (incoming));
       sb_story_set_actions (target, sb_story_get_actions (incoming));
       sb_story_set_result (target, sb_story_get_result (incoming));
+      sb_story_set_learnings (target, sb_story_get_learnings (incoming));
+      sb_story_set_notes (target, sb_story_get_notes (incoming));
       return;
     }
 
@@ -619,8 +633,8 @@ plan_markdown_story (SbImport   *self,
 
   op = op_new (self, OP_ADD_STORY);
   op->story = g_object_ref (incoming);
-  if (principle_id != NULL)
-    sb_story_add_principle (op->story, principle_id);
+  for (guint i = 0; principle_ids != NULL && principle_ids[i] != NULL; i++)
+    sb_story_add_principle (op->story, principle_ids[i]);
   track_story_op (self, op);
   if (self->by_title != NULL)
     index_title (self, op->story);
@@ -662,8 +676,12 @@ plan_principle_wording (SbImport       *self,
   op->wording = g_steal_pointer (&merged);
 }
 
-static char *
-name_from_source (const char *source_name)
+/* The principle a file's name names, in any style: "earnTrust.md",
+ * "earn_trust.md", "02 - Earn Trust.md".
+ */
+static SbPrinciple *
+lookup_source_principle (SbImport   *self,
+                         const char *source_name)
 {
   g_autofree char *base = NULL;
   char *dot;
@@ -673,7 +691,25 @@ name_from_source (const char *source_name)
   base = g_path_get_basename (source_name);
   if ((dot = strrchr (base, '.')) != NULL && dot != base)
     *dot = '\0';
-  return g_steal_pointer (&base);
+  return sb_catalog_lookup_by_name (self->catalog, base);
+}
+
+/* The principle called @name, found loosely, or new in the plan. */
+static SbPrinciple *
+ensure_principle (SbImport   *self,
+                  const char *name)
+{
+  SbPrinciple *principle = lookup_principle (self, name, FALSE);
+  g_autofree char *id = NULL;
+  Op *op;
+
+  if (principle != NULL)
+    return principle;
+
+  id = make_principle_id (self, name);
+  op = op_new (self, OP_ADD_PRINCIPLE);
+  op->principle = sb_principle_new (id, name, SB_FRAMEWORK_USER, FALSE);
+  return op->principle;
 }
 
 static void
@@ -683,32 +719,64 @@ plan_page (SbImport       *self,
 {
   SbPrinciple *principle = NULL;
 
+  /* Only a page's name (or a story's own label, below) makes a new
+   * principle; a file's name only finds one.
+   */
   if (page->name != NULL)
-    {
-      principle = lookup_principle (self, page->name, FALSE);
-      if (principle == NULL)
-        {
-          g_autofree char *id = make_principle_id (self, page->name);
-          Op *op = op_new (self, OP_ADD_PRINCIPLE);
-
-          op->principle = sb_principle_new (id, page->name, SB_FRAMEWORK_USER, FALSE);
-          principle = op->principle;
-        }
-    }
+    principle = ensure_principle (self, page->name);
   else
-    {
-      g_autofree char *name = name_from_source (source_name);
-
-      if (name != NULL)
-        principle = lookup_principle (self, name, FALSE);
-    }
+    principle = lookup_source_principle (self, source_name);
 
   if (principle != NULL)
     plan_principle_wording (self, principle, page);
 
   for (guint i = 0; i < page->stories->len; i++)
-    plan_markdown_story (self, g_ptr_array_index (page->stories, i),
-                         principle ? sb_principle_get_id (principle) : NULL);
+    {
+      const char * const *names = i < page->story_principles->len ? g_ptr_array_index (page->story_principles, i) : NULL;
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+      for (guint j = 0; names != NULL && names[j] != NULL; j++)
+        {
+          g_autofree char *name = g_strstrip (g_strdup (names[j]));
+          const char *id;
+
+          if (name[0] == '\0')
+            continue;
+          id = sb_principle_get_id (ensure_principle (self, name));
+          if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+            g_ptr_array_add (ids, (gpointer) id);
+        }
+      if (ids->len == 0 && principle != NULL)
+        g_ptr_array_add (ids, (gpointer) sb_principle_get_id (principle));
+      g_ptr_array_add (ids, NULL);
+
+      plan_markdown_story (self, g_ptr_array_index (page->stories, i),
+                           (const char * const *) ids->pdata);
+    }
+}
+
+/* Tells the preview which lines of @source_name came in nowhere. */
+static void
+note_left_out (SbImport   *self,
+               GPtrArray  *left_out,
+               const char *source_name)
+{
+  g_autofree char *name = source_name ? g_path_get_basename (source_name) : g_strdup (_("The text"));
+
+  for (guint i = 0; left_out != NULL && i < left_out->len; i++)
+    {
+      SbLeftOut *range = g_ptr_array_index (left_out, i);
+
+      if (range->first_line == range->last_line)
+        /* Translators: "<file>: line <number>: <why it was left out>" */
+        g_ptr_array_add (self->left_out, g_strdup_printf (_("%s: line %u: %s"), name,
+                                                          range->first_line, range->reason));
+      else
+        /* Translators: "<file>: lines <first>–<last>: <why they were left out>" */
+        g_ptr_array_add (self->left_out, g_strdup_printf (_("%s: lines %u–%u: %s"), name,
+                                                          range->first_line, range->last_line,
+                                                          range->reason));
+    }
 }
 
 static gboolean
@@ -751,6 +819,7 @@ sb_import_add_markdown (SbImport    *self,
                         GError     **error)
 {
   g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GPtrArray) left_out = NULL;
   gboolean empty = TRUE;
 
   g_return_val_if_fail (SB_IS_IMPORT (self), FALSE);
@@ -762,7 +831,7 @@ sb_import_add_markdown (SbImport    *self,
   if (!check_text (text, length, source_name, error))
     return FALSE;
 
-  pages = sb_markdown_parse (text, length);
+  pages = sb_markdown_read (text, length, self->catalog, &left_out);
   for (guint i = 0; i < pages->len; i++)
     empty &= sb_markdown_page_is_empty (g_ptr_array_index (pages, i));
 
@@ -778,6 +847,7 @@ sb_import_add_markdown (SbImport    *self,
 
   for (guint i = 0; i < pages->len; i++)
     plan_page (self, g_ptr_array_index (pages, i), source_name);
+  note_left_out (self, left_out, source_name);
 
   return TRUE;
 }
@@ -1189,7 +1259,116 @@ guint
 sb_import_get_n_new_principles (SbImport *self)
 {
   g_return_val_if_fail (SB_IS_IMPORT (self), 0);
-  return count_ops (self, OP_ADD_PRINCIPLE);
+  return count_ops (self, OP_ADD_PRINCIPLE) - g_hash_table_size (self->mapped);
+}
+
+/**
+ * sb_import_dup_new_principles:
+ *
+ * Returns: (transfer full) (element-type SbPrinciple): the principles the
+ * plan would add, in the order it found them, mapped ones included
+ */
+GPtrArray *
+sb_import_dup_new_principles (SbImport *self)
+{
+  GPtrArray *principles = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (SB_IS_IMPORT (self), principles);
+
+  for (guint i = 0; i < self->ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (self->ops, i);
+
+      if (op->kind == OP_ADD_PRINCIPLE)
+        g_ptr_array_add (principles, g_object_ref (op->principle));
+    }
+  return principles;
+}
+
+/**
+ * sb_import_map_principle:
+ * @principle: one of sb_import_dup_new_principles()
+ * @target: (nullable): a principle of the catalog to file its stories
+ *   under instead of adding @principle, or %NULL to add it after all
+ *
+ * Lets the user say that a principle an imported file names is one they
+ * already have (“Quality” is their “Insist on the Highest Standards”).
+ */
+void
+sb_import_map_principle (SbImport    *self,
+                         SbPrinciple *principle,
+                         SbPrinciple *target)
+{
+  g_return_if_fail (SB_IS_IMPORT (self));
+  g_return_if_fail (SB_IS_PRINCIPLE (principle));
+  g_return_if_fail (target == NULL || SB_IS_PRINCIPLE (target));
+  g_return_if_fail (!self->applied);
+  g_return_if_fail (target == NULL || sb_catalog_lookup (self->catalog, sb_principle_get_id (target)) == target);
+
+  if (target == NULL)
+    g_hash_table_remove (self->mapped, principle);
+  else
+    g_hash_table_replace (self->mapped, g_object_ref (principle), g_object_ref (target));
+}
+
+/**
+ * sb_import_get_mapped_principle:
+ *
+ * Returns: (transfer none) (nullable): the principle @principle is
+ * mapped onto, or %NULL when the plan adds it
+ */
+SbPrinciple *
+sb_import_get_mapped_principle (SbImport    *self,
+                                SbPrinciple *principle)
+{
+  g_return_val_if_fail (SB_IS_IMPORT (self), NULL);
+  return g_hash_table_lookup (self->mapped, principle);
+}
+
+/* @story's principles with the mapped ones replaced by their targets. */
+static void
+file_under_mapped (SbImport *self,
+                   SbStory  *story)
+{
+  const char * const *ids = sb_story_get_principles (story);
+  g_autoptr(GPtrArray) mapped = g_ptr_array_new ();
+  gboolean changed = FALSE;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      SbPrinciple *principle = lookup_principle (self, ids[i], TRUE);
+      SbPrinciple *target = principle ? g_hash_table_lookup (self->mapped, principle) : NULL;
+      const char *id = target ? sb_principle_get_id (target) : ids[i];
+
+      changed |= target != NULL;
+      if (!g_ptr_array_find_with_equal_func (mapped, id, g_str_equal, NULL))
+        g_ptr_array_add (mapped, (gpointer) id);
+    }
+  if (!changed)
+    return;
+  g_ptr_array_add (mapped, NULL);
+  sb_story_set_principles (story, (const char * const *) mapped->pdata);
+}
+
+/**
+ * sb_import_dup_left_out:
+ *
+ * Returns: (transfer full): one line for each run of lines of the
+ * imported files that came in nowhere (“notes.md: lines 1–4: front
+ * matter”)
+ */
+GStrv
+sb_import_dup_left_out (SbImport *self)
+{
+  g_return_val_if_fail (SB_IS_IMPORT (self), NULL);
+
+  g_ptr_array_add (self->left_out, NULL);
+  {
+    GStrv lines = g_strdupv ((char **) self->left_out->pdata);
+
+    g_ptr_array_set_size (self->left_out, self->left_out->len - 1);
+    return lines;
+  }
 }
 
 guint
@@ -1211,6 +1390,12 @@ sb_import_is_empty (SbImport *self)
   return self->ops->len == 0;
 }
 
+static gboolean
+is_untitled (SbStory *story)
+{
+  return g_strv_contains (sb_story_get_tags (story), SB_MARKDOWN_UNTITLED_TAG);
+}
+
 static char *
 dup_principle_names (SbImport *self,
                      SbStory  *story)
@@ -1222,6 +1407,8 @@ dup_principle_names (SbImport *self,
     {
       SbPrinciple *principle = lookup_principle (self, ids[i], TRUE);
 
+      if (principle != NULL && g_hash_table_contains (self->mapped, principle))
+        principle = g_hash_table_lookup (self->mapped, principle);
       if (i > 0)
         g_string_append (out, ", ");
       g_string_append (out, principle ? sb_principle_get_name (principle) : ids[i]);
@@ -1250,8 +1437,14 @@ sb_import_dup_summary (SbImport *self)
       switch (op->kind)
         {
         case OP_ADD_PRINCIPLE:
-          g_ptr_array_add (lines, g_strdup_printf (_("New principle “%s”"),
-                                                   sb_principle_get_name (op->principle)));
+          if (g_hash_table_contains (self->mapped, op->principle))
+            g_ptr_array_add (lines, g_strdup_printf (_("“%s” filed under “%s”"),
+                                                     sb_principle_get_name (op->principle),
+                                                     sb_principle_get_name (g_hash_table_lookup (self->mapped,
+                                                                                                 op->principle))));
+          else
+            g_ptr_array_add (lines, g_strdup_printf (_("New principle “%s”"),
+                                                     sb_principle_get_name (op->principle)));
           break;
         case OP_CHANGE_PRINCIPLE:
           g_ptr_array_add (lines, g_strdup_printf (_("Your own wording for “%s”"),
@@ -1259,7 +1452,13 @@ sb_import_dup_summary (SbImport *self)
           break;
         case OP_ADD_STORY:
           names = dup_principle_names (self, op->story);
-          if (names[0] != '\0')
+          if (is_untitled (op->story) && names[0] != '\0')
+            g_ptr_array_add (lines, g_strdup_printf (_("New story “%s” (%s), untitled: rename it"),
+                                                     sb_story_get_title (op->story), names));
+          else if (is_untitled (op->story))
+            g_ptr_array_add (lines, g_strdup_printf (_("New story “%s”, untitled: rename it"),
+                                                     sb_story_get_title (op->story)));
+          else if (names[0] != '\0')
             g_ptr_array_add (lines, g_strdup_printf (_("New story “%s” (%s)"),
                                                      sb_story_get_title (op->story), names));
           else
@@ -1278,6 +1477,9 @@ sb_import_dup_summary (SbImport *self)
   for (guint i = 0; i < self->skipped->len; i++)
     g_ptr_array_add (lines, g_strdup_printf (_("Skipped %s: no story in it"),
                                              (char *) g_ptr_array_index (self->skipped, i)));
+  for (guint i = 0; i < self->left_out->len; i++)
+    /* Translators: "Left out <file>: lines 3–5: <why>" */
+    g_ptr_array_add (lines, g_strdup_printf (_("Left out %s"), (char *) g_ptr_array_index (self->left_out, i)));
 
   g_ptr_array_add (lines, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
@@ -1308,7 +1510,7 @@ sb_import_apply (SbImport *self)
     {
       Op *op = g_ptr_array_index (self->ops, i);
 
-      if (op->kind == OP_ADD_PRINCIPLE)
+      if (op->kind == OP_ADD_PRINCIPLE && !g_hash_table_contains (self->mapped, op->principle))
         sb_catalog_add_principle (self->catalog, op->principle);
       else if (op->kind == OP_CHANGE_PRINCIPLE)
         {
@@ -1322,6 +1524,8 @@ sb_import_apply (SbImport *self)
     {
       Op *op = g_ptr_array_index (self->ops, i);
 
+      if (op->kind == OP_ADD_STORY || op->kind == OP_UPDATE_STORY)
+        file_under_mapped (self, op->story);
       if (op->kind == OP_ADD_STORY)
         sb_library_add (self->library, op->story);
       else if (op->kind == OP_UPDATE_STORY)
@@ -1357,7 +1561,7 @@ sb_import_undo (SbImport *self)
     {
       Op *op = g_ptr_array_index (self->ops, i - 1);
 
-      if (op->kind == OP_ADD_PRINCIPLE)
+      if (op->kind == OP_ADD_PRINCIPLE && !g_hash_table_contains (self->mapped, op->principle))
         sb_catalog_remove_principle (self->catalog, op->principle);
       else if (op->kind == OP_CHANGE_PRINCIPLE && op->undo != NULL)
         wording_write (op->principle, op->undo);

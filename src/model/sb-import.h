@@ -48,6 +48,13 @@ guint               sb_import_get_n_new_stories     (SbImport     *self);
 guint               sb_import_get_n_updated_stories (SbImport     *self);
 guint               sb_import_get_n_new_principles  (SbImport     *self);
 guint               sb_import_get_n_changed_principles (SbImport  *self);
+GPtrArray          *sb_import_dup_new_principles    (SbImport     *self);
+void                sb_import_map_principle         (SbImport     *self,
+                                                     SbPrinciple  *principle,
+                                                     SbPrinciple  *target);
+SbPrinciple        *sb_import_get_mapped_principle  (SbImport     *self,
+                                                     SbPrinciple  *principle);
+GStrv               sb_import_dup_left_out          (SbImport     *self);
 gboolean            sb_import_is_empty              (SbImport     *self);
 GStrv               sb_import_dup_summary           (SbImport     *self);
 gboolean            sb_import_get_applied           (SbImport     *self);

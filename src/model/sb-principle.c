@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sb-json.h"
 #include "sb-principle.h"
@@ -29,6 +30,12 @@ struct _SbPrinciple
   char    **tips;
   char    **questions;
   char    **signals;
+  /* Other names people give it ("High Standards"): built-in only. */
+  char    **aliases;
+  /* sb_principle_match_key() of the name and of each alias, made when
+   * first asked for.
+   */
+  char    **match_keys;
 
   char     *user_definition;
   char     *user_focus_heading;
@@ -66,7 +73,7 @@ static guint signals[N_SIGNALS];
 
 static const char * const known_keys[] = {
   "id", "name", "framework", "definition", "focus-areas-heading", "focus-areas",
-  "tips", "questions", "signals", "notes", "framework-name", NULL
+  "tips", "questions", "signals", "aliases", "notes", "framework-name", NULL
 };
 
 static void
@@ -85,6 +92,8 @@ sb_principle_finalize (GObject *object)
   g_strfreev (self->tips);
   g_strfreev (self->questions);
   g_strfreev (self->signals);
+  g_strfreev (self->aliases);
+  g_strfreev (self->match_keys);
   g_free (self->user_definition);
   g_free (self->user_focus_heading);
   g_strfreev (self->user_focus_names);
@@ -357,7 +366,8 @@ sb_principle_new_from_json (JsonObject  *object,
   if (!read_focus_areas (object, &self->focus_names, &self->focus_descriptions, error) ||
       !sb_json_get_strv (object, "tips", &self->tips, error) ||
       !sb_json_get_strv (object, "questions", &self->questions, error) ||
-      !sb_json_get_strv (object, "signals", &self->signals, error))
+      !sb_json_get_strv (object, "signals", &self->signals, error) ||
+      (builtin && !sb_json_get_strv (object, "aliases", &self->aliases, error)))
     return NULL;
 
   if (!builtin)
@@ -642,6 +652,7 @@ sb_principle_set_name (SbPrinciple *self,
   if (set_string (&self->name, name))
     {
       g_clear_pointer (&self->name_slug, g_free);
+      g_clear_pointer (&self->match_keys, g_strfreev);
       sb_principle_changed (self, properties[PROP_NAME]);
     }
 }
@@ -790,6 +801,131 @@ sb_principle_get_signals (SbPrinciple *self)
 {
   g_return_val_if_fail (SB_IS_PRINCIPLE (self), NULL);
   return (const char * const *) self->signals;
+}
+
+/**
+ * sb_principle_get_aliases:
+ *
+ * Returns: (transfer none) (nullable): the other names people give a
+ * built-in principle ("High Standards", "Backbone"), for matching names
+ * in imported files
+ */
+const char * const *
+sb_principle_get_aliases (SbPrinciple *self)
+{
+  g_return_val_if_fail (SB_IS_PRINCIPLE (self), NULL);
+  return (const char * const *) self->aliases;
+}
+
+/* Words that tell principles' names nothing apart: "Bias for Action" is
+ * "Bias to Action", "Learn & Be Curious" is "Learn and Be Curious".
+ */
+static const char * const filler_words[] = {
+  "a", "an", "and", "are", "be", "for", "is", "of", "on", "the", "to", NULL
+};
+
+static void
+add_match_word (GString *key,
+                GString *word,
+                guint   *n_words)
+{
+  if (word->len == 0)
+    return;
+
+  /* Numbering ("1.", "LP7") before a name says nothing of it. */
+  if (key->len == 0 && strpbrk (word->str, "0123456789") != NULL)
+    {
+      g_string_truncate (word, 0);
+      return;
+    }
+  /* "Insist on the Highest Standards" is "Highest Standards". */
+  if (!(*n_words == 0 && g_str_equal (word->str, "insist")) &&
+      !g_strv_contains (filler_words, word->str))
+    {
+      /* One standard, many standards. */
+      if (word->len > 3 && word->str[word->len - 1] == 's' && word->str[word->len - 2] != 's')
+        g_string_truncate (word, word->len - 1);
+      if (key->len > 0)
+        g_string_append_c (key, '-');
+      g_string_append_len (key, word->str, word->len);
+    }
+  (*n_words)++;
+  g_string_truncate (word, 0);
+}
+
+/**
+ * sb_principle_match_key:
+ * @name: a principle's name as people write it: "High standards",
+ *   "earnTrust", "Learn & Be Curious", "3. Think Big"
+ *
+ * Returns: (transfer full): what names that mean the same principle have
+ * in common: its words in lower case, camelCase split, with no
+ * punctuation, numbering, filler words ("and", "the", "to") or plural s
+ */
+char *
+sb_principle_match_key (const char *name)
+{
+  g_autoptr(GString) word = g_string_new (NULL);
+  GString *key = g_string_new (NULL);
+  gunichar previous = 0;
+  guint n_words = 0;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\'' || c == 0x2019)
+        continue;
+      if (c == '&')
+        {
+          add_match_word (key, word, &n_words);
+          previous = 0;
+          continue;
+        }
+      if (!g_unichar_isalnum (c))
+        {
+          add_match_word (key, word, &n_words);
+          previous = 0;
+          continue;
+        }
+      if (g_unichar_isupper (c) && previous != 0 && g_unichar_islower (previous))
+        add_match_word (key, word, &n_words);
+      g_string_append_unichar (word, g_unichar_tolower (c));
+      previous = c;
+    }
+  add_match_word (key, word, &n_words);
+
+  return g_string_free (key, FALSE);
+}
+
+/**
+ * sb_principle_matches_key:
+ * @key: a name's sb_principle_match_key()
+ *
+ * Returns: whether @key is the key of the principle's name or of one of
+ * its aliases
+ */
+gboolean
+sb_principle_matches_key (SbPrinciple *self,
+                          const char  *key)
+{
+  g_return_val_if_fail (SB_IS_PRINCIPLE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (self->match_keys == NULL)
+    {
+      GPtrArray *keys = g_ptr_array_new ();
+
+      g_ptr_array_add (keys, sb_principle_match_key (self->name));
+      for (guint i = 0; self->aliases != NULL && self->aliases[i] != NULL; i++)
+        g_ptr_array_add (keys, sb_principle_match_key (self->aliases[i]));
+      g_ptr_array_add (keys, NULL);
+      self->match_keys = (char **) g_ptr_array_free (keys, FALSE);
+    }
+
+  return key[0] != '\0' && g_strv_contains ((const char * const *) self->match_keys, key);
 }
 
 const char *

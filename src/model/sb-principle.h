@@ -66,6 +66,10 @@ const char * const *sb_principle_get_questions         (SbPrinciple  *self);
 void                sb_principle_set_questions         (SbPrinciple  *self,
                                                         const char * const *questions);
 const char * const *sb_principle_get_signals           (SbPrinciple  *self);
+const char * const *sb_principle_get_aliases           (SbPrinciple  *self);
+char               *sb_principle_match_key             (const char   *name);
+gboolean            sb_principle_matches_key           (SbPrinciple  *self,
+                                                        const char   *key);
 
 /* The user's own wording for a built-in principle, shown beside the
  * built-in text and never copied into it. Empty when the user wrote none.
