@@ -71,6 +71,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "sb-catalog.h"
@@ -493,7 +494,7 @@ print_diff (const char *name,
     g_string_append (diff, "…\n");
 #undef LCS
 
-  g_printerr ("%s", diff->str);
+  fprintf (stderr, "%s", diff->str);
 }
 
 /* Finds the document <base>.<ext> or folder <base>/ in @dir. */
@@ -582,7 +583,7 @@ run_corpus (const char *dir,
           if (is_document_name (dir, name) && !g_file_test (wanted_path, G_FILE_TEST_EXISTS) &&
               !write)
             {
-              g_printerr ("%s has no %s\n", name, wanted);
+              fprintf (stderr, "%s has no %s\n", name, wanted);
               fail_document (report, name);
             }
           if (!is_document_name (dir, name) || g_file_test (wanted_path, G_FILE_TEST_EXISTS))
@@ -595,7 +596,7 @@ run_corpus (const char *dir,
       document = find_document (dir, base);
       if (document == NULL)
         {
-          g_printerr ("%s has no document beside it\n", name);
+          fprintf (stderr, "%s has no document beside it\n", name);
           fail_document (report, name);
           continue;
         }
@@ -643,7 +644,7 @@ run_corpus (const char *dir,
 static void
 print_report (Report *report)
 {
-  g_printerr ("import corpus: %u documents, %u stories expected, %u found, "
+  fprintf (stderr, "import corpus: %u documents, %u stories expected, %u found, "
               "%u complete; %u documents differ%s\n",
               report->n_documents, report->n_expected, report->n_found,
               report->n_complete, report->n_failed, report->failed->str);
