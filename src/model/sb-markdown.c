@@ -946,6 +946,7 @@ typedef struct
   gboolean        took;        /* the line went somewhere */
   guint           page_first_line;
   int             title_line;  /* the page's "# Name", which may be a story's title */
+  int             focus_line;  /* the page's focus areas' heading */
   gboolean        title_known;
   char           *fm_title;
   gboolean        fm_title_used;
@@ -1358,7 +1359,12 @@ finish_page (Parser *parser)
        * stories) is no list of focus areas.
        */
       if (page->focus_names->len == 0)
-        g_clear_pointer (&page->focus_heading, g_free);
+        {
+          g_clear_pointer (&page->focus_heading, g_free);
+          if (parser->focus_line >= 0 && parser->fate[parser->focus_line] == FATE_WORDING)
+            parser->fate[parser->focus_line] = FATE_HEADING;
+        }
+      parser->focus_line = -1;
       if (page->name == NULL && parser->fm_title != NULL && !parser->fm_title_used)
         {
           page->name = g_strdup (parser->fm_title);
@@ -1767,7 +1773,9 @@ handle_heading (Parser  *parser,
       if (parser->page->focus_heading == NULL)
         parser->page->focus_heading = g_steal_pointer (&text);
       parser->current = NULL;
-      parser->fate[index] = FATE_HEADING;
+      parser->fate[index] = FATE_WORDING;
+      if (parser->focus_line < 0)
+        parser->focus_line = index;
       return TRUE;
     }
 
@@ -2415,6 +2423,7 @@ markdown_read (const char  *text,
   parser.lines = lines;
   parser.n_lines = n;
   parser.title_line = -1;
+  parser.focus_line = -1;
   fate = parser.fate = g_new0 (guint8, n + 1);
   opaque = g_new0 (guint8, n + 1);
   skip = g_new0 (guint8, n + 1);
