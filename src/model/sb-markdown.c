@@ -73,6 +73,18 @@ typedef struct
 static const struct { const char *word; Field field; } label_words[] = {
   { "situation", FIELD_SITUATION },
   { "context", FIELD_SITUATION },
+  { "situtation", FIELD_SITUATION },
+  { "sitaution", FIELD_SITUATION },
+  { "situaton", FIELD_SITUATION },
+  { "situation/context", FIELD_SITUATION },
+  { "taks", FIELD_TASK },
+  { "tasks", FIELD_TASK },
+  { "acton", FIELD_ACTION },
+  { "actoin", FIELD_ACTION },
+  { "actons", FIELD_ACTION },
+  { "reslut", FIELD_RESULT },
+  { "resutl", FIELD_RESULT },
+  { "resuts", FIELD_RESULT },
   { "task", FIELD_TASK },
   { "actions taken", FIELD_ACTION },
   { "actions", FIELD_ACTION },
@@ -189,7 +201,7 @@ match_label (const char *line,
   const char *s = skip_spaces (line);
   const char *start, *word_end = NULL, *r;
   Field field = FIELD_NONE;
-  gboolean listed = FALSE, letter = FALSE, bold = FALSE;
+  gboolean listed = FALSE, letter = FALSE, bold = FALSE, generic = FALSE;
   guint best = 0;
 
   if ((*s == '-' || *s == '*' || *s == '+') && is_space (s[1]))
@@ -236,6 +248,7 @@ match_label (const char *line,
       if (r == s || (*r != '*' && *r != '_' && *r != ':'))
         return FALSE;
       field = FIELD_OTHER;
+      generic = TRUE;
       best = r - s;
     }
   word_end = s + best;
@@ -251,7 +264,14 @@ match_label (const char *line,
     }
 
   if (*r == ':' || g_str_has_prefix (r, "\xef\xbc\x9a"))
-    r += *r == ':' ? 1 : 3;
+    {
+      r += *r == ':' ? 1 : 3;
+      if (*r == ':')
+        r++;  /* Dataview's "Situation::" */
+      /* "**Step 1: Cut the scope**" is no label. */
+      if (generic && word_end[0] == ':' && !(r[0] == '*' || r[0] == '_'))
+        return FALSE;
+    }
   else if (!letter && field != FIELD_OTHER && match_dash (r - (r > word_end && is_space (r[-1]) ? 1 : 0)) != NULL)
     r = match_dash (r - (r > word_end && is_space (r[-1]) ? 1 : 0));
   else if (letter && match_dash (r - (r > word_end && is_space (r[-1]) ? 1 : 0)) != NULL)
@@ -937,6 +957,7 @@ typedef struct
   Field           field;
   GString        *current;     /* what text lines continue */
   gboolean        para_break;  /* the next text starts a paragraph of @current */
+  gboolean        label_open;  /* "Key metrics:" waits for its text */
 
   SbCatalog      *catalog;
   char          **lines;
@@ -994,7 +1015,13 @@ take_line (Parser     *parser,
 {
   if (parser->current == NULL)
     return;
-  if (parser->para_break && parser->current->len > 0 && !is_blank_text (line))
+  if (parser->label_open && !is_blank_text (line))
+    {
+      g_string_append_c (parser->current, ' ');
+      g_string_append (parser->current, skip_spaces (line));
+      parser->label_open = FALSE;
+    }
+  else if (parser->para_break && parser->current->len > 0 && !is_blank_text (line))
     {
       g_string_append (parser->current, "\n\n");
       g_string_append (parser->current, skip_spaces (line));
@@ -1053,12 +1080,12 @@ is_placeholder (const char *text)
 
   for (const char *s = text; *s != '\0'; s++)
     {
-      if (*s == '[' || *s == '<' || *s == '{')
+      if (*s == '[' || *s == '<' || *s == '{' || *s == '(')
         {
           depth++, marked = TRUE;
           continue;
         }
-      if ((*s == ']' || *s == '>' || *s == '}') && depth > 0)
+      if ((*s == ']' || *s == '>' || *s == '}' || *s == ')') && depth > 0)
         {
           depth--;
           continue;
@@ -1105,9 +1132,8 @@ is_guidance (const char *text)
     "describe", "explain", "outline", "share", "quantify", "highlight",
     "mention", "include", "summarize", "summarise", "focus", "emphasize",
     "emphasise", "give", "provide", "state", "detail", "discuss", "walk",
-    "set", "show", "tell", "talk", "keep", "be", "what", "how", "why",
-    "which", "who", "where", "when", "use", "start", "end", "briefly",
-    "clearly", "specify", "identify", "list", NULL,
+    "tell", "talk", "what", "how", "why", "which", "who", "where", "when",
+    "briefly", "clearly", "specify", "identify", NULL,
   };
   gsize len = strlen (text);
   const char *e;
@@ -1189,6 +1215,7 @@ finish_draft (Parser *parser)
   parser->current = NULL;
   parser->field = FIELD_NONE;
   parser->para_break = FALSE;
+  parser->label_open = FALSE;
   if (draft == NULL)
     return;
   parser->draft = NULL;
@@ -1232,10 +1259,10 @@ finish_draft (Parser *parser)
   for (guint i = 0; i <= FIELD_RESULT; i++)
     n_seen += draft->seen[i];
 
-  if ((n_guidance >= 2 && 2 * n_guidance >= n_real) ||
+  if ((n_guidance >= 2 && 2 * n_guidance > n_real) ||
       (n_real < 2 && (n_seen < 4 || n_placeholder > 0 || title[0] == '\0' || is_placeholder (title))))
     {
-      Fate reason = n_guidance >= 2 ? FATE_ADVICE :
+      Fate reason = n_guidance >= 2 && 2 * n_guidance > n_real ? FATE_ADVICE :
                     n_real + n_placeholder == 0 && !draft->labelled ? FATE_HEADING : FATE_TEMPLATE;
 
       set_fate (parser, draft->first_line, draft->last_line, FATE_STORY, reason);
@@ -1374,6 +1401,21 @@ finish_page (Parser *parser)
       /* An advice page is no principle: a page of a name nobody knows,
        * with no story and no definition, is not kept.
        */
+      if (page->name != NULL && page->stories->len > 0 && parser->title_line >= 0 && !parser->title_known &&
+          (page->definition == NULL || page->definition[0] == '\0'))
+        {
+          gboolean all_labelled = TRUE;
+
+          for (guint i = 0; i < page->story_principles->len && all_labelled; i++)
+            all_labelled = g_ptr_array_index (page->story_principles, i) != NULL;
+          if (all_labelled)
+            {
+              g_clear_pointer (&page->name, g_free);
+              if (parser->fate[parser->title_line] == FATE_WORDING)
+                parser->fate[parser->title_line] = FATE_HEADING;
+            }
+        }
+
       keep_wording = page->name != NULL;
       if (parser->catalog != NULL && page->stories->len == 0 && page->name != NULL &&
           (page->definition == NULL || page->definition[0] == '\0') && !is_known (parser, page->name))
@@ -1393,6 +1435,8 @@ finish_page (Parser *parser)
           g_ptr_array_set_size (page->tips, 0);
           page->has_tips = FALSE;
         }
+      if (sb_markdown_page_is_empty (page))
+        set_fate (parser, parser->page_first_line, parser->line, FATE_WORDING, FATE_NONE);
       if (parser->catalog != NULL && page->stories->len == 0 && page->name == NULL)
         sb_markdown_page_free (page);
       else
@@ -1535,6 +1579,9 @@ parse_focus_area (Parser     *parser,
   parser->current = description;
 }
 
+static void new_step (Parser     *parser,
+                      const char *text);
+
 /* A part of a story starts: a label, or a heading naming it. */
 static void
 begin_part (Parser     *parser,
@@ -1606,13 +1653,27 @@ begin_part (Parser     *parser,
   parser->field = field;
   parser->current = NULL;
   parser->para_break = FALSE;
+  parser->label_open = FALSE;
 
   if (field == FIELD_ACTION)
     {
       draft->seen[field] = TRUE;
       draft->step_block = FALSE;
       draft->step_bullet = FALSE;
-      if (text[0] != '\0')
+      if (strchr (text, '\n') != NULL)
+        {
+          g_auto(GStrv) steps = g_strsplit (text, "\n", -1);
+
+          for (guint j = 0; steps[j] != NULL; j++)
+            {
+              Line item;
+
+              classify (steps[j], &item);
+              if (item.kind != LINE_BLANK)
+                new_step (parser, item.kind == LINE_BULLET ? item.text : skip_spaces (steps[j]));
+            }
+        }
+      else if (text[0] != '\0')
         {
           GString *step = g_string_new (NULL);
 
@@ -1638,6 +1699,7 @@ begin_part (Parser     *parser,
         }
       parser->field = FIELD_NOTES;
       parser->current = notes;
+      parser->label_open = text[0] == '\0';
       return;
     }
 
@@ -1709,7 +1771,8 @@ handle_heading (Parser  *parser,
 
   /* A heading inside a story ("#### Investigation") is one of its notes. */
   if (!example && section == SECTION_NONE && parser->draft != NULL && parser->draft->level > 0 &&
-      line->level > parser->draft->level && !is_known (parser, text))
+      line->level > parser->draft->level && !is_known (parser, text) &&
+      !story_follows (lines, index + 1))
     {
       g_autofree char *label = g_strdup (text);
 
@@ -2021,9 +2084,7 @@ read_front_matter (Parser  *parser,
         {
           g_autofree char *value = g_strstrip (g_strdup (s + 1));
 
-          if (tags && !is_known (parser, value))
-            add_names (parser->page_tags, value);
-          else
+          if (!tags || is_known (parser, value))
             add_names (target, value);
           continue;
         }
@@ -2069,8 +2130,8 @@ read_front_matter (Parser  *parser,
 
             add_names (names, value);
             for (guint j = 0; j < names->len; j++)
-              g_ptr_array_add (is_known (parser, g_ptr_array_index (names, j)) ? parser->page_principles : parser->page_tags,
-                               g_strdup (g_ptr_array_index (names, j)));
+              if (is_known (parser, g_ptr_array_index (names, j)))
+                g_ptr_array_add (parser->page_principles, g_strdup (g_ptr_array_index (names, j)));
           }
         else
           add_names (target, value);
@@ -2363,6 +2424,28 @@ fate_reason (Fate fate)
     }
 }
 
+/* Whether the lines after @index, past blank lines and other headings,
+ * are a story's: a heading that only sits above stories leaves nothing
+ * out.
+ */
+static gboolean
+heads_a_story (Parser *parser,
+               guint   index)
+{
+  for (guint i = index + 1; i < parser->n_lines && i < index + 50; i++)
+    {
+      const char *s = skip_spaces (parser->lines[i]);
+
+      if (*s == '\0' || parser->fate[i] == FATE_MARKUP)
+        continue;
+      if (parser->fate[i] == FATE_STORY)
+        return TRUE;
+      if (*s != '#' || (parser->fate[i] != FATE_HEADING && parser->fate[i] != FATE_NONE))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static GPtrArray *
 collect_left_out (Parser *parser)
 {
@@ -2383,13 +2466,22 @@ collect_left_out (Parser *parser)
         }
       if (is_blank (parser->lines[i]))
         continue;
-      if (open_fate == (int) fate)
+      if (fate == FATE_HEADING && heads_a_story (parser, i))
+        {
+          parser->fate[i] = FATE_MARKUP;
+          if (open_fate >= 0)
+            g_ptr_array_add (left_out, sb_left_out_new (first + 1, last + 1, fate_reason (open_fate)));
+          open_fate = -1;
+          continue;
+        }
+      /* One run of lines that went into nothing is one range, whatever
+       * each line is.
+       */
+      if (open_fate >= 0)
         {
           last = i;
           continue;
         }
-      if (open_fate >= 0)
-        g_ptr_array_add (left_out, sb_left_out_new (first + 1, last + 1, fate_reason (open_fate)));
       open_fate = fate;
       first = last = i;
     }
@@ -2578,6 +2670,7 @@ markdown_read (const char  *text,
               break;
             case LINE_RULE:
             default:
+              fate[i] = FATE_MARKUP;
               break;
             }
         }
