@@ -925,6 +925,7 @@ typedef enum
   FATE_ADVICE,
   FATE_TEMPLATE,
   FATE_HEADING,
+  FATE_FOCUS,        /* a focus areas' heading: kept when areas follow */
 } Fate;
 
 typedef struct
@@ -967,7 +968,6 @@ typedef struct
   gboolean        took;        /* the line went somewhere */
   guint           page_first_line;
   int             title_line;  /* the page's "# Name", which may be a story's title */
-  int             focus_line;  /* the page's focus areas' heading */
   gboolean        title_known;
   char           *fm_title;
   gboolean        fm_title_used;
@@ -1388,10 +1388,9 @@ finish_page (Parser *parser)
       if (page->focus_names->len == 0)
         {
           g_clear_pointer (&page->focus_heading, g_free);
-          if (parser->focus_line >= 0 && parser->fate[parser->focus_line] == FATE_WORDING)
-            parser->fate[parser->focus_line] = FATE_HEADING;
+          set_fate (parser, parser->page_first_line, parser->line, FATE_FOCUS, FATE_HEADING);
         }
-      parser->focus_line = -1;
+      set_fate (parser, parser->page_first_line, parser->line, FATE_FOCUS, FATE_WORDING);
       if (page->name == NULL && parser->fm_title != NULL && !parser->fm_title_used)
         {
           page->name = g_strdup (parser->fm_title);
@@ -1503,8 +1502,9 @@ heading_part (const char *text)
  * starts a story of its own.
  */
 static gboolean
-story_follows (char  **lines,
-               guint   from)
+story_follows_full (char     **lines,
+                    guint      from,
+                    gboolean   part_headings)
 {
   int listed_field = FIELD_NONE;
 
@@ -1516,7 +1516,7 @@ story_follows (char  **lines,
         continue;
       classify (lines[i], &line);
       if (line.kind == LINE_HEADING && line.text[0] != '\0')
-        return IS_STAR (heading_part (line.text));
+        return part_headings && IS_STAR (heading_part (line.text));
       if (line.kind == LINE_FENCE)
         return FALSE;
       if (line.kind != LINE_LABEL || !IS_STAR (line.field))
@@ -1532,6 +1532,13 @@ story_follows (char  **lines,
       listed_field = line.field;
     }
   return FALSE;
+}
+
+static gboolean
+story_follows (char  **lines,
+               guint   from)
+{
+  return story_follows_full (lines, from, TRUE);
 }
 static void
 parse_focus_area (Parser     *parser,
@@ -1612,6 +1619,7 @@ begin_part (Parser     *parser,
           names = field == FIELD_PRINCIPLE ? &parser->page_principles : &parser->page_tags;
           if (*names == NULL)
             *names = g_ptr_array_new_with_free_func (g_free);
+          parser->fate[parser->line] = FATE_STORY;
         }
       add_names (*names, text);
       parser->current = NULL;
@@ -1772,7 +1780,7 @@ handle_heading (Parser  *parser,
   /* A heading inside a story ("#### Investigation") is one of its notes. */
   if (!example && section == SECTION_NONE && parser->draft != NULL && parser->draft->level > 0 &&
       line->level > parser->draft->level && !is_known (parser, text) &&
-      !story_follows (lines, index + 1))
+      !story_follows_full (lines, index + 1, FALSE))
     {
       g_autofree char *label = g_strdup (text);
 
@@ -1836,9 +1844,7 @@ handle_heading (Parser  *parser,
       if (parser->page->focus_heading == NULL)
         parser->page->focus_heading = g_steal_pointer (&text);
       parser->current = NULL;
-      parser->fate[index] = FATE_WORDING;
-      if (parser->focus_line < 0)
-        parser->focus_line = index;
+      parser->fate[index] = FATE_FOCUS;
       return TRUE;
     }
 
@@ -1979,6 +1985,9 @@ handle_bullet (Parser     *parser,
       parser->took = TRUE;
       break;
     case SECTION_FOCUS:
+      /* A list under some heading is no list of focus areas. */
+      if (parser->catalog != NULL && !g_str_has_prefix (line->text, "**"))
+        break;
       parse_focus_area (parser, line->text);
       parser->took = TRUE;
       break;
@@ -2419,6 +2428,7 @@ fate_reason (Fate fate)
     case FATE_STORY:
     case FATE_WORDING:
     case FATE_MARKUP:
+    case FATE_FOCUS:
     default:
       return _("not part of a story");
     }
@@ -2440,7 +2450,7 @@ heads_a_story (Parser *parser,
         continue;
       if (parser->fate[i] == FATE_STORY)
         return TRUE;
-      if (*s != '#' || (parser->fate[i] != FATE_HEADING && parser->fate[i] != FATE_NONE))
+      if (*s != '#')
         return FALSE;
     }
   return FALSE;
@@ -2504,6 +2514,7 @@ markdown_read (const char  *text,
   g_autofree guint8 *fate = NULL;
   guint n;
   gsize fence_len = 0;
+  gsize fence_indent = 0;
   char fence_char = 0;
 
   copy = length < 0 ? g_strdup (text) : g_strndup (text, length);
@@ -2515,7 +2526,6 @@ markdown_read (const char  *text,
   parser.lines = lines;
   parser.n_lines = n;
   parser.title_line = -1;
-  parser.focus_line = -1;
   fate = parser.fate = g_new0 (guint8, n + 1);
   opaque = g_new0 (guint8, n + 1);
   skip = g_new0 (guint8, n + 1);
@@ -2539,6 +2549,10 @@ markdown_read (const char  *text,
         continue;
       if (fence_char != 0)
         {
+          /* Indented as its list item: the item's indent goes. */
+          for (gsize k = 0; k < fence_indent && is_space (lines[i][0]); k++)
+            memmove (lines[i], lines[i] + 1, strlen (lines[i]));
+          s = skip_spaces (lines[i]);
           opaque[i] = TRUE;
           if (s[0] == fence_char && strspn (s, (char[]) { fence_char, 0 }) >= fence_len &&
               *skip_spaces (s + strspn (s, (char[]) { fence_char, 0 })) == '\0')
@@ -2550,6 +2564,8 @@ markdown_read (const char  *text,
           opaque[i] = TRUE;
           fence_char = s[0];
           fence_len = strspn (s, (char[]) { fence_char, 0 });
+          fence_indent = s - lines[i];
+          memmove (lines[i], s, strlen (s) + 1);
           continue;
         }
       /* Blockquote markers go. */
