@@ -2500,10 +2500,49 @@ collect_left_out (Parser *parser)
   return left_out;
 }
 
+/* A file that holds one story, with no title of its own, is titled by
+ * the file's name (an Obsidian note's title).
+ */
+static void
+title_from_file (GPtrArray  *pages,
+                 const char *file_title)
+{
+  SbMarkdownPage *only = NULL;
+  SbStory *story;
+  g_autoptr(GPtrArray) tags = NULL;
+  const char * const *old;
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      SbMarkdownPage *page = g_ptr_array_index (pages, i);
+
+      if (page->stories->len == 0)
+        continue;
+      if (only != NULL || page->stories->len > 1)
+        return;
+      only = page;
+    }
+  if (only == NULL)
+    return;
+  story = g_ptr_array_index (only->stories, 0);
+  old = sb_story_get_tags (story);
+  if (!g_strv_contains (old, SB_MARKDOWN_UNTITLED_TAG))
+    return;
+
+  tags = g_ptr_array_new ();
+  for (guint i = 0; old[i] != NULL; i++)
+    if (!g_str_equal (old[i], SB_MARKDOWN_UNTITLED_TAG))
+      g_ptr_array_add (tags, (gpointer) old[i]);
+  g_ptr_array_add (tags, NULL);
+  sb_story_set_title (story, file_title);
+  sb_story_set_tags (story, (const char * const *) tags->pdata);
+}
+
 static GPtrArray *
 markdown_read (const char  *text,
                gssize       length,
                SbCatalog   *catalog,
+               const char  *file_title,
                GPtrArray  **left_out)
 {
   Parser parser = { 0, };
@@ -2702,6 +2741,8 @@ markdown_read (const char  *text,
 
   if (left_out != NULL)
     *left_out = collect_left_out (&parser);
+  if (file_title != NULL && file_title[0] != '\0')
+    title_from_file (parser.pages, file_title);
 
   g_free (parser.fm_title);
   g_clear_pointer (&parser.page_principles, g_ptr_array_unref);
@@ -2728,7 +2769,7 @@ sb_markdown_parse (const char *text,
 {
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
-  return markdown_read (text ? text : "", length, NULL, NULL);
+  return markdown_read (text ? text : "", length, NULL, NULL, NULL);
 }
 
 /**
@@ -2753,7 +2794,47 @@ sb_markdown_read (const char  *text,
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (catalog == NULL || SB_IS_CATALOG (catalog), NULL);
 
-  return markdown_read (text ? text : "", length, catalog, left_out);
+  return markdown_read (text ? text : "", length, catalog, NULL, left_out);
+}
+
+/**
+ * sb_markdown_read_file:
+ * @catalog: (nullable): the principles whose names a heading may give
+ * @file_name: (nullable): the file's name or path
+ * @left_out: (out) (optional) (element-type SbLeftOut): the lines that
+ *   went into nothing, merged into ranges
+ *
+ * Like sb_markdown_read(), for a file: when it holds one story with no
+ * title of its own (an Obsidian note's parts, with no "# Title"), the
+ * story is titled by the file's name, without its folder and extension.
+ *
+ * Returns: (transfer full) (element-type SbMarkdownPage): the pages
+ */
+GPtrArray *
+sb_markdown_read_file (const char  *text,
+                       gssize       length,
+                       SbCatalog   *catalog,
+                       const char  *file_name,
+                       GPtrArray  **left_out)
+{
+  g_autofree char *title = NULL;
+  char *dot;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (catalog == NULL || SB_IS_CATALOG (catalog), NULL);
+
+  if (file_name != NULL)
+    {
+      title = g_path_get_basename (file_name);
+      dot = strrchr (title, '.');
+      if (dot != NULL && dot != title)
+        *dot = '\0';
+      g_strstrip (title);
+      if (!g_utf8_validate (title, -1, NULL) || g_str_equal (title, ".") || g_str_equal (title, G_DIR_SEPARATOR_S))
+        g_clear_pointer (&title, g_free);
+    }
+
+  return markdown_read (text ? text : "", length, catalog, title, left_out);
 }
 
 /**
