@@ -1232,6 +1232,245 @@ test_learnings_and_notes (void)
                    "they always ask about rollback.\nsecond line of notes");
 }
 
+/* The tolerant reader */
+
+typedef struct
+{
+  const char *title, *situation, *task;
+  const char *steps[4];
+  const char *result;
+} Want;
+
+/* Reads @text with the built-in catalog: the only story it holds. */
+static SbStory *
+read_one (const char      *text,
+          SbMarkdownPage **page_out)
+{
+  static SbCatalog *catalog;
+  static GPtrArray *keep;
+  GPtrArray *pages;
+  SbStory *story = NULL;
+
+  if (catalog == NULL)
+    {
+      catalog = sb_catalog_new ();
+      keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+    }
+  pages = sb_markdown_read (text, -1, catalog, NULL);
+  g_ptr_array_add (keep, pages);  /* freed at exit: the story is borrowed */
+  for (guint i = 0; i < pages->len; i++)
+    {
+      SbMarkdownPage *page = g_ptr_array_index (pages, i);
+
+      for (guint j = 0; j < page->stories->len; j++)
+        {
+          g_assert_null (story);
+          story = g_ptr_array_index (page->stories, j);
+          if (page_out != NULL)
+            *page_out = page;
+        }
+    }
+  g_assert_nonnull (story);
+  return story;
+}
+
+static void
+test_read_shapes (void)
+{
+  struct { const char *text; Want want; } cases[] = {
+    /* parts as headings one level under the story's */
+    { "## Story 3: Fixed the cache\n\n### Situation\nHit rate was 20%.\n\n### Task\nRaise it.\n\n"
+      "### Action\n- Measured keys\n- Changed the TTL\n\n#### **Result**\nHit rate 85%.\n",
+      { "Fixed the cache", "Hit rate was 20%.", "Raise it.", { "Measured keys", "Changed the TTL", NULL }, "Hit rate 85%." } },
+    /* "### Story #4 — Title", labels after an emoji and with a note */
+    { "### Story #4 — Onboarding\n✅ Situation: New hires took 3 weeks.\n- **Task:** Halve it.\n"
+      "**Action (what I did):** Wrote a guide.\n**Result** — 6 days.\n",
+      { "Onboarding", "New hires took 3 weeks.", "Halve it.", { "Wrote a guide.", NULL }, "6 days." } },
+    /* a bold question over its parts: the title without "Q7:" */
+    { "**Q7: Tell me about a conflict**\n\nS: Two teams wanted one slot.\nT: Pick.\nA: Asked for data.\nR: We shipped both.\n",
+      { "Tell me about a conflict", "Two teams wanted one slot.", "Pick.", { "Asked for data.", NULL }, "We shipped both." } },
+    /* <details> with a "Story:" summary; a Result right after the last bullet */
+    { "<details><summary>Story: The late vendor</summary>\n\n**Situation**: The vendor slipped.\n"
+      "**Task**: Ship anyway.\n**Action**:\n- Built a stub\n- Tested against it\n**Result**: On time.\n</details>\n",
+      { "The late vendor", "The vendor slipped.", "Ship anyway.", { "Built a stub", "Tested against it", NULL }, "On time." } },
+    /* step blocks with their sub-bullets */
+    { "### Example 1: Migration\n**Situation**: Old DB.\n**Task**: Move.\n**Action**:\n"
+      "**Step 1: Planned it**\n- listed tables\n- picked a date\n**Step 2: Did it**\n- moved\n**Result**: Done.\n",
+      { "Migration", "Old DB.", "Move.", { "Planned it\n- listed tables\n- picked a date", "Did it\n- moved", NULL }, "Done." } },
+    /* a blockquote, capitals on their own line, paragraphs as steps */
+    { "Story: Quiet fix\n> SITUATION\n> Logs were full.\n>\n> ACTION\n> Rotated them.\n>\n> Added alerts.\n>\n> RESULT\n> Clean.\n",
+      { "Quiet fix", "Logs were full.", "", { "Rotated them.", "Added alerts.", NULL }, "Clean." } },
+    /* a two-column table */
+    { "### Example 2: Table story\n| Part | Text |\n|---|---|\n| **Situation** | Slow pages |\n| Task | Speed up |\n"
+      "| Action | Cached<br>Compressed |\n| Result | 2x faster |\n",
+      { "Table story", "Slow pages", "Speed up", { "Cached", "Compressed", NULL }, "2x faster" } },
+    /* a page whose "# H1" is followed by parts is one story */
+    { "# Rescued the demo\n\n## Situation\nThe server died.\n\n## Result\nWe signed.\n",
+      { "Rescued the demo", "The server died.", "", { NULL }, "We signed." } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Want *w = &cases[i].want;
+
+      g_test_message ("case %u", i);
+      assert_story (read_one (cases[i].text, NULL), w->title, w->situation, w->task, w->steps, w->result);
+    }
+}
+
+/* Table rows, labelled principles, front matter, Learnings and Notes. */
+static void
+test_read_principles_and_parts (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(GPtrArray) pages = NULL;
+  SbMarkdownPage *page = NULL;
+  SbStory *story;
+
+  pages = sb_markdown_read ("| Title | Principle | Situation | Task | Action | Result |\n"
+                            "|---|---|---|---|---|---|\n"
+                            "| One | Ownership | Broken job | Fix it | Fixed it | Runs |\n"
+                            "| Two | Earn Trust | Angry client | Calm them | Called | Renewed |\n",
+                            -1, catalog, NULL);
+  g_assert_cmpuint (pages->len, ==, 1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpuint (page->stories->len, ==, 2);
+  g_assert_cmpstr (sb_story_get_title (g_ptr_array_index (page->stories, 1)), ==, "Two");
+  g_assert_cmpstr (((char **) g_ptr_array_index (page->story_principles, 1))[0], ==, "Earn Trust");
+  g_clear_pointer (&pages, g_ptr_array_unref);
+
+  story = read_one ("---\ntitle: Notes\nprinciple: \"[[Dive Deep]]\"\ntags: [draft]\n---\n\n"
+                    "### Example 1: Root cause\n**LP:** Ownership\n**Situation**: Errors.\n**Task**: Find why.\n"
+                    "**Action**:\n- Read logs\n**Result**: Fixed.\n**Lessons learned**: Look first.\n"
+                    "**Investigation**: Two days.\n**Notes**: Asked at two companies.\n", &page);
+  g_assert_cmpstr (page->name, ==, "Notes");
+  g_assert_cmpstr (((char **) g_ptr_array_index (page->story_principles, 0))[0], ==, "Ownership");
+  g_assert_cmpstr (sb_story_get_learnings (story), ==, "Look first.");
+  g_assert_cmpstr (sb_story_get_notes (story), ==, "Investigation: Two days.\n\nAsked at two companies.");
+
+  /* Front matter names the principle when the story does not. */
+  story = read_one ("---\ncategory: Dive Deep\n---\nStory: Deep one\nS: Odd numbers.\nR: Found the bug.\n", &page);
+  g_assert_cmpstr (((char **) g_ptr_array_index (page->story_principles, 0))[0], ==, "Dive Deep");
+
+  /* A heading naming a principle files what follows; "## Purpose" names nothing. */
+  pages = sb_markdown_read ("# My bank\n\n## Purpose\n\nFor interviews.\n\n## Earn Trust\n\n"
+                            "### Told the truth\n**Situation**: Bad news.\n**Result**: Kept the client.\n",
+                            -1, catalog, NULL);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      SbMarkdownPage *p = g_ptr_array_index (pages, i);
+
+      g_assert_cmpstr (p->name, !=, "Purpose");
+      if (p->stories->len > 0)
+        g_assert_cmpstr (p->name, ==, "Earn Trust");
+    }
+
+  /* An untitled story: its first words, tagged. */
+  story = read_one ("**Situation**: Our only QA engineer left in the middle of a big release.\n"
+                    "**Result**: Shipped with no regressions.\n", NULL);
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Our only QA engineer left in the middle…");
+  g_assert_true (g_strv_contains (sb_story_get_tags (story), SB_MARKDOWN_UNTITLED_TAG));
+}
+
+static char *
+left_out_string (GPtrArray *left_out)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < left_out->len; i++)
+    {
+      SbLeftOut *range = g_ptr_array_index (left_out, i);
+
+      g_assert_nonnull (range->reason);
+      g_string_append_printf (out, "%s%u-%u", i ? " " : "", range->first_line, range->last_line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Front matter, a code block outside a story, a stray heading above a
+ * story, advice: lines that went into nothing, in ranges; blank lines
+ * alone never; a "# comment" in a code block is no heading.
+ */
+static void
+test_read_left_out (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(GPtrArray) left_out = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *ranges = NULL;
+  SbStory *story;
+  const char *text =
+    "---\r\n"                                  /* 1 */
+    "title: Dive Deep\r\n"                     /* 2 */
+    "---\r\n"                                  /* 3 */
+    "\r\n"                                     /* 4 */
+    "A snippet:\r\n"                           /* 5 */
+    "```sh\r\n"                                /* 6 */
+    "# not a heading\r\n"                      /* 7 */
+    "```\r\n"                                  /* 8 */
+    "\r\n"                                     /* 9 */
+    "## Example\r\n"                           /* 10 */
+    "\r\n"                                     /* 11 */
+    "### Example 1: Zürich outage — 日本\r\n"   /* 12 */
+    "**Situation**: Café orders failed.\r\n"   /* 13 */
+    "**Task**: Find why.\r\n"                  /* 14 */
+    "**Action**:\r\n"                          /* 15 */
+    "- Ran\r\n"                                /* 16 */
+    "  ```\r\n"                                /* 17 */
+    "  # still code\r\n"                       /* 18 */
+    "  ```\r\n"                                /* 19 */
+    "**Result**: Fixed in 2 h.\r\n"            /* 20 */
+    "\r\n"                                     /* 21 */
+    "## Interview tips from a blog\r\n"        /* 22 */
+    "\r\n"                                     /* 23 */
+    "- Use numbers\r\n"                        /* 24 */
+    "- Speak slowly";                          /* 25, no final newline */
+
+  pages = sb_markdown_read (text, -1, catalog, &left_out);
+  ranges = left_out_string (left_out);
+  g_assert_cmpstr (ranges, ==, "1-8 22-25");
+  g_assert_cmpuint (pages->len, ==, 1);
+  g_assert_cmpstr (((SbMarkdownPage *) g_ptr_array_index (pages, 0))->name, ==, "Dive Deep");
+  story = g_ptr_array_index (((SbMarkdownPage *) g_ptr_array_index (pages, 0))->stories, 0);
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Zürich outage — 日本");
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "Café orders failed.");
+  g_assert_cmpstr (sb_story_get_actions (story)[0], ==, "Ran\n```\n# still code\n```");
+  g_assert_cmpstr (sb_story_get_result (story), ==, "Fixed in 2 h.");
+}
+
+/* Templates, STAR definitions, question lists and day plans tell no
+ * story: everything in them is left out.
+ */
+static void
+test_read_not_stories (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  const char *texts[] = {
+    "# Template\n\n### Example 1: [Title]\n**Situation**: [your situation]\n**Task**: …\n"
+    "**Action**:\n- <what you did>\n**Result**: Improved XX% [your result]\n",
+    "# What STAR means\n\n**Situation**: Describe the context.\n**Task**: Explain what you had to do.\n"
+    "**Action**: Describe what you did.\n**Result**: What happened? Quantify it.\n",
+    "# Questions\n\n## Earn Trust\n1. Tell me about a time you were wrong.\n2. How did you fix it?\n",
+    "# Plan\n\n## Day 3\n**Task**: practise out loud\n**Result**: (fill in after)\n**Notes**: call Sam\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) left_out = NULL;
+      g_autoptr(GPtrArray) pages = sb_markdown_read (texts[i], -1, catalog, &left_out);
+      g_auto(GStrv) lines = g_strsplit (texts[i], "\n", -1);
+      SbLeftOut *range;
+
+      g_test_message ("text %u", i);
+      for (guint j = 0; j < pages->len; j++)
+        g_assert_true (sb_markdown_page_is_empty (g_ptr_array_index (pages, j)));
+      g_assert_cmpuint (left_out->len, ==, 1);
+      range = g_ptr_array_index (left_out, 0);
+      g_assert_cmpuint (range->first_line, ==, 1);
+      g_assert_cmpuint (range->last_line, ==, g_strv_length (lines) - 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1255,6 +1494,10 @@ main (int   argc,
   g_test_add_func ("/markdown/tricky-text", test_tricky_text);
   g_test_add_func ("/markdown/generated-round-trip", test_generated_round_trip);
   g_test_add_func ("/markdown/learnings-and-notes", test_learnings_and_notes);
+  g_test_add_func ("/markdown/read/shapes", test_read_shapes);
+  g_test_add_func ("/markdown/read/principles-and-parts", test_read_principles_and_parts);
+  g_test_add_func ("/markdown/read/left-out", test_read_left_out);
+  g_test_add_func ("/markdown/read/not-stories", test_read_not_stories);
 
   g_test_add_func ("/import/twice", test_import_twice);
   g_test_add_func ("/import/update-and-undo", test_update_and_undo);

@@ -68,6 +68,11 @@ GPtrArray *sb_markdown_read            (const char          *text,
                                         gssize               length,
                                         SbCatalog           *catalog,
                                         GPtrArray          **left_out);
+GPtrArray *sb_markdown_read_file       (const char          *text,
+                                        gssize               length,
+                                        SbCatalog           *catalog,
+                                        const char          *file_name,
+                                        GPtrArray          **left_out);
 char      *sb_markdown_write_page      (SbPrinciple         *principle,
                                         const char          *name,
                                         GPtrArray           *stories);

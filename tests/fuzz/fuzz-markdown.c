@@ -61,9 +61,39 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (catalog == NULL)
     catalog = sb_catalog_new ();
 
-  /* The page reader alone: never crashes, whatever the bytes. */
+  /* The page readers alone: never crash, whatever the bytes; what the
+   * tolerant one leaves out is ranges of the input's lines, in order.
+   */
   if (g_utf8_validate ((const char *) data, size, NULL))
-    pages = sb_markdown_parse ((const char *) data, size);
+    {
+      g_autoptr(GPtrArray) read = NULL;
+      g_autoptr(GPtrArray) left_out = NULL;
+      guint n_lines = 1, after = 0;
+
+      pages = sb_markdown_parse ((const char *) data, size);
+      read = sb_markdown_read_file ((const char *) data, size, catalog, "fuzz note.md", &left_out);
+      for (size_t i = 0; i < size; i++)
+        n_lines += data[i] == '\n';
+      for (guint i = 0; i < left_out->len; i++)
+        {
+          SbLeftOut *range = g_ptr_array_index (left_out, i);
+
+          if (range->first_line <= after || range->last_line < range->first_line ||
+              range->last_line > n_lines || range->reason == NULL)
+            abort ();
+          after = range->last_line;
+        }
+      for (guint i = 0; i < read->len; i++)
+        {
+          SbMarkdownPage *page = g_ptr_array_index (read, i);
+
+          if (page->story_principles->len != page->stories->len)
+            abort ();
+          for (guint j = 0; j < page->stories->len; j++)
+            if (!story_is_text (g_ptr_array_index (page->stories, j)))
+              abort ();
+        }
+    }
 
   import = sb_import_new (library, catalog);
   if (!sb_import_add_markdown (import, (const char *) data, size, "fuzz.md", &error))

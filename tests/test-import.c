@@ -1,0 +1,778 @@
+/* test-import.c: the import corpus, documents people really write
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The corpus
+ * ==========
+ *
+ * tests/data/import/ holds documents written the way people keep their
+ * stories: Markdown pages in many shapes, notes-app exports, spreadsheets
+ * saved as CSV or TSV, and pages that hold no story at all. Each is
+ *
+ *   <name>.md, <name>.markdown, <name>.txt, <name>.csv or <name>.tsv, or
+ *   <name>/   a folder of pages, as Notion or Obsidian export them,
+ *
+ * with <name>.expected beside it: what a careful person would want
+ * imported from it, not what any version of the readers happens to do.
+ *
+ * /import/corpus imports every document into an empty library with the
+ * built-in catalog (sb_import_add_path(), sb_import_apply()), writes what
+ * came in in the format below, and compares it with <name>.expected line
+ * by line, printing a diff of the first differences of each document that
+ * differs, and fails when any does. With SB_IMPORT_CORPUS_WRITE=1 it
+ * writes <name>.actual beside each document instead of failing (for
+ * review; .actual files are ignored by git and never committed). Either
+ * way it prints the corpus's figures: stories expected, found, complete.
+ *
+ * The .expected format (UTF-8, "\n" line ends):
+ *
+ *   # A comment line starts with "#"; blank lines separate blocks and are
+ *   # otherwise ignored.
+ *   story: <title as imported>
+ *   principles: <catalog name>; <catalog name>
+ *   situation: <text>
+ *   task: <text>
+ *   action: <one step>           (one line per step, in order)
+ *   result: <text>
+ *   learnings: <text>
+ *   notes: <text>
+ *   tags: <tag>; <tag>
+ *
+ * - One block per story, in the order the stories appear in the document
+ *   (for a folder: its files in name order). "principles:" names the
+ *   principles the story is filed under, in the catalog's order, and is
+ *   left out when the story is filed under none.
+ * - A line whose field is empty is left out (a story with no task has no
+ *   "task:" line). Fields are trimmed of leading and trailing white
+ *   space; a newline inside a field is written "\n", a backslash "\\"
+ *   (and a carriage return, which no field should keep, "\r").
+ * - After the stories: "new-principle: <name>" for each principle the
+ *   import creates, in the catalog's order; then "left-out: <first>-<last>"
+ *   (1-based, inclusive) for each run of lines the Markdown reader left
+ *   out, in the order of the file; for a folder, with the file's name in
+ *   front: "left-out: page.md 3-5".
+ * - A left-out run starts and ends on a line with text: blank lines
+ *   around it are not in it, blank lines between two left-out lines join
+ *   them into one run. Front matter is left out (fences included) even
+ *   when its title names the page. A heading that only groups stories
+ *   ("## STAR Pattern Examples", a stray "## Example" or an empty "#"
+ *   right above a story) is structure, not left out; a heading over text
+ *   that is left out is left out with it.
+ * - A document with no story has no story block, and its lines are all
+ *   left out; the import of it fails with SB_IMPORT_ERROR_NOTHING, which is
+ *   what it should do. Any other error is written as an "error:" line,
+ *   which no .expected file holds.
+ *
+ * Left-out lines come from sb_markdown_read(), so they are compared for
+ * Markdown documents only (.md, .markdown, .txt and a folder's pages):
+ * the CSV reader does not report the lines it leaves out.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sb-catalog.h"
+#include "sb-import.h"
+#include "sb-library.h"
+#include "sb-markdown.h"
+#include "sb-principle.h"
+#include "sb-story.h"
+#include "sb-test-util.h"
+
+/* At most this many changed lines of one document are printed. */
+#define MAX_DIFF_LINES 24
+
+static const char * const document_extensions[] = {
+  ".md", ".markdown", ".txt", ".csv", ".tsv", NULL
+};
+
+typedef struct
+{
+  guint n_documents;
+  guint n_failed;
+  guint n_expected;   /* stories the .expected files hold */
+  guint n_found;      /* stories imported */
+  guint n_complete;   /* imported exactly as expected */
+  GString *failed;    /* the names of the documents that differ */
+} Report;
+
+static gboolean
+is_markdown_name (const char *name)
+{
+  return g_str_has_suffix (name, ".md") ||
+         g_str_has_suffix (name, ".markdown") ||
+         g_str_has_suffix (name, ".txt");
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Appends "key: value" to @out, @value trimmed and escaped; nothing when
+ * @value is empty.
+ */
+static void
+add_field (GPtrArray  *out,
+           const char *key,
+           const char *value)
+{
+  g_autofree char *trimmed = NULL;
+  GString *line;
+
+  if (value == NULL)
+    return;
+  trimmed = g_strstrip (g_strdup (value));
+  if (*trimmed == '\0')
+    return;
+
+  line = g_string_new (key);
+  g_string_append (line, ": ");
+  for (const char *s = trimmed; *s != '\0'; s++)
+    {
+      if (*s == '\\')
+        g_string_append (line, "\\\\");
+      else if (*s == '\n')
+        g_string_append (line, "\\n");
+      else if (*s == '\r')
+        g_string_append (line, "\\r");
+      else
+        g_string_append_c (line, *s);
+    }
+  g_ptr_array_add (out, g_string_free (line, FALSE));
+}
+
+static void
+add_list_field (GPtrArray          *out,
+                const char         *key,
+                const char * const *values)
+{
+  g_autoptr(GPtrArray) trimmed = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      char *value = g_strstrip (g_strdup (values[i]));
+
+      if (*value != '\0')
+        g_ptr_array_add (trimmed, value);
+      else
+        g_free (value);
+    }
+  if (trimmed->len == 0)
+    return;
+  g_ptr_array_add (trimmed, NULL);
+  joined = g_strjoinv ("; ", (char **) trimmed->pdata);
+  add_field (out, key, joined);
+}
+
+static void
+write_story (GPtrArray *out,
+             SbStory   *story,
+             SbCatalog *catalog)
+{
+  GListModel *principles = sb_catalog_get_principles (catalog);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char * const *ids = sb_story_get_principles (story);
+  const char * const *actions = sb_story_get_actions (story);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (out->len > 0)
+    g_ptr_array_add (out, g_strdup (""));
+
+  /* Always a "story:" line, so an untitled story is seen too. */
+  if (sb_story_get_title (story) == NULL || *sb_story_get_title (story) == '\0')
+    g_ptr_array_add (out, g_strdup ("story:"));
+  else
+    add_field (out, "story", sb_story_get_title (story));
+
+  for (guint i = 0; i < g_list_model_get_n_items (principles); i++)
+    {
+      g_autoptr(SbPrinciple) principle = g_list_model_get_item (principles, i);
+
+      if (sb_story_has_principle (story, sb_principle_get_id (principle)))
+        {
+          g_ptr_array_add (names, (gpointer) sb_principle_get_name (principle));
+          g_ptr_array_add (kept, g_steal_pointer (&principle));
+        }
+    }
+  /* A principle the catalog does not hold shows as its id. */
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    if (sb_catalog_lookup (catalog, ids[i]) == NULL)
+      g_ptr_array_add (names, (gpointer) ids[i]);
+  g_ptr_array_add (names, NULL);
+  add_list_field (out, "principles", (const char * const *) names->pdata);
+
+  add_field (out, "situation", sb_story_get_situation (story));
+  add_field (out, "task", sb_story_get_task (story));
+  for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
+    add_field (out, "action", actions[i]);
+  add_field (out, "result", sb_story_get_result (story));
+  add_field (out, "learnings", sb_story_get_learnings (story));
+  add_field (out, "notes", sb_story_get_notes (story));
+  add_list_field (out, "tags", sb_story_get_tags (story));
+}
+
+static int
+compare_left_out (gconstpointer a,
+                  gconstpointer b)
+{
+  const SbLeftOut *la = *(const SbLeftOut * const *) a;
+  const SbLeftOut *lb = *(const SbLeftOut * const *) b;
+
+  if (la->first_line != lb->first_line)
+    return la->first_line < lb->first_line ? -1 : 1;
+  return la->last_line < lb->last_line ? -1 : la->last_line > lb->last_line;
+}
+
+/* Appends the lines of the page at @path that the Markdown reader leaves
+ * out, @prefix (the file's name in a folder, or NULL) in front.
+ */
+static void
+write_left_out (GPtrArray  *out,
+                const char *path,
+                const char *prefix)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(GPtrArray) left_out = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &text, &length, &error))
+    {
+      g_ptr_array_add (out, g_strdup_printf ("error: %s", error->message));
+      return;
+    }
+  pages = sb_markdown_read (text, length, catalog, &left_out);
+  g_ptr_array_set_free_func (pages, (GDestroyNotify) sb_markdown_page_free);
+
+  g_ptr_array_sort (left_out, compare_left_out);
+  for (guint i = 0; i < left_out->len; i++)
+    {
+      SbLeftOut *lo = g_ptr_array_index (left_out, i);
+
+      g_ptr_array_add (out, g_strdup_printf ("left-out: %s%s%u-%u",
+                                             prefix ? prefix : "",
+                                             prefix ? " " : "",
+                                             lo->first_line, lo->last_line));
+    }
+}
+
+/* Imports the document at @path; returns its lines in the .expected
+ * format, blank lines between stories included; adds the number of
+ * stories to *@n_found.
+ */
+static GPtrArray *
+import_document (const char *path,
+                 guint      *n_found)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbImport) import = NULL;
+  g_autoptr(GHashTable) builtin = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  GListModel *principles = sb_catalog_get_principles (catalog);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_free);
+  gboolean first_extra = TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (principles); i++)
+    {
+      g_autoptr(SbPrinciple) principle = g_list_model_get_item (principles, i);
+
+      g_hash_table_add (builtin, g_strdup (sb_principle_get_id (principle)));
+    }
+
+  import = sb_import_new (library, catalog);
+  if (sb_import_add_path (import, path, &error))
+    sb_import_apply (import);
+  else if (!g_error_matches (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING))
+    g_ptr_array_add (out, g_strdup_printf ("error: %s", error->message));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      write_story (out, story, catalog);
+      (*n_found)++;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (principles); i++)
+    {
+      g_autoptr(SbPrinciple) principle = g_list_model_get_item (principles, i);
+
+      if (g_hash_table_contains (builtin, sb_principle_get_id (principle)))
+        continue;
+      if (first_extra && out->len > 0)
+        g_ptr_array_add (out, g_strdup (""));
+      first_extra = FALSE;
+      g_ptr_array_add (out, g_strdup_printf ("new-principle: %s",
+                                             sb_principle_get_name (principle)));
+    }
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown"))
+          g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, compare_strings);
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *page = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+
+          write_left_out (left_out, page, g_ptr_array_index (names, i));
+        }
+    }
+  else if (is_markdown_name (path))
+    write_left_out (left_out, path, NULL);
+
+  /* A blank line before them, for the eye. */
+  if (left_out->len > 0 && out->len > 0)
+    g_ptr_array_add (out, g_strdup (""));
+  for (guint i = 0; i < left_out->len; i++)
+    g_ptr_array_add (out, g_strdup (g_ptr_array_index (left_out, i)));
+
+  return out;
+}
+
+/* The lines that count: neither blank nor a comment. */
+static GPtrArray *
+significant_lines (GPtrArray *lines)
+{
+  GPtrArray *kept = g_ptr_array_new ();
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+
+      if (*line != '\0' && *line != '#')
+        g_ptr_array_add (kept, (gpointer) line);
+    }
+  return kept;
+}
+
+static GPtrArray *
+split_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gsize len = strlen (lines[i]);
+
+      /* An editor may have saved it with "\r\n". */
+      if (len > 0 && lines[i][len - 1] == '\r')
+        lines[i][len - 1] = '\0';
+      g_ptr_array_add (array, g_strdup (lines[i]));
+    }
+  return array;
+}
+
+static guint
+count_stories (GPtrArray *lines)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (lines, i), "story:"))
+      n++;
+  return n;
+}
+
+/* The stories of @actual found, line for line, in @expected. */
+static guint
+count_complete (GPtrArray *expected,
+                GPtrArray *actual)
+{
+  g_autoptr(GHashTable) blocks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *both[2] = { expected, actual };
+  guint n = 0;
+
+  for (guint k = 0; k < 2; k++)
+    {
+      GString *block = NULL;
+
+      for (guint i = 0; i <= both[k]->len; i++)
+        {
+          const char *line = i < both[k]->len ? g_ptr_array_index (both[k], i) : NULL;
+          gboolean ends = line == NULL || g_str_has_prefix (line, "story:") ||
+                          g_str_has_prefix (line, "new-principle:") ||
+                          g_str_has_prefix (line, "left-out:") ||
+                          g_str_has_prefix (line, "error:");
+
+          if (ends && block != NULL)
+            {
+              char *text = g_string_free (g_steal_pointer (&block), FALSE);
+
+              if (k == 0)
+                g_hash_table_add (blocks, text);
+              else
+                g_ptr_array_add (found, text);
+            }
+          if (line != NULL && g_str_has_prefix (line, "story:"))
+            block = g_string_new (NULL);
+          if (block != NULL)
+            {
+              g_string_append (block, line);
+              g_string_append_c (block, '\n');
+            }
+        }
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    if (g_hash_table_remove (blocks, g_ptr_array_index (found, i)))
+      n++;
+  return n;
+}
+
+/* Prints a diff of @expected and @actual (longest common subsequence),
+ * at most MAX_DIFF_LINES changed lines with a line of context each side.
+ */
+static void
+print_diff (const char *name,
+            GPtrArray  *expected,
+            GPtrArray  *actual)
+{
+  guint n = expected->len, m = actual->len;
+  g_autofree guint *lcs = g_new0 (guint, (gsize) (n + 1) * (m + 1));
+  g_autoptr(GString) diff = g_string_new (NULL);
+  guint i = 0, j = 0, changed = 0;
+  const char *previous = NULL;
+
+#define LCS(a, b) lcs[(gsize) (a) * (m + 1) + (b)]
+  for (guint a = n; a-- > 0;)
+    for (guint b = m; b-- > 0;)
+      {
+        if (strcmp (g_ptr_array_index (expected, a), g_ptr_array_index (actual, b)) == 0)
+          LCS (a, b) = LCS (a + 1, b + 1) + 1;
+        else
+          LCS (a, b) = MAX (LCS (a + 1, b), LCS (a, b + 1));
+      }
+
+  g_string_append_printf (diff, "--- %s.expected\n+++ %s (imported)\n", name, name);
+  while ((i < n || j < m) && changed < MAX_DIFF_LINES)
+    {
+      if (i < n && j < m &&
+          strcmp (g_ptr_array_index (expected, i), g_ptr_array_index (actual, j)) == 0)
+        {
+          previous = g_ptr_array_index (expected, i);
+          i++, j++;
+          continue;
+        }
+
+      if (previous != NULL)
+        g_string_append_printf (diff, " %s\n", previous);
+      previous = NULL;
+      while ((i < n || j < m) && changed < MAX_DIFF_LINES &&
+             !(i < n && j < m &&
+               strcmp (g_ptr_array_index (expected, i), g_ptr_array_index (actual, j)) == 0))
+        {
+          if (j >= m || (i < n && LCS (i + 1, j) >= LCS (i, j + 1)))
+            g_string_append_printf (diff, "-%s\n", (char *) g_ptr_array_index (expected, i++));
+          else
+            g_string_append_printf (diff, "+%s\n", (char *) g_ptr_array_index (actual, j++));
+          changed++;
+        }
+      if (i < n && j < m)
+        g_string_append_printf (diff, " %s\n", (char *) g_ptr_array_index (expected, i));
+    }
+  if (i < n || j < m)
+    g_string_append (diff, "…\n");
+#undef LCS
+
+  fprintf (stderr, "%s", diff->str);
+}
+
+/* Finds the document <base>.<ext> or folder <base>/ in @dir. */
+static char *
+find_document (const char *dir,
+               const char *base)
+{
+  g_autofree char *folder = g_build_filename (dir, base, NULL);
+
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&folder);
+
+  for (guint i = 0; document_extensions[i] != NULL; i++)
+    {
+      g_autofree char *file = g_strconcat (folder, document_extensions[i], NULL);
+
+      if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&file);
+    }
+  return NULL;
+}
+
+static gboolean
+is_document_name (const char *dir,
+                  const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return TRUE;
+  for (guint i = 0; document_extensions[i] != NULL; i++)
+    if (g_str_has_suffix (name, document_extensions[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+fail_document (Report     *report,
+               const char *name)
+{
+  report->n_failed++;
+  g_string_append_printf (report->failed, " %s", name);
+}
+
+/* Imports every document of the corpus in @dir and compares it with its
+ * .expected file, or (@write) writes what came in to <name>.actual.
+ */
+static void
+run_corpus (const char *dir,
+            gboolean    write,
+            Report     *report)
+{
+  g_autoptr(GDir) gdir = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *entry;
+
+  gdir = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((entry = g_dir_read_name (gdir)) != NULL)
+    g_ptr_array_add (entries, g_strdup (entry));
+  g_ptr_array_sort (entries, compare_strings);
+
+  for (guint e = 0; e < entries->len; e++)
+    {
+      const char *name = g_ptr_array_index (entries, e);
+      g_autofree char *base = NULL;
+      g_autofree char *document = NULL;
+      g_autofree char *expected_path = NULL;
+      g_autofree char *expected_text = NULL;
+      g_autoptr(GPtrArray) expected_lines = NULL;
+      g_autoptr(GPtrArray) actual_lines = NULL;
+      g_autoptr(GPtrArray) expected = NULL;
+      g_autoptr(GPtrArray) actual = NULL;
+      guint n_found = 0;
+      gboolean same;
+
+      /* Every document has its .expected; each .expected its document. */
+      if (!g_str_has_suffix (name, ".expected"))
+        {
+          const char *dot = strrchr (name, '.');
+          g_autofree char *stem = dot ? g_strndup (name, dot - name) : g_strdup (name);
+          g_autofree char *wanted = g_strconcat (stem, ".expected", NULL);
+          g_autofree char *wanted_path = g_build_filename (dir, wanted, NULL);
+
+          if (is_document_name (dir, name) && !g_file_test (wanted_path, G_FILE_TEST_EXISTS) &&
+              !write)
+            {
+              fprintf (stderr, "%s has no %s\n", name, wanted);
+              fail_document (report, name);
+            }
+          if (!is_document_name (dir, name) || g_file_test (wanted_path, G_FILE_TEST_EXISTS))
+            continue;
+          base = g_steal_pointer (&stem);
+        }
+      else
+        base = g_strndup (name, strlen (name) - strlen (".expected"));
+
+      document = find_document (dir, base);
+      if (document == NULL)
+        {
+          fprintf (stderr, "%s has no document beside it\n", name);
+          fail_document (report, name);
+          continue;
+        }
+
+      report->n_documents++;
+      actual_lines = import_document (document, &n_found);
+      report->n_found += n_found;
+
+      expected_path = g_build_filename (dir, name, NULL);
+      if (g_str_has_suffix (name, ".expected") &&
+          g_file_get_contents (expected_path, &expected_text, NULL, NULL))
+        expected_lines = split_lines (expected_text);
+      else
+        expected_lines = g_ptr_array_new_with_free_func (g_free);
+
+      expected = significant_lines (expected_lines);
+      actual = significant_lines (actual_lines);
+      report->n_expected += count_stories (expected);
+      report->n_complete += count_complete (expected, actual);
+
+      same = expected->len == actual->len;
+      for (guint i = 0; same && i < expected->len; i++)
+        same = strcmp (g_ptr_array_index (expected, i), g_ptr_array_index (actual, i)) == 0;
+
+      if (write)
+        {
+          g_autofree char *actual_path = g_strconcat (dir, G_DIR_SEPARATOR_S, base, ".actual", NULL);
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          for (guint i = 0; i < actual_lines->len; i++)
+            {
+              g_string_append (text, g_ptr_array_index (actual_lines, i));
+              g_string_append_c (text, '\n');
+            }
+          sb_test_write_file (actual_path, text->str, text->len);
+        }
+      else if (!same)
+        {
+          print_diff (base, expected, actual);
+          fail_document (report, base);
+        }
+    }
+}
+
+static void
+print_report (Report *report)
+{
+  fprintf (stderr, "import corpus: %u documents, %u stories expected, %u found, "
+              "%u complete; %u documents differ%s\n",
+              report->n_documents, report->n_expected, report->n_found,
+              report->n_complete, report->n_failed, report->failed->str);
+}
+
+static void
+test_corpus (void)
+{
+  g_autofree char *dir = NULL;
+  Report report = { 0, };
+  gboolean write = g_strcmp0 (g_getenv ("SB_IMPORT_CORPUS_WRITE"), "1") == 0;
+
+  if (g_getenv ("SEED_DIR") != NULL)
+    dir = g_build_filename (g_getenv ("SEED_DIR"), "import", NULL);
+  else
+    dir = g_test_build_filename (G_TEST_DIST, "data", "import", NULL);
+
+  report.failed = g_string_new (NULL);
+  run_corpus (dir, write, &report);
+  print_report (&report);
+  if (report.n_documents < 32)
+    g_test_fail_printf ("the import corpus holds %u documents, not at least 32",
+                        report.n_documents);
+
+  if (report.n_failed > 0)
+    g_test_fail_printf ("%u of %u documents of the import corpus differ from "
+                        "their .expected files:%s",
+                        report.n_failed, report.n_documents, report.failed->str);
+  g_string_free (report.failed, TRUE);
+}
+
+/* The harness itself: a document in the seed's own format, which every
+ * reader reads, passes against its expected file and fails against a
+ * wrong one; a document with no story is compared too.
+ */
+static const char page[] =
+  "# Earn Trust\n"
+  "\n"
+  "## STAR Pattern Examples\n"
+  "\n"
+  "### Example 1: Owned the outage\n"
+  "\n"
+  "**Situation**: Checkout failed for an hour.\n"
+  "**Task**: Tell the customers \\ the team what happened.\n"
+  "**Action**:\n"
+  "- Wrote the timeline\n"
+  "- Called the three biggest customers\n"
+  "**Result**: All three renewed.\n";
+
+static const char page_expected[] =
+  "# The seed's own format.\n"
+  "story: Owned the outage\n"
+  "principles: Earn Trust\n"
+  "situation: Checkout failed for an hour.\n"
+  "task: Tell the customers \\\\ the team what happened.\n"
+  "\n"
+  "action: Wrote the timeline\n"
+  "action: Called the three biggest customers\n"
+  "result: All three renewed.\n";
+
+static void
+test_harness (void)
+{
+  g_autofree char *dir = sb_test_make_tmpdir ();
+  g_autofree char *md = g_build_filename (dir, "page.md", NULL);
+  g_autofree char *expected = g_build_filename (dir, "page.expected", NULL);
+  g_autofree char *actual = g_build_filename (dir, "page.actual", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.txt", NULL);
+  g_autofree char *empty_expected = g_build_filename (dir, "empty.expected", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *wrong = NULL;
+  Report report = { 0, };
+
+  sb_test_write_file (md, page, -1);
+  sb_test_write_file (expected, page_expected, -1);
+  sb_test_write_file (empty, "", 0);
+  sb_test_write_file (empty_expected, "# Nothing in it.\n", -1);
+
+  report.failed = g_string_new (NULL);
+  run_corpus (dir, FALSE, &report);
+  g_assert_cmpuint (report.n_documents, ==, 2);
+  g_assert_cmpuint (report.n_failed, ==, 0);
+  g_assert_cmpuint (report.n_expected, ==, 1);
+  g_assert_cmpuint (report.n_found, ==, 1);
+  g_assert_cmpuint (report.n_complete, ==, 1);
+  g_string_free (report.failed, TRUE);
+
+  /* Writing: the .actual file holds what came in, and nothing fails. */
+  memset (&report, 0, sizeof report);
+  report.failed = g_string_new (NULL);
+  run_corpus (dir, TRUE, &report);
+  g_assert_cmpuint (report.n_failed, ==, 0);
+  written = sb_test_read_file (actual);
+  g_assert_nonnull (strstr (written, "task: Tell the customers \\\\ the team what happened.\n"));
+  g_assert_nonnull (strstr (written, "\naction: Called the three biggest customers\n"));
+  g_string_free (report.failed, TRUE);
+  g_unlink (actual);
+  g_unlink (empty_expected);
+  {
+    g_autofree char *empty_actual = g_build_filename (dir, "empty.actual", NULL);
+
+    g_unlink (empty_actual);
+  }
+
+  /* A document without its .expected fails, as does a wrong one. */
+  wrong = g_strdup (page_expected);
+  *strstr (wrong, "renewed") = 'R';
+  sb_test_write_file (expected, wrong, -1);
+  memset (&report, 0, sizeof report);
+  report.failed = g_string_new (NULL);
+  run_corpus (dir, FALSE, &report);
+  g_assert_cmpuint (report.n_failed, ==, 2);
+  g_assert_cmpuint (report.n_complete, ==, 0);
+  g_assert_nonnull (strstr (report.failed->str, "empty.txt"));
+  g_assert_nonnull (strstr (report.failed->str, "page"));
+  g_string_free (report.failed, TRUE);
+
+  sb_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/harness", test_harness);
+  g_test_add_func ("/import/corpus", test_corpus);
+
+  return g_test_run ();
+}
