@@ -879,12 +879,13 @@ read_markdown (Document    *document,
                SbCatalog   *catalog,
                GError     **error)
 {
+  g_autofree char *base_name = document->name ? g_path_get_basename (document->name) : NULL;
   gboolean empty = TRUE;
 
   if (!check_text (text, length, document->name, error))
     return FALSE;
 
-  document->pages = sb_markdown_read (text, length, catalog, &document->left_out);
+  document->pages = sb_markdown_read_file (text, length, catalog, base_name, &document->left_out);
   for (guint i = 0; i < document->pages->len; i++)
     empty &= sb_markdown_page_is_empty (g_ptr_array_index (document->pages, i));
 
