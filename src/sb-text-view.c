@@ -447,6 +447,7 @@ sb_text_view_finalize (GObject *object)
   SbTextView *self = SB_TEXT_VIEW (object);
 
   g_free (self->long_text);
+  g_free (self->placeholder);
 
   G_OBJECT_CLASS (sb_text_view_parent_class)->finalize (object);
 }
