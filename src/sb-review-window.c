@@ -445,9 +445,12 @@ fill_story (SbReviewWindow *self,
         }
     }
   add_story_section (self->story_box, _("Result"), sb_story_get_result (story));
+  add_story_section (self->story_box, _("Learnings"), sb_story_get_learnings (story));
+  add_story_section (self->story_box, _("Notes"), sb_story_get_notes (story));
 
   empty = sb_story_get_situation (story)[0] == '\0' && sb_story_get_task (story)[0] == '\0'
-          && actions[0] == NULL && sb_story_get_result (story)[0] == '\0';
+          && actions[0] == NULL && sb_story_get_result (story)[0] == '\0'
+          && sb_story_get_learnings (story)[0] == '\0' && sb_story_get_notes (story)[0] == '\0';
   if (empty)
     add_story_text (self->story_box, _("This story has no text yet. Write it down after you rehearse it."), "dim-label");
 }

@@ -67,9 +67,9 @@ static const char *
 part_letter (guint part)
 {
   /* Translators: the first letters of Situation, Task, Action, Result,
-   * drawn inside the speaking-time bar
+   * Learnings, drawn inside the speaking-time bar
    */
-  const char *letters[] = { N_("S"), N_("T"), N_("A"), N_("R") };
+  const char *letters[] = { N_("S"), N_("T"), N_("A"), N_("R"), N_("L") };
 
   return _(letters[part]);
 }
@@ -84,7 +84,7 @@ draw_bar (GtkDrawingArea *area,
   SbSpeakingBar *self = user_data;
   const SbSpeakingEstimate *e = &self->estimate;
   GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (area));
-  static const double part_alpha[SB_STAR_N_PARTS] = { 0.45, 0.65, 1.0, 0.8 };
+  static const double part_alpha[SB_STAR_N_PARTS] = { 0.45, 0.65, 1.0, 0.8, 0.55 };
   GdkRGBA fg, accent, accent_fg;
   double scale, x, y, target_x;
 
@@ -138,6 +138,9 @@ draw_bar (GtkDrawingArea *area,
   cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.7);
   for (guint i = 0; i < SB_STAR_N_PARTS; i++)
     {
+      /* Learnings have no share of their own. */
+      if (e->target_seconds[i] <= 0)
+        continue;
       target_x += e->target_seconds[i] * scale;
       if (i == SB_STAR_RESULT)
         {
@@ -201,9 +204,14 @@ update (SbSpeakingBar *self)
 
   for (guint i = 0; i < SB_STAR_N_PARTS; i++)
     parts[i] = sb_format_speaking_time (self->estimate.seconds[i]);
-  /* Translators: each part's speaking time */
-  legend = g_strdup_printf (_("Situation %s · Task %s · Action %s · Result %s"),
-                            parts[0], parts[1], parts[2], parts[3]);
+  if (self->estimate.words[SB_STAR_LEARNINGS] > 0)
+    /* Translators: each part's speaking time */
+    legend = g_strdup_printf (_("Situation %s · Task %s · Action %s · Result %s · Learnings %s"),
+                              parts[0], parts[1], parts[2], parts[3], parts[4]);
+  else
+    /* Translators: each part's speaking time */
+    legend = g_strdup_printf (_("Situation %s · Task %s · Action %s · Result %s"),
+                              parts[0], parts[1], parts[2], parts[3]);
   gtk_label_set_text (GTK_LABEL (self->legend_label), legend);
 
   gtk_widget_set_visible (self->bar, self->estimate.total_words > 0);
@@ -329,7 +337,8 @@ sb_speaking_bar_init (SbSpeakingBar *self)
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->bar), draw_bar, self, NULL);
   gtk_widget_set_hexpand (self->bar, TRUE);
   gtk_widget_set_tooltip_text (self->bar, _("The marks show the target split: about 15 % situation, "
-                                            "10 % task, 55 % action and 20 % result"));
+                                            "10 % task, 55 % action and 20 % result; learnings, "
+                                            "when you tell them, fit in the same time"));
   gtk_widget_add_css_class (self->bar, "speaking-bar");
   gtk_widget_set_parent (self->bar, GTK_WIDGET (self));
 

@@ -54,6 +54,7 @@ void _sb_window_class_actions_init (SbWindowClass *klass);
 void _sb_window_recovery_class_init (SbWindowClass *klass);
 void _sb_window_recovery_set_up    (SbWindow      *self);
 void _sb_window_recovery_update    (SbWindow      *self);
+char *_sb_window_recovery_dup_copies_message (SbWindow *self);
 void _sb_window_actions_update     (SbWindow      *self);
 void _sb_window_show_pane          (SbWindow      *self,
                                     const char    *name);

@@ -163,17 +163,121 @@ restore_backup_action (GtkWidget  *widget,
   sb_window_show_restore_dialog (SB_WINDOW (widget));
 }
 
+/* The computer that saved @host's file, when it is not this one. */
+static const char *
+other_host (const char *host)
+{
+  if (host == NULL || *host == '\0' || g_strcmp0 (host, g_get_host_name ()) == 0)
+    return NULL;
+  return host;
+}
+
 static void
 merged_cb (SbWindow            *self,
            const SbMergeReport *report)
 {
   g_autofree char *summary = NULL;
+  const char *host;
 
   if (report == NULL || sb_merge_report_is_empty (report))
     return;
 
   summary = sb_merge_report_dup_summary (report);
+  host = other_host (sb_store_get_saved_by (self->store));
+  if (host != NULL)
+    {
+      /* Translators: %s is a sentence like "Your stories changed on disk
+       * and were merged: 2 added", then the other computer's name */
+      g_autofree char *named = g_strdup_printf (_("%s (saved on “%s”)"), summary, host);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (named));
+      return;
+    }
+
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (summary));
+}
+
+static void
+copies_merged_cb (SbWindow            *self,
+                  const SbMergeReport *report,
+                  const char          *host)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  guint n;
+
+  if (report == NULL || sb_merge_report_is_empty (report))
+    return;
+
+  n = report->added + report->updated + report->conflicts;
+  host = other_host (host);
+  if (n == 0)
+    title = sb_merge_report_dup_summary (report);
+  else if (host != NULL)
+    /* Translators: a sync tool kept the other computer's version of the
+     * stories file as a copy, which was merged; %s is that computer's name */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u story from a copy made by “%s”",
+                                          "%u stories from a copy made by “%s”", n),
+                             n, host);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u story from a copy made by your other computer",
+                                          "%u stories from a copy made by your other computer", n),
+                             n);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-copies-merge");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_copies_merge_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  sb_store_undo_copies_merge (self->store);
+}
+
+/**
+ * _sb_window_recovery_dup_copies_message:
+ *
+ * Returns: (nullable): for the banner, the conflict copies that could not
+ *   be read, or %NULL when there are none
+ */
+char *
+_sb_window_recovery_dup_copies_message (SbWindow *self)
+{
+  const char * const *names;
+  g_autofree char *list = NULL;
+  guint n;
+
+  if (self->store == NULL)
+    return NULL;
+
+  names = sb_store_get_unreadable_copies (self->store);
+  if (names == NULL || names[0] == NULL)
+    return NULL;
+
+  n = g_strv_length ((char **) names);
+  if (n == 1)
+    /* Translators: %s is a file name like "stories (conflicted copy).json" */
+    return g_strdup_printf (_("A sync tool left a copy of your stories, “%s”, that Storybank cannot read. It was left where it is, untouched."),
+                            names[0]);
+
+  /* Translators: the separator between file names in the sentence below */
+  list = g_strjoinv (_("”, “"), (char **) names);
+  /* Translators: %s is a list of file names */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "A sync tool left %u copies of your stories that Storybank cannot read: “%s”. They were left where they are, untouched.",
+                                       "A sync tool left %u copies of your stories that Storybank cannot read: “%s”. They were left where they are, untouched.",
+                                       n),
+                          n, list);
 }
 
 void
@@ -183,6 +287,8 @@ _sb_window_recovery_set_up (SbWindow *self)
    * are merged in, not written over.
    */
   g_signal_connect_object (self->store, "merged", G_CALLBACK (merged_cb), self, G_CONNECT_SWAPPED);
+  /* So are the copies sync tools keep when both computers changed it. */
+  g_signal_connect_object (self->store, "copies-merged", G_CALLBACK (copies_merged_cb), self, G_CONNECT_SWAPPED);
   sb_store_watch (self->store);
   _sb_window_recovery_update (self);
 }
@@ -191,4 +297,5 @@ void
 _sb_window_recovery_class_init (SbWindowClass *klass)
 {
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.restore-backup", NULL, restore_backup_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.undo-copies-merge", NULL, undo_copies_merge_action);
 }

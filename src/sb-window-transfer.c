@@ -650,15 +650,96 @@ import_response_cb (AdwMessageDialog *dialog,
     apply_import (self, import);
 }
 
-static GtkWidget *
-new_summary_view (SbImport *import)
+#define IMPORT_DIALOG_KEY "sb-window-transfer-import-dialog"
+
+static void
+set_summary_text (GtkLabel *label,
+                  SbImport *import)
 {
   g_auto(GStrv) lines = sb_import_dup_summary (import);
   g_autofree char *text = g_strjoinv ("\n", lines);
-  guint n_lines = g_strv_length (lines);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *label = gtk_label_new (text);
 
+  gtk_label_set_text (label, text);
+}
+
+static void
+principle_mapped_cb (AdwComboRow *row,
+                     GParamSpec  *pspec,
+                     SbImport    *import)
+{
+  SbPrinciple *principle = g_object_get_data (G_OBJECT (row), "sb-principle");
+  GPtrArray *targets = g_object_get_data (G_OBJECT (row), "sb-targets");
+  guint selected = adw_combo_row_get_selected (row);
+  GtkLabel *summary = g_object_get_data (G_OBJECT (row), "sb-summary");
+
+  g_assert (SB_IS_IMPORT (import));
+
+  sb_import_map_principle (import, principle,
+                           selected > 0 && selected <= targets->len ? g_ptr_array_index (targets, selected - 1) : NULL);
+  set_summary_text (summary, import);
+}
+
+/* For each principle the import would add, a row to file its stories
+ * under one the user has instead.
+ */
+static GtkWidget *
+new_mapping_list (SbWindow *self,
+                  SbImport *import,
+                  GtkLabel *summary)
+{
+  g_autoptr(GPtrArray) added = sb_import_dup_new_principles (import);
+  GListModel *principles = sb_catalog_get_principles (self->catalog);
+  GtkWidget *list;
+
+  if (added->len == 0)
+    return NULL;
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  for (guint i = 0; i < added->len; i++)
+    {
+      SbPrinciple *principle = g_ptr_array_index (added, i);
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+      GPtrArray *targets = g_ptr_array_new_with_free_func (g_object_unref);
+      GtkWidget *row = adw_combo_row_new ();
+
+      gtk_string_list_append (names, _("Add as a new principle"));
+      for (guint j = 0; j < g_list_model_get_n_items (principles); j++)
+        {
+          SbPrinciple *target = g_list_model_get_item (principles, j);
+
+          g_ptr_array_add (targets, target);
+          gtk_string_list_append (names, sb_principle_get_name (target));
+        }
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_principle_get_name (principle));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Not one of your principles yet"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+      g_object_set_data_full (G_OBJECT (row), "sb-principle", g_object_ref (principle), g_object_unref);
+      g_object_set_data_full (G_OBJECT (row), "sb-targets", targets, (GDestroyNotify) g_ptr_array_unref);
+      g_object_set_data (G_OBJECT (row), "sb-summary", summary);
+      g_signal_connect_data (row, "notify::selected", G_CALLBACK (principle_mapped_cb),
+                             g_object_ref (import), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  return list;
+}
+
+static GtkWidget *
+new_summary_view (SbWindow *self,
+                  SbImport *import)
+{
+  g_auto(GStrv) lines = sb_import_dup_summary (import);
+  guint n_lines = g_strv_length (lines);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *mapping;
+
+  set_summary_text (GTK_LABEL (label), import);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -680,7 +761,11 @@ new_summary_view (SbImport *import)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
   gtk_widget_add_css_class (scrolled, "card");
 
-  return scrolled;
+  if ((mapping = new_mapping_list (self, import, GTK_LABEL (label))) != NULL)
+    gtk_box_append (GTK_BOX (box), mapping);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  return box;
 }
 
 /* @files' names for the dialog: one name, or how many. */
@@ -697,100 +782,45 @@ describe_files (GFile * const *files,
   return g_strdup_printf ("“%s”", name);
 }
 
-/* Builds one import of @files; NULL with @error set when one of them
- * cannot be read.
- */
-static SbImport *
-plan_import (SbWindow       *self,
-             GFile * const  *files,
-             guint           n_files,
-             GError        **error)
+static AdwMessageDialog *
+present_message (SbWindow   *self,
+                 const char *heading,
+                 const char *body)
 {
-  g_autoptr(SbImport) import = sb_import_new (self->library, self->catalog);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-  for (guint i = 0; i < n_files; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!sb_import_add_file (import, files[i], &local_error))
-        {
-          g_autofree char *name = g_file_get_basename (files[i]);
-
-          /* Say which file, unless the message does. */
-          if (name == NULL || strstr (local_error->message, name) != NULL)
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          else
-            g_set_error (error, local_error->domain, local_error->code,
-                         /* Translators: "<file name>: <why it could not be imported>" */
-                         _("%s: %s"), name, local_error->message);
-          return NULL;
-        }
-    }
-
-  return g_steal_pointer (&import);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_object_set_data (G_OBJECT (self), IMPORT_DIALOG_KEY, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return ADW_MESSAGE_DIALOG (dialog);
 }
 
-/**
- * sb_window_import_files:
- * @files: (array length=n_files): Markdown pages, Storybank files or
- *   folders of them
- *
- * Plans one import of all of @files and shows what it would do, changing
- * nothing until the user presses Import; or says why they cannot be
- * imported.
- *
- * Returns: (transfer none): the dialog shown: the preview (its
- *   "import" response applies the import), or an error or "nothing new"
- *   message
- */
-AdwMessageDialog *
-sb_window_import_files (SbWindow      *self,
-                        GFile * const *files,
-                        guint          n_files)
+/* Shows what @import would do, or why @files could not be imported. */
+static void
+present_plan (SbWindow     *self,
+              SbImport     *import,
+              const char   *what,
+              const GError *error)
 {
-  g_autoptr(SbImport) import = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *what = NULL;
   GtkWidget *dialog;
   guint n;
 
-  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (files != NULL || n_files == 0, NULL);
-
-  what = describe_files (files, n_files);
-
-  if (sb_store_get_read_only (self->store))
-    {
-      const GError *store_error = sb_store_get_error (self->store);
-
-      body = g_strdup_printf (_("Your stories are open read-only, so nothing can be added to them. %s"),
-                              store_error ? store_error->message : "");
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Import"), body);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return ADW_MESSAGE_DIALOG (dialog);
-    }
-
-  if (n_files == 0 || !(import = plan_import (self, files, n_files, &error)))
+  if (error != NULL)
     {
       body = g_strdup_printf (_("Nothing was imported from %s, and your stories are unchanged.\n\n%s"),
-                              what, error ? error->message : _("No file was given."));
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Import"), body);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return ADW_MESSAGE_DIALOG (dialog);
+                              what, error->message);
+      present_message (self, _("Could Not Import"), body);
+      return;
     }
 
   if (sb_import_is_empty (import))
     {
       body = g_strdup_printf (_("Everything in %s is already in your library."), what);
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing New to Import"), body);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), new_summary_view (import));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return ADW_MESSAGE_DIALOG (dialog);
+      adw_message_dialog_set_extra_child (present_message (self, _("Nothing New to Import"), body),
+                                          new_summary_view (self, import));
+      return;
     }
 
   n = sb_import_get_n_new_stories (import) + sb_import_get_n_updated_stories (import);
@@ -809,12 +839,154 @@ sb_window_import_files (SbWindow      *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), new_summary_view (import));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), new_summary_view (self, import));
   g_signal_connect_data (dialog, "response", G_CALLBACK (import_response_cb),
                          g_object_ref (import), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_object_set_data (G_OBJECT (self), IMPORT_DIALOG_KEY, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
 
-  return ADW_MESSAGE_DIALOG (dialog);
+/* While the files are read: a dialog with their progress, shown only
+ * when the reading takes long enough to be noticed.
+ */
+typedef struct
+{
+  SbWindow     *window;
+  SbImport     *import;
+  char         *what;
+  GCancellable *cancellable;
+  GtkWidget    *dialog;
+  GtkWidget    *bar;
+  guint         timeout_id;
+} Reading;
+
+static void
+reading_free (Reading *reading)
+{
+  g_clear_handle_id (&reading->timeout_id, g_source_remove);
+  if (reading->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (reading->dialog));
+  g_clear_object (&reading->window);
+  g_clear_object (&reading->import);
+  g_clear_object (&reading->cancellable);
+  g_free (reading->what);
+  g_free (reading);
+}
+
+static void
+reading_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Reading          *reading)
+{
+  g_cancellable_cancel (reading->cancellable);
+  g_clear_handle_id (&reading->timeout_id, g_source_remove);
+  reading->dialog = NULL;
+}
+
+static gboolean
+reading_progress_cb (gpointer user_data)
+{
+  Reading *reading = user_data;
+  g_autofree char *body = NULL;
+
+  if (reading->dialog == NULL)
+    {
+      /* Translators: %s is a file's name in quotes, or "3 files" */
+      body = g_strdup_printf (_("Reading %s…"), reading->what);
+      reading->dialog = adw_message_dialog_new (GTK_WINDOW (reading->window), _("Importing"), body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (reading->dialog), "cancel", _("_Cancel"));
+      reading->bar = gtk_progress_bar_new ();
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (reading->dialog), reading->bar);
+      g_signal_connect (reading->dialog, "response", G_CALLBACK (reading_response_cb), reading);
+      gtk_window_present (GTK_WINDOW (reading->dialog));
+    }
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (reading->bar), sb_import_get_progress (reading->import));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+files_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Reading *reading = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean cancelled;
+
+  sb_import_add_files_finish (reading->import, result, &error);
+  cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  if (!cancelled && !gtk_widget_in_destruction (GTK_WIDGET (reading->window)))
+    present_plan (reading->window, reading->import, reading->what, error);
+  reading_free (reading);
+}
+
+/**
+ * sb_window_import_files:
+ * @files: (array length=n_files): Markdown pages, text files, Storybank
+ *   files or folders of them
+ *
+ * Plans one import of all of @files, reading them on another thread (with
+ * a progress dialog when that takes a moment), and shows what it would do
+ * (sb_window_get_import_dialog()), changing nothing until the user
+ * presses Import; or says why they cannot be imported.
+ */
+void
+sb_window_import_files (SbWindow      *self,
+                        GFile * const *files,
+                        guint          n_files)
+{
+  g_autofree char *what = NULL;
+  Reading *reading;
+
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  g_object_set_data (G_OBJECT (self), IMPORT_DIALOG_KEY, NULL);
+  what = describe_files (files, n_files);
+
+  if (sb_store_get_read_only (self->store))
+    {
+      const GError *store_error = sb_store_get_error (self->store);
+      g_autofree char *body = NULL;
+
+      body = g_strdup_printf (_("Your stories are open read-only, so nothing can be added to them. %s"),
+                              store_error ? store_error->message : "");
+      present_message (self, _("Could Not Import"), body);
+      return;
+    }
+
+  if (n_files == 0)
+    {
+      g_autoptr(GError) error = g_error_new_literal (SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING,
+                                                     _("No file was given."));
+
+      present_plan (self, NULL, what, error);
+      return;
+    }
+
+  reading = g_new0 (Reading, 1);
+  reading->window = g_object_ref (self);
+  reading->import = sb_import_new (self->library, self->catalog);
+  reading->what = g_steal_pointer (&what);
+  reading->cancellable = g_cancellable_new ();
+  reading->timeout_id = g_timeout_add (300, reading_progress_cb, reading);
+  sb_import_add_files_async (reading->import, files, n_files, reading->cancellable, files_read_cb, reading);
+}
+
+/**
+ * sb_window_get_import_dialog:
+ *
+ * Returns: (transfer none) (nullable): the dialog the last
+ *   sb_window_import_files() showed when the files were read: the preview
+ *   (its "import" response applies the import), or an error or "nothing
+ *   new" message; %NULL while they are being read
+ */
+AdwMessageDialog *
+sb_window_get_import_dialog (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  return g_object_get_data (G_OBJECT (self), IMPORT_DIALOG_KEY);
 }
 
 static void

@@ -35,9 +35,10 @@ gboolean           sb_window_export                 (SbWindow                *se
                                                      guint                   *n_stories,
                                                      GError                 **error);
 GtkPrintOperation *sb_window_new_print_operation    (SbWindow                *self);
-AdwMessageDialog  *sb_window_import_files           (SbWindow                *self,
+void                sb_window_import_files           (SbWindow                *self,
                                                      GFile * const           *files,
                                                      guint                    n_files);
+AdwMessageDialog  *sb_window_get_import_dialog      (SbWindow                *self);
 SbImport          *sb_window_get_last_import        (SbWindow                *self);
 
 int                sb_application_transfer_command_line (SbApplication        *app,

@@ -187,10 +187,13 @@ static void
 store_error_cb (SbWindow *self)
 {
   const GError *error = sb_store_get_error (self->store);
+  g_autofree char *copies = _sb_window_recovery_dup_copies_message (self);
+  const char *message = error != NULL ? error->message : copies;
 
-  if (error != NULL)
-    gtk_label_set_text (self->banner_label, error->message);
-  gtk_revealer_set_reveal_child (self->banner_revealer, error != NULL);
+  /* The file's own trouble first; then sync tools' copies we cannot read. */
+  if (message != NULL)
+    gtk_label_set_text (self->banner_label, message);
+  gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
   /* Retrying cannot help a file Storybank must not write. */
   gtk_widget_set_visible (GTK_WIDGET (self->banner_button),
                           error != NULL && g_error_matches (error, SB_STORE_ERROR, SB_STORE_ERROR_IO) &&
@@ -302,6 +305,7 @@ sb_window_set_up (SbWindow      *self,
   sb_tips_panel_set_catalog (self->tips_panel, self->catalog);
 
   g_signal_connect_object (self->store, "notify::error", G_CALLBACK (store_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::unreadable-copies", G_CALLBACK (store_error_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "items-changed", G_CALLBACK (update_titles), self, G_CONNECT_SWAPPED);
   store_error_cb (self);
   _sb_window_recovery_set_up (self);

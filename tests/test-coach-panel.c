@@ -210,6 +210,9 @@ test_coach_follows_typing (void)
   sb_test_ui_iterate (50);
 }
 
+static gboolean label_shows (GtkWidget     *widget,
+                             gconstpointer  text);
+
 static void
 test_speaking_bar (void)
 {
@@ -230,6 +233,19 @@ test_speaking_bar (void)
   sb_story_set_result (story, long_text);
   sb_test_ui_iterate (600);
   g_assert_cmpstr (sb_speaking_bar_get_summary (SB_SPEAKING_BAR (bar)), ==, "About 2 min of speaking · target 2 min");
+
+  /* Learnings are spoken, notes are not; the legend lists learnings
+   * only when there are some.
+   */
+  g_assert_null (sb_test_ui_find_widget (bar, label_shows, "Learnings"));
+  sb_story_set_notes (story, long_text);
+  sb_story_set_learnings (story, long_text);
+  sb_test_ui_iterate (600);
+  g_assert_cmpstr (sb_speaking_bar_get_summary (SB_SPEAKING_BAR (bar)), ==, "About 3 min 50 s of speaking · target 2 min");
+  g_assert_nonnull (sb_test_ui_find_widget (bar, label_shows, "· Learnings 1 min 50 s"));
+  sb_story_set_learnings (story, "");
+  sb_test_ui_iterate (600);
+  g_assert_null (sb_test_ui_find_widget (bar, label_shows, "Learnings"));
 
   /* The target follows the preference. */
   g_settings_set_int (settings, "target-seconds", 90);

@@ -363,6 +363,39 @@ test_speaking_time (void)
   g_assert_cmpuint (count (findings, SB_CHECK_SPEAKING_TIME), ==, 0);
 }
 
+/* Learnings are told (STAR-L) and count toward the spoken answer; notes
+ * are for the teller and do not.
+ */
+static void
+test_learnings_spoken (void)
+{
+  g_autoptr(SbStory) story = make_sized_story (20, 119);
+  g_autofree char *long_notes = filler (300);
+  SbSpeakingEstimate estimate;
+
+  g_assert_cmpuint (sb_coach_count_words ("Next time I’d loop in the on-call folks up-front — and write it down."), ==, 13);
+
+  /* Notes, however long, are not spoken. */
+  sb_story_set_notes (story, long_notes);
+  sb_coach_estimate (story, 0, &estimate);
+  g_assert_cmpuint (estimate.total_words, ==, 139);
+  g_assert_cmpuint (estimate.words[SB_STAR_LEARNINGS], ==, 0);
+  g_assert_cmpuint (count_check (story, SB_CHECK_SPEAKING_TIME), ==, 1);
+
+  /* A word of learnings brings a story a word short up to the floor. */
+  sb_story_set_learnings (story, "Über-communicate");
+  sb_coach_estimate (story, 0, &estimate);
+  g_assert_cmpuint (estimate.words[SB_STAR_LEARNINGS], ==, 1);
+  g_assert_cmpuint (estimate.total_words, ==, 140);
+  g_assert_cmpfloat_with_epsilon (estimate.seconds[SB_STAR_LEARNINGS], 60.0 / 140, 1e-9);
+  g_assert_cmpuint (count_check (story, SB_CHECK_SPEAKING_TIME), ==, 0);
+
+  /* They have no share of the target: the split stays 15/10/55/20. */
+  g_assert_cmpfloat_with_epsilon (estimate.target_seconds[SB_STAR_LEARNINGS], 0.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (estimate.target_seconds[SB_STAR_RESULT], 24.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (estimate.total_target_seconds, 120.0, 1e-9);
+}
+
 static void
 test_stem (void)
 {
@@ -618,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/coach/vague", test_vague);
   g_test_add_func ("/coach/long-setup", test_long_setup);
   g_test_add_func ("/coach/speaking-time", test_speaking_time);
+  g_test_add_func ("/coach/learnings-spoken", test_learnings_spoken);
   g_test_add_func ("/coach/stem", test_stem);
   g_test_add_func ("/coach/principle-fit", test_principle_fit);
   g_test_add_func ("/coach/over-used", test_over_used);

@@ -111,6 +111,8 @@ assert_same_text (SbStory *a,
   g_assert_cmpstr (sb_story_get_task (a), ==, sb_story_get_task (b));
   g_assert_true (g_strv_equal (sb_story_get_actions (a), sb_story_get_actions (b)));
   g_assert_cmpstr (sb_story_get_result (a), ==, sb_story_get_result (b));
+  g_assert_cmpstr (sb_story_get_learnings (a), ==, sb_story_get_learnings (b));
+  g_assert_cmpstr (sb_story_get_notes (a), ==, sb_story_get_notes (b));
 }
 
 static void
@@ -560,6 +562,8 @@ test_tricky_text (void)
   sb_story_set_task (story, "Task: inside\nA: inside too");
   sb_story_set_actions (story, steps);
   sb_story_set_result (story, "Ends\n**Situation**: fake\n#");
+  sb_story_set_learnings (story, "Notes: not the notes\n**Learnings**: not twice\n- a dash");
+  sb_story_set_notes (story, "Learnings: still a note\n\nNotes — a second paragraph");
   sb_story_set_principles (story, principles);
   sb_library_add (lib->library, story);
 
@@ -1008,6 +1012,29 @@ test_text_export (void)
   g_assert_nonnull (strstr (one_story, "Principles: Think Big\n"));
   g_assert_nonnull (strstr (one_story, "RESULT\n  System now handles 2M+ users"));
   g_assert_null (strstr (one_story, "Data Platform"));
+  /* A story without the optional parts does not list them. */
+  g_assert_null (strstr (one_story, "LEARNINGS"));
+  g_assert_null (strstr (one_story, "NOTES"));
+}
+
+static void
+test_text_export_learnings (void)
+{
+  g_autoptr(SbStory) story = sb_story_new ();
+  g_autofree char *text = NULL;
+
+  sb_story_set_title (story, "Café rota");
+  sb_story_set_result (story, "Nobody missed a shift in March.");
+  sb_story_set_learnings (story, "Ask the people doing the work first; they knew the fix all along, "
+                                 "I just had not asked them");
+  sb_story_set_notes (story, "they might ask: what if someone refuses?\r\nanswer w/ the swap rule");
+
+  text = sb_text_export_story (story, NULL);
+  g_assert_nonnull (strstr (text, "RESULT\n  Nobody missed a shift in March.\n\n"
+                                  "LEARNINGS\n  Ask the people doing the work first; they knew the fix all along, I just\n"
+                                  "  had not asked them\n\n"
+                                  "NOTES\n  they might ask: what if someone refuses?"));
+  g_assert_true (g_str_has_suffix (text, "answer w/ the swap rule\n"));
 }
 
 /* Pages as people write them, straying from the seed's format: labels as
@@ -1387,6 +1414,63 @@ test_read_not_stories (void)
     }
 }
 
+/* The optional parts are written only when a story has them, after
+ * the result, and read back from pages people wrote by hand.
+ */
+static void
+test_learnings_and_notes (void)
+{
+  g_autoptr(SbPrinciple) principle = sb_principle_new ("craft", "Craft", SB_FRAMEWORK_USER, FALSE);
+  g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SbStory) plain = sb_story_new ();
+  g_autoptr(SbStory) full = sb_story_new ();
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *text = NULL;
+  const char *steps[] = { "Wrote the runbook", NULL };
+  SbMarkdownPage *page;
+
+  sb_story_set_title (plain, "Plain");
+  sb_story_set_result (plain, "Done");
+  sb_story_set_title (full, "Full");
+  sb_story_set_actions (full, steps);
+  sb_story_set_result (full, "On-call pages fell by half");
+  sb_story_set_learnings (full, "Write it down *before* the incident.");
+  sb_story_set_notes (full, "Expect: “why not automate it?”\n# not a heading");
+  g_ptr_array_add (stories, g_object_ref (plain));
+  g_ptr_array_add (stories, g_object_ref (full));
+
+  text = sb_markdown_write_page (principle, NULL, stories);
+  g_assert_nonnull (strstr (text, "**Result**: Done\n\n"));
+  g_assert_nonnull (strstr (text, "**Result**: On-call pages fell by half\n"
+                                  "**Learnings**: Write it down *before* the incident.\n"
+                                  "**Notes**: Expect: “why not automate it?”\n\\# not a heading\n"));
+  pages = sb_markdown_parse (text, -1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpuint (page->stories->len, ==, 2);
+  assert_same_text (g_ptr_array_index (page->stories, 0), plain);
+  assert_same_text (g_ptr_array_index (page->stories, 1), full);
+  g_clear_pointer (&pages, g_ptr_array_unref);
+
+  /* By hand: other spellings, CRLF, no final newline; a "Notes:" line
+   * outside a story is the page's text, not a story.
+   */
+  pages = sb_markdown_parse ("# Ownership\r\n\r\nNotes: ask Priya about the dates\r\n\r\n"
+                             "### Example 1: Teh migration\r\n"
+                             "- **Situation:** old DB was dying\r\n"
+                             "- **Result:** moved in 3 weeks\r\n"
+                             "- **Learning:** over-communicate, even when it feels like too much\r\n"
+                             "Notes — they always ask about rollback.\r\nsecond line of notes", -1);
+  g_assert_cmpuint (pages->len, ==, 1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpuint (page->stories->len, ==, 1);
+  g_assert_cmpstr (sb_story_get_title (g_ptr_array_index (page->stories, 0)), ==, "Teh migration");
+  g_assert_cmpstr (sb_story_get_result (g_ptr_array_index (page->stories, 0)), ==, "moved in 3 weeks");
+  g_assert_cmpstr (sb_story_get_learnings (g_ptr_array_index (page->stories, 0)), ==,
+                   "over-communicate, even when it feels like too much");
+  g_assert_cmpstr (sb_story_get_notes (g_ptr_array_index (page->stories, 0)), ==,
+                   "they always ask about rollback.\nsecond line of notes");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1413,6 +1497,7 @@ main (int   argc,
   g_test_add_func ("/markdown/read/principles-and-parts", test_read_principles_and_parts);
   g_test_add_func ("/markdown/read/left-out", test_read_left_out);
   g_test_add_func ("/markdown/read/not-stories", test_read_not_stories);
+  g_test_add_func ("/markdown/learnings-and-notes", test_learnings_and_notes);
 
   g_test_add_func ("/import/twice", test_import_twice);
   g_test_add_func ("/import/update-and-undo", test_update_and_undo);
@@ -1422,6 +1507,7 @@ main (int   argc,
 
   g_test_add_func ("/text-export/wrap", test_text_wrap);
   g_test_add_func ("/text-export/scope", test_text_export);
+  g_test_add_func ("/text-export/learnings-and-notes", test_text_export_learnings);
 
   return g_test_run ();
 }

@@ -227,6 +227,10 @@ test_render_library_pdf (void)
     g_assert_nonnull (strstr (text, sb_story_get_title (g_ptr_array_index (stories, i))));
   for (guint page = 0; page < n_pages; page++)
     g_assert_cmpuint (sb_page_renderer_get_n_lines (renderer, page), >, 5);
+  /* The optional parts, labelled, for the stories that have them. */
+  g_assert_nonnull (strstr (text, "Learnings: Measure before fixing"));
+  g_assert_nonnull (strstr (text, "Notes: Follow-up to expect"));
+  g_assert_nonnull (strstr (text, "Key metrics: p99, error rate."));
 
   if (!g_getenv ("SB_RENDER_KEEP_DIR"))
     sb_test_rm_rf (tmpdir);
@@ -549,17 +553,25 @@ test_cheat_sheet_summarize (void)
 }
 
 /* Checks the story blocks of a plain-text cheat sheet: a title line, then
- * exactly one Situation, Task, Action and Result line.
+ * exactly one Situation, Task, Action and Result line, then a Learnings
+ * line for a story that has some (@n_learnings counts them), never notes.
  */
 static guint
-check_text_stories (const char *text)
+check_text_stories (const char *text,
+                    guint      *n_learnings)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   const char *labels[] = { "  Situation: ", "  Task: ", "  Action: ", "  Result: " };
   guint n_stories = 0;
 
+  if (n_learnings != NULL)
+    *n_learnings = 0;
+  g_assert_null (strstr (text, "  Notes: "));
+
   for (guint i = 0; lines[i] != NULL; i++)
     {
+      guint end = i + 4;
+
       if (!g_str_has_prefix (lines[i], "  Situation: "))
         continue;
 
@@ -572,7 +584,14 @@ check_text_stories (const char *text)
           g_assert_true (g_str_has_prefix (lines[i + k], labels[k]));
           g_assert_cmpuint (g_utf8_strlen (lines[i + k], -1), <=, 102);
         }
-      g_assert_cmpstr (lines[i + 4], ==, "");
+      if (g_str_has_prefix (lines[end], "  Learnings: "))
+        {
+          g_assert_cmpuint (g_utf8_strlen (lines[end], -1), <=, 102);
+          if (n_learnings != NULL)
+            (*n_learnings)++;
+          end++;
+        }
+      g_assert_cmpstr (lines[end], ==, "");
       n_stories++;
     }
 
@@ -592,13 +611,15 @@ test_cheat_sheet_text (void)
 
   sb_story_set_title (unfiled, "Unfiled Story");
   sb_story_set_situation (unfiled, "A situation on\ntwo lines. And a second sentence.");
+  sb_story_set_learnings (unfiled, "  Say no early. Then the rest of what I learnt, which is long.\nAnd more");
+  sb_story_set_notes (unfiled, "Notes are only for me: not on the sheet");
   sb_library_add (library, unfiled);
 
   amazon = sb_cheat_sheet_to_text (catalog, library, "amazon");
   g_assert_nonnull (strstr (amazon, "\nThink Big\n---------\n"));
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     g_assert_nonnull (strstr (amazon, seeds[i].title));
-  g_assert_cmpuint (check_text_stories (amazon), ==, 3);
+  g_assert_cmpuint (check_text_stories (amazon, NULL), ==, 3);
   /* A short field whole, a long one cut at a word; the steps condensed to one line. */
   expected = g_strdup_printf ("  Task: %s\n", seeds[0].task);
   g_assert_nonnull (strstr (amazon, expected));
@@ -610,12 +631,15 @@ test_cheat_sheet_text (void)
 
   /* All principles: the story filed nowhere is not lost. */
   all = sb_cheat_sheet_to_text (catalog, library, NULL);
-  g_assert_cmpuint (check_text_stories (all), ==, 4);
+  g_assert_cmpuint (check_text_stories (all, NULL), ==, 4);
   g_assert_nonnull (strstr (all, "Unfiled Story\n  Situation: A situation on\n  Task: —\n"));
+  /* Its learnings on one line of their own; its notes nowhere. */
+  g_assert_nonnull (strstr (all, "  Result: —\n  Learnings: Say no early.\n"));
+  g_assert_null (strstr (all, "only for me"));
 
   /* A framework with none of these stories. */
   competencies = sb_cheat_sheet_to_text (catalog, library, "competencies");
-  g_assert_cmpuint (check_text_stories (competencies), ==, 0);
+  g_assert_cmpuint (check_text_stories (competencies, NULL), ==, 0);
 }
 
 static void
@@ -633,6 +657,7 @@ test_cheat_sheet_pdf (void)
   g_autofree char *sheet = NULL;
   guint n_pages, n_lines = 0;
   guint n_stories = 0;
+  guint n_learnings = 0;
 
   g_assert_true (sb_render_export_cheat_sheet_pdf (catalog, library, "amazon", path, &error));
   g_assert_no_error (error);
@@ -644,14 +669,18 @@ test_cheat_sheet_pdf (void)
   n_pages = sb_page_renderer_paginate (renderer);
   text = dup_all_text (renderer);
   sheet = sb_cheat_sheet_to_text (catalog, library, "amazon");
-  n_stories = check_text_stories (sheet);
+  n_stories = check_text_stories (sheet, &n_learnings);
   g_assert_cmpuint (n_stories, >, 40);
+  g_assert_cmpuint (n_learnings, >, 0);
+  g_assert_cmpuint (count_occurrences (text, "\nLearnings: "), ==, n_learnings);
+  g_assert_null (strstr (text, "Notes: "));
   g_assert_cmpuint (count_occurrences (text, "\nSituation: "), ==, n_stories);
   g_assert_cmpuint (count_occurrences (text, "\nResult: "), ==, n_stories);
   for (guint page = 0; page < n_pages; page++)
     n_lines += sb_page_renderer_get_n_lines (renderer, page);
   /* The title, a heading per principle, and per story its title and
-   * four lines: no S/T/A/R line wraps, however long its field.
+   * four lines, five with learnings: no line wraps, however long its
+   * field.
    */
   {
     g_auto(GStrv) lines = g_strsplit (sheet, "\n", -1);
@@ -671,7 +700,7 @@ test_cheat_sheet_pdf (void)
       n_header++;
     g_assert_cmpuint (n_header, >=, 2);
     g_assert_cmpuint (n_header, <=, 4);
-    g_assert_cmpuint (n_lines, ==, n_header + n_principles + 5 * n_stories);
+    g_assert_cmpuint (n_lines, ==, n_header + n_principles + 5 * n_stories + n_learnings);
   }
 
   if (g_getenv ("SB_RENDER_KEEP_DIR"))

@@ -42,6 +42,15 @@ add_story (SbLibrary  *library,
   return story;
 }
 
+/* A label the user can see, reading @text. */
+static gboolean
+label_reads (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
 static SbStory *
 find_parsed (GPtrArray  *stories,
              const char *id)
@@ -71,13 +80,19 @@ test_rehearse_three_cards (void)
   SbReviewSummary summary;
   const char *ids[3] = { NULL };
   int ratings[3] = { 0 };
+  guint n_with_learnings = 0;
   gsize length;
 
 
   library = sb_application_get_library (app);
   store = sb_application_get_store (app);
   add_story (library, "Scalable Architecture Vision");
-  add_story (library, "Data Platform Transformation");
+  {
+    SbStory *story = add_story (library, "Data Platform Transformation");
+
+    sb_story_set_learnings (story, "Migrate one team first, then the rest.");
+    sb_story_set_notes (story, "They may ask about the cost — ~€40k/yr saved.");
+  }
   add_story (library, "Developer Platform Vision");
   g_assert_true (sb_store_flush (store, &error));
   g_assert_no_error (error);
@@ -117,6 +132,26 @@ test_rehearse_three_cards (void)
       gtk_widget_activate_action (GTK_WIDGET (review), "review.reveal", NULL);
       iterate ();
       g_assert_true (sb_review_card_get_revealed (card));
+      /* The story's learnings and notes are shown with it, after the
+       * result, when it has them.
+       */
+      if (sb_story_get_learnings (sb_review_card_get_story (card))[0] != '\0')
+        {
+          GtkWidget *learnings = sb_test_ui_find_widget (GTK_WIDGET (review), label_reads, "Learnings");
+          GtkWidget *notes = sb_test_ui_find_widget (GTK_WIDGET (review), label_reads, "Notes");
+
+          g_assert_nonnull (learnings);
+          g_assert_nonnull (notes);
+          n_with_learnings++;
+          g_assert_true (gtk_widget_get_prev_sibling (learnings) ==
+                         sb_test_ui_find_widget (GTK_WIDGET (review), label_reads, "The result"));
+          g_assert_true (gtk_widget_get_prev_sibling (notes) ==
+                         sb_test_ui_find_widget (GTK_WIDGET (review), label_reads, "Migrate one team first, then the rest."));
+          g_assert_nonnull (sb_test_ui_find_widget (GTK_WIDGET (review), label_reads,
+                                                    "They may ask about the cost — ~€40k/yr saved."));
+        }
+      else
+        g_assert_null (sb_test_ui_find_widget (GTK_WIDGET (review), label_reads, "Learnings"));
 
       /* 2, 3, 4: rate; a second rating of the same card is ignored. */
       gtk_widget_activate_action (GTK_WIDGET (review), "review.rate", "i", ratings[i]);
@@ -129,6 +164,7 @@ test_rehearse_three_cards (void)
       iterate ();
     }
 
+  g_assert_cmpuint (n_with_learnings, ==, 1);
   g_assert_cmpstr (ids[0], !=, ids[1]);
   g_assert_cmpstr (ids[1], !=, ids[2]);
   g_assert_cmpstr (ids[0], !=, ids[2]);

@@ -11,6 +11,7 @@
 
 #include "sb-cli.h"
 #include "sb-store.h"
+#include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-window-private.h"
 #include "sb-window-transfer.h"
@@ -68,7 +69,9 @@ import_paths (const char *first_path,
     g_ptr_array_add (files, g_file_new_for_path (path));
   va_end (args);
 
-  dialog = sb_window_import_files (window, (GFile * const *) files->pdata, files->len);
+  sb_window_import_files (window, (GFile * const *) files->pdata, files->len);
+  while ((dialog = sb_window_get_import_dialog (window)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   iterate ();
@@ -181,6 +184,53 @@ test_import_folder (void)
   adw_message_dialog_response (dialog, "import");
   iterate ();
   g_assert_cmpuint (n_stories (), ==, 3);
+  clear_library ();
+}
+
+/* A principle the page names that the user does not have is listed in the
+ * preview, and filing it under one of theirs instead leaves no new
+ * principle behind.
+ */
+static void
+test_import_map_principle (void)
+{
+  g_autofree char *page = g_build_filename (tmpdir, "quality.md", NULL);
+  SbCatalog *catalog = sb_application_get_catalog (app);
+  SbPrinciple *standards = sb_catalog_lookup (catalog, "insist-on-the-highest-standards");
+  AdwMessageDialog *dialog;
+  GtkWidget *row;
+  GListModel *names;
+  guint position = G_MAXUINT;
+  g_autoptr(SbStory) story = NULL;
+
+  clear_library ();
+  sb_test_write_file (page,
+                      "# Quality Above All\n\n"
+                      "### Example 1: Zero defects\n"
+                      "**Situation**: The billing service shipped a bug a week.\n"
+                      "**Result**: No escaped bug for a quarter.\n", -1);
+
+  dialog = import_paths (page, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import 1 Story?");
+  row = sb_test_ui_find_widget (adw_message_dialog_get_extra_child (dialog), sb_test_ui_is_a,
+                                GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Quality Above All");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), sb_principle_get_name (standards)))
+      position = i;
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+
+  adw_message_dialog_response (dialog, "import");
+  iterate ();
+  g_assert_cmpuint (n_stories (), ==, 1);
+  story = g_list_model_get_item (G_LIST_MODEL (library ()), 0);
+  g_assert_true (sb_story_has_principle (story, "insist-on-the-highest-standards"));
+  g_assert_null (sb_catalog_lookup_by_exact_name (catalog, "Quality Above All"));
   clear_library ();
 }
 
@@ -425,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/window-transfer/import-seed", test_import_seed);
   g_test_add_func ("/window-transfer/import-errors", test_import_errors);
   g_test_add_func ("/window-transfer/import-folder", test_import_folder);
+  g_test_add_func ("/window-transfer/import-map-principle", test_import_map_principle);
   g_test_add_func ("/window-transfer/export", test_export);
   g_test_add_func ("/window-transfer/print", test_print);
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "sb-action-steps.h"
 #include "sb-application.h"
@@ -596,6 +597,58 @@ test_window_restore_backup (void)
   sb_test_ui_iterate (50);
 }
 
+/* Both computers changed the stories while apart: the sync tool's copy of
+ * the other one's version is merged at start, with Undo; a copy that
+ * cannot be read is named in the banner and left alone.
+ */
+static void
+test_window_conflict_copy (void)
+{
+  g_autofree char *dir = g_build_filename (data_home, "storybank", NULL);
+  g_autofree char *path = g_build_filename (dir, "stories.json", NULL);
+  g_autofree char *copy = g_build_filename (dir, "stories (conflicted copy 2026-12-06).json", NULL);
+  g_autofree char *broken = g_build_filename (dir, "stories.sync-conflict-20261206-101010-ABC1234.json", NULL);
+  g_autoptr(SbApplication) app = NULL;
+  SbLibrary *library;
+  SbWindow *window;
+
+  sb_test_rm_rf (dir);
+  g_mkdir_with_parents (dir, 0700);
+  sb_test_write_file (path,
+                      "{\"format\": \"storybank\", \"version\": 1, \"stories\": ["
+                      "{\"id\": \"a1\", \"title\": \"Written here\", \"principles\": [\"ownership\"]}]}", -1);
+  sb_test_write_file (copy,
+                      "{\"format\": \"storybank\", \"version\": 1,"
+                      " \"saved-by\": {\"host\": \"laptop\", \"time\": \"2026-12-06T10:10:10Z\"}, \"stories\": ["
+                      "{\"id\": \"a1\", \"title\": \"Written here\", \"principles\": [\"ownership\"]},"
+                      "{\"id\": \"a2\", \"title\": \"Written on the laptop\", \"principles\": [\"ownership\"]}]}", -1);
+  sb_test_write_file (broken, "{\"format\": \"storybank\", \"version\": 1, \"stories\": [{\"id\": ", -1);
+
+  app = sb_test_ui_make_app ();
+  window = sb_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_ui_iterate (300);
+
+  library = sb_application_get_library (app);
+  g_assert_nonnull (sb_library_find (library, "a2"));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (broken, G_FILE_TEST_EXISTS));
+  g_assert_true (sb_window_get_banner_visible (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-copies-merge", NULL));
+  sb_test_ui_iterate (50);
+  g_assert_null (sb_library_find (library, "a2"));
+  g_assert_nonnull (sb_library_find (library, "a1"));
+
+  /* The unreadable one taken away: the banner goes. */
+  g_unlink (broken);
+  sb_test_ui_iterate (1500);
+  g_assert_false (sb_window_get_banner_visible (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_ui_iterate (50);
+}
+
 static GtkWindow *
 find_dialog (GtkWindow *parent)
 {
@@ -855,6 +908,7 @@ main (int   argc,
   g_test_add_func ("/window/built-when-needed", test_window_built_when_needed);
   g_test_add_func ("/window/coach-dots", test_window_coach_dots);
   g_test_add_func ("/window/restore-backup", test_window_restore_backup);
+  g_test_add_func ("/window/conflict-copy", test_window_conflict_copy);
   g_test_add_func ("/window/close-asks-about-unsaved", test_window_close_asks_about_unsaved);
   g_test_add_func ("/window/huge-story", test_window_huge_story);
   g_test_add_func ("/window/undo-per-story", test_window_undo_per_story);

@@ -275,7 +275,8 @@ append_underlined (GString    *out,
  *   for all of them
  *
  * The cheat sheet as plain text: for every principle with stories, each
- * story's title and one line each of situation, task, action and result.
+ * story's title and one line each of situation, task, action and result,
+ * and of learnings when the story has them (never its notes).
  *
  * Returns: (transfer full): the text, UTF-8, ending in a newline
  */
@@ -328,6 +329,7 @@ sb_cheat_sheet_to_text (SbCatalog  *catalog,
           g_autofree char *task = sb_cheat_sheet_summarize (sb_story_get_task (story));
           g_autofree char *actions = sb_cheat_sheet_summarize_actions (sb_story_get_actions (story));
           g_autofree char *result = sb_cheat_sheet_summarize (sb_story_get_result (story));
+          g_autofree char *learnings = sb_cheat_sheet_summarize (sb_story_get_learnings (story));
           g_autofree char *one_line_title = g_strstrip (g_strdelimit (g_strdup (story_title ? story_title : ""), "\r\n\t", ' '));
 
           g_string_append_printf (out, "\n%s\n",
@@ -336,6 +338,8 @@ sb_cheat_sheet_to_text (SbCatalog  *catalog,
           append_line (out, _("Task:"), task);
           append_line (out, _("Action:"), actions);
           append_line (out, _("Result:"), result);
+          if (*learnings != '\0')
+            append_line (out, _("Learnings:"), learnings);
         }
     }
 

@@ -45,9 +45,11 @@ static const SbCoachThresholds thresholds = {
    */
   .max_principles = 4,
   /* How a two-minute answer is usually split: a short setup, most of the
-   * time on what you did, and a clear result.
+   * time on what you did, and a clear result. Learnings are optional, a
+   * sentence or two told within that time: they get no share of their
+   * own, so a story without them keeps the same targets.
    */
-  .target_percent = { 15, 10, 55, 20 },
+  .target_percent = { 15, 10, 55, 20, 0 },
 };
 
 static const char * const check_ids[] = {
@@ -208,6 +210,7 @@ story_words_init (StoryWords *sw,
   sw->words[SB_STAR_SITUATION] = sw->situation->len;
   sw->words[SB_STAR_TASK] = sw->task->len;
   sw->words[SB_STAR_RESULT] = sw->result->len;
+  sw->words[SB_STAR_LEARNINGS] = sb_coach_count_words (sb_story_get_learnings (story));
   sw->total_words = 0;
   for (guint i = 0; i < SB_STAR_N_PARTS; i++)
     sw->total_words += sw->words[i];
@@ -1204,6 +1207,8 @@ sb_coach_estimate (SbStory            *story,
   for (guint i = 0; actions[i] != NULL; i++)
     words[SB_STAR_ACTION] += sb_coach_count_words (actions[i]);
   words[SB_STAR_RESULT] = sb_coach_count_words (sb_story_get_result (story));
+  /* Learnings are told too (STAR-L); notes are not. */
+  words[SB_STAR_LEARNINGS] = sb_coach_count_words (sb_story_get_learnings (story));
 
   fill_estimate (words, target_seconds, out);
 }

@@ -19,6 +19,19 @@ G_BEGIN_DECLS
 #define SB_CHECK_PRINCIPLE_FIT     "principle-fit"
 #define SB_CHECK_OVER_USED         "over-used"
 
+/* Parts of the spoken story, in the order they are told: STAR, and the
+ * optional Learnings (STAR-L). A story's notes are not spoken.
+ */
+typedef enum
+{
+  SB_STAR_SITUATION,
+  SB_STAR_TASK,
+  SB_STAR_ACTION,
+  SB_STAR_RESULT,
+  SB_STAR_LEARNINGS,
+  SB_STAR_N_PARTS,
+} SbStarPart;
+
 /* The coach's thresholds, all in one place (see sb-coach.c for why each
  * has its value). Read-only.
  */
@@ -30,7 +43,7 @@ typedef struct
   guint setup_max_percent;
   guint min_words_to_judge;
   guint max_principles;
-  guint target_percent[4];
+  guint target_percent[SB_STAR_N_PARTS];
 } SbCoachThresholds;
 
 typedef struct
@@ -43,21 +56,11 @@ typedef struct
   gboolean include_dismissed;
 } SbCoachOptions;
 
-/* Parts of the spoken story, in the order they are told. */
-typedef enum
-{
-  SB_STAR_SITUATION,
-  SB_STAR_TASK,
-  SB_STAR_ACTION,
-  SB_STAR_RESULT,
-  SB_STAR_N_PARTS,
-} SbStarPart;
-
 typedef struct
 {
   guint  words[SB_STAR_N_PARTS];
   double seconds[SB_STAR_N_PARTS];
-  /* The target split over the parts (about 15/10/55/20 percent). */
+  /* The target split over the parts (about 15/10/55/20/0 percent). */
   double target_seconds[SB_STAR_N_PARTS];
   guint  total_words;
   double total_seconds;

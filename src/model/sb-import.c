@@ -71,6 +71,8 @@ struct _SbImport
    * chose to file its stories under instead.
    */
   GHashTable *mapped;
+  /* Not owned: what sb_import_add_files_async() is reading. */
+  struct _Reading *reading;
   GHashTable *story_ops;  /* SbStory (added, replacement or original) → Op */
   GHashTable *added_ids;  /* id → Op, for the stories the plan adds */
   GHashTable *by_title;   /* title → GPtrArray of stories as planned; lazy */
@@ -802,6 +804,110 @@ check_text (const char  *text,
   return TRUE;
 }
 
+/* One file of an import, read (and parsed) off the main thread when the
+ * import runs in the background: what planning it needs.
+ */
+typedef struct
+{
+  char       *name;        /* for messages */
+  gboolean    json;
+  GPtrArray  *pages;       /* SbMarkdownPage: Markdown or a spreadsheet */
+  GPtrArray  *left_out;    /* SbLeftOut */
+  GPtrArray  *stories;     /* SbStory: a Storybank file */
+  JsonArray  *principles;  /* a Storybank file's */
+} Document;
+
+static Document *
+document_new (const char *name,
+              gboolean    json)
+{
+  Document *document = g_new0 (Document, 1);
+
+  document->name = g_strdup (name);
+  document->json = json;
+  return document;
+}
+
+static void
+document_free (Document *document)
+{
+  g_free (document->name);
+  g_clear_pointer (&document->pages, g_ptr_array_unref);
+  g_clear_pointer (&document->left_out, g_ptr_array_unref);
+  g_clear_pointer (&document->stories, g_ptr_array_unref);
+  g_clear_pointer (&document->principles, json_array_unref);
+  g_free (document);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Document, document_free)
+
+static gboolean plan_json (SbImport    *self,
+                           GPtrArray   *stories,
+                           JsonArray   *principles,
+                           const char  *source_name,
+                           GError     **error);
+
+/* Any thread. */
+static gboolean
+read_json (Document    *document,
+           const char  *text,
+           gsize        length,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 version = 0;
+
+  if (!check_text (text, length, document->name, error))
+    return FALSE;
+  if (!sb_store_parse (text, length, &document->stories, &document->principles, &version, NULL, NULL,
+                       &local_error))
+    {
+      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_INVALID,
+                   _("%s is not a Storybank file: %s"),
+                   document->name ? document->name : _("The text"), local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Any thread: @catalog is only asked for principles' names. */
+static gboolean
+read_markdown (Document    *document,
+               const char  *text,
+               gsize        length,
+               SbCatalog   *catalog,
+               GError     **error)
+{
+  gboolean empty = TRUE;
+
+  if (!check_text (text, length, document->name, error))
+    return FALSE;
+
+  document->pages = sb_markdown_read (text, length, catalog, &document->left_out);
+  for (guint i = 0; i < document->pages->len; i++)
+    empty &= sb_markdown_page_is_empty (g_ptr_array_index (document->pages, i));
+
+  if (empty)
+    {
+      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING,
+                   _("%s holds no story: a story starts with a heading such as "
+                     "“### Example 1: Title” or a “Story:” line, followed by "
+                     "“**Situation**:”, “**Task**:”, “**Action**:” and “**Result**:”"),
+                   document->name ? document->name : _("The text"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+plan_pages (SbImport *self,
+            Document *document)
+{
+  for (guint i = 0; i < document->pages->len; i++)
+    plan_page (self, g_ptr_array_index (document->pages, i), document->name);
+  note_left_out (self, document->left_out, document->name);
+}
+
 /**
  * sb_import_add_markdown:
  * @length: bytes in @text, or -1 when nul-terminated
@@ -818,9 +924,7 @@ sb_import_add_markdown (SbImport    *self,
                         const char  *source_name,
                         GError     **error)
 {
-  g_autoptr(GPtrArray) pages = NULL;
-  g_autoptr(GPtrArray) left_out = NULL;
-  gboolean empty = TRUE;
+  g_autoptr(Document) document = NULL;
 
   g_return_val_if_fail (SB_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (text != NULL || length == 0, FALSE);
@@ -828,27 +932,10 @@ sb_import_add_markdown (SbImport    *self,
 
   if (length < 0)
     length = strlen (text);
-  if (!check_text (text, length, source_name, error))
+  document = document_new (source_name, FALSE);
+  if (!read_markdown (document, text, length, self->catalog, error))
     return FALSE;
-
-  pages = sb_markdown_read (text, length, self->catalog, &left_out);
-  for (guint i = 0; i < pages->len; i++)
-    empty &= sb_markdown_page_is_empty (g_ptr_array_index (pages, i));
-
-  if (empty)
-    {
-      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING,
-                   _("%s holds no story: a story starts with a heading such as "
-                     "“### Example 1: Title” or a “Story:” line, followed by "
-                     "“**Situation**:”, “**Task**:”, “**Action**:” and “**Result**:”"),
-                   source_name ? source_name : _("The text"));
-      return FALSE;
-    }
-
-  for (guint i = 0; i < pages->len; i++)
-    plan_page (self, g_ptr_array_index (pages, i), source_name);
-  note_left_out (self, left_out, source_name);
-
+  plan_pages (self, document);
   return TRUE;
 }
 
@@ -875,28 +962,29 @@ sb_import_add_json (SbImport    *self,
                     const char  *source_name,
                     GError     **error)
 {
-  g_autoptr(GPtrArray) stories = NULL;
-  g_autoptr(JsonArray) principles = NULL;
-  g_autoptr(GPtrArray) new_principles = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) wordings = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) local_error = NULL;
-  gint64 version = 0;
+  g_autoptr(Document) document = NULL;
 
   g_return_val_if_fail (SB_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (!self->applied, FALSE);
 
   if (length < 0)
     length = strlen (text);
-  if (!check_text (text, length, source_name, error))
-    return FALSE;
+  document = document_new (source_name, TRUE);
+  return read_json (document, text, length, error) &&
+         plan_json (self, document->stories, document->principles, source_name, error);
+}
 
-  if (!sb_store_parse (text, length, &stories, &principles, &version, NULL, NULL, &local_error))
-    {
-      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_INVALID,
-                   _("%s is not a Storybank file: %s"),
-                   source_name ? source_name : _("The text"), local_error->message);
-      return FALSE;
-    }
+/* Plans a Storybank file's stories and principles, read by read_json(). */
+static gboolean
+plan_json (SbImport    *self,
+           GPtrArray   *stories,
+           JsonArray   *principles,
+           const char  *source_name,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) new_principles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) wordings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
 
   /* Read every principle before planning any, so a bad one adds nothing. */
   for (guint i = 0; principles != NULL && i < json_array_get_length (principles); i++)
@@ -1008,26 +1096,6 @@ sb_import_add_json (SbImport    *self,
 }
 
 static gboolean
-read_file (GFile       *file,
-           GFileInfo   *info,
-           char       **contents,
-           gsize       *length,
-           GError     **error)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-
-  if (g_file_info_get_size (info) > SB_IMPORT_MAX_FILE_SIZE)
-    {
-      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_TOO_LARGE,
-                   _("%s is too large to import (more than %d MB)"),
-                   name, (int) (SB_IMPORT_MAX_FILE_SIZE / (1024 * 1024)));
-      return FALSE;
-    }
-
-  return g_file_load_contents (file, NULL, contents, length, NULL, error);
-}
-
-static gboolean
 is_json_name (const char *name)
 {
   g_autofree char *folded = g_ascii_strdown (name, -1);
@@ -1040,173 +1108,260 @@ is_markdown_name (const char *name)
 {
   g_autofree char *folded = g_ascii_strdown (name, -1);
 
-  return g_str_has_suffix (folded, ".md") || g_str_has_suffix (folded, ".markdown");
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return g_str_has_suffix (folded, ".md") || g_str_has_suffix (folded, ".markdown") ||
+         g_str_has_suffix (folded, ".txt");
 }
 
 static gboolean
-add_contents (SbImport    *self,
-              const char  *contents,
-              gsize        length,
-              const char  *name,
-              GError     **error)
+is_importable_name (const char *name)
 {
-  const char *s = contents;
+  return is_json_name (name) || is_markdown_name (name);
+}
 
-  while (s < contents + length && g_ascii_isspace (*s))
-    s++;
+/* Any thread: reads @file into a document. */
+static Document *
+read_document (GFile      *file,
+               SbCatalog  *catalog,
+               GError    **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(Document) document = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *contents = NULL;
+  const char *s;
+  gsize length = 0;
+  gboolean ok;
 
-  if (is_json_name (name) || (!is_markdown_name (name) && s < contents + length && *s == '{'))
-    return sb_import_add_json (self, contents, length, name, error);
-  return sb_import_add_markdown (self, contents, length, name, error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_size (info) > SB_IMPORT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_TOO_LARGE,
+                   _("%s is too large to import (more than %d MB)"),
+                   name, (int) (SB_IMPORT_MAX_FILE_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return NULL;
+
+  for (s = contents; s < contents + length && g_ascii_isspace (*s); s++)
+    ;
+  document = document_new (name, is_json_name (name) ||
+                                 (!is_markdown_name (name) && s < contents + length && *s == '{'));
+  ok = document->json ? read_json (document, contents, length, error)
+                      : read_markdown (document, contents, length, catalog, error);
+  return ok ? g_steal_pointer (&document) : NULL;
+}
+
+static int
+compare_files (gconstpointer a,
+               gconstpointer b)
+{
+  g_autofree char *path_a = g_file_get_path (*(GFile * const *) a);
+  g_autofree char *path_b = g_file_get_path (*(GFile * const *) b);
+
+  return g_strcmp0 (path_a, path_b);
+}
+
+/* The files to import in @folder and the folders in it (a Notion export
+ * nests its pages), hidden ones (".obsidian") left alone, in name order.
+ */
+static gboolean
+list_folder (GFile      *folder,
+             guint       depth,
+             GPtrArray  *files,
+             GError    **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_object_unref);
+
+  enumerator = g_file_enumerate_children (folder,
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (enumerator == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, &child, NULL, error))
+        return FALSE;
+      if (info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      if (name[0] == '.')
+        continue;
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && is_importable_name (name))
+        g_ptr_array_add (found, g_object_ref (child));
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY && depth < 8)
+        g_ptr_array_add (folders, g_object_ref (child));
+    }
+
+  g_ptr_array_sort (found, compare_files);
+  g_ptr_array_sort (folders, compare_files);
+  g_ptr_array_extend_and_steal (files, g_steal_pointer (&found));
+  for (guint i = 0; i < folders->len; i++)
+    if (!list_folder (g_ptr_array_index (folders, i), depth + 1, files, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* What reading one file or folder gave: its documents, and the files of
+ * a folder with no story in them.
+ */
+typedef struct _Reading
+{
+  GPtrArray *documents;  /* Document */
+  GPtrArray *skipped;    /* char* */
+  /* For the progress shown: files read, of how many. */
+  guint      n_read;
+  guint      n_files;
+} Reading;
+
+static Reading *
+reading_new (void)
+{
+  Reading *reading = g_new0 (Reading, 1);
+
+  reading->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) document_free);
+  reading->skipped = g_ptr_array_new_with_free_func (g_free);
+  return reading;
+}
+
+static void
+reading_free (Reading *reading)
+{
+  g_ptr_array_unref (reading->documents);
+  g_ptr_array_unref (reading->skipped);
+  g_free (reading);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reading, reading_free)
+
+/* Any thread: reads @file, or every file a folder holds, into @reading.
+ * A folder's files with no story in them are skipped; any other failure
+ * fails it all.
+ */
+static gboolean
+read_file_or_folder (GFile       *file,
+                     SbCatalog   *catalog,
+                     Reading     *reading,
+                     GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  guint n_documents = reading->documents->len;
+  Document *document;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_atomic_int_inc (&reading->n_files);
+      if ((document = read_document (file, catalog, error)) == NULL)
+        return FALSE;
+      g_ptr_array_add (reading->documents, document);
+      g_atomic_int_inc (&reading->n_read);
+      return TRUE;
+    }
+
+  if (!list_folder (file, 0, files, error))
+    return FALSE;
+  g_atomic_int_add (&reading->n_files, files->len);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if ((document = read_document (g_ptr_array_index (files, i), catalog, &local_error)) != NULL)
+        g_ptr_array_add (reading->documents, document);
+      else if (g_error_matches (local_error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING))
+        g_ptr_array_add (reading->skipped, g_file_get_parse_name (g_ptr_array_index (files, i)));
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_atomic_int_inc (&reading->n_read);
+    }
+
+  if (reading->documents->len == n_documents)
+    {
+      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING,
+                   _("%s holds no Markdown page (*.md), text file or Storybank file (*.json) with a story in it"),
+                   parse_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Plans one document: FALSE with @error set when a Storybank file's
+ * principles do not read.
+ */
+static gboolean
+plan_document (SbImport  *self,
+               Document  *document,
+               GError   **error)
+{
+  if (document->json)
+    return plan_json (self, document->stories, document->principles, document->name, error);
+  plan_pages (self, document);
+  return TRUE;
+}
+
+/* Plans what @reading read, all of it or, on a failure, none. */
+static gboolean
+plan_reading (SbImport  *self,
+              Reading   *reading,
+              GError   **error)
+{
+  guint n_ops = self->ops->len;
+
+  for (guint i = 0; i < reading->documents->len; i++)
+    if (!plan_document (self, g_ptr_array_index (reading->documents, i), error))
+      {
+        if (self->ops->len > n_ops)
+          g_ptr_array_remove_range (self->ops, n_ops, self->ops->len - n_ops);
+        reindex (self);
+        return FALSE;
+      }
+
+  for (guint i = 0; i < reading->skipped->len; i++)
+    g_ptr_array_add (self->skipped, g_strdup (g_ptr_array_index (reading->skipped, i)));
+  return TRUE;
 }
 
 /**
  * sb_import_add_file:
  *
- * Adds a file (Markdown, or Storybank's JSON when named *.json), or every
- * *.md and *.json file of a folder, to the plan. A folder's files that
- * hold no story are skipped and named in the summary; any other failure
- * adds nothing of the folder.
+ * Adds a file (a Markdown page, a text file, or Storybank's JSON when
+ * named *.json), or every such file of a folder and the folders in it, to
+ * the plan. A folder's files that hold no story are skipped and named in
+ * the summary; any other failure adds nothing of the folder.
  */
 gboolean
 sb_import_add_file (SbImport  *self,
                     GFile     *file,
                     GError   **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-  g_autoptr(GPtrArray) texts = NULL;
-  g_autoptr(GPtrArray) lengths = NULL;
-  g_autofree char *parse_name = NULL;
-  guint n_ops, n_added = 0;
+  g_autoptr(Reading) reading = reading_new ();
 
   g_return_val_if_fail (SB_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (!self->applied, FALSE);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_STANDARD_NAME,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return FALSE;
-
-  parse_name = g_file_get_parse_name (file);
-
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
-    {
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (!read_file (file, info, &contents, &length, error))
-        return FALSE;
-      return add_contents (self, contents, length, parse_name, error);
-    }
-
-  enumerator = g_file_enumerate_children (file,
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                          G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                          G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                          G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (enumerator == NULL)
-    return FALSE;
-
-  names = g_ptr_array_new_with_free_func (g_free);
-  for (;;)
-    {
-      GFileInfo *child_info = NULL;
-      const char *name;
-
-      if (!g_file_enumerator_iterate (enumerator, &child_info, NULL, NULL, error))
-        return FALSE;
-      if (child_info == NULL)
-        break;
-
-      name = g_file_info_get_name (child_info);
-      if (g_file_info_get_file_type (child_info) == G_FILE_TYPE_REGULAR &&
-          (is_json_name (name) || is_markdown_name (name)))
-        g_ptr_array_add (names, g_strdup (name));
-    }
-  g_ptr_array_sort (names, compare_names);
-
-  /* Read and check them all before planning any. */
-  texts = g_ptr_array_new_with_free_func (g_free);
-  lengths = g_ptr_array_new ();
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_ptr_array_index (names, i));
-      g_autoptr(GFileInfo) child_info = NULL;
-      g_autofree char *child_name = g_file_get_parse_name (child);
-      char *contents = NULL;
-      gsize length = 0;
-
-      child_info = g_file_query_info (child, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                      G_FILE_QUERY_INFO_NONE, NULL, error);
-      if (child_info == NULL || !read_file (child, child_info, &contents, &length, error))
-        return FALSE;
-      g_ptr_array_add (texts, contents);
-      g_ptr_array_add (lengths, GSIZE_TO_POINTER (length));
-      if (!check_text (contents, length, child_name, error))
-        return FALSE;
-
-      if (is_json_name (child_name))
-        {
-          g_autoptr(GPtrArray) stories = NULL;
-          g_autoptr(JsonArray) principles = NULL;
-          g_autoptr(GError) local_error = NULL;
-          gint64 version = 0;
-
-          if (!sb_store_parse (contents, length, &stories, &principles, &version, NULL, NULL, &local_error))
-            {
-              g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_INVALID,
-                           _("%s is not a Storybank file: %s"), child_name, local_error->message);
-              return FALSE;
-            }
-        }
-    }
-
-  n_ops = self->ops->len;
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_ptr_array_index (names, i));
-      g_autofree char *child_name = g_file_get_parse_name (child);
-      g_autoptr(GError) local_error = NULL;
-
-      if (add_contents (self, g_ptr_array_index (texts, i),
-                        GPOINTER_TO_SIZE (g_ptr_array_index (lengths, i)),
-                        child_name, &local_error))
-        n_added++;
-      else if (g_error_matches (local_error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING))
-        g_ptr_array_add (self->skipped, g_steal_pointer (&child_name));
-      else
-        {
-          /* A data file that does not read: nothing of the folder. */
-          if (self->ops->len > n_ops)
-            g_ptr_array_remove_range (self->ops, n_ops, self->ops->len - n_ops);
-          reindex (self);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-    }
-
-  if (n_added == 0)
-    {
-      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING,
-                   _("%s holds no Markdown page (*.md) or Storybank file (*.json) with a story in it"),
-                   parse_name);
-      return FALSE;
-    }
-
-  return TRUE;
+  return read_file_or_folder (file, self->catalog, reading, error) &&
+         plan_reading (self, reading, error);
 }
 
 /**
@@ -1226,6 +1381,162 @@ sb_import_add_path (SbImport    *self,
 
   file = g_file_new_for_commandline_arg (path);
   return sb_import_add_file (self, file, error);
+}
+
+/* In the background */
+
+typedef struct
+{
+  GPtrArray *files;    /* GFile */
+  SbCatalog *names;    /* the catalog's names, for the reading thread */
+  Reading   *reading;
+} AddFiles;
+
+static void
+add_files_free (AddFiles *add)
+{
+  g_ptr_array_unref (add->files);
+  g_clear_object (&add->names);
+  reading_free (add->reading);
+  g_free (add);
+}
+
+/* A catalog with @catalog's principles' names and ids, all a reader
+ * asks of it, for another thread.
+ */
+static SbCatalog *
+copy_names (SbCatalog *catalog)
+{
+  SbCatalog *copy = sb_catalog_new ();
+  GListModel *principles = sb_catalog_get_principles (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (principles); i++)
+    {
+      g_autoptr(SbPrinciple) principle = g_list_model_get_item (principles, i);
+      g_autoptr(SbPrinciple) name = NULL;
+
+      if (sb_principle_get_builtin (principle))
+        continue;
+      name = sb_principle_new (sb_principle_get_id (principle), sb_principle_get_name (principle),
+                               SB_FRAMEWORK_USER, FALSE);
+      sb_catalog_add_principle (copy, name);
+    }
+  return copy;
+}
+
+static void
+add_files_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  AddFiles *add = task_data;
+
+  for (guint i = 0; i < add->files->len; i++)
+    {
+      GError *error = NULL;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      if (!read_file_or_folder (g_ptr_array_index (add->files, i), add->names, add->reading, &error))
+        {
+          GFile *file = g_ptr_array_index (add->files, i);
+          g_autofree char *name = g_file_get_basename (file);
+
+          /* Say which file, unless the message does. */
+          if (name != NULL && strstr (error->message, name) == NULL)
+            g_prefix_error (&error, _("%s: "), name);
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * sb_import_add_files_async:
+ * @files: (array length=n_files): files or folders, as sb_import_add_file()
+ *
+ * Adds @files to the plan as sb_import_add_file() does, reading and
+ * parsing them on another thread, so that a folder of a thousand pages
+ * leaves the window free; sb_import_get_progress() says how far it is.
+ * Planning (which compares with the library) runs on the main thread.
+ * All or nothing: on an error nothing of @files is added.
+ */
+void
+sb_import_add_files_async (SbImport            *self,
+                           GFile * const       *files,
+                           guint                n_files,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AddFiles *add;
+
+  g_return_if_fail (SB_IS_IMPORT (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+  g_return_if_fail (!self->applied);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sb_import_add_files_async);
+
+  add = g_new0 (AddFiles, 1);
+  add->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (add->files, g_object_ref (files[i]));
+  add->names = copy_names (self->catalog);
+  add->reading = reading_new ();
+  g_task_set_task_data (task, add, (GDestroyNotify) add_files_free);
+
+  self->reading = add->reading;
+  g_task_run_in_thread (task, add_files_thread);
+}
+
+/**
+ * sb_import_add_files_finish:
+ *
+ * Plans what sb_import_add_files_async() read (on the main thread, in
+ * one go: the comparison with the library is cheap next to the reading).
+ *
+ * Returns: whether @files were added to the plan
+ */
+gboolean
+sb_import_add_files_finish (SbImport      *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  AddFiles *add;
+
+  g_return_val_if_fail (SB_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  self->reading = NULL;
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  add = g_task_get_task_data (G_TASK (result));
+  return plan_reading (self, add->reading, error);
+}
+
+/**
+ * sb_import_get_progress:
+ *
+ * Returns: how much of the files sb_import_add_files_async() is reading
+ * it has read, from 0 to 1; 0 when it has not yet counted them
+ */
+double
+sb_import_get_progress (SbImport *self)
+{
+  guint n_files, n_read;
+
+  g_return_val_if_fail (SB_IS_IMPORT (self), 0);
+
+  if (self->reading == NULL)
+    return 0;
+  n_files = g_atomic_int_get (&self->reading->n_files);
+  n_read = g_atomic_int_get (&self->reading->n_read);
+  return n_files > 0 ? (double) n_read / n_files : 0;
 }
 
 /* The plan */

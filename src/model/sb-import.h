@@ -44,6 +44,16 @@ gboolean            sb_import_add_path              (SbImport     *self,
 gboolean            sb_import_add_file              (SbImport     *self,
                                                      GFile        *file,
                                                      GError      **error);
+void                sb_import_add_files_async       (SbImport            *self,
+                                                     GFile * const       *files,
+                                                     guint                n_files,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean            sb_import_add_files_finish      (SbImport     *self,
+                                                     GAsyncResult *result,
+                                                     GError      **error);
+double              sb_import_get_progress          (SbImport     *self);
 guint               sb_import_get_n_new_stories     (SbImport     *self);
 guint               sb_import_get_n_updated_stories (SbImport     *self);
 guint               sb_import_get_n_new_principles  (SbImport     *self);

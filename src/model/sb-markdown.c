@@ -546,6 +546,11 @@ append_story (GString *out,
   for (guint i = 0; actions[i] != NULL; i++)
     append_item (out, actions[i]);
   append_field (out, "Result", sb_story_get_result (story));
+  /* The optional parts, only when the story has them. */
+  if (sb_story_get_learnings (story)[0] != '\0')
+    append_field (out, "Learnings", sb_story_get_learnings (story));
+  if (sb_story_get_notes (story)[0] != '\0')
+    append_field (out, "Notes", sb_story_get_notes (story));
 }
 
 static gboolean

@@ -80,6 +80,84 @@ set_errno_error (GError     **error,
 }
 #pragma GCC diagnostic pop
 
+/* How many links in a row are followed before giving up, as Linux does. */
+#define MAX_LINK_HOPS 40
+
+/**
+ * sb_io_resolve_link:
+ *
+ * Follows @path's last component while it is a symbolic link (a data file
+ * linked into a sync tool's folder), a relative link against the folder
+ * the link is in. A file that does not exist yet resolves to @path itself,
+ * so a first save can create it. Does not go through the fault seam.
+ *
+ * Returns: the path of the file to write, or %NULL with @error set for a
+ * link to nothing, a loop of links, or a link that cannot be looked at
+ */
+char *
+sb_io_resolve_link (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *current = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  current = g_strdup (path);
+  for (guint hops = 0; hops < MAX_LINK_HOPS; hops++)
+    {
+      g_autofree char *target = NULL;
+      g_autoptr(GError) local_error = NULL;
+      struct stat st;
+
+      if (g_lstat (current, &st) != 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == ENOENT && hops == 0)
+            return g_steal_pointer (&current);
+
+          if (saved_errno == ENOENT)
+            {
+              g_autofree char *display = g_filename_display_name (path);
+              g_autofree char *display_target = g_filename_display_name (current);
+
+              g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                           _("“%s” is a link to “%s”, which does not exist"),
+                           display, display_target);
+              return NULL;
+            }
+
+          set_errno_error (error, saved_errno, _("Could not read “%s”: %s"), current);
+          return NULL;
+        }
+
+      if (!S_ISLNK (st.st_mode))
+        return g_steal_pointer (&current);
+
+      if (!(target = g_file_read_link (current, &local_error)))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      if (g_path_is_absolute (target))
+        {
+          g_free (current);
+          current = g_steal_pointer (&target);
+        }
+      else
+        {
+          g_autofree char *folder = g_path_get_dirname (current);
+
+          g_free (current);
+          current = g_build_filename (folder, target, NULL);
+        }
+    }
+
+  set_errno_error (error, ELOOP, _("Could not read “%s”: %s"), path);
+  return NULL;
+}
+
 /**
  * sb_io_read_file:
  * @max_size: refuse a larger file with %G_FILE_ERROR_FAILED
@@ -170,6 +248,10 @@ fsync_folder (const char *path)
  * so that a process killed half-way leaves one that
  * sb_io_remove_stale_temps() can tell apart from one being written. The same steps as g_file_set_contents_full() with
  * CONSISTENT | DURABLE, each through the fault seam.
+ *
+ * When @path is a symbolic link, the file it points to is written (the
+ * temporary file in that file's folder) and the link stays a link; a link
+ * to nothing is refused (see sb_io_resolve_link()).
  */
 gboolean
 sb_io_write_file_atomic (const char  *path,
@@ -178,10 +260,15 @@ sb_io_write_file_atomic (const char  *path,
                          GError     **error)
 {
   g_autofree char *tmp_path = NULL;
+  g_autofree char *real_path = NULL;
   int fd = -1;
   int fault;
 
   g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!(real_path = sb_io_resolve_link (path, error)))
+    return FALSE;
+  path = real_path;
 
   tmp_path = g_strdup_printf ("%s.%08x.tmp", path, g_random_int ());
 

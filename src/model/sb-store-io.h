@@ -20,6 +20,8 @@ typedef enum
   SB_IO_OP_UNLINK,
 } SbIoOp;
 
+char    *sb_io_resolve_link       (const char  *path,
+                                   GError     **error);
 gboolean sb_io_read_file          (const char  *path,
                                    gsize        max_size,
                                    char       **contents,

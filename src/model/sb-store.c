@@ -18,6 +18,7 @@
 #include "sb-store-cache.h"
 #include "sb-store-io.h"
 #include "sb-story-private.h"
+#include "sb-sync.h"
 
 /* Autosave waits this long after the last change... */
 #define AUTOSAVE_DELAY_MSEC 1000
@@ -29,6 +30,15 @@
  * sync tool may write it in several steps).
  */
 #define MERGE_DELAY_MSEC 300
+/* A conflict copy is merged once the folder has been quiet this long. */
+#define COPIES_DELAY_MSEC 1000
+
+/* The optional top-level key naming the computer that saved the file
+ * last: {"host": "laptop", "time": "2026-12-06T10:10:10Z"}. Kept with the
+ * keys this version does not know, so that it round-trips unchanged
+ * through the cache and through versions older than this one.
+ */
+#define SAVED_BY_KEY "saved-by"
 
 static const char * const known_top_keys[] = {
   "format", "version", "principles", "stories", NULL
@@ -66,6 +76,18 @@ struct _SbStore
   GFileMonitor *monitor;
   guint         merge_source;
 
+  /* The folder, for sync tools' conflict copies (sb-sync.c). */
+  GFileMonitor *folder_monitor;
+  guint         copies_source;
+  /* Copies that could not be read, left where they are: their names. */
+  char        **unreadable_copies;
+  /* What the last merge of conflict copies changed: story id to the
+   * story as it was before (SbStoryData), or to %NULL for one it added.
+   */
+  GHashTable   *copy_undo;
+  /* The host name in the file as last read, when it says. */
+  char         *saved_by;
+
   guint       autosave_source;
   guint       autosave_delay;
   gint64      first_unsaved;
@@ -90,6 +112,7 @@ enum {
   PROP_DIRTY,
   PROP_ERROR,
   PROP_READ_ONLY,
+  PROP_UNREADABLE_COPIES,
   N_PROPS
 };
 
@@ -97,6 +120,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   MERGED,
+  COPIES_MERGED,
   N_SIGNALS
 };
 
@@ -143,11 +167,18 @@ sb_store_dispose (GObject *object)
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->merge_source, g_source_remove);
+  g_clear_handle_id (&self->copies_source, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
       g_file_monitor_cancel (self->monitor);
       g_clear_object (&self->monitor);
+    }
+  if (self->folder_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->folder_monitor, self);
+      g_file_monitor_cancel (self->folder_monitor);
+      g_clear_object (&self->folder_monitor);
     }
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);
@@ -172,6 +203,9 @@ sb_store_finalize (GObject *object)
   g_clear_pointer (&self->base, g_ptr_array_unref);
   g_clear_pointer (&self->base_principles, g_hash_table_unref);
   g_free (self->disk_checksum);
+  g_strfreev (self->unreadable_copies);
+  g_clear_pointer (&self->copy_undo, g_hash_table_unref);
+  g_free (self->saved_by);
 
   G_OBJECT_CLASS (sb_store_parent_class)->finalize (object);
 }
@@ -195,6 +229,9 @@ sb_store_get_property (GObject    *object,
     case PROP_READ_ONLY:
       g_value_set_boolean (value, self->read_only);
       break;
+    case PROP_UNREADABLE_COPIES:
+      g_value_set_boxed (value, self->unreadable_copies);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -215,6 +252,9 @@ sb_store_class_init (SbStoreClass *klass)
                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                                                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNREADABLE_COPIES] =
+    g_param_spec_boxed ("unreadable-copies", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -231,6 +271,22 @@ sb_store_class_init (SbStoreClass *klass)
                                   G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  /**
+   * SbStore::copies-merged:
+   * @report: (type gpointer): the #SbMergeReport
+   * @host: (nullable): the computer that saved the copy, when it says
+   *
+   * Conflict copies a sync tool left beside the data file were merged
+   * into the library and moved into backups/ (see
+   * sb_store_merge_conflict_copies()); sb_store_undo_copies_merge()
+   * takes the stories back out.
+   */
+  signals[COPIES_MERGED] = g_signal_new ("copies-merged",
+                                         G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_STRING);
 }
 
 static void
@@ -812,23 +868,95 @@ dup_timestamp (void)
   return g_date_time_format (now, "%Y%m%d-%H%M%S-%f");
 }
 
+/* The file @path names: where a link into a sync tool's folder points, or
+ * @path itself when it is no link or a broken one (writing refuses that).
+ * The temporary files, backups and conflict copies live beside it.
+ */
+static char *
+dup_real_path (const char *path)
+{
+  char *real = sb_io_resolve_link (path, NULL);
+
+  return real != NULL ? real : g_strdup (path);
+}
+
+/* The keys to write: @keys and @values with SAVED_BY_KEY naming this
+ * computer and now.
+ */
+static void
+set_saved_by (char **keys,
+              char **values,
+              char ***out_keys,
+              char ***out_values)
+{
+  g_autoptr(GStrvBuilder) new_keys = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) new_values = g_strv_builder_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autoptr(GString) value = g_string_new ("{\"host\": ");
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    if (!g_str_equal (keys[i], SAVED_BY_KEY))
+      {
+        g_strv_builder_add (new_keys, keys[i]);
+        g_strv_builder_add (new_values, values[i]);
+      }
+
+  sb_json_write_string (value, g_get_host_name ());
+  g_string_append (value, ", \"time\": ");
+  sb_json_write_string (value, time);
+  g_string_append_c (value, '}');
+  g_strv_builder_add (new_keys, SAVED_BY_KEY);
+  g_strv_builder_add (new_values, value->str);
+
+  *out_keys = g_strv_builder_end (new_keys);
+  *out_values = g_strv_builder_end (new_values);
+}
+
+/* The host named by SAVED_BY_KEY among @keys, if any. */
+static char *
+dup_saved_by (char **keys,
+              char **values)
+{
+  for (guint i = 0; keys != NULL && values != NULL && keys[i] != NULL; i++)
+    {
+      g_autoptr(JsonParser) parser = NULL;
+      JsonNode *root;
+      const char *host;
+
+      if (!g_str_equal (keys[i], SAVED_BY_KEY))
+        continue;
+
+      parser = json_parser_new ();
+      if (!json_parser_load_from_data (parser, values[i], -1, NULL) ||
+          !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_OBJECT (root))
+        return NULL;
+      host = json_object_get_string_member_with_default (json_node_get_object (root), "host", NULL);
+      return host != NULL && *host != '\0' && g_utf8_validate (host, -1, NULL) ? g_strdup (host) : NULL;
+    }
+
+  return NULL;
+}
+
 /* Moves an unreadable data file out of the way, so nothing is ever written
- * over it: stories.json.corrupt-<timestamp>.
+ * over it: stories.json.corrupt-<timestamp>. A linked file is moved, not
+ * the link.
  */
 static char *
 set_aside (SbStore  *self,
            GError  **error)
 {
+  g_autofree char *real = dup_real_path (self->path);
   g_autofree char *stamp = dup_timestamp ();
-  g_autofree char *aside = g_strdup_printf ("%s.corrupt-%s", self->path, stamp);
+  g_autofree char *aside = g_strdup_printf ("%s.corrupt-%s", real, stamp);
 
   for (guint i = 2; g_file_test (aside, G_FILE_TEST_EXISTS); i++)
     {
       g_free (aside);
-      aside = g_strdup_printf ("%s.corrupt-%s-%u", self->path, stamp, i);
+      aside = g_strdup_printf ("%s.corrupt-%s-%u", real, stamp, i);
     }
 
-  if (!sb_io_rename (self->path, aside, error))
+  if (!sb_io_rename (real, aside, error))
     return NULL;
 
   return g_steal_pointer (&aside);
@@ -947,9 +1075,10 @@ conflict_copy (SbCatalog  *catalog,
  * principle keep its id. Returns whether the catalog now differs from
  * the file.
  */
-static gboolean
-merge_principles (SbStore   *self,
-                  JsonArray *theirs_array)
+static void
+merge_principles_from (SbStore    *self,
+                       GHashTable *base,
+                       JsonArray  *theirs_array)
 {
   g_autoptr(GHashTable) theirs = principles_by_id (theirs_array);
   g_autoptr(GHashTable) ours = catalog_principles_by_id (self->catalog);
@@ -976,7 +1105,7 @@ merge_principles (SbStore   *self,
         continue;
 
       ours_text = g_hash_table_lookup (ours, their_id);
-      base_text = self->base_principles ? g_hash_table_lookup (self->base_principles, their_id) : NULL;
+      base_text = base ? g_hash_table_lookup (base, their_id) : NULL;
       text = g_hash_table_lookup (theirs, their_id);
 
       if (g_strcmp0 (ours_text, text) == 0 || g_strcmp0 (base_text, text) == 0)
@@ -1012,19 +1141,32 @@ merge_principles (SbStore   *self,
     {
       SbPrinciple *principle = sb_catalog_lookup (self->catalog, id);
 
-      if (principle == NULL || g_hash_table_contains (theirs, id) || self->base_principles == NULL ||
-          g_strcmp0 (text, g_hash_table_lookup (self->base_principles, id)) != 0)
+      if (principle == NULL || g_hash_table_contains (theirs, id) || base == NULL ||
+          g_strcmp0 (text, g_hash_table_lookup (base, id)) != 0)
         continue;
       if (sb_principle_get_builtin (principle))
         sb_principle_reset_user_wording (principle);
       else
         sb_catalog_remove_principle (self->catalog, principle);
     }
+}
 
-  sb_store_set_base_principles (self, g_steal_pointer (&theirs));
+/* The same against the principles as we last read or wrote them, which
+ * @theirs then becomes. Returns whether the catalog now differs from the
+ * file.
+ */
+static gboolean
+merge_principles (SbStore   *self,
+                  JsonArray *theirs_array)
+{
+  g_autoptr(GHashTable) ours = NULL;
+  GHashTableIter iter;
+  gpointer id, text;
+
+  merge_principles_from (self, self->base_principles, theirs_array);
+  sb_store_set_base_principles (self, principles_by_id (theirs_array));
 
   /* Whether a save has something to add to the file. */
-  g_clear_pointer (&ours, g_hash_table_unref);
   ours = catalog_principles_by_id (self->catalog);
   if (g_hash_table_size (ours) != g_hash_table_size (self->base_principles))
     return TRUE;
@@ -1042,8 +1184,9 @@ merge_principles (SbStore   *self,
 static void
 remove_stale_temps (const char *path)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *real = dup_real_path (path);
+  g_autofree char *folder = g_path_get_dirname (real);
+  g_autofree char *basename = g_path_get_basename (real);
   g_autofree char *backups = backups_dir (path);
 
   sb_io_remove_stale_temps (folder, basename);
@@ -1346,6 +1489,8 @@ load_apply (SbStore     *self,
   g_strfreev (self->extra_values);
   self->extra_keys = g_steal_pointer (&result->extra_keys);
   self->extra_values = g_steal_pointer (&result->extra_values);
+  g_free (self->saved_by);
+  self->saved_by = dup_saved_by (self->extra_keys, self->extra_values);
 
   if (result->version > SB_STORE_FORMAT_VERSION)
     {
@@ -1559,8 +1704,7 @@ sb_store_take_snapshot (SbStore *self)
   job->cache_path = g_strdup (self->cache_path);
   job->stories = sb_library_dup_snapshot (self->library);
   job->principles = sb_catalog_dup_user_json (self->catalog, 1);
-  job->extra_keys = g_strdupv (self->extra_keys);
-  job->extra_values = g_strdupv (self->extra_values);
+  set_saved_by (self->extra_keys, self->extra_values, &job->extra_keys, &job->extra_values);
   job->generation = self->generation;
   job->expected = g_strdup (self->disk_checksum);
   job->backup = !self->backed_up;
@@ -1605,7 +1749,8 @@ save_job_serialize (SaveJob *job)
 static char *
 backups_dir (const char *path)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *real = dup_real_path (path);
+  g_autofree char *folder = g_path_get_dirname (real);
 
   return g_build_filename (folder, "backups", NULL);
 }
@@ -1704,9 +1849,17 @@ static gboolean
 save_job_run (SaveJob  *job,
               GError  **error)
 {
-  g_autofree char *folder = g_path_get_dirname (job->path);
+  g_autofree char *real = NULL;
+  g_autofree char *folder = NULL;
   g_autoptr(GString) out = NULL;
 
+  /* A data file linked into a sync tool's folder: write what the link
+   * points to, so the link stays; a link to nothing writes nothing.
+   */
+  if (!(real = sb_io_resolve_link (job->path, error)))
+    return FALSE;
+
+  folder = g_path_get_dirname (real);
   if (!sb_io_mkdir (folder, error))
     return FALSE;
 
@@ -1714,7 +1867,7 @@ save_job_run (SaveJob  *job,
    * computer) put there since we last read or wrote the file: the main
    * thread merges it in first, then saves again.
    */
-  if (job->expected != NULL && !file_is_unchanged (job->path, job->expected))
+  if (job->expected != NULL && !file_is_unchanged (real, job->expected))
     {
       g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_CHANGED,
                            _("Your stories file was changed by another program"));
@@ -1723,14 +1876,14 @@ save_job_run (SaveJob  *job,
 
   if (job->backup)
     {
-      if (!write_backup (job->path, error))
+      if (!write_backup (real, error))
         return FALSE;
       /* Made once a run, even if writing the file itself fails next. */
       job->backup_done = TRUE;
     }
 
   out = save_job_serialize (job);
-  if (!sb_io_write_file_atomic (job->path, out->str, out->len, error))
+  if (!sb_io_write_file_atomic (real, out->str, out->len, error))
     return FALSE;
 
   job->checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) out->str, out->len);
@@ -1739,7 +1892,7 @@ save_job_run (SaveJob  *job,
    * start a parse. A file that is not the size we wrote was changed by
    * someone else already: no cache for it.
    */
-  job->stamped = sb_file_stamp_get (job->path, &job->stamp, NULL) && job->stamp.size == out->len;
+  job->stamped = sb_file_stamp_get (real, &job->stamp, NULL) && job->stamp.size == out->len;
   if (job->cache_path != NULL)
     {
       g_autoptr(GError) cache_error = NULL;
@@ -2110,6 +2263,8 @@ sb_store_merge_from_disk (SbStore        *self,
   g_autoptr(GPtrArray) merged = NULL;
   g_autoptr(GPtrArray) snapshot = NULL;
   g_autoptr(JsonArray) their_principles = NULL;
+  g_auto(GStrv) their_keys = NULL;
+  g_auto(GStrv) their_values = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *checksum = NULL;
   SbMergeReport counts = { 0, };
@@ -2161,8 +2316,12 @@ sb_store_merge_from_disk (SbStore        *self,
   if (g_strcmp0 (checksum, self->disk_checksum) == 0)
     return TRUE;
 
-  if (!sb_store_parse (contents, length, &theirs, &their_principles, &version, NULL, NULL, error))
+  if (!sb_store_parse (contents, length, &theirs, &their_principles, &version,
+                       &their_keys, &their_values, error))
     return FALSE;
+
+  g_free (self->saved_by);
+  self->saved_by = dup_saved_by (their_keys, their_values);
 
   if (version > SB_STORE_FORMAT_VERSION)
     {
@@ -2214,6 +2373,439 @@ sb_store_merge_from_disk (SbStore        *self,
   return TRUE;
 }
 
+
+/* Conflict copies: the other computer's version, kept by a sync tool. */
+
+static void
+set_unreadable_copies (SbStore *self,
+                       char   **names)
+{
+  if (g_strv_equal ((const char * const *) (self->unreadable_copies ? self->unreadable_copies : (char *[]) { NULL }),
+                    (const char * const *) names))
+    {
+      g_strfreev (names);
+      return;
+    }
+
+  g_strfreev (self->unreadable_copies);
+  self->unreadable_copies = names;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNREADABLE_COPIES]);
+}
+
+/* The newest backup made before @copy was last written: what both
+ * computers most likely had before they went apart. %NULL when there is
+ * none or it cannot be read: the merge is then two-way.
+ */
+static GPtrArray *
+read_base_for_copy (SbStore     *self,
+                    const char  *copy,
+                    JsonArray  **principles)
+{
+  g_autoptr(GPtrArray) backups = list_backups (self->path);
+  g_autofree char *folder = backups_dir (self->path);
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *key = NULL;
+  GStatBuf st;
+
+  *principles = NULL;
+  if (g_stat (copy, &st) != 0)
+    return NULL;
+
+  /* Backups are named by local time, so that names sort by age. */
+  when = g_date_time_new_from_unix_local (st.st_mtime);
+  stamp = g_date_time_format (when, "%Y%m%d-%H%M%S-999999");
+  key = g_strdup_printf ("%s/stories-%s", folder, stamp);
+
+  for (guint i = backups->len; i > 0; i--)
+    {
+      const char *backup = g_ptr_array_index (backups, i - 1);
+      g_autofree char *contents = NULL;
+      GPtrArray *stories = NULL;
+      gint64 version = 0;
+      gsize length;
+
+      if (strcmp (backup, key) > 0)
+        continue;
+
+      if (sb_io_read_file (backup, SB_STORE_MAX_FILE_SIZE, &contents, &length, NULL) &&
+          sb_store_parse (contents, length, &stories, principles, &version, NULL, NULL, NULL))
+        {
+          g_debug ("Merging %s against %s", copy, backup);
+          return stories;
+        }
+      return NULL;
+    }
+
+  return NULL;
+}
+
+/* Merges one conflict copy into the library. */
+static gboolean
+merge_copy (SbStore        *self,
+            const char     *copy,
+            SbMergeReport  *report,
+            char          **host,
+            GError        **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) theirs = NULL;
+  g_autoptr(GPtrArray) base = NULL;
+  g_autoptr(GPtrArray) ours = NULL;
+  g_autoptr(GPtrArray) merged = NULL;
+  g_autoptr(JsonArray) their_principles = NULL;
+  g_autoptr(JsonArray) base_principles = NULL;
+  g_autoptr(GHashTable) base_by_id = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) values = NULL;
+  gint64 version = 0;
+  gsize length;
+
+  if (!sb_io_read_file (copy, SB_STORE_MAX_FILE_SIZE, &contents, &length, error) ||
+      !sb_store_parse (contents, length, &theirs, &their_principles, &version, &keys, &values, error))
+    return FALSE;
+
+  if (version > SB_STORE_FORMAT_VERSION)
+    {
+      g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_NEWER_VERSION,
+                           _("It was saved by a newer version of Storybank"));
+      return FALSE;
+    }
+
+  *host = dup_saved_by (keys, values);
+  base = read_base_for_copy (self, copy, &base_principles);
+  if (base_principles != NULL)
+    base_by_id = principles_by_id (base_principles);
+
+  ours = sb_library_dup_stories_for_principle (self->library, NULL);
+  merged = sb_merge_three_way (base, ours, theirs, report);
+
+  self->loading = TRUE;
+  merge_principles_from (self, base_by_id, their_principles);
+  apply_merge (self->library, merged);
+  self->loading = FALSE;
+
+  g_debug ("Merged %s: %u added, %u updated, %u deleted, %u conflicts",
+           copy, report->added, report->updated, report->deleted, report->conflicts);
+  return TRUE;
+}
+
+static void
+story_data_unref0 (gpointer data)
+{
+  if (data != NULL)
+    sb_story_data_unref (data);
+}
+
+/* Keeps what the merge of copies changed, for sb_store_undo_copies_merge(). */
+static void
+record_copy_undo (SbStore    *self,
+                  GHashTable *before)
+{
+  g_autoptr(GPtrArray) now = sb_library_dup_stories_for_principle (self->library, NULL);
+  g_autoptr(GHashTable) now_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *undo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, story_data_unref0);
+  GHashTableIter iter;
+  gpointer id, story;
+
+  for (guint i = 0; i < now->len; i++)
+    {
+      SbStory *after = g_ptr_array_index (now, i);
+      SbStory *was = g_hash_table_lookup (before, sb_story_get_id (after));
+
+      g_hash_table_add (now_ids, (gpointer) sb_story_get_id (after));
+      if (was != after)
+        g_hash_table_insert (undo, g_strdup (sb_story_get_id (after)), was ? sb_story_snapshot (was) : NULL);
+    }
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &id, &story))
+    if (!g_hash_table_contains (now_ids, id))
+      g_hash_table_insert (undo, g_strdup (id), sb_story_snapshot (story));
+
+  g_clear_pointer (&self->copy_undo, g_hash_table_unref);
+  self->copy_undo = undo;
+}
+
+/* Moves a merged copy into backups/ as merged-<timestamp>-<its name>: it is
+ * never merged twice, never deleted, and never taken for a backup.
+ */
+static gboolean
+put_copy_away (SbStore     *self,
+               const char  *copy,
+               GError     **error)
+{
+  g_autofree char *folder = backups_dir (self->path);
+  g_autofree char *name = g_path_get_basename (copy);
+  g_autofree char *stamp = dup_timestamp ();
+  g_autofree char *target = NULL;
+
+  if (!sb_io_mkdir (folder, error))
+    return FALSE;
+
+  target = g_strdup_printf ("%s/merged-%s-%s", folder, stamp, name);
+  for (guint i = 2; g_file_test (target, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (target);
+      target = g_strdup_printf ("%s/merged-%s-%u-%s", folder, stamp, i, name);
+    }
+
+  return sb_io_rename (copy, target, error);
+}
+
+/**
+ * sb_store_merge_conflict_copies:
+ * @report: (out caller-allocates) (optional): what the merges did, summed
+ * @host: (out) (optional) (nullable) (transfer full): the computer that
+ *   saved a merged copy, when the copy says
+ *
+ * Looks beside the data file (where a link points) for the conflict copies
+ * sync tools leave (see sb_sync_match_conflict_name()) and merges each
+ * into the library with the merge used for the file itself: three ways
+ * against the newest backup made before the copy was written, else two
+ * ways, keeping both versions of a story edited on both sides. Then saves,
+ * and moves each merged copy into backups/ (`merged-<timestamp>-<name>`),
+ * so that it is never merged twice and never lost. A copy that cannot be
+ * read is left where it is and named in #SbStore:unreadable-copies.
+ *
+ * Returns: %FALSE when the merged library could not be saved (the copies
+ * then stay, and merge again next time)
+ */
+gboolean
+sb_store_merge_conflict_copies (SbStore        *self,
+                                SbMergeReport  *report,
+                                char          **host,
+                                GError        **error)
+{
+  g_autofree char *real = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GPtrArray) merged = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) unreadable = g_strv_builder_new ();
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autofree char *first_host = NULL;
+  SbMergeReport total = { 0, };
+  gboolean was_dirty;
+
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+
+  if (report != NULL)
+    *report = total;
+  if (host != NULL)
+    *host = NULL;
+
+  if (self->read_only)
+    return TRUE;
+
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+
+  real = dup_real_path (self->path);
+  copies = sb_sync_list_conflict_copies (real);
+  if (copies->len == 0)
+    {
+      set_unreadable_copies (self, g_strv_builder_end (unreadable));
+      return TRUE;
+    }
+
+  stories = sb_library_dup_stories_for_principle (self->library, NULL);
+  before = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SbStory *story = g_ptr_array_index (stories, i);
+
+      if (!g_hash_table_contains (before, sb_story_get_id (story)))
+        g_hash_table_insert (before, (gpointer) sb_story_get_id (story), g_object_ref (story));
+    }
+
+  for (guint i = 0; i < copies->len; i++)
+    {
+      const char *copy = g_ptr_array_index (copies, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *copy_host = NULL;
+      SbMergeReport counts = { 0, };
+
+      if (!merge_copy (self, copy, &counts, &copy_host, &local_error))
+        {
+          g_autofree char *name = g_path_get_basename (copy);
+
+          g_message ("Conflict copy %s not merged: %s", copy, local_error->message);
+          g_strv_builder_add (unreadable, name);
+          continue;
+        }
+
+      g_ptr_array_add (merged, (gpointer) copy);
+      total.added += counts.added;
+      total.updated += counts.updated;
+      total.deleted += counts.deleted;
+      total.conflicts += counts.conflicts;
+      if (first_host == NULL)
+        first_host = g_steal_pointer (&copy_host);
+    }
+
+  set_unreadable_copies (self, g_strv_builder_end (unreadable));
+  if (merged->len == 0)
+    return TRUE;
+
+  record_copy_undo (self, before);
+
+  /* Written before the copies go: they are the only other place the
+   * merged stories are until then.
+   */
+  was_dirty = sb_store_get_dirty (self);
+  self->generation++;
+  if (!was_dirty)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+  if (!sb_store_save (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < merged->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!put_copy_away (self, g_ptr_array_index (merged, i), &local_error))
+        g_warning ("Conflict copy merged but not moved: %s", local_error->message);
+    }
+
+  if (report != NULL)
+    *report = total;
+  if (host != NULL)
+    *host = g_steal_pointer (&first_host);
+  return TRUE;
+}
+
+/**
+ * sb_store_undo_copies_merge:
+ *
+ * Takes back what the last sb_store_merge_conflict_copies() did to the
+ * stories: the ones it added go, the ones it changed or removed come back
+ * as they were; later edits of other stories stay. The copies stay in
+ * backups/. Principles are not taken back.
+ *
+ * Returns: whether there was a merge to take back
+ */
+gboolean
+sb_store_undo_copies_merge (SbStore *self)
+{
+  g_autoptr(GHashTable) undo = NULL;
+  GHashTableIter iter;
+  gpointer id, data;
+
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+
+  if (self->copy_undo == NULL || self->read_only)
+    return FALSE;
+
+  undo = g_steal_pointer (&self->copy_undo);
+  g_hash_table_iter_init (&iter, undo);
+  while (g_hash_table_iter_next (&iter, &id, &data))
+    {
+      SbStory *current = sb_library_find (self->library, id);
+
+      if (data == NULL)
+        {
+          if (current != NULL)
+            sb_library_remove (self->library, current, NULL);
+        }
+      else
+        {
+          g_autoptr(SbStory) was = sb_story_new_from_data (data);
+
+          if (current != NULL)
+            sb_library_replace (self->library, current, was);
+          else
+            sb_library_add (self->library, was);
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * sb_store_get_unreadable_copies:
+ *
+ * Returns: (transfer none) (nullable): the names of the conflict copies
+ *   beside the data file that could not be read, left where they are
+ */
+const char * const *
+sb_store_get_unreadable_copies (SbStore *self)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), NULL);
+
+  return (const char * const *) self->unreadable_copies;
+}
+
+/**
+ * sb_store_get_saved_by:
+ *
+ * Returns: (nullable): the host name of the computer that saved the data
+ *   file as it was last read, when the file says
+ */
+const char *
+sb_store_get_saved_by (SbStore *self)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), NULL);
+
+  return self->saved_by;
+}
+
+static gboolean
+copies_timeout_cb (gpointer user_data)
+{
+  SbStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *host = NULL;
+  SbMergeReport report;
+
+  self->copies_source = 0;
+
+  if (!sb_store_merge_conflict_copies (self, &report, &host, &error))
+    {
+      g_debug ("Conflict copies not merged: %s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!sb_merge_report_is_empty (&report))
+    g_signal_emit (self, signals[COPIES_MERGED], 0, &report, host);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_copies (SbStore *self,
+                 guint    delay)
+{
+  g_clear_handle_id (&self->copies_source, g_source_remove);
+  self->copies_source = g_timeout_add (delay, copies_timeout_cb, self);
+}
+
+static void
+folder_changed_cb (GFileMonitor      *monitor,
+                   GFile             *file,
+                   GFile             *other_file,
+                   GFileMonitorEvent  event,
+                   SbStore           *self)
+{
+  g_autofree char *real = dup_real_path (self->path);
+  g_autofree char *data_name = g_path_get_basename (real);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *other_name = other_file ? g_file_get_basename (other_file) : NULL;
+
+  if (event == G_FILE_MONITOR_EVENT_DELETED || event == G_FILE_MONITOR_EVENT_MOVED_OUT ||
+      event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    {
+      /* One we could not read may be gone: say so. */
+      if (self->unreadable_copies != NULL && self->unreadable_copies[0] != NULL &&
+          g_strv_contains ((const char * const *) self->unreadable_copies, name))
+        schedule_copies (self, COPIES_DELAY_MSEC);
+      return;
+    }
+
+  if (sb_sync_match_conflict_name (data_name, name) != SB_SYNC_TOOL_NONE ||
+      (other_name != NULL && sb_sync_match_conflict_name (data_name, other_name) != SB_SYNC_TOOL_NONE))
+    schedule_copies (self, COPIES_DELAY_MSEC);
+}
+
 static gboolean
 merge_timeout_cb (gpointer user_data)
 {
@@ -2258,12 +2850,16 @@ monitor_changed_cb (GFileMonitor      *monitor,
  * Watches the data file: when another program changes it, the change is
  * merged into the library (sb_store_merge_from_disk()) once the file has
  * been quiet for a moment, and ::merged is emitted when that changed
- * anything. Our own saves are recognised and ignored.
+ * anything. Our own saves are recognised and ignored. Conflict copies
+ * beside it are merged now and whenever one comes
+ * (sb_store_merge_conflict_copies()), and ::copies-merged emitted.
  */
 void
 sb_store_watch (SbStore *self)
 {
+  g_autofree char *real = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (SB_IS_STORE (self));
@@ -2271,15 +2867,26 @@ sb_store_watch (SbStore *self)
   if (self->monitor != NULL)
     return;
 
-  file = g_file_new_for_path (self->path);
+  /* A linked data file changes where the link points. */
+  real = dup_real_path (self->path);
+  file = g_file_new_for_path (real);
   self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
   if (self->monitor == NULL)
     {
-      g_warning ("Cannot watch %s for changes: %s", self->path, error->message);
+      g_warning ("Cannot watch %s for changes: %s", real, error->message);
       return;
     }
 
   g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
+
+  /* Conflict copies appear beside it: look now, and when they come. */
+  folder = g_file_get_parent (file);
+  self->folder_monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->folder_monitor == NULL)
+    g_warning ("Cannot watch %s for conflict copies: %s", real, error->message);
+  else
+    g_signal_connect (self->folder_monitor, "changed", G_CALLBACK (folder_changed_cb), self);
+  schedule_copies (self, 0);
 }
 
 /**
@@ -2320,6 +2927,7 @@ sb_store_restore_backup (SbStore     *self,
                          GError     **error)
 {
   g_autofree char *contents = NULL;
+  g_autofree char *real = NULL;
   g_autoptr(GPtrArray) stories = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length;
@@ -2343,16 +2951,18 @@ sb_store_restore_backup (SbStore     *self,
       return FALSE;
     }
 
-  if (g_file_test (self->path, G_FILE_TEST_EXISTS))
+  /* A linked data file: the file it points to is set aside and written. */
+  real = dup_real_path (self->path);
+  if (g_file_test (real, G_FILE_TEST_EXISTS))
     {
       g_autofree char *stamp = dup_timestamp ();
-      g_autofree char *aside = g_strdup_printf ("%s.replaced-%s", self->path, stamp);
+      g_autofree char *aside = g_strdup_printf ("%s.replaced-%s", real, stamp);
 
-      if (!sb_io_rename (self->path, aside, error))
+      if (!sb_io_rename (real, aside, error))
         return FALSE;
     }
 
-  if (!sb_io_write_file_atomic (self->path, contents, length, error))
+  if (!sb_io_write_file_atomic (real, contents, length, error))
     return FALSE;
 
   /* A fresh start on the restored file. */

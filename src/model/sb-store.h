@@ -77,6 +77,14 @@ gboolean      sb_store_merge_from_disk    (SbStore             *self,
                                            SbMergeReport       *report,
                                            GError             **error);
 void          sb_store_watch              (SbStore             *self);
+gboolean      sb_store_merge_conflict_copies (SbStore          *self,
+                                           SbMergeReport       *report,
+                                           char               **host,
+                                           GError             **error);
+gboolean      sb_store_undo_copies_merge  (SbStore             *self);
+const char * const *
+              sb_store_get_unreadable_copies (SbStore          *self);
+const char   *sb_store_get_saved_by       (SbStore             *self);
 int           sb_store_count_backup       (const char          *path);
 gboolean      sb_store_restore_backup     (SbStore             *self,
                                            const char          *backup,

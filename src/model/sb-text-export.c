@@ -211,6 +211,12 @@ append_story (GString   *out,
   g_string_append_c (out, '\n');
 
   append_section (out, _("RESULT"), sb_story_get_result (story));
+
+  /* The optional parts only when the story has them. */
+  if (sb_story_get_learnings (story)[0] != '\0')
+    append_section (out, _("LEARNINGS"), sb_story_get_learnings (story));
+  if (sb_story_get_notes (story)[0] != '\0')
+    append_section (out, _("NOTES"), sb_story_get_notes (story));
 }
 
 /**

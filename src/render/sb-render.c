@@ -100,6 +100,10 @@ add_story (SbDocument  *document,
     }
   if (*sb_story_get_result (story) != '\0')
     sb_document_add_labelled (document, _("Result:"), sb_story_get_result (story));
+  if (*sb_story_get_learnings (story) != '\0')
+    sb_document_add_labelled (document, _("Learnings:"), sb_story_get_learnings (story));
+  if (*sb_story_get_notes (story) != '\0')
+    sb_document_add_labelled (document, _("Notes:"), sb_story_get_notes (story));
 }
 
 /**
@@ -110,7 +114,8 @@ add_story (SbDocument  *document,
  *   to group them under every principle they are filed under
  *
  * The full export: per principle a heading and its definition, then each
- * story with its title, situation, task, numbered action steps and result.
+ * story with its title, situation, task, numbered action steps and result,
+ * then its learnings and notes when it has them.
  *
  * Returns: (transfer full): the document
  */
@@ -186,7 +191,8 @@ sb_document_new_for_stories (SbCatalog  *catalog,
  *
  * The condensed sheet for the last hour before an interview: per
  * principle with stories, each story's title and one line each of
- * situation, task, action and result (the same content as
+ * situation, task, action and result, and of learnings when there are
+ * some (the same content as
  * sb_cheat_sheet_to_text(), each line ellipsized to the page's width).
  *
  * Returns: (transfer full): the document
@@ -255,12 +261,15 @@ sb_document_new_cheat_sheet (SbCatalog  *catalog,
           g_autofree char *task = sb_cheat_sheet_summarize (sb_story_get_task (story));
           g_autofree char *actions = sb_cheat_sheet_summarize_actions (sb_story_get_actions (story));
           g_autofree char *result = sb_cheat_sheet_summarize (sb_story_get_result (story));
+          g_autofree char *learnings = sb_cheat_sheet_summarize (sb_story_get_learnings (story));
 
           sb_document_add_heading (document, 3, *story_title ? story_title : _("Untitled story"));
           sb_document_add_labelled_line (document, _("Situation:"), *situation ? situation : "—");
           sb_document_add_labelled_line (document, _("Task:"), *task ? task : "—");
           sb_document_add_labelled_line (document, _("Action:"), *actions ? actions : "—");
           sb_document_add_labelled_line (document, _("Result:"), *result ? result : "—");
+          if (*learnings != '\0')
+            sb_document_add_labelled_line (document, _("Learnings:"), learnings);
         }
     }
 
