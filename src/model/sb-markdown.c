@@ -977,6 +977,7 @@ typedef struct
   char           *fm_title;
   gboolean        fm_title_used;
   GPtrArray      *page_principles;  /* char*: front matter, a property table */
+  GPtrArray      *fm_principles;    /* char*: front matter's, for every page */
   GPtrArray      *page_tags;        /* char* */
   GHashTable     *table_rows;       /* line → GStrv of parts, a story per row */
 } Parser;
@@ -1456,6 +1457,11 @@ finish_page (Parser *parser)
   parser->section = SECTION_NONE;
   parser->current = NULL;
   parser->title_line = -1;
+  /* A page's own properties are its own; the front matter's stay. */
+  g_clear_pointer (&parser->page_principles, g_ptr_array_unref);
+  g_clear_pointer (&parser->page_tags, g_ptr_array_unref);
+  if (parser->fm_principles != NULL)
+    parser->page_principles = g_ptr_array_copy (parser->fm_principles, (GCopyFunc) g_strdup, NULL);
 }
 
 static Section
@@ -2583,6 +2589,8 @@ markdown_read (const char  *text,
     }
 
   read_front_matter (&parser, skip);
+  if (parser.page_principles != NULL && parser.page_principles->len > 0)
+    parser.fm_principles = g_ptr_array_copy (parser.page_principles, (GCopyFunc) g_strdup, NULL);
 
   /* Code blocks: nothing in them is structure. */
   for (guint i = 0; i < n; i++)
@@ -2751,6 +2759,7 @@ markdown_read (const char  *text,
 
   g_free (parser.fm_title);
   g_clear_pointer (&parser.page_principles, g_ptr_array_unref);
+  g_clear_pointer (&parser.fm_principles, g_ptr_array_unref);
   g_clear_pointer (&parser.page_tags, g_ptr_array_unref);
   g_clear_pointer (&parser.table_rows, g_hash_table_unref);
   parser.fate = NULL;
