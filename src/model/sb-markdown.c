@@ -977,8 +977,10 @@ typedef struct
   char           *fm_title;
   gboolean        fm_title_used;
   GPtrArray      *page_principles;  /* char*: front matter, a property table */
+  GPtrArray      *fm_principles;    /* char*: front matter's, for every page */
   GPtrArray      *page_tags;        /* char* */
   GHashTable     *table_rows;       /* line → GStrv of parts, a story per row */
+  guint          *next_star;        /* for each line, the next one labelling a STAR part */
 } Parser;
 
 static void
@@ -1456,6 +1458,11 @@ finish_page (Parser *parser)
   parser->section = SECTION_NONE;
   parser->current = NULL;
   parser->title_line = -1;
+  /* A page's own properties are its own; the front matter's stay. */
+  g_clear_pointer (&parser->page_principles, g_ptr_array_unref);
+  g_clear_pointer (&parser->page_tags, g_ptr_array_unref);
+  if (parser->fm_principles != NULL)
+    parser->page_principles = g_ptr_array_copy (parser->fm_principles, (GCopyFunc) g_strdup, NULL);
 }
 
 static Section
@@ -1507,13 +1514,19 @@ heading_part (const char *text)
  * starts a story of its own.
  */
 static gboolean
-story_follows_full (char     **lines,
+story_follows_full (Parser    *parser,
                     guint      from,
-                    gboolean   part_headings)
+                    gboolean   part_headings,
+                    guint      limit)
 {
+  char **lines = parser->lines;
   int listed_field = FIELD_NONE;
 
-  for (guint i = from; lines[i] != NULL && i < from + 400; i++)
+  /* No part's label anywhere near: no need to look. */
+  if (from >= parser->n_lines || parser->next_star[from] >= from + limit)
+    return FALSE;
+
+  for (guint i = from; lines[i] != NULL && i < from + limit; i++)
     {
       Line line;
 
@@ -1540,10 +1553,10 @@ story_follows_full (char     **lines,
 }
 
 static gboolean
-story_follows (char  **lines,
+story_follows (Parser *parser,
                guint   from)
 {
-  return story_follows_full (lines, from, TRUE);
+  return story_follows_full (parser, from, TRUE, 400);
 }
 static void
 parse_focus_area (Parser     *parser,
@@ -1773,7 +1786,7 @@ handle_heading (Parser  *parser,
       g_autofree char *word = g_match_info_fetch_named (match, "example");
 
       /* "3. …" or "Story — …" is a story's heading only over its labels. */
-      if ((word == NULL || word[0] == '\0') && !story_follows (lines, index + 1))
+      if ((word == NULL || word[0] == '\0') && !story_follows (parser, index + 1))
         {
           example = FALSE;
           g_clear_pointer (&match, g_match_info_free);
@@ -1785,7 +1798,7 @@ handle_heading (Parser  *parser,
   /* A heading inside a story ("#### Investigation") is one of its notes. */
   if (!example && section == SECTION_NONE && parser->draft != NULL && parser->draft->level > 0 &&
       line->level > parser->draft->level && !is_known (parser, text) &&
-      !story_follows_full (lines, index + 1, FALSE))
+      !story_follows_full (parser, index + 1, FALSE, 400))
     {
       g_autofree char *label = g_strdup (text);
 
@@ -1828,7 +1841,7 @@ handle_heading (Parser  *parser,
       return TRUE;
     }
 
-  if (example || story_follows (lines, index + 1))
+  if (example || story_follows (parser, index + 1))
     {
       const char *title = text;
       int end = 0;
@@ -2583,6 +2596,8 @@ markdown_read (const char  *text,
     }
 
   read_front_matter (&parser, skip);
+  if (parser.page_principles != NULL && parser.page_principles->len > 0)
+    parser.fm_principles = g_ptr_array_copy (parser.page_principles, (GCopyFunc) g_strdup, NULL);
 
   /* Code blocks: nothing in them is structure. */
   for (guint i = 0; i < n; i++)
@@ -2630,6 +2645,21 @@ markdown_read (const char  *text,
   read_details (&parser, opaque, skip);
   read_tables (&parser, opaque, skip);
   underlined_headings (lines, opaque);
+
+  parser.next_star = g_new (guint, n + 1);
+  parser.next_star[n] = G_MAXUINT;
+  for (guint i = n; i-- > 0;)
+    {
+      Line line;
+
+      parser.next_star[i] = parser.next_star[i + 1];
+      if (opaque[i] || skip[i])
+        continue;
+      classify (lines[i], &line);
+      if ((line.kind == LINE_LABEL && IS_STAR (line.field)) ||
+          (line.kind == LINE_HEADING && IS_STAR (heading_part (line.text))))
+        parser.next_star[i] = i;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -2709,8 +2739,9 @@ markdown_read (const char  *text,
                   new_step (&parser, step_title (inner));
                   break;
                 }
+              /* A bold line's parts follow it closely. */
               if (line.bold_only && (parser.draft == NULL || parser.draft->labelled) &&
-                  story_follows (lines, i + 1))
+                  story_follows_full (&parser, i + 1, TRUE, 20))
                 {
                   g_autoptr(GMatchInfo) match = NULL;
                   g_autofree char *inner = bold_inner (lines[i]);
@@ -2751,8 +2782,10 @@ markdown_read (const char  *text,
 
   g_free (parser.fm_title);
   g_clear_pointer (&parser.page_principles, g_ptr_array_unref);
+  g_clear_pointer (&parser.fm_principles, g_ptr_array_unref);
   g_clear_pointer (&parser.page_tags, g_ptr_array_unref);
   g_clear_pointer (&parser.table_rows, g_hash_table_unref);
+  g_clear_pointer (&parser.next_star, g_free);
   parser.fate = NULL;
 
   return parser.pages;
