@@ -397,11 +397,18 @@ assert_menu_opens (SbWindow   *window,
 static void
 test_window_built_when_needed (void)
 {
-  g_autoptr(SbApplication) app = sb_test_ui_make_app ();
-  SbWindow *window = sb_window_new (app);
-  SbPrincipleSidebar *sidebar = sb_window_get_sidebar (window);
+  g_autoptr(SbApplication) app = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  SbWindow *window;
+  SbPrincipleSidebar *sidebar;
   GtkWidget *popover;
   GtkWindow *shortcuts;
+
+  /* A start with no story to reopen (the tests before left one). */
+  g_settings_reset (settings, "last-story");
+  app = sb_test_ui_make_app ();
+  window = sb_window_new (app);
+  sidebar = sb_window_get_sidebar (window);
 
   gtk_window_present (GTK_WINDOW (window));
   sb_test_ui_iterate (200);
