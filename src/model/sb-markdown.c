@@ -2575,6 +2575,10 @@ markdown_read (const char  *text,
   char fence_char = 0;
 
   copy = length < 0 ? g_strdup (text) : g_strndup (text, length);
+  /* A carriage return alone (an old Mac's line end) ends a line too. */
+  for (char *c = strchr (copy, '\r'); c != NULL; c = strchr (c + 1, '\r'))
+    if (c[1] != '\n')
+      *c = '\n';
   lines = g_strsplit (g_str_has_prefix (copy, "\xef\xbb\xbf") ? copy + 3 : copy, "\n", -1);
   n = g_strv_length (lines);
   parser.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_markdown_page_free);
