@@ -15,6 +15,7 @@
 #include "sb-cheat-sheet.h"
 #include "sb-cli.h"
 #include "sb-coach.h"
+#include "sb-csv.h"
 #include "sb-import.h"
 #include "sb-markdown.h"
 #include "sb-render.h"
@@ -54,13 +55,13 @@ sb_cli_add_options (GApplication *app)
                                  _("Export your stories to PATH (a file, or a folder of Markdown pages) and quit"),
                                  _("PATH"));
   g_application_add_main_option (app, "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
-                                 _("Export format: txt, md, json or pdf (default: from PATH’s extension)"),
+                                 _("Export format: txt, md, csv, json or pdf (default: from PATH’s extension)"),
                                  _("FORMAT"));
   g_application_add_main_option (app, "principle", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
                                  _("Export only the stories of this principle (its id or name)"),
                                  _("ID"));
   g_application_add_main_option (app, "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
-                                 _("Import Markdown pages or a Storybank file (a file, or every *.md and *.json in a folder) and quit"),
+                                 _("Import stories from Markdown or text pages, spreadsheets (CSV or TSV) or a Storybank file (a file, or every such file in a folder and the folders in it) and quit"),
                                  _("PATH"));
   g_application_add_main_option (app, "dry-run", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  _("With --import: print what would come in and what would be left out, and change nothing"),
@@ -140,6 +141,8 @@ guess_format (const char *path)
     return "md";
   if (g_str_has_suffix (folded, ".json"))
     return "json";
+  if (g_str_has_suffix (folded, ".csv"))
+    return "csv";
   if (g_str_has_suffix (folded, ".pdf"))
     return "pdf";
   return NULL;
@@ -195,13 +198,14 @@ check_format (const char  *path,
 {
   if (*format == NULL && (*format = guess_format (path)) == NULL)
     {
-      print_error (_("Cannot tell the format from “%s”: add --format=txt, md, json or pdf"), path);
+      print_error (_("Cannot tell the format from “%s”: add --format=txt, md, csv, json or pdf"), path);
       return SB_CLI_EXIT_USAGE;
     }
   if (!g_str_equal (*format, "txt") && !g_str_equal (*format, "md") &&
-      !g_str_equal (*format, "json") && !g_str_equal (*format, "pdf"))
+      !g_str_equal (*format, "csv") && !g_str_equal (*format, "json") &&
+      !g_str_equal (*format, "pdf"))
     {
-      print_error (_("Unknown format “%s”: use txt, md, json or pdf"), *format);
+      print_error (_("Unknown format “%s”: use txt, md, csv, json or pdf"), *format);
       return SB_CLI_EXIT_USAGE;
     }
   return -1;
@@ -301,6 +305,8 @@ export_library (SbLibrary  *library,
         text = sb_markdown_export (library, catalog, principle_id);
       else if (g_str_equal (format, "txt"))
         text = sb_text_export_library (library, catalog, principle_id);
+      else if (g_str_equal (format, "csv"))
+        text = sb_csv_export (library, catalog, principle_id);
       else if (principle_id == NULL)
         text = sb_store_serialize (store);
       else

@@ -24,7 +24,10 @@ struct _SbStoryEditor
 
   /* Template widgets */
   SbActionSteps  *action_steps;
+  GtkTextView    *learnings_view;
   GtkLabel       *meta_label;
+  GtkExpander    *more_expander;
+  GtkTextView    *notes_view;
   GtkFlowBox     *principle_chips;
   GtkListBox     *principle_choices;
   GtkLabel       *principles_hint;
@@ -349,7 +352,10 @@ sb_story_editor_class_init (SbStoryEditorClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "storyeditor");
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, action_steps);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, learnings_view);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, more_expander);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, principle_chips);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, principle_choices);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, principles_hint);
@@ -373,6 +379,8 @@ sb_story_editor_init (SbStoryEditor *self)
   bind_text_view (self, "situation", self->situation_view);
   bind_text_view (self, "task", self->task_view);
   bind_text_view (self, "result", self->result_view);
+  bind_text_view (self, "learnings", self->learnings_view);
+  bind_text_view (self, "notes", self->notes_view);
   g_binding_group_bind_full (self->bindings, "tags", self->tags_entry, "text",
                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
                              tags_to_text, text_to_tags, NULL, NULL);
@@ -424,6 +432,8 @@ sb_story_editor_set_story (SbStoryEditor *self,
   sb_text_view_reset_undo (SB_TEXT_VIEW (self->situation_view));
   sb_text_view_reset_undo (SB_TEXT_VIEW (self->task_view));
   sb_text_view_reset_undo (SB_TEXT_VIEW (self->result_view));
+  sb_text_view_reset_undo (SB_TEXT_VIEW (self->learnings_view));
+  sb_text_view_reset_undo (SB_TEXT_VIEW (self->notes_view));
   sb_action_steps_set_story (self->action_steps, story);
   sb_speaking_bar_set_story (self->speaking_bar, story);
 
@@ -433,6 +443,12 @@ sb_story_editor_set_story (SbStoryEditor *self,
       g_signal_connect_object (story, "notify::modified", G_CALLBACK (update_meta), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (story, "notify::practice-count", G_CALLBACK (update_meta), self, G_CONNECT_SWAPPED);
     }
+
+  /* The optional parts stay folded away until a story has them. */
+  gtk_expander_set_expanded (self->more_expander,
+                             story != NULL &&
+                             (sb_story_get_learnings (story)[0] != '\0' ||
+                              sb_story_get_notes (story)[0] != '\0'));
 
   update_principles (self);
   update_meta (self);
@@ -450,7 +466,8 @@ sb_story_editor_focus_title (SbStoryEditor *self)
 
 /**
  * sb_story_editor_get_field:
- * @field: "title", "situation", "task", "action", "result" or "tags"
+ * @field: "title", "situation", "task", "action", "result", "learnings",
+ *   "notes", "tags" or "principles"
  *
  * Returns: (transfer none) (nullable): the widget editing that field
  */
@@ -470,6 +487,10 @@ sb_story_editor_get_field (SbStoryEditor *self,
     return GTK_WIDGET (self->action_steps);
   if (g_strcmp0 (field, "result") == 0)
     return GTK_WIDGET (self->result_view);
+  if (g_strcmp0 (field, "learnings") == 0)
+    return GTK_WIDGET (self->learnings_view);
+  if (g_strcmp0 (field, "notes") == 0)
+    return GTK_WIDGET (self->notes_view);
   if (g_strcmp0 (field, "tags") == 0)
     return GTK_WIDGET (self->tags_entry);
   if (g_strcmp0 (field, "principles") == 0)
@@ -565,6 +586,9 @@ sb_story_editor_focus_field (SbStoryEditor *self,
   widget = sb_story_editor_get_field (self, field);
   if (widget != NULL)
     {
+      /* A folded expander holds its child out of the window. */
+      if (widget == GTK_WIDGET (self->learnings_view) || widget == GTK_WIDGET (self->notes_view))
+        gtk_expander_set_expanded (self->more_expander, TRUE);
       gtk_widget_grab_focus (widget);
       scroll_to_field_later (self, widget);
     }

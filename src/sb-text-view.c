@@ -45,6 +45,8 @@ struct _SbTextView
   /* The text a paste of a huge paragraph made, applied from an idle. */
   char        *pasted;
   guint        paste_source;
+  /* A hint drawn while the field is empty, or NULL. */
+  char        *placeholder;
 };
 
 G_DEFINE_FINAL_TYPE (SbTextView, sb_text_view, GTK_TYPE_TEXT_VIEW)
@@ -53,6 +55,7 @@ enum {
   PROP_0,
   PROP_TEXT,
   PROP_SHORTENED,
+  PROP_PLACEHOLDER_TEXT,
   N_PROPS
 };
 
@@ -202,6 +205,7 @@ take_text (SbTextView *self,
   if (sb_text_is_too_long_to_edit (owned, -1))
     {
       g_free (self->long_text);
+  g_free (self->placeholder);
       self->long_text = g_steal_pointer (&owned);
       show_long_text (self);
     }
@@ -333,6 +337,47 @@ sb_text_view_size_allocate (GtkWidget *widget,
     }
 }
 
+/* The hint, dimmed, where the first line would start: drawn rather than
+ * a child widget, so that it never changes the field's size.
+ */
+static void
+sb_text_view_snapshot_layer (GtkTextView      *view,
+                             GtkTextViewLayer  layer,
+                             GtkSnapshot      *snapshot)
+{
+  SbTextView *self = SB_TEXT_VIEW (view);
+  g_autoptr(PangoLayout) layout = NULL;
+  GdkRGBA color;
+  int width;
+
+  if (GTK_TEXT_VIEW_CLASS (sb_text_view_parent_class)->snapshot_layer != NULL)
+    GTK_TEXT_VIEW_CLASS (sb_text_view_parent_class)->snapshot_layer (view, layer, snapshot);
+
+  if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->placeholder == NULL ||
+      gtk_text_buffer_get_char_count (get_buffer (self)) > 0)
+    return;
+
+  width = gtk_widget_get_width (GTK_WIDGET (view)) -
+          gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view);
+  if (width <= 0)
+    return;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (view)), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  color.alpha *= 0.5;
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), self->placeholder);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+
+  /* In buffer coordinates the top margin is counted, the left one not. */
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gtk_text_view_get_left_margin (view), 0));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 sb_text_view_get_property (GObject    *object,
                            guint       prop_id,
@@ -349,6 +394,10 @@ sb_text_view_get_property (GObject    *object,
 
     case PROP_SHORTENED:
       g_value_set_boolean (value, sb_text_view_get_shortened (self));
+      break;
+
+    case PROP_PLACEHOLDER_TEXT:
+      g_value_set_string (value, sb_text_view_get_placeholder_text (self));
       break;
 
     default:
@@ -368,6 +417,10 @@ sb_text_view_set_property (GObject      *object,
     {
     case PROP_TEXT:
       sb_text_view_set_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_PLACEHOLDER_TEXT:
+      sb_text_view_set_placeholder_text (self, g_value_get_string (value));
       break;
 
     default:
@@ -394,6 +447,7 @@ sb_text_view_finalize (GObject *object)
   SbTextView *self = SB_TEXT_VIEW (object);
 
   g_free (self->long_text);
+  g_free (self->placeholder);
 
   G_OBJECT_CLASS (sb_text_view_parent_class)->finalize (object);
 }
@@ -409,6 +463,7 @@ sb_text_view_class_init (SbTextViewClass *klass)
   object_class->dispose = sb_text_view_dispose;
   object_class->finalize = sb_text_view_finalize;
   widget_class->size_allocate = sb_text_view_size_allocate;
+  GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = sb_text_view_snapshot_layer;
 
   /**
    * SbTextView:text:
@@ -427,6 +482,15 @@ sb_text_view_class_init (SbTextViewClass *klass)
   properties[PROP_SHORTENED] =
     g_param_spec_boolean ("shortened", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SbTextView:placeholder-text:
+   *
+   * A hint shown, dimmed, while the field is empty.
+   */
+  properties[PROP_PLACEHOLDER_TEXT] =
+    g_param_spec_string ("placeholder-text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -526,4 +590,37 @@ sb_text_view_edit_anyway (SbTextView *self)
 {
   g_return_if_fail (SB_IS_TEXT_VIEW (self));
   edit_anyway_cb (self);
+}
+
+/**
+ * sb_text_view_get_placeholder_text:
+ *
+ * Returns: (nullable): the hint shown while the field is empty
+ */
+const char *
+sb_text_view_get_placeholder_text (SbTextView *self)
+{
+  g_return_val_if_fail (SB_IS_TEXT_VIEW (self), NULL);
+  return self->placeholder;
+}
+
+/**
+ * sb_text_view_set_placeholder_text:
+ * @text: (nullable): a hint, or %NULL for none
+ *
+ * Shows @text, dimmed, where the text goes while the field is empty.
+ */
+void
+sb_text_view_set_placeholder_text (SbTextView *self,
+                                   const char *text)
+{
+  g_return_if_fail (SB_IS_TEXT_VIEW (self));
+
+  if (g_strcmp0 (text, self->placeholder) == 0)
+    return;
+
+  g_free (self->placeholder);
+  self->placeholder = g_strdup (text);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACEHOLDER_TEXT]);
 }

@@ -12,16 +12,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbTextView, sb_text_view, SB, TEXT_VIEW, GtkTextView)
 
-GtkWidget *sb_text_view_new            (void);
-char      *sb_text_view_dup_text       (SbTextView *self);
-void       sb_text_view_set_text       (SbTextView *self,
-                                        const char *text);
-gboolean   sb_text_view_get_shortened  (SbTextView *self);
-void       sb_text_view_edit_anyway    (SbTextView *self);
-void       sb_text_view_reset_undo     (SbTextView *self);
+GtkWidget  *sb_text_view_new                  (void);
+char       *sb_text_view_dup_text             (SbTextView *self);
+void        sb_text_view_set_text             (SbTextView *self,
+                                               const char *text);
+gboolean    sb_text_view_get_shortened        (SbTextView *self);
+void        sb_text_view_edit_anyway          (SbTextView *self);
+void        sb_text_view_reset_undo           (SbTextView *self);
+const char *sb_text_view_get_placeholder_text (SbTextView *self);
+void        sb_text_view_set_placeholder_text (SbTextView *self,
+                                               const char *text);
 
-gboolean   sb_text_is_too_long_to_edit (const char *text,
-                                        gssize      length);
-char      *sb_text_dup_preview         (const char *text);
+gboolean    sb_text_is_too_long_to_edit       (const char *text,
+                                               gssize      length);
+char       *sb_text_dup_preview               (const char *text);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sb-cli.h"
+#include "sb-csv.h"
 #include "sb-markdown.h"
 #include "sb-page-renderer.h"
 #include "sb-render.h"
@@ -159,6 +160,10 @@ sb_window_export (SbWindow        *self,
       text = sb_markdown_export (library, self->catalog, principle_id);
       break;
 
+    case SB_EXPORT_FORMAT_CSV:
+      text = sb_csv_export (library, self->catalog, principle_id);
+      break;
+
     case SB_EXPORT_FORMAT_MARKDOWN_FOLDER:
       if (path == NULL)
         break;
@@ -231,6 +236,7 @@ static const struct {
   { SB_EXPORT_FORMAT_MARKDOWN, N_("Markdown"), ".md", "markdown" },
   { SB_EXPORT_FORMAT_MARKDOWN_FOLDER, N_("Markdown Folder"), NULL, "markdown-folder" },
   { SB_EXPORT_FORMAT_PDF, N_("PDF"), ".pdf", "pdf" },
+  { SB_EXPORT_FORMAT_CSV, N_("Spreadsheet (CSV)"), ".csv", "csv" },
   { SB_EXPORT_FORMAT_JSON, N_("Storybank Backup"), ".json", "json" },
 };
 
@@ -1047,9 +1053,10 @@ import_action (GtkWidget  *widget,
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   if (!folder)
     {
-      add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown Pages and Storybank Files"),
-                  "*.md", "*.markdown", "*.json", NULL);
-      add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown Pages"), "*.md", "*.markdown", NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Stories in Any Form Storybank Reads"),
+                  "*.md", "*.markdown", "*.txt", "*.csv", "*.tsv", "*.json", NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown Pages and Text"), "*.md", "*.markdown", "*.txt", NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Spreadsheets (CSV or TSV)"), "*.csv", "*.tsv", NULL);
       add_filter (GTK_FILE_CHOOSER (chooser), _("Storybank Files"), "*.json", NULL);
     }
 

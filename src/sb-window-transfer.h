@@ -22,6 +22,7 @@ typedef enum
   SB_EXPORT_FORMAT_MARKDOWN_FOLDER,  /* one page per principle */
   SB_EXPORT_FORMAT_PDF,
   SB_EXPORT_FORMAT_JSON,             /* a Storybank backup */
+  SB_EXPORT_FORMAT_CSV,              /* a spreadsheet, one story a row */
 } SbExportFormat;
 
 void               _sb_window_transfer_class_init   (SbWindowClass           *klass);

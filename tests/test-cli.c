@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "sb-csv.h"
 #include "sb-store.h"
 #include "sb-markdown.h"
 #include "sb-text-export.h"
@@ -216,6 +217,61 @@ test_import_and_export (Fixture       *f,
   /* To standard output. */
   g_assert_cmpint (run (f, "--export=-", "--format=txt", "--principle=think-big", NULL), ==, 0);
   g_assert_nonnull (strstr (f->out, "Developer Platform Vision"));
+}
+
+static void
+test_export_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *seed = seed_path ();
+  g_autofree char *import_arg = g_strconcat ("--import=", seed, NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "Stories.CSV", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", csv, NULL);
+  g_autofree char *sheet_arg = g_strconcat ("--export=", f->dir, "/sheet", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(SbCatalog) catalog = NULL;
+  g_autoptr(SbLibrary) library = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GPtrArray) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  SbMarkdownPage *page;
+
+  g_assert_cmpint (run (f, import_arg, NULL), ==, 0);
+  library = load_library (f, &catalog);
+
+  /* The format from the extension, in any case. */
+  g_assert_cmpint (run (f, export_arg, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Exported 3 stories"));
+  contents = sb_test_read_file (csv);
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFTitle,Situation,Task,Actions,Result,Learnings,Notes,Principles,Tags\r\n"));
+
+  /* A spreadsheet that reads back as the same stories. */
+  pages = sb_csv_read (contents, -1, &left_out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (left_out->len, ==, 0);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpuint (page->stories->len, ==, g_list_model_get_n_items (G_LIST_MODEL (library)));
+  for (guint i = 0; i < page->stories->len; i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (library), i);
+      SbStory *back = g_ptr_array_index (page->stories, i);
+      const char * const *names = g_ptr_array_index (page->story_principles, i);
+
+      g_assert_cmpstr (sb_story_get_title (back), ==, sb_story_get_title (story));
+      g_assert_cmpstr (sb_story_get_situation (back), ==, sb_story_get_situation (story));
+      g_assert_true (g_strv_equal (sb_story_get_actions (back), sb_story_get_actions (story)));
+      g_assert_cmpstr (sb_story_get_result (back), ==, sb_story_get_result (story));
+      g_assert_cmpstr (names[0], ==, "Think Big");
+      g_assert_null (names[1]);
+    }
+
+  /* Named rather than guessed, one principle, to standard output. */
+  g_assert_cmpint (run (f, "--export=-", "--format=csv", "--principle=Think Big", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "\xEF\xBB\xBFTitle,Situation,"));
+  g_assert_nonnull (strstr (f->out, "\r\nDeveloper Platform Vision,"));
+  g_assert_cmpint (run (f, sheet_arg, "--format=csv", NULL), ==, 0);
+  g_assert_cmpint (run (f, sheet_arg, "--format=xlsx", NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "csv"));
 }
 
 static void
@@ -526,6 +582,7 @@ main (int   argc,
 
   g_test_add ("/cli/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
   g_test_add ("/cli/import-and-export", Fixture, NULL, fixture_set_up, test_import_and_export, fixture_tear_down);
+  g_test_add ("/cli/export-csv", Fixture, NULL, fixture_set_up, test_export_csv, fixture_tear_down);
   g_test_add ("/cli/import-folder", Fixture, NULL, fixture_set_up, test_import_folder, fixture_tear_down);
   g_test_add ("/cli/import-dry-run", Fixture, NULL, fixture_set_up, test_import_dry_run, fixture_tear_down);
   g_test_add ("/cli/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);

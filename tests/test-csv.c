@@ -379,7 +379,7 @@ test_names (void)
     "Title,Situation,Result,Principles,Tags\n"
     "a,It was slow,It got fast,\"Ownership, Bias for Action;Earn Trust\",#perf #backend\n"
     "b,It was slow,It got fast,\"Have Backbone; Disagree and Commit\n\",\"ops;ops; db\"\n"
-    "c,It was slow,It got fast,\"Customer Obsession\nDeliver Results\",\n"
+    "c,It was slow,It got fast,\"Customer Obsession\nDeliver Results, ,\",\n"
     "d,It was slow,It got fast,,\n";
   g_autoptr(Sheet) sheet = read_sheet (text, -1);
 

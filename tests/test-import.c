@@ -76,6 +76,7 @@
 
 #include "sb-catalog.h"
 #include "sb-import.h"
+#include "sb-csv.h"
 #include "sb-library.h"
 #include "sb-markdown.h"
 #include "sb-principle.h"
@@ -250,8 +251,12 @@ write_left_out (GPtrArray  *out,
       g_ptr_array_add (out, g_strdup_printf ("error: %s", error->message));
       return;
     }
-  pages = sb_markdown_read (text, length, catalog, &left_out);
-  g_ptr_array_set_free_func (pages, (GDestroyNotify) sb_markdown_page_free);
+  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".tsv"))
+    pages = sb_csv_read (text, length, &left_out, NULL);
+  else
+    pages = sb_markdown_read (text, length, catalog, &left_out);
+  if (pages == NULL)
+    return;
 
   g_ptr_array_sort (left_out, compare_left_out);
   for (guint i = 0; i < left_out->len; i++)
@@ -335,7 +340,7 @@ import_document (const char *path,
           write_left_out (left_out, page, g_ptr_array_index (names, i));
         }
     }
-  else if (is_markdown_name (path))
+  else if (is_markdown_name (path) || g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".tsv"))
     write_left_out (left_out, path, NULL);
 
   /* A blank line before them, for the eye. */

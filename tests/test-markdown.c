@@ -1175,6 +1175,63 @@ test_not_structure (void)
   g_assert_cmpstr (sb_story_get_result (g_ptr_array_index (page->stories, 0)), ==, "Shipped.\n\nLesson learned.");
 }
 
+/* The optional parts are written only when a story has them, after
+ * the result, and read back from pages people wrote by hand.
+ */
+static void
+test_learnings_and_notes (void)
+{
+  g_autoptr(SbPrinciple) principle = sb_principle_new ("craft", "Craft", SB_FRAMEWORK_USER, FALSE);
+  g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SbStory) plain = sb_story_new ();
+  g_autoptr(SbStory) full = sb_story_new ();
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *text = NULL;
+  const char *steps[] = { "Wrote the runbook", NULL };
+  SbMarkdownPage *page;
+
+  sb_story_set_title (plain, "Plain");
+  sb_story_set_result (plain, "Done");
+  sb_story_set_title (full, "Full");
+  sb_story_set_actions (full, steps);
+  sb_story_set_result (full, "On-call pages fell by half");
+  sb_story_set_learnings (full, "Write it down *before* the incident.");
+  sb_story_set_notes (full, "Expect: “why not automate it?”\n# not a heading");
+  g_ptr_array_add (stories, g_object_ref (plain));
+  g_ptr_array_add (stories, g_object_ref (full));
+
+  text = sb_markdown_write_page (principle, NULL, stories);
+  g_assert_nonnull (strstr (text, "**Result**: Done\n\n"));
+  g_assert_nonnull (strstr (text, "**Result**: On-call pages fell by half\n"
+                                  "**Learnings**: Write it down *before* the incident.\n"
+                                  "**Notes**: Expect: “why not automate it?”\n\\# not a heading\n"));
+  pages = sb_markdown_parse (text, -1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpuint (page->stories->len, ==, 2);
+  assert_same_text (g_ptr_array_index (page->stories, 0), plain);
+  assert_same_text (g_ptr_array_index (page->stories, 1), full);
+  g_clear_pointer (&pages, g_ptr_array_unref);
+
+  /* By hand: other spellings, CRLF, no final newline; a "Notes:" line
+   * outside a story is the page's text, not a story.
+   */
+  pages = sb_markdown_parse ("# Ownership\r\n\r\nNotes: ask Priya about the dates\r\n\r\n"
+                             "### Example 1: Teh migration\r\n"
+                             "- **Situation:** old DB was dying\r\n"
+                             "- **Result:** moved in 3 weeks\r\n"
+                             "- **Learning:** over-communicate, even when it feels like too much\r\n"
+                             "Notes — they always ask about rollback.\r\nsecond line of notes", -1);
+  g_assert_cmpuint (pages->len, ==, 1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpuint (page->stories->len, ==, 1);
+  g_assert_cmpstr (sb_story_get_title (g_ptr_array_index (page->stories, 0)), ==, "Teh migration");
+  g_assert_cmpstr (sb_story_get_result (g_ptr_array_index (page->stories, 0)), ==, "moved in 3 weeks");
+  g_assert_cmpstr (sb_story_get_learnings (g_ptr_array_index (page->stories, 0)), ==,
+                   "over-communicate, even when it feels like too much");
+  g_assert_cmpstr (sb_story_get_notes (g_ptr_array_index (page->stories, 0)), ==,
+                   "they always ask about rollback.\nsecond line of notes");
+}
+
 /* The tolerant reader */
 
 typedef struct
@@ -1414,63 +1471,6 @@ test_read_not_stories (void)
     }
 }
 
-/* The optional parts are written only when a story has them, after
- * the result, and read back from pages people wrote by hand.
- */
-static void
-test_learnings_and_notes (void)
-{
-  g_autoptr(SbPrinciple) principle = sb_principle_new ("craft", "Craft", SB_FRAMEWORK_USER, FALSE);
-  g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(SbStory) plain = sb_story_new ();
-  g_autoptr(SbStory) full = sb_story_new ();
-  g_autoptr(GPtrArray) pages = NULL;
-  g_autofree char *text = NULL;
-  const char *steps[] = { "Wrote the runbook", NULL };
-  SbMarkdownPage *page;
-
-  sb_story_set_title (plain, "Plain");
-  sb_story_set_result (plain, "Done");
-  sb_story_set_title (full, "Full");
-  sb_story_set_actions (full, steps);
-  sb_story_set_result (full, "On-call pages fell by half");
-  sb_story_set_learnings (full, "Write it down *before* the incident.");
-  sb_story_set_notes (full, "Expect: “why not automate it?”\n# not a heading");
-  g_ptr_array_add (stories, g_object_ref (plain));
-  g_ptr_array_add (stories, g_object_ref (full));
-
-  text = sb_markdown_write_page (principle, NULL, stories);
-  g_assert_nonnull (strstr (text, "**Result**: Done\n\n"));
-  g_assert_nonnull (strstr (text, "**Result**: On-call pages fell by half\n"
-                                  "**Learnings**: Write it down *before* the incident.\n"
-                                  "**Notes**: Expect: “why not automate it?”\n\\# not a heading\n"));
-  pages = sb_markdown_parse (text, -1);
-  page = g_ptr_array_index (pages, 0);
-  g_assert_cmpuint (page->stories->len, ==, 2);
-  assert_same_text (g_ptr_array_index (page->stories, 0), plain);
-  assert_same_text (g_ptr_array_index (page->stories, 1), full);
-  g_clear_pointer (&pages, g_ptr_array_unref);
-
-  /* By hand: other spellings, CRLF, no final newline; a "Notes:" line
-   * outside a story is the page's text, not a story.
-   */
-  pages = sb_markdown_parse ("# Ownership\r\n\r\nNotes: ask Priya about the dates\r\n\r\n"
-                             "### Example 1: Teh migration\r\n"
-                             "- **Situation:** old DB was dying\r\n"
-                             "- **Result:** moved in 3 weeks\r\n"
-                             "- **Learning:** over-communicate, even when it feels like too much\r\n"
-                             "Notes — they always ask about rollback.\r\nsecond line of notes", -1);
-  g_assert_cmpuint (pages->len, ==, 1);
-  page = g_ptr_array_index (pages, 0);
-  g_assert_cmpuint (page->stories->len, ==, 1);
-  g_assert_cmpstr (sb_story_get_title (g_ptr_array_index (page->stories, 0)), ==, "Teh migration");
-  g_assert_cmpstr (sb_story_get_result (g_ptr_array_index (page->stories, 0)), ==, "moved in 3 weeks");
-  g_assert_cmpstr (sb_story_get_learnings (g_ptr_array_index (page->stories, 0)), ==,
-                   "over-communicate, even when it feels like too much");
-  g_assert_cmpstr (sb_story_get_notes (g_ptr_array_index (page->stories, 0)), ==,
-                   "they always ask about rollback.\nsecond line of notes");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1493,11 +1493,11 @@ main (int   argc,
   g_test_add_func ("/markdown/folder-round-trip", test_folder_round_trip);
   g_test_add_func ("/markdown/tricky-text", test_tricky_text);
   g_test_add_func ("/markdown/generated-round-trip", test_generated_round_trip);
+  g_test_add_func ("/markdown/learnings-and-notes", test_learnings_and_notes);
   g_test_add_func ("/markdown/read/shapes", test_read_shapes);
   g_test_add_func ("/markdown/read/principles-and-parts", test_read_principles_and_parts);
   g_test_add_func ("/markdown/read/left-out", test_read_left_out);
   g_test_add_func ("/markdown/read/not-stories", test_read_not_stories);
-  g_test_add_func ("/markdown/learnings-and-notes", test_learnings_and_notes);
 
   g_test_add_func ("/import/twice", test_import_twice);
   g_test_add_func ("/import/update-and-undo", test_update_and_undo);

@@ -187,11 +187,12 @@ test_sync_save_through_link_chain (Fixture       *f,
   g_assert_true (is_regular (f->synced));
 }
 
-/* The sync folder is not mounted (yet): saving must not create a file in
- * the link's place, nor anything anywhere.
+/* The sync folder is not mounted (yet) at start: not an empty library to
+ * save over the stories there, but read-only, saying why; nothing is
+ * created in the link's place, nor anywhere.
  */
 static void
-test_sync_dangling_link_refused (Fixture       *f,
+test_sync_dangling_link_at_load (Fixture       *f,
                                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -200,8 +201,39 @@ test_sync_dangling_link_refused (Fixture       *f,
   g_autofree char *gone = g_build_filename (f->dir, "Unmounted", "stories.json", NULL);
 
   g_assert_cmpint (symlink (gone, f->path), ==, 0);
+  g_assert_false (sb_store_load (f->store, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_clear_error (&error);
+  g_assert_true (sb_store_get_read_only (f->store));
+
+  fill (f, 2, 4);
+  g_assert_false (sb_store_save (f->store, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  g_assert_true (is_symlink (f->path));
+  g_assert_cmpuint (count_entries (link_folder), ==, 1);
+  g_assert_cmpuint (count_entries (sync_folder), ==, 0);
+  g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+}
+
+/* The link breaks while the window is open (the sync folder unmounted):
+ * the save is refused and nothing is written; the edits stay in memory.
+ */
+static void
+test_sync_dangling_link_refused (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sync_folder = g_path_get_dirname (f->synced);
+  g_autofree char *link_folder = g_path_get_dirname (f->path);
+
+  sb_test_write_file (f->synced, EMPTY_FILE, -1);
+  link_relative (f);
   g_assert_true (sb_store_load (f->store, &error));
   g_assert_no_error (error);
+  sb_test_rm_rf (sync_folder);
 
   fill (f, 2, 4);
   g_assert_false (sb_store_save (f->store, &error));
@@ -209,11 +241,11 @@ test_sync_dangling_link_refused (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "does not exist"));
   g_clear_error (&error);
   g_assert_true (sb_store_get_dirty (f->store));
+  g_assert_nonnull (sb_store_get_error (f->store));
 
   g_assert_true (is_symlink (f->path));
   g_assert_cmpuint (count_entries (link_folder), ==, 1);
-  g_assert_cmpuint (count_entries (sync_folder), ==, 0);
-  g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (sync_folder, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -672,6 +704,30 @@ test_sync_saved_by_absent (Fixture       *f,
   g_assert_false (sb_store_get_dirty (f->store));
 }
 
+/* The file replaced by the other computer while the window is open: the
+ * merge knows who saved it, for the toast.
+ */
+static void
+test_sync_saved_by_merge (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SbMergeReport report;
+
+  fill (f, 1, 14);
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_store_get_saved_by (f->store), ==, g_get_host_name ());
+
+  sb_test_write_file (f->path, "{\"format\": \"storybank\", \"version\": 1,"
+                      " \"saved-by\": {\"host\": \"laptop\", \"time\": \"2026-12-06T10:10:10Z\"},"
+                      " \"stories\": [{\"id\": \"s9\", \"title\": \"From the laptop\"}]}", -1);
+  g_assert_true (sb_store_merge_from_disk (f->store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_store_get_saved_by (f->store), ==, "laptop");
+  g_assert_nonnull (sb_library_find (f->library, "s9"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -681,6 +737,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sync/save-through-symlink", test_sync_save_through_symlink);
   ADD ("/sync/save-through-link-chain", test_sync_save_through_link_chain);
+  ADD ("/sync/dangling-link-at-load", test_sync_dangling_link_at_load);
   ADD ("/sync/dangling-link-refused", test_sync_dangling_link_refused);
   ADD ("/sync/link-loop-refused", test_sync_link_loop_refused);
   ADD ("/sync/read-only-target", test_sync_read_only_target);
@@ -691,6 +748,7 @@ main (int   argc,
   ADD ("/sync/unreadable-copy", test_sync_unreadable_copy);
   ADD ("/sync/saved-by", test_sync_saved_by);
   ADD ("/sync/saved-by-absent", test_sync_saved_by_absent);
+  ADD ("/sync/saved-by-merge", test_sync_saved_by_merge);
 #undef ADD
 
   return g_test_run ();

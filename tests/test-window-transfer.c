@@ -295,6 +295,11 @@ test_export (void)
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&stories, g_ptr_array_unref);
 
+  text = export_to (SB_EXPORT_SCOPE_ALL, SB_EXPORT_FORMAT_CSV, "all.csv", 3);
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFTitle,Situation,Task,Actions,Result,"));
+  g_assert_nonnull (strstr (text, "\r\nData Platform Transformation,"));
+  g_clear_pointer (&text, g_free);
+
   text = export_to (SB_EXPORT_SCOPE_ALL, SB_EXPORT_FORMAT_MARKDOWN_FOLDER, "pages-out", 3);
   {
     g_autofree char *page = g_build_filename (text, "think-big.md", NULL);
@@ -346,6 +351,20 @@ test_export (void)
     g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (export_dialog), "export"));
     g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (format_row)), ==, 3);
     iterate ();
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (export_dialog), "cancel");
+    iterate ();
+  }
+  /* A spreadsheet is offered too. */
+  g_settings_set_string (window->settings, "export-format", "csv");
+  {
+    GtkWidget *export_dialog = sb_window_show_export_dialog (window);
+    GtkWidget *list = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (export_dialog));
+    GtkListBoxRow *format_row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+    AdwComboRow *combo = ADW_COMBO_ROW (format_row);
+    g_autoptr(GtkStringObject) item = NULL;
+
+    item = g_list_model_get_item (adw_combo_row_get_model (combo), adw_combo_row_get_selected (combo));
+    g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Spreadsheet (CSV)");
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (export_dialog), "cancel");
     iterate ();
   }

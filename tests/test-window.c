@@ -887,6 +887,125 @@ test_window_undo_per_story (void)
   sb_test_ui_iterate (50);
 }
 
+static char *
+dup_text_view (GtkWidget *widget)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+type_into (GtkWidget  *widget,
+           const char *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+
+  gtk_widget_grab_focus (widget);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+/* The optional Learnings and Notes are folded away under a story that has
+ * neither, open under one that has them, and written to the story and
+ * the disk like the other parts.
+ */
+static void
+test_window_learnings_and_notes (void)
+{
+  g_autoptr(SbApplication) app = sb_test_ui_make_app ();
+  SbWindow *window = sb_window_new (app);
+  SbLibrary *library = sb_application_get_library (app);
+  SbStoryEditor *editor = sb_window_get_editor (window);
+  g_autoptr(SbStory) first = sb_story_new ();
+  g_autoptr(SbStory) second = sb_story_new ();
+  g_autoptr(SbLibrary) saved = NULL;
+  GtkWidget *learnings, *notes;
+  GtkWidget *expander;
+  g_autofree char *shown = NULL;
+  SbStory *back;
+  const char *typed_learnings = "Should've asked for help on day 2, not day 9.";
+  const char *typed_notes = "Q: why not roll back?\nA: the schema had moved on — ça arrive.";
+
+  sb_story_set_title (first, "Teh launch");
+  sb_story_set_title (second, "Hiring loop");
+  sb_library_add (library, first);
+  sb_library_add (library, second);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_ui_iterate (50);
+
+  learnings = sb_story_editor_get_field (editor, "learnings");
+  notes = sb_story_editor_get_field (editor, "notes");
+  g_assert_true (SB_IS_TEXT_VIEW (learnings));
+  g_assert_true (SB_IS_TEXT_VIEW (notes));
+  expander = sb_test_ui_find_widget (GTK_WIDGET (editor), sb_test_ui_is_a, GSIZE_TO_POINTER (GTK_TYPE_EXPANDER));
+  g_assert_nonnull (expander);
+  /* An empty field says what goes in it. */
+  g_assert_nonnull (sb_text_view_get_placeholder_text (SB_TEXT_VIEW (learnings)));
+  g_assert_nonnull (sb_text_view_get_placeholder_text (SB_TEXT_VIEW (notes)));
+
+  sb_story_list_set_selected_story (sb_window_get_story_list (window), first);
+  sb_test_ui_iterate (20);
+  g_assert_true (sb_story_editor_get_story (editor) == first);
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+
+  /* Going to the field (as the coach does) opens the section. */
+  sb_story_editor_focus_field (editor, "learnings");
+  sb_test_ui_iterate (20);
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  g_assert_true (gtk_widget_is_ancestor (learnings, expander));
+  g_assert_true (gtk_widget_is_ancestor (notes, expander));
+  type_into (learnings, typed_learnings);
+  type_into (notes, typed_notes);
+  sb_test_ui_iterate (20);
+  g_assert_cmpstr (sb_story_get_learnings (first), ==, typed_learnings);
+  g_assert_cmpstr (sb_story_get_notes (first), ==, typed_notes);
+
+  /* Another story without them: folded, empty, nothing to undo. */
+  sb_story_list_set_selected_story (sb_window_get_story_list (window), second);
+  sb_test_ui_iterate (20);
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  shown = dup_text_view (learnings);
+  g_assert_cmpstr (shown, ==, "");
+  g_clear_pointer (&shown, g_free);
+  g_assert_false (gtk_text_buffer_get_can_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes))));
+  g_assert_cmpstr (sb_story_get_learnings (second), ==, "");
+
+  /* Back to the first: open, with what was typed. */
+  sb_story_list_set_selected_story (sb_window_get_story_list (window), first);
+  sb_test_ui_iterate (20);
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  shown = dup_text_view (learnings);
+  g_assert_cmpstr (shown, ==, typed_learnings);
+  g_clear_pointer (&shown, g_free);
+  shown = dup_text_view (notes);
+  g_assert_cmpstr (shown, ==, typed_notes);
+
+  /* A change made elsewhere (an import) shows at once. */
+  sb_story_set_notes (first, "");
+  sb_test_ui_iterate (20);
+  g_clear_pointer (&shown, g_free);
+  shown = dup_text_view (notes);
+  g_assert_cmpstr (shown, ==, "");
+  sb_story_set_notes (first, typed_notes);
+
+  sb_test_ui_wait_saved (sb_application_get_store (app));
+  saved = sb_test_ui_load_saved (data_home);
+  back = sb_library_find (saved, sb_story_get_id (first));
+  g_assert_nonnull (back);
+  g_assert_cmpstr (sb_story_get_learnings (back), ==, typed_learnings);
+  g_assert_cmpstr (sb_story_get_notes (back), ==, typed_notes);
+
+  sb_library_remove (library, first, NULL);
+  sb_library_remove (library, second, NULL);
+  sb_test_ui_wait_saved (sb_application_get_store (app));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_ui_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -912,6 +1031,7 @@ main (int   argc,
   g_test_add_func ("/window/close-asks-about-unsaved", test_window_close_asks_about_unsaved);
   g_test_add_func ("/window/huge-story", test_window_huge_story);
   g_test_add_func ("/window/undo-per-story", test_window_undo_per_story);
+  g_test_add_func ("/window/learnings-and-notes", test_window_learnings_and_notes);
 
   ret = g_test_run ();
   sb_test_rm_rf (data_home);

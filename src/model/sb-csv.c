@@ -498,10 +498,14 @@ is_real_text (const char *text)
           if (c != 'x' && c != 'X')
             only_x = FALSE;
         }
+      if (alnum >= 2 && !only_x && len > 32)
+        return TRUE;
     }
   if (alnum < 2 || only_x)
     return FALSE;
 
+  if (len > 32)
+    return TRUE;
   normalised = normalise_name (stripped);
   for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
     if (g_str_equal (normalised, placeholders[i]))
@@ -685,9 +689,9 @@ split_names (const char *cell,
       gboolean seen = FALSE;
 
       len = strlen (name);
-      while (len > 0 && (name[len - 1] == ';' || name[len - 1] == ','))
+      while (len > 0 && (name[len - 1] == ';' || name[len - 1] == ',' ||
+                         g_ascii_isspace (name[len - 1])))
         name[--len] = '\0';
-      g_strchomp (name);
       if (tags)
         {
           /* "#leadership #conflict" */
@@ -780,9 +784,14 @@ repeats_header (Record *record,
     {
       const char *cell = i < record->cells->len ? g_ptr_array_index (record->cells, i) : "";
       const char *name = i < header->cells->len ? g_ptr_array_index (header->cells, i) : "";
-      g_autofree char *a = normalise_name (cell);
-      g_autofree char *b = normalise_name (name);
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
 
+      /* A header cell is a short name, not a sentence. */
+      if (strlen (cell) > 64)
+        return FALSE;
+      a = normalise_name (cell);
+      b = normalise_name (name);
       if (!g_str_equal (a, b))
         return FALSE;
       same += a[0] != '\0';

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sb-csv.h"
 #include "sb-import.h"
 #include "sb-markdown.h"
 #include "sb-store.h"
@@ -878,12 +879,13 @@ read_markdown (Document    *document,
                SbCatalog   *catalog,
                GError     **error)
 {
+  g_autofree char *base_name = document->name ? g_path_get_basename (document->name) : NULL;
   gboolean empty = TRUE;
 
   if (!check_text (text, length, document->name, error))
     return FALSE;
 
-  document->pages = sb_markdown_read (text, length, catalog, &document->left_out);
+  document->pages = sb_markdown_read_file (text, length, catalog, base_name, &document->left_out);
   for (guint i = 0; i < document->pages->len; i++)
     empty &= sb_markdown_page_is_empty (g_ptr_array_index (document->pages, i));
 
@@ -1113,9 +1115,48 @@ is_markdown_name (const char *name)
 }
 
 static gboolean
+is_sheet_name (const char *name)
+{
+  g_autofree char *folded = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (folded, ".csv") || g_str_has_suffix (folded, ".tsv");
+}
+
+static gboolean
 is_importable_name (const char *name)
 {
-  return is_json_name (name) || is_markdown_name (name);
+  return is_json_name (name) || is_markdown_name (name) || is_sheet_name (name);
+}
+
+/* Any thread: a spreadsheet saved as text (its own encoding checks). */
+static gboolean
+read_sheet (Document    *document,
+            const char  *text,
+            gsize        length,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean empty = TRUE;
+
+  document->pages = sb_csv_read (text, length, &document->left_out, &local_error);
+  if (document->pages == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: "<file name>: <why it could not be imported>" */
+                   _("%s: %s"), document->name, local_error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < document->pages->len; i++)
+    empty &= sb_markdown_page_is_empty (g_ptr_array_index (document->pages, i));
+  if (empty)
+    {
+      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING,
+                   _("%s holds no story: a spreadsheet needs a header row naming its columns "
+                     "(Title, Situation, Task, Action, Result…) and a story on each row below it"),
+                   document->name);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Any thread: reads @file into a document. */
@@ -1148,9 +1189,15 @@ read_document (GFile      *file,
   for (s = contents; s < contents + length && g_ascii_isspace (*s); s++)
     ;
   document = document_new (name, is_json_name (name) ||
-                                 (!is_markdown_name (name) && s < contents + length && *s == '{'));
-  ok = document->json ? read_json (document, contents, length, error)
-                      : read_markdown (document, contents, length, catalog, error);
+                                 (!is_markdown_name (name) && !is_sheet_name (name) &&
+                                  s < contents + length && *s == '{'));
+  if (document->json)
+    ok = read_json (document, contents, length, error);
+  else if (is_sheet_name (name) ||
+           (g_str_has_suffix (name, ".txt") && sb_csv_looks_like_sheet (contents, length)))
+    ok = read_sheet (document, contents, length, error);
+  else
+    ok = read_markdown (document, contents, length, catalog, error);
   return ok ? g_steal_pointer (&document) : NULL;
 }
 

@@ -1066,14 +1066,14 @@ conflict_copy (SbCatalog  *catalog,
 }
 
 /* Merges the user's principles of the file (@theirs) into the catalog,
- * three ways against the base, the way stories merge: what only they
+ * three ways against @base (id to JSON text; %NULL: two ways, nothing
+ * counts as deleted), the way stories merge: what only they
  * added, changed or deleted comes in; what only we did stays; a change
  * wins over a deletion; when both changed one, ours stays and theirs is
  * added beside it as "… (conflict)" (for the wording of a built-in one,
  * ours stays alone). A built-in principle is never removed: its wording
  * is what is merged. Stories filed under a deleted
- * principle keep its id. Returns whether the catalog now differs from
- * the file.
+ * principle keep its id.
  */
 static void
 merge_principles_from (SbStore    *self,
@@ -1309,8 +1309,16 @@ load_read (const char *path,
 
   if (!sb_io_read_file (path, SB_STORE_MAX_FILE_SIZE, &contents, &length, &local_error))
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      g_autofree char *real = NULL;
+
+      /* A link to nothing (the sync folder not mounted) is not a new,
+       * empty library: saving one would write over the stories there.
+       */
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) &&
+          (real = sb_io_resolve_link (path, NULL)) != NULL)
         result->missing = TRUE;
+      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        sb_io_resolve_link (path, &result->read_error);
       else
         result->read_error = g_steal_pointer (&local_error);
       return result;
@@ -1695,8 +1703,12 @@ sb_store_load_preloaded (SbStore         *self,
   return load_apply (self, result, error);
 }
 
+/* @stamp: whether the file will say this computer saved it (a save), or
+ * keeps what it said (the JSON export)
+ */
 static SaveJob *
-sb_store_take_snapshot (SbStore *self)
+sb_store_take_snapshot (SbStore  *self,
+                        gboolean  stamp)
 {
   SaveJob *job = g_new0 (SaveJob, 1);
 
@@ -1704,7 +1716,13 @@ sb_store_take_snapshot (SbStore *self)
   job->cache_path = g_strdup (self->cache_path);
   job->stories = sb_library_dup_snapshot (self->library);
   job->principles = sb_catalog_dup_user_json (self->catalog, 1);
-  set_saved_by (self->extra_keys, self->extra_values, &job->extra_keys, &job->extra_values);
+  if (stamp)
+    set_saved_by (self->extra_keys, self->extra_values, &job->extra_keys, &job->extra_values);
+  else
+    {
+      job->extra_keys = g_strdupv (self->extra_keys);
+      job->extra_values = g_strdupv (self->extra_values);
+    }
   job->generation = self->generation;
   job->expected = g_strdup (self->disk_checksum);
   job->backup = !self->backed_up;
@@ -1950,6 +1968,13 @@ sb_store_save_done (SbStore  *self,
   self->disk_stamped = job->stamped;
   self->disk_stamp = job->stamp;
   sb_store_set_base_principles (self, principles_by_id_from_text (job->principles));
+  /* The keys as the file now has them: saved by this computer. */
+  g_strfreev (self->extra_keys);
+  g_strfreev (self->extra_values);
+  self->extra_keys = g_strdupv (job->extra_keys);
+  self->extra_values = g_strdupv (job->extra_values);
+  g_free (self->saved_by);
+  self->saved_by = dup_saved_by (self->extra_keys, self->extra_values);
   if (!sb_store_get_dirty (self))
     self->first_unsaved = 0;
   sb_store_set_error (self, NULL);
@@ -2060,7 +2085,7 @@ sb_store_save_async (SbStore             *self,
   self->saving = TRUE;
   inner = g_task_new (self, NULL, save_cb, g_steal_pointer (&task));
   g_task_set_source_tag (inner, sb_store_save_async);
-  g_task_set_task_data (inner, sb_store_take_snapshot (self), (GDestroyNotify) save_job_free);
+  g_task_set_task_data (inner, sb_store_take_snapshot (self, TRUE), (GDestroyNotify) save_job_free);
   g_task_run_in_thread (inner, save_thread);
 }
 
@@ -2103,7 +2128,7 @@ sb_store_save (SbStore  *self,
   self->save_again = FALSE;
   g_clear_handle_id (&self->autosave_source, g_source_remove);
 
-  job = sb_store_take_snapshot (self);
+  job = sb_store_take_snapshot (self, TRUE);
   self->saving = TRUE;
   if (!save_job_run (job, &local_error) &&
       g_error_matches (local_error, SB_STORE_ERROR, SB_STORE_ERROR_CHANGED))
@@ -2114,7 +2139,7 @@ sb_store_save (SbStore  *self,
       if (merge_and_report (self, &local_error))
         {
           g_clear_pointer (&job, save_job_free);
-          job = sb_store_take_snapshot (self);
+          job = sb_store_take_snapshot (self, TRUE);
           self->saving = TRUE;
           save_job_run (job, &local_error);
         }
@@ -2163,7 +2188,7 @@ sb_store_serialize (SbStore *self)
 
   g_return_val_if_fail (SB_IS_STORE (self), NULL);
 
-  job = sb_store_take_snapshot (self);
+  job = sb_store_take_snapshot (self, FALSE);
   return g_string_free (save_job_serialize (job), FALSE);
 }
 
@@ -2380,8 +2405,11 @@ static void
 set_unreadable_copies (SbStore *self,
                        char   **names)
 {
-  if (g_strv_equal ((const char * const *) (self->unreadable_copies ? self->unreadable_copies : (char *[]) { NULL }),
-                    (const char * const *) names))
+  gboolean none_before = self->unreadable_copies == NULL || self->unreadable_copies[0] == NULL;
+
+  if ((none_before && names[0] == NULL) ||
+      (!none_before && g_strv_equal ((const char * const *) self->unreadable_copies,
+                                     (const char * const *) names)))
     {
       g_strfreev (names);
       return;
