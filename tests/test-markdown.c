@@ -1436,6 +1436,18 @@ test_read_left_out (void)
   g_assert_cmpstr (sb_story_get_situation (story), ==, "Café orders failed.");
   g_assert_cmpstr (sb_story_get_actions (story)[0], ==, "Ran\n```\n# still code\n```");
   g_assert_cmpstr (sb_story_get_result (story), ==, "Fixed in 2 h.");
+  g_clear_pointer (&pages, g_ptr_array_unref);
+  g_clear_pointer (&left_out, g_ptr_array_unref);
+  g_clear_pointer (&ranges, g_free);
+
+  /* An old Mac's carriage returns end lines too; no "\r" is kept. */
+  pages = sb_markdown_read ("Intro nobody needs\rStory: Mac\rS: Old machine\rR: Still works\r", -1,
+                            catalog, &left_out);
+  ranges = left_out_string (left_out);
+  g_assert_cmpstr (ranges, ==, "1-1");
+  story = g_ptr_array_index (((SbMarkdownPage *) g_ptr_array_index (pages, 0))->stories, 0);
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "Old machine");
+  g_assert_cmpstr (sb_story_get_result (story), ==, "Still works");
 }
 
 /* Templates, STAR definitions, question lists and day plans tell no
