@@ -216,7 +216,11 @@ match_label (const char *line,
 
   for (guint i = 0; i < G_N_ELEMENTS (label_words); i++)
     {
-      gsize len = strlen (label_words[i].word);
+      gsize len;
+
+      if (g_ascii_tolower (*s) != label_words[i].word[0])
+        continue;
+      len = strlen (label_words[i].word);
 
       if (len > best && g_ascii_strncasecmp (s, label_words[i].word, len) == 0 &&
           !g_ascii_isalnum (s[len]) && s[len] != '\'')
@@ -1099,7 +1103,7 @@ is_placeholder (const char *text)
         }
       if (depth > 0)
         continue;
-      if ((s == text || !g_ascii_isalnum (s[-1])) &&
+      if ((s == text || !g_ascii_isalnum (s[-1])) && strchr ("xXtTnN", *s) != NULL &&
           (g_ascii_strncasecmp (s, "xx", 2) == 0 || g_ascii_strncasecmp (s, "tbd", 3) == 0 ||
            g_ascii_strncasecmp (s, "todo", 4) == 0 || g_ascii_strncasecmp (s, "n/a", 3) == 0))
         {
