@@ -1450,6 +1450,33 @@ test_read_left_out (void)
   g_assert_cmpstr (sb_story_get_result (story), ==, "Still works");
 }
 
+/* A story of the user's with one real part and a placeholder comes back
+ * from Storybank's own page: the page is no template.
+ */
+static void
+test_read_own_drafts (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SbStory) draft = sb_story_new ();
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GPtrArray) left_out = NULL;
+  g_autofree char *text = NULL;
+  SbMarkdownPage *page;
+
+  sb_story_set_title (draft, "Négociation à Lyon");
+  sb_story_set_task (draft, "TBD");
+  sb_story_set_result (draft, "Signed for 3 years");
+  g_ptr_array_add (stories, g_object_ref (draft));
+  text = sb_markdown_write_page (sb_catalog_lookup (catalog, "earn-trust"), NULL, stories);
+
+  pages = sb_markdown_read (text, -1, catalog, &left_out);
+  g_assert_cmpuint (pages->len, ==, 1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpuint (page->stories->len, ==, 1);
+  assert_same_text (g_ptr_array_index (page->stories, 0), draft);
+}
+
 /* Templates, STAR definitions, question lists and day plans tell no
  * story: everything in them is left out.
  */
@@ -1510,6 +1537,7 @@ main (int   argc,
   g_test_add_func ("/markdown/read/principles-and-parts", test_read_principles_and_parts);
   g_test_add_func ("/markdown/read/left-out", test_read_left_out);
   g_test_add_func ("/markdown/read/not-stories", test_read_not_stories);
+  g_test_add_func ("/markdown/read/own-drafts", test_read_own_drafts);
 
   g_test_add_func ("/import/twice", test_import_twice);
   g_test_add_func ("/import/update-and-undo", test_update_and_undo);

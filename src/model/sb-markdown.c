@@ -1271,7 +1271,7 @@ finish_draft (Parser *parser)
     n_seen += draft->seen[i];
 
   if ((n_guidance >= 2 && 2 * n_guidance > n_real) ||
-      (n_real < 2 && (n_seen < 4 || n_placeholder > 0 || title[0] == '\0' || is_placeholder (title))))
+      (n_real < 2 && (n_seen < 4 || (n_placeholder > 0 && n_real == 0) || title[0] == '\0' || is_placeholder (title))))
     {
       Fate reason = n_guidance >= 2 && 2 * n_guidance > n_real ? FATE_ADVICE :
                     n_real + n_placeholder == 0 && !draft->labelled ? FATE_HEADING : FATE_TEMPLATE;
