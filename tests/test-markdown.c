@@ -1477,6 +1477,46 @@ test_read_own_drafts (void)
   assert_same_text (g_ptr_array_index (page->stories, 0), draft);
 }
 
+/* Text that the tolerant reader would take for structure is written so
+ * that it reads back as it was.
+ */
+static void
+test_read_own_tricky_text (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SbStory) story = sb_story_new ();
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *text = NULL;
+  const char *steps[] = {
+    "First\n**Step 2: not a step block**\n- not a sub-step",
+    "**Bold only**",
+    "| a | b |\n|---|---|\n> quoted\n```\n# in a fence\n```",
+    NULL
+  };
+  SbMarkdownPage *page;
+
+  sb_story_set_title (story, "Q7: Tricky");
+  sb_story_set_situation (story, "Intro\n**Bold line over labels**\nSITUATION\nContext: more\n"
+                                 "✅ Result: not yet\nPrinciple: Ownership\nTags: a, b");
+  sb_story_set_task (story, "<details><summary>Story: not a story</summary>\n</details>\n---");
+  sb_story_set_actions (story, steps);
+  sb_story_set_result (story, "Done\n**Investigation**: not a note\nLessons learned: not yet");
+  sb_story_set_learnings (story, "Learned\nNotes: still learnings");
+  sb_story_set_notes (story, "Key metrics: p99\n\n**Step 1: no**");
+  g_ptr_array_add (stories, g_object_ref (story));
+  text = sb_markdown_write_page (sb_catalog_lookup (catalog, "ownership"), NULL, stories);
+
+  pages = sb_markdown_read (text, -1, catalog, NULL);
+  g_assert_cmpuint (pages->len, ==, 1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpuint (page->stories->len, ==, 1);
+  assert_same_text (g_ptr_array_index (page->stories, 0), story);
+  g_assert_null (g_ptr_array_index (page->story_principles, 0));
+  g_assert_cmpstr (sb_story_get_learnings (g_ptr_array_index (page->stories, 0)), ==, sb_story_get_learnings (story));
+  g_assert_cmpstr (sb_story_get_notes (g_ptr_array_index (page->stories, 0)), ==, sb_story_get_notes (story));
+}
+
 /* Templates, STAR definitions, question lists and day plans tell no
  * story: everything in them is left out.
  */
@@ -1538,6 +1578,7 @@ main (int   argc,
   g_test_add_func ("/markdown/read/left-out", test_read_left_out);
   g_test_add_func ("/markdown/read/not-stories", test_read_not_stories);
   g_test_add_func ("/markdown/read/own-drafts", test_read_own_drafts);
+  g_test_add_func ("/markdown/read/own-tricky-text", test_read_own_tricky_text);
 
   g_test_add_func ("/import/twice", test_import_twice);
   g_test_add_func ("/import/update-and-undo", test_update_and_undo);

@@ -464,14 +464,24 @@ is_underline (const char *line,
   return underline_length (line, c) > 0;
 }
 
+/* Whether @line is HTML the reader takes for a <details> block's. */
+static gboolean
+is_details_markup (const char *line)
+{
+  const char *s = skip_spaces (line);
+
+  return g_str_has_prefix (s, "<summary>") || g_str_has_prefix (s, "<details") ||
+         g_str_has_prefix (s, "</details>");
+}
+
 static gboolean
 needs_escape (const char *line)
 {
   Line parsed;
 
   classify (line, &parsed);
-  return (parsed.kind != LINE_TEXT && parsed.kind != LINE_BLANK) ||
-         is_underline (line, '=') || is_underline (line, '-');
+  return (parsed.kind != LINE_TEXT && parsed.kind != LINE_BLANK) || parsed.bold_only ||
+         is_underline (line, '=') || is_underline (line, '-') || is_details_markup (line);
 }
 
 /* Appends @text: its first line as is (it follows a label or a bullet
@@ -2400,7 +2410,7 @@ read_details (Parser *parser,
       char *line = parser->lines[i];
       const char *open, *close;
 
-      if (opaque[i] || line[0] == '\\' || strchr (line, '<') == NULL)
+      if (opaque[i] || line[0] == '\\' || !is_details_markup (line))
         continue;
       open = strstr (line, "<summary>");
       close = open ? strstr (open, "</summary>") : NULL;
