@@ -1036,6 +1036,9 @@ take_line (Parser     *parser,
 {
   if (parser->current == NULL)
     return;
+  /* A title is one line: "Story:" over it, or with it. */
+  if (parser->field == FIELD_STORY && parser->current->len > 0)
+    return;
   if (parser->label_open && !is_blank_text (line))
     {
       g_string_append_c (parser->current, ' ');
