@@ -1497,11 +1497,11 @@ test_read_own_tricky_text (void)
   SbMarkdownPage *page;
 
   sb_story_set_title (story, "Q7: Tricky");
-  sb_story_set_situation (story, "Intro\n**Bold line over labels**\nSITUATION\nContext: more\n"
+  sb_story_set_situation (story, "*Intro*: emphasis first\n**Bold line over labels**\nSITUATION\nContext: more\n"
                                  "✅ Result: not yet\nPrinciple: Ownership\nTags: a, b");
   sb_story_set_task (story, "<details><summary>Story: not a story</summary>\n</details>\n---");
   sb_story_set_actions (story, steps);
-  sb_story_set_result (story, "Done\n**Investigation**: not a note\nLessons learned: not yet");
+  sb_story_set_result (story, "** Done\n**Investigation**: not a note\nLessons learned: not yet");
   sb_story_set_learnings (story, "Learned\nNotes: still learnings");
   sb_story_set_notes (story, "Key metrics: p99\n\n**Step 1: no**");
   g_ptr_array_add (stories, g_object_ref (story));

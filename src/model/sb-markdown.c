@@ -536,7 +536,19 @@ append_field (GString    *out,
               const char *text)
 {
   g_string_append_printf (out, "**%s**:", label);
-  if (text != NULL && text[0] != '\0')
+  if (text != NULL && (text[0] == '*' || text[0] == '_'))
+    {
+      /* Emphasis right after the label would read as the label's own:
+       * the text starts on the next line.
+       */
+      g_autofree char *first = g_strndup (text, strcspn (text, "\n"));
+
+      g_string_append_c (out, '\n');
+      if (needs_escape (first))
+        g_string_append_c (out, '\\');
+      append_text (out, text);
+    }
+  else if (text != NULL && text[0] != '\0')
     {
       g_string_append_c (out, ' ');
       append_text (out, text);
