@@ -1304,6 +1304,11 @@ test_read_shapes (void)
     { "### Example 2: Table story\n| Part | Text |\n|---|---|\n| **Situation** | Slow pages |\n| Task | Speed up |\n"
       "| Action | Cached<br>Compressed |\n| Result | 2x faster |\n",
       { "Table story", "Slow pages", "Speed up", { "Cached", "Compressed", NULL }, "2x faster" } },
+    /* a title ending in "#" keeps it; a closing "##" goes */
+    { "### Learned C# in a week ###\n**Situation**: New codebase.\n**Result**: Shipped in C#.\n",
+      { "Learned C# in a week", "New codebase.", "", { NULL }, "Shipped in C#." } },
+    { "### Example 4: Ported it to F#\n**Situation**: Old code.\n**Result**: Faster.\n",
+      { "Ported it to F#", "Old code.", "", { NULL }, "Faster." } },
     /* a page whose "# H1" is followed by parts is one story */
     { "# Rescued the demo\n\n## Situation\nThe server died.\n\n## Result\nWe signed.\n",
       { "Rescued the demo", "The server died.", "", { NULL }, "We signed." } },

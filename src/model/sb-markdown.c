@@ -1277,6 +1277,7 @@ finish_draft (Parser *parser)
   g_ptr_array_add (steps, NULL);
 
   title = finish_text (draft->title);
+  g_strdelimit (title, "\n", ' ');  /* a table's cell's line breaks */
   for (guint i = 0; i < N_PARTS; i++)
     {
       parts[i] = finish_text (draft->fields[i]);
@@ -1777,10 +1778,18 @@ handle_heading (Parser  *parser,
   gboolean example;
   Field part;
 
-  /* "## Heading ##" */
-  while (text[0] != '\0' && text[strlen (text) - 1] == '#')
-    text[strlen (text) - 1] = '\0';
-  g_strchomp (text);
+  /* "## Heading ##": a closing run of "#" after a space goes. */
+  {
+    gsize len = strlen (text);
+
+    while (len > 0 && text[len - 1] == '#')
+      len--;
+    if (len == 0 || is_space (text[len - 1]))
+      {
+        text[len] = '\0';
+        g_strchomp (text);
+      }
+  }
   if (text[0] == '\0')
     {
       parser->fate[index] = FATE_HEADING;
