@@ -1501,7 +1501,7 @@ test_read_own_tricky_text (void)
   };
   SbMarkdownPage *page;
 
-  sb_story_set_title (story, "Q7: Tricky");
+  sb_story_set_title (story, "Q7: Tricky ##");
   sb_story_set_situation (story, "*Intro*: emphasis first\n**Bold line over labels**\nSITUATION\nContext: more\n"
                                  "✅ Result: not yet\nPrinciple: Ownership\nTags: a, b");
   sb_story_set_task (story, "<details><summary>Story: not a story</summary>\n</details>\n---");

@@ -565,7 +565,9 @@ append_story (GString *out,
   const char * const *actions = sb_story_get_actions (story);
 
   g_strdelimit (title, "\r\n", ' ');
-  g_string_append_printf (out, "### Example %u: %s\n", number, title);
+  /* A title ending in "#" gets a closing run, which the reader drops. */
+  g_string_append_printf (out, "### Example %u: %s%s\n", number, title,
+                          g_str_has_suffix (title, "#") ? " ###" : "");
   append_field (out, "Situation", sb_story_get_situation (story));
   append_field (out, "Task", sb_story_get_task (story));
   g_string_append (out, "**Action**:\n");
@@ -1778,13 +1780,15 @@ handle_heading (Parser  *parser,
   gboolean example;
   Field part;
 
-  /* "## Heading ##": a closing run of "#" after a space goes. */
+  /* "## Heading ##": a closing run of as many "#" after a space goes
+   * ("C#" stays, and so does "## Go #").
+   */
   {
-    gsize len = strlen (text);
+    gsize len = strlen (text), end = len;
 
     while (len > 0 && text[len - 1] == '#')
       len--;
-    if (len == 0 || is_space (text[len - 1]))
+    if (end - len == line->level && (len == 0 || is_space (text[len - 1])))
       {
         text[len] = '\0';
         g_strchomp (text);
