@@ -939,12 +939,6 @@ is_blank (const char *line)
   return *line == '\0';
 }
 
-static gboolean
-is_blank_text (const char *line)
-{
-  return is_blank (line);
-}
-
 /* Reading */
 
 typedef enum
@@ -1053,13 +1047,13 @@ take_line (Parser     *parser,
   /* A title is one line: "Story:" over it, or with it. */
   if (parser->field == FIELD_STORY && parser->current->len > 0)
     return;
-  if (parser->label_open && !is_blank_text (line))
+  if (parser->label_open && !is_blank (line))
     {
       g_string_append_c (parser->current, ' ');
       g_string_append (parser->current, skip_spaces (line));
       parser->label_open = FALSE;
     }
-  else if (parser->para_break && parser->current->len > 0 && !is_blank_text (line))
+  else if (parser->para_break && parser->current->len > 0 && !is_blank (line))
     {
       g_string_append (parser->current, "\n\n");
       g_string_append (parser->current, skip_spaces (line));
