@@ -2649,8 +2649,11 @@ markdown_read (const char  *text,
       if (fence_char != 0)
         {
           /* Indented as its list item: the item's indent goes. */
-          for (gsize k = 0; k < fence_indent && is_space (lines[i][0]); k++)
-            memmove (lines[i], lines[i] + 1, strlen (lines[i]));
+          gsize indent = 0;
+
+          while (indent < fence_indent && is_space (lines[i][indent]))
+            indent++;
+          memmove (lines[i], lines[i] + indent, strlen (lines[i] + indent) + 1);
           s = skip_spaces (lines[i]);
           opaque[i] = TRUE;
           if (s[0] == fence_char && strspn (s, (char[]) { fence_char, 0 }) >= fence_len &&
