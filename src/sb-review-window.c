@@ -47,6 +47,7 @@ struct _SbReviewWindow
   GtkButton            *reveal_button;
   GtkLabel             *scope_count_label;
   AdwComboRow          *scope_row;
+  GtkButton            *start_button;
   GtkBox               *story_box;
   GtkRevealer          *story_revealer;
   GtkLabel             *summary_label;
@@ -650,6 +651,7 @@ restart_action (GtkWidget  *widget,
   update_scope_count (self);
   gtk_stack_set_visible_child_name (self->rehearse_stack, "setup");
   update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
 }
 
 static void
@@ -1079,6 +1081,7 @@ sb_review_window_class_init (SbReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, reveal_button);
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, scope_count_label);
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, story_box);
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, story_revealer);
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, summary_label);
@@ -1183,6 +1186,10 @@ sb_review_window_new (GtkWindow  *parent,
         gtk_window_set_default_size (GTK_WINDOW (self), MIN (720, width), MIN (680, height));
     }
   set_model (self, catalog, library, principle_id);
+  /* Start can be focused only now that there is something to rehearse:
+   * Ctrl+R then Enter starts.
+   */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->start_button));
 
   return self;
 }

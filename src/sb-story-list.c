@@ -11,7 +11,7 @@
 
 #include "sb-coach.h"
 #include "sb-story-list.h"
-#include "sb-tooltip.h"
+#include "sb-story-row.h"
 
 /* The stories of the selected principle (or of a search across all of
  * them), newest first, with the empty states that offer a way forward.
@@ -46,10 +46,11 @@ struct _SbStoryList
   gboolean            filter_stale;
 
   /* The coach's mark on each row: computed for bound rows only, when
-   * the window is idle, cached on the story, recomputed a moment after
-   * the story changes.
+   * the window is idle, kept for each story shown (until it is
+   * finalized), recomputed a moment after the story changes.
    */
   GSettings          *coach_settings;
+  GHashTable         *coach_marks;   /* SbStory (weak) → CoachMark */
   GHashTable         *coach_bound;
   GHashTable         *coach_pending;
   guint               coach_update_id;
@@ -66,8 +67,6 @@ typedef struct
 } CoachMark;
 
 #define COACH_UPDATE_DELAY_MS 300
-
-static GQuark coach_mark_quark;
 
 G_DEFINE_FINAL_TYPE (SbStoryList, sb_story_list, GTK_TYPE_WIDGET)
 
@@ -193,49 +192,39 @@ items_changed_cb (SbStoryList *self)
     }
 }
 
-static char *
-format_date (GDateTime *date)
+static void
+story_finalized_cb (gpointer  user_data,
+                    GObject  *story)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (date);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  SbStoryList *self = user_data;
 
-  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
-      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    return g_date_time_format (local, "%H:%M");
-
-  if (g_date_time_get_year (local) == g_date_time_get_year (now))
-    /* Translators: a date this year, see g_date_time_format() */
-    return g_date_time_format (local, _("%e %b"));
-
-  /* Translators: a date in another year, see g_date_time_format() */
-  return g_date_time_format (local, _("%e %b %Y"));
+  g_hash_table_remove (self->coach_marks, story);
+  g_hash_table_remove (self->coach_pending, story);
 }
 
+/* Keeps @mark (or forgets the story's, when %NULL) for as long as the
+ * story lives.
+ */
 static void
-update_row (GtkListItem *item)
+set_coach_mark (SbStoryList *self,
+                SbStory     *story,
+                CoachMark   *mark)
 {
-  SbStory *story = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_widget_get_first_child (box));
-  GtkWidget *date = gtk_widget_get_next_sibling (title);
-  GtkWidget *line = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
-  g_autofree char *first_line = sb_story_dup_first_line (story);
-  g_autofree char *when = format_date (sb_story_get_modified (story));
-  g_autofree char *text = sb_story_dup_display_title (story);
+  gboolean known = g_hash_table_contains (self->coach_marks, story);
 
-  if (text[0] == '\0')
+  if (mark == NULL)
     {
-      gtk_label_set_text (GTK_LABEL (title), _("Untitled Story"));
-      gtk_widget_add_css_class (title, "dim-label");
-    }
-  else
-    {
-      gtk_label_set_text (GTK_LABEL (title), text);
-      gtk_widget_remove_css_class (title, "dim-label");
+      if (known)
+        {
+          g_object_weak_unref (G_OBJECT (story), story_finalized_cb, self);
+          g_hash_table_remove (self->coach_marks, story);
+        }
+      return;
     }
 
-  gtk_label_set_text (GTK_LABEL (line), first_line[0] ? first_line : _("No situation yet"));
-  gtk_label_set_text (GTK_LABEL (date), when);
+  if (!known)
+    g_object_weak_ref (G_OBJECT (story), story_finalized_cb, self);
+  g_hash_table_replace (self->coach_marks, story, mark);
 }
 
 /* The story's mark if it is up to date, else %NULL. */
@@ -243,7 +232,7 @@ static const CoachMark *
 lookup_coach_mark (SbStoryList *self,
                    SbStory     *story)
 {
-  const CoachMark *mark = g_object_get_qdata (G_OBJECT (story), coach_mark_quark);
+  const CoachMark *mark = g_hash_table_lookup (self->coach_marks, story);
 
   return mark != NULL && mark->generation == self->coach_generation ? mark : NULL;
 }
@@ -272,7 +261,7 @@ get_coach_mark (SbStoryList *self,
           else
             computed->n_notes++;
         }
-      g_object_set_qdata_full (G_OBJECT (story), coach_mark_quark, computed, g_free);
+      set_coach_mark (self, story, computed);
       mark = computed;
     }
 
@@ -284,29 +273,13 @@ update_coach_dot (SbStoryList *self,
                   GtkListItem *item)
 {
   SbStory *story = gtk_list_item_get_item (item);
-  GtkWidget *dot = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sb-coach-dot");
   const CoachMark *mark;
-  g_autofree char *tooltip = NULL;
-  guint n;
 
-  if (story == NULL || dot == NULL)
+  if (story == NULL)
     return;
 
   mark = get_coach_mark (self, story);
-  n = mark->n_warnings + mark->n_notes;
-  if (n > 0)
-    tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The coach has %u suggestion",
-                                            "The coach has %u suggestions", n), n);
-  gtk_widget_set_visible (dot, n > 0);
-  if (g_strcmp0 (sb_tooltip_get_text (dot), tooltip) != 0)
-    {
-      sb_tooltip_set_text (dot, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip ? tooltip : "", -1);
-    }
-  if (mark->n_warnings > 0)
-    gtk_widget_remove_css_class (dot, "note");
-  else
-    gtk_widget_add_css_class (dot, "note");
+  sb_story_row_set_coach_counts (SB_STORY_ROW (gtk_list_item_get_child (item)), mark->n_warnings, mark->n_notes);
 }
 
 static gboolean
@@ -340,7 +313,6 @@ bind_coach_dot (SbStoryList *self,
                 GtkListItem *item)
 {
   SbStory *story = gtk_list_item_get_item (item);
-  GtkWidget *dot = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sb-coach-dot");
 
   if (lookup_coach_mark (self, story) != NULL)
     {
@@ -348,7 +320,7 @@ bind_coach_dot (SbStoryList *self,
       return;
     }
 
-  gtk_widget_set_visible (dot, FALSE);
+  sb_story_row_set_coach_counts (SB_STORY_ROW (gtk_list_item_get_child (item)), 0, 0);
   g_hash_table_add (self->coach_pending, story);
   if (self->coach_update_id == 0)
     self->coach_update_id = g_idle_add (coach_update_cb, self);
@@ -358,7 +330,7 @@ static void
 coach_story_changed_cb (SbStory     *story,
                         SbStoryList *self)
 {
-  g_object_set_qdata (G_OBJECT (story), coach_mark_quark, NULL);
+  set_coach_mark (self, story, NULL);
   g_hash_table_add (self->coach_pending, story);
   g_clear_handle_id (&self->coach_update_id, g_source_remove);
   self->coach_update_id = g_timeout_add (COACH_UPDATE_DELAY_MS, coach_update_cb, self);
@@ -381,47 +353,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               SbStoryList              *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *date = gtk_label_new (NULL);
-  GtkWidget *line = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (date), 1);
-  gtk_widget_add_css_class (date, "caption");
-  gtk_widget_add_css_class (date, "dim-label");
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_box_append (GTK_BOX (top), date);
-  {
-    GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-    gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (dot, "coach-dot");
-    gtk_widget_set_visible (dot, FALSE);
-    gtk_box_append (GTK_BOX (top), dot);
-    g_object_set_data (G_OBJECT (box), "sb-coach-dot", dot);
-  }
-
-  gtk_label_set_xalign (GTK_LABEL (line), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (line), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (line, "dim-label");
-
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_widget_add_css_class (box, "story-row");
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-story_notify_cb (SbStory     *story,
-                 GParamSpec  *pspec,
-                 GtkListItem *item)
-{
-  update_row (item);
+  gtk_list_item_set_child (item, sb_story_row_new ());
 }
 
 static void
@@ -431,9 +363,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   SbStory *story = gtk_list_item_get_item (item);
 
-  update_row (item);
-  g_signal_connect_object (story, "notify::title", G_CALLBACK (story_notify_cb), item, 0);
-  g_signal_connect_object (story, "notify::situation", G_CALLBACK (story_notify_cb), item, 0);
+  sb_story_row_set_story (SB_STORY_ROW (gtk_list_item_get_child (item)), story);
   g_signal_connect_object (story, "changed", G_CALLBACK (coach_story_changed_cb), self, 0);
   g_hash_table_add (self->coach_bound, item);
   bind_coach_dot (self, item);
@@ -446,8 +376,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 {
   SbStory *story = gtk_list_item_get_item (item);
 
-  if (story != NULL)
-    g_signal_handlers_disconnect_by_func (story, story_notify_cb, item);
+  sb_story_row_set_story (SB_STORY_ROW (gtk_list_item_get_child (item)), NULL);
   if (story != NULL)
     g_signal_handlers_disconnect_by_func (story, coach_story_changed_cb, self);
   g_hash_table_remove (self->coach_bound, item);
@@ -506,6 +435,17 @@ sb_story_list_dispose (GObject *object)
   g_clear_handle_id (&self->coach_update_id, g_source_remove);
   g_clear_handle_id (&self->fold_source, g_source_remove);
 
+  if (self->coach_marks != NULL)
+    {
+      GHashTableIter iter;
+      gpointer story;
+
+      g_hash_table_iter_init (&iter, self->coach_marks);
+      while (g_hash_table_iter_next (&iter, &story, NULL))
+        g_object_weak_unref (story, story_finalized_cb, self);
+      g_hash_table_remove_all (self->coach_marks);
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_LIST);
   {
     GtkWidget *child;
@@ -532,6 +472,7 @@ sb_story_list_finalize (GObject *object)
   g_free (self->principle_id);
   g_strfreev (self->search_words);
   g_clear_object (&self->coach_settings);
+  g_clear_pointer (&self->coach_marks, g_hash_table_unref);
   g_clear_pointer (&self->coach_bound, g_hash_table_unref);
   g_clear_pointer (&self->coach_pending, g_hash_table_unref);
 
@@ -608,7 +549,7 @@ sb_story_list_class_init (SbStoryListClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-story-list.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "storylist");
-  coach_mark_quark = g_quark_from_static_string ("sb-story-list-coach-mark");
+  g_type_ensure (SB_TYPE_STORY_ROW);
   gtk_widget_class_bind_template_child (widget_class, SbStoryList, empty_principle_button);
   gtk_widget_class_bind_template_child (widget_class, SbStoryList, empty_principle_page);
   gtk_widget_class_bind_template_child (widget_class, SbStoryList, list_view);
@@ -628,6 +569,7 @@ sb_story_list_init (SbStoryList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->coach_marks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->coach_bound = g_hash_table_new (NULL, NULL);
   self->coach_pending = g_hash_table_new (NULL, NULL);
   self->coach_settings = g_settings_new (APPLICATION_ID);

@@ -153,3 +153,47 @@ sb_test_make_stories (guint   n,
 
   return stories;
 }
+
+static const char * const import_names[] = {
+  "Earn Trust", "High Standards", "Backbone", "Dive Deep", "Customer Obsessed",
+  "Think Big", "Bias for Action", "Frugality", "Ownership", "Calm Under Fire",
+};
+
+/**
+ * sb_test_make_import_folder:
+ *
+ * Returns: (transfer full): the path of a folder "pages" made in @dir,
+ * with @n_pages Markdown pages of ten stories each, as people write them
+ * (front matter, part headings, numbered steps, lessons learned), filed
+ * under ten principles' names, built-in ones by their short names and one
+ * the catalog lacks
+ */
+char *
+sb_test_make_import_folder (const char *dir,
+                            guint       n_pages)
+{
+  char *folder = g_build_filename (dir, "pages", NULL);
+
+  g_mkdir_with_parents (folder, 0700);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *name = g_strdup_printf ("page-%04u.md", p);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_string_append_printf (text, "---\ntitle: %s\n---\n\n# %s\n\n", import_names[p % G_N_ELEMENTS (import_names)],
+                              import_names[p % G_N_ELEMENTS (import_names)]);
+      for (guint i = 0; i < 10; i++)
+        g_string_append_printf (text,
+                                "## Story %u: Rescued service %u-%u\n\n"
+                                "### Situation\nService %u-%u failed under load: p99 at %u ms.\n\n"
+                                "**Task:** I owned bringing it back under 200 ms before peak season.\n\n"
+                                "**Actions:**\n1. Profiled the hot path\n2. Cached the lookups\n"
+                                "3. Added a load test to CI\n\n"
+                                "**Result**: p99 fell %u%% and stayed there.\n\n"
+                                "**Lessons learned:** measure first.\n\n",
+                                i + 1, p, i, p, i, 400 + 37 * i, 30 + i);
+      g_file_set_contents (path, text->str, -1, NULL);
+    }
+  return folder;
+}

@@ -18,4 +18,7 @@ void       sb_test_write_file         (const char *path,
                                        gssize      length);
 char      *sb_test_read_file          (const char *path);
 
+char      *sb_test_make_import_folder (const char *dir,
+                                       guint       n_pages);
+
 G_END_DECLS

@@ -184,6 +184,18 @@ test_separators (void)
                  (const char *[]) { "Added two; then three", NULL });
   }
 
+  /* Found by fuzz-csv: a cell's text that would split into more names on
+   * another separator does not make a header; the first row that does wins.
+   */
+  {
+    g_autoptr(Sheet) sheet = read_sheet ("Title,Situation,Result\n"
+                                         "x,\"S\tT\tA\tR\tNotes\tTags\tLearnings\tTask\",It worked\n",
+                                         -1);
+
+    g_assert_cmpuint (n_stories (sheet), ==, 1);
+    g_assert_cmpstr (sb_story_get_situation (story_at (sheet, 0)), ==, "S\tT\tA\tR\tNotes\tTags\tLearnings\tTask");
+  }
+
   /* Excel's "sep=" line. */
   {
     g_autoptr(Sheet) sheet = read_sheet ("sep=;\r\nTitle;Situation;Result\r\nOne;Slow, very slow;Fast\r\n", -1);

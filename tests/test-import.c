@@ -770,6 +770,87 @@ test_harness (void)
   sb_test_rm_rf (dir);
 }
 
+static void
+added_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!sb_import_add_files_finish (SB_IMPORT (object), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  *(gboolean *) g_object_get_data (object, "done") = TRUE;
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Reading on a thread and planning in slices plans what reading in one
+ * go does, lets the main loop run while it works, and says how far it
+ * is; cancelled, it plans nothing.
+ */
+static void
+test_async (void)
+{
+  g_autofree char *dir = sb_test_make_tmpdir ();
+  g_autofree char *folder = sb_test_make_import_folder (dir, 300);
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(SbLibrary) library = sb_library_new ();
+  g_autoptr(SbImport) sync = sb_import_new (library, catalog);
+  g_autoptr(SbImport) async = sb_import_new (library, catalog);
+  g_autoptr(SbImport) cancelled = sb_import_new (library, catalog);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) expected = NULL;
+  g_auto(GStrv) summary = NULL;
+  gboolean done = FALSE;
+  double progress = 0, last = 0;
+  guint ticks = 0, tick_id;
+
+  g_assert_true (sb_import_add_file (sync, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sb_import_get_n_new_stories (sync), ==, 3000);
+  expected = sb_import_dup_summary (sync);
+
+  g_object_set_data (G_OBJECT (async), "done", &done);
+  tick_id = g_timeout_add (1, tick_cb, &ticks);
+  sb_import_add_files_async (async, &file, 1, NULL, added_cb, &error);
+  while (!done)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (done)
+        break;
+      progress = sb_import_get_progress (async);
+      g_assert_cmpfloat (progress, >=, last);
+      g_assert_cmpfloat (progress, <=, 1.0);
+      last = MAX (last, progress);
+    }
+  g_source_remove (tick_id);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (last, >, 0.5);
+  /* The main loop ran while the files were read and planned. */
+  g_assert_cmpuint (ticks, >, 1);
+  summary = sb_import_dup_summary (async);
+  g_assert_cmpstrv (summary, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 0);
+
+  done = FALSE;
+  g_object_set_data (G_OBJECT (cancelled), "done", &done);
+  sb_import_add_files_async (cancelled, &file, 1, cancellable, added_cb, &error);
+  g_cancellable_cancel (cancellable);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (sb_import_is_empty (cancelled));
+
+  sb_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -778,6 +859,7 @@ main (int   argc,
 
   g_test_add_func ("/import/harness", test_harness);
   g_test_add_func ("/import/corpus", test_corpus);
+  g_test_add_func ("/import/async", test_async);
 
   return g_test_run ();
 }

@@ -1434,6 +1434,9 @@ test_read_left_out (void)
   pages = sb_markdown_read (text, -1, catalog, &left_out);
   ranges = left_out_string (left_out);
   g_assert_cmpstr (ranges, ==, "1-8 22-25");
+  /* A run's reason names each kind of line in it, once. */
+  g_assert_cmpstr (((SbLeftOut *) g_ptr_array_index (left_out, 0))->reason, ==,
+                   "front matter, not part of a story, code block outside a story");
   g_assert_cmpuint (pages->len, ==, 1);
   g_assert_cmpstr (((SbMarkdownPage *) g_ptr_array_index (pages, 0))->name, ==, "Dive Deep");
   story = g_ptr_array_index (((SbMarkdownPage *) g_ptr_array_index (pages, 0))->stories, 0);

@@ -251,6 +251,44 @@ skip_no_display (void)
   g_test_skip ("No display (run under xvfb-run)");
 }
 
+/* Ctrl+R then Enter starts rehearsing: the setup page's Start button has
+ * the focus and is the default, not the view switcher.
+ */
+static void
+test_enter_starts (void)
+{
+  SbLibrary *library = sb_application_get_library (app);
+  SbWindow *window;
+  SbReviewWindow *review;
+  GtkWidget *focus;
+
+  add_story (library, "Enter Starts It");
+  window = sb_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  iterate ();
+  review = SB_REVIEW_WINDOW (sb_test_ui_find_toplevel (SB_TYPE_REVIEW_WINDOW));
+  g_assert_nonnull (review);
+  sb_test_ui_iterate (100);
+
+  focus = gtk_window_get_focus (GTK_WINDOW (review));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "review.start");
+
+  /* Enter on the focused default button. */
+  g_signal_emit_by_name (review, "activate-default");
+  iterate ();
+  g_assert_nonnull (sb_review_window_get_session (review));
+  g_assert_cmpstr (sb_review_window_get_visible_page (review), ==, "card");
+
+  gtk_window_destroy (GTK_WINDOW (review));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +317,7 @@ main (int   argc,
 
   g_test_add_func ("/review-ui/rehearse-three-cards", test_rehearse_three_cards);
   g_test_add_func ("/review-ui/coverage-gap-starts-story", test_coverage_gap_starts_story);
+  g_test_add_func ("/review-ui/enter-starts", test_enter_starts);
 
   ret = g_test_run ();
   g_clear_object (&app);

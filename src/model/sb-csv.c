@@ -406,8 +406,11 @@ count_known (Record *record)
   return part && known >= 2 ? known : 0;
 }
 
-/* The separator that splits a header row, among the first rows, into the
- * most column names; @header is that row's index among the records.
+/* The header: the first row, among the first few, that names at least
+ * two columns, one of them a STAR part; the separator, the one that
+ * splits that row into the most names (a row further down never wins
+ * over one above it: a cell's text may look like a header when split
+ * on another separator). @header is the row's index among the records.
  */
 static gboolean
 guess_separator (const char *text,
@@ -416,7 +419,7 @@ guess_separator (const char *text,
                  guint      *header)
 {
   static const char separators[] = { ',', ';', '\t' };
-  guint best_known = 0;
+  guint best_known = 0, best_line = G_MAXUINT;
 
   for (guint s = 0; s < G_N_ELEMENTS (separators); s++)
     {
@@ -425,13 +428,16 @@ guess_separator (const char *text,
 
       for (guint i = 0; i < records->len; i++)
         {
-          guint known = count_known (g_ptr_array_index (records, i));
+          Record *record = g_ptr_array_index (records, i);
+          guint known = count_known (record);
 
           if (known == 0)
             continue;
-          if (known > best_known)
+          if (record->first_line < best_line ||
+              (record->first_line == best_line && known > best_known))
             {
               best_known = known;
+              best_line = record->first_line;
               *separator = separators[s];
               *header = i;
             }
@@ -1015,8 +1021,10 @@ sb_csv_looks_like_sheet (const char *text,
  * Action(s) or Steps, Result or Outcome, Principle(s), Competency or
  * Category, Tags, Learnings or Takeaways, Notes or Comments) and makes a
  * story of each row after it that has real text in at least two of its
- * parts. The separator, a comma, semicolon or tab, is the one that
- * splits the header into the most known names (or Excel's "sep=" line).
+ * parts. The header is the first row (of the first twelve) that names
+ * two columns or more, a STAR part among them; the separator, a comma,
+ * semicolon or tab, the one that splits it into the most known names (or
+ * the one Excel's "sep=" line names).
  * Cells follow RFC 4180 (quotes, doubled quotes, line ends inside
  * quotes); a BOM, CRLF, CR and a missing final line end are fine.
  *

@@ -715,10 +715,11 @@ ensure_principle (SbImport   *self,
   return op->principle;
 }
 
-static void
-plan_page (SbImport       *self,
-           SbMarkdownPage *page,
-           const char     *source_name)
+/* The principle @page files its stories under, its wording planned. */
+static SbPrinciple *
+plan_page_principle (SbImport       *self,
+                     SbMarkdownPage *page,
+                     const char     *source_name)
 {
   SbPrinciple *principle = NULL;
 
@@ -732,30 +733,49 @@ plan_page (SbImport       *self,
 
   if (principle != NULL)
     plan_principle_wording (self, principle, page);
+  return principle;
+}
+
+/* Plans @page's story @i: filed under the principles it names itself,
+ * else under @principle, the page's.
+ */
+static void
+plan_page_story (SbImport       *self,
+                 SbMarkdownPage *page,
+                 guint           i,
+                 SbPrinciple    *principle)
+{
+  const char * const *names = i < page->story_principles->len ? g_ptr_array_index (page->story_principles, i) : NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint j = 0; names != NULL && names[j] != NULL; j++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (names[j]));
+      const char *id;
+
+      if (name[0] == '\0')
+        continue;
+      id = sb_principle_get_id (ensure_principle (self, name));
+      if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+        g_ptr_array_add (ids, (gpointer) id);
+    }
+  if (ids->len == 0 && principle != NULL)
+    g_ptr_array_add (ids, (gpointer) sb_principle_get_id (principle));
+  g_ptr_array_add (ids, NULL);
+
+  plan_markdown_story (self, g_ptr_array_index (page->stories, i),
+                       (const char * const *) ids->pdata);
+}
+
+static void
+plan_page (SbImport       *self,
+           SbMarkdownPage *page,
+           const char     *source_name)
+{
+  SbPrinciple *principle = plan_page_principle (self, page, source_name);
 
   for (guint i = 0; i < page->stories->len; i++)
-    {
-      const char * const *names = i < page->story_principles->len ? g_ptr_array_index (page->story_principles, i) : NULL;
-      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-
-      for (guint j = 0; names != NULL && names[j] != NULL; j++)
-        {
-          g_autofree char *name = g_strstrip (g_strdup (names[j]));
-          const char *id;
-
-          if (name[0] == '\0')
-            continue;
-          id = sb_principle_get_id (ensure_principle (self, name));
-          if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
-            g_ptr_array_add (ids, (gpointer) id);
-        }
-      if (ids->len == 0 && principle != NULL)
-        g_ptr_array_add (ids, (gpointer) sb_principle_get_id (principle));
-      g_ptr_array_add (ids, NULL);
-
-      plan_markdown_story (self, g_ptr_array_index (page->stories, i),
-                           (const char * const *) ids->pdata);
-    }
+    plan_page_story (self, page, i, principle);
 }
 
 /* Tells the preview which lines of @source_name came in nowhere. */
@@ -1267,9 +1287,12 @@ typedef struct _Reading
 {
   GPtrArray *documents;  /* Document */
   GPtrArray *skipped;    /* char* */
-  /* For the progress shown: files read, of how many. */
+  /* For the progress shown: files read, of how many; documents planned
+   * (on the main thread).
+   */
   guint      n_read;
   guint      n_files;
+  guint      n_planned;
 } Reading;
 
 static Reading *
@@ -1366,6 +1389,24 @@ plan_document (SbImport  *self,
   return TRUE;
 }
 
+/* Drops what was planned since the plan had @n_ops operations. */
+static void
+unplan (SbImport *self,
+        guint     n_ops)
+{
+  if (self->ops->len > n_ops)
+    g_ptr_array_remove_range (self->ops, n_ops, self->ops->len - n_ops);
+  reindex (self);
+}
+
+static void
+add_skipped (SbImport *self,
+             Reading  *reading)
+{
+  for (guint i = 0; i < reading->skipped->len; i++)
+    g_ptr_array_add (self->skipped, g_strdup (g_ptr_array_index (reading->skipped, i)));
+}
+
 /* Plans what @reading read, all of it or, on a failure, none. */
 static gboolean
 plan_reading (SbImport  *self,
@@ -1377,14 +1418,11 @@ plan_reading (SbImport  *self,
   for (guint i = 0; i < reading->documents->len; i++)
     if (!plan_document (self, g_ptr_array_index (reading->documents, i), error))
       {
-        if (self->ops->len > n_ops)
-          g_ptr_array_remove_range (self->ops, n_ops, self->ops->len - n_ops);
-        reindex (self);
+        unplan (self, n_ops);
         return FALSE;
       }
 
-  for (guint i = 0; i < reading->skipped->len; i++)
-    g_ptr_array_add (self->skipped, g_strdup (g_ptr_array_index (reading->skipped, i)));
+  add_skipped (self, reading);
   return TRUE;
 }
 
@@ -1434,14 +1472,24 @@ sb_import_add_path (SbImport    *self,
 
 typedef struct
 {
-  GPtrArray *files;    /* GFile */
-  SbCatalog *names;    /* the catalog's names, for the reading thread */
-  Reading   *reading;
+  GPtrArray   *files;      /* GFile */
+  SbCatalog   *names;      /* the catalog's names, for the reading thread */
+  Reading     *reading;
+  /* Planning, in slices on the main thread: the document, page and story
+   * next, the page's principle, and the plan's length before it began.
+   */
+  guint        document;
+  guint        page;
+  guint        story;
+  SbPrinciple *principle;
+  guint        n_ops;
+  guint        idle_id;
 } AddFiles;
 
 static void
 add_files_free (AddFiles *add)
 {
+  g_clear_handle_id (&add->idle_id, g_source_remove);
   g_ptr_array_unref (add->files);
   g_clear_object (&add->names);
   reading_free (add->reading);
@@ -1500,6 +1548,107 @@ add_files_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Plans one story (or a Storybank file, or a page's principle) of what
+ * was read. Returns FALSE when there is nothing left, or with @error set.
+ */
+static gboolean
+plan_next (SbImport  *self,
+           AddFiles  *add,
+           GError   **error)
+{
+  Document *document;
+  SbMarkdownPage *page;
+
+  if (add->document >= add->reading->documents->len)
+    return FALSE;
+  document = g_ptr_array_index (add->reading->documents, add->document);
+
+  if (document->json || add->page >= document->pages->len)
+    {
+      if (document->json && !plan_json (self, document->stories, document->principles, document->name, error))
+        return FALSE;
+      if (!document->json)
+        note_left_out (self, document->left_out, document->name);
+      add->document++;
+      add->reading->n_planned = add->document;
+      add->page = add->story = 0;
+      return TRUE;
+    }
+
+  page = g_ptr_array_index (document->pages, add->page);
+  if (add->story == 0)
+    add->principle = plan_page_principle (self, page, document->name);
+  if (add->story < page->stories->len)
+    plan_page_story (self, page, add->story++, add->principle);
+  if (add->story >= page->stories->len)
+    {
+      add->page++;
+      add->story = 0;
+      add->principle = NULL;
+    }
+  return TRUE;
+}
+
+/* Plans for at most a few milliseconds, then lets the window draw. */
+static gboolean
+plan_slice_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  SbImport *self = g_task_get_source_object (task);
+  AddFiles *add = g_task_get_task_data (task);
+  gint64 end = g_get_monotonic_time () + 8 * G_TIME_SPAN_MILLISECOND;
+  GError *error = NULL;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      add->idle_id = 0;
+      unplan (self, add->n_ops);
+      g_task_return_error_if_cancelled (task);
+      g_object_unref (task);
+      return G_SOURCE_REMOVE;
+    }
+
+  while (g_get_monotonic_time () < end)
+    if (!plan_next (self, add, &error))
+      {
+        add->idle_id = 0;
+        if (error != NULL)
+          {
+            unplan (self, add->n_ops);
+            g_task_return_error (task, error);
+          }
+        else
+          {
+            add_skipped (self, add->reading);
+            g_task_return_boolean (task, TRUE);
+          }
+        g_object_unref (task);
+        return G_SOURCE_REMOVE;
+      }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+files_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SbImport *self = SB_IMPORT (object);
+  AddFiles *add = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  add->n_ops = self->ops->len;
+  add->idle_id = g_idle_add (plan_slice_cb, g_steal_pointer (&task));
+}
+
 /**
  * sb_import_add_files_async:
  * @files: (array length=n_files): files or folders, as sb_import_add_file()
@@ -1507,8 +1656,9 @@ add_files_thread (GTask        *task,
  * Adds @files to the plan as sb_import_add_file() does, reading and
  * parsing them on another thread, so that a folder of a thousand pages
  * leaves the window free; sb_import_get_progress() says how far it is.
- * Planning (which compares with the library) runs on the main thread.
- * All or nothing: on an error nothing of @files is added.
+ * Planning (which compares with the library) then runs on the main thread
+ * in slices of a few milliseconds. All or nothing: on an error or when
+ * cancelled, nothing of @files is added.
  */
 void
 sb_import_add_files_async (SbImport            *self,
@@ -1519,6 +1669,7 @@ sb_import_add_files_async (SbImport            *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) reading = NULL;
   AddFiles *add;
 
   g_return_if_fail (SB_IS_IMPORT (self));
@@ -1535,16 +1686,16 @@ sb_import_add_files_async (SbImport            *self,
   add->names = copy_names (self->catalog);
   add->reading = reading_new ();
   g_task_set_task_data (task, add, (GDestroyNotify) add_files_free);
-
   self->reading = add->reading;
-  g_task_run_in_thread (task, add_files_thread);
+
+  /* The outer task owns what the thread fills. */
+  reading = g_task_new (self, cancellable, files_read_cb, g_object_ref (task));
+  g_task_set_task_data (reading, add, NULL);
+  g_task_run_in_thread (reading, add_files_thread);
 }
 
 /**
  * sb_import_add_files_finish:
- *
- * Plans what sb_import_add_files_async() read (on the main thread, in
- * one go: the comparison with the library is cheap next to the reading).
  *
  * Returns: whether @files were added to the plan
  */
@@ -1553,29 +1704,24 @@ sb_import_add_files_finish (SbImport      *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  AddFiles *add;
-
   g_return_val_if_fail (SB_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   self->reading = NULL;
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-
-  add = g_task_get_task_data (G_TASK (result));
-  return plan_reading (self, add->reading, error);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
  * sb_import_get_progress:
  *
- * Returns: how much of the files sb_import_add_files_async() is reading
- * it has read, from 0 to 1; 0 when it has not yet counted them
+ * Returns: how far sb_import_add_files_async() has got, from 0 to 1:
+ * reading the files is most of it, planning what they hold the rest
  */
 double
 sb_import_get_progress (SbImport *self)
 {
-  guint n_files, n_read;
+  guint n_files, n_read, n_documents;
+  double progress;
 
   g_return_val_if_fail (SB_IS_IMPORT (self), 0);
 
@@ -1583,7 +1729,12 @@ sb_import_get_progress (SbImport *self)
     return 0;
   n_files = g_atomic_int_get (&self->reading->n_files);
   n_read = g_atomic_int_get (&self->reading->n_read);
-  return n_files > 0 ? (double) n_read / n_files : 0;
+  progress = n_files > 0 ? 0.8 * n_read / n_files : 0;
+  /* Planning starts when the thread is done with the documents. */
+  n_documents = self->reading->n_planned > 0 ? self->reading->documents->len : 0;
+  if (n_documents > 0)
+    progress += 0.2 * self->reading->n_planned / n_documents;
+  return progress;
 }
 
 /* The plan */

@@ -2510,12 +2510,45 @@ heads_a_story (Parser *parser,
   return FALSE;
 }
 
+/* One run of lines left out: its range, and why, each reason its lines
+ * have once, in the order they come.
+ */
+static void
+add_left_out (GPtrArray    *left_out,
+              guint         first,
+              guint         last,
+              const Fate   *fates,
+              guint         n_fates)
+{
+  g_autoptr(GString) reason = g_string_new (NULL);
+  g_autoptr(GPtrArray) said = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_fates; i++)
+    {
+      const char *why = fate_reason (fates[i]);
+
+      if (g_ptr_array_find (said, why, NULL))
+        continue;
+      g_ptr_array_add (said, (gpointer) why);
+      if (reason->len > 0)
+        g_string_append (reason, ", ");
+      g_string_append (reason, why);
+    }
+  g_ptr_array_add (left_out, sb_left_out_new (first + 1, last + 1, reason->str));
+}
+
 static GPtrArray *
 collect_left_out (Parser *parser)
 {
   GPtrArray *left_out = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_left_out_free);
-  int open_fate = -1;
+  g_autoptr(GArray) fates = g_array_new (FALSE, FALSE, sizeof (Fate));
   guint first = 0, last = 0;
+
+#define CLOSE_RUN() G_STMT_START { \
+    if (fates->len > 0) \
+      add_left_out (left_out, first, last, (const Fate *) (gpointer) fates->data, fates->len); \
+    g_array_set_size (fates, 0); \
+  } G_STMT_END
 
   for (guint i = 0; i < parser->n_lines; i++)
     {
@@ -2523,9 +2556,7 @@ collect_left_out (Parser *parser)
 
       if (fate == FATE_STORY || fate == FATE_WORDING || fate == FATE_MARKUP)
         {
-          if (open_fate >= 0)
-            g_ptr_array_add (left_out, sb_left_out_new (first + 1, last + 1, fate_reason (open_fate)));
-          open_fate = -1;
+          CLOSE_RUN ();
           continue;
         }
       if (is_blank (parser->lines[i]))
@@ -2533,24 +2564,20 @@ collect_left_out (Parser *parser)
       if (fate == FATE_HEADING && heads_a_story (parser, i))
         {
           parser->fate[i] = FATE_MARKUP;
-          if (open_fate >= 0)
-            g_ptr_array_add (left_out, sb_left_out_new (first + 1, last + 1, fate_reason (open_fate)));
-          open_fate = -1;
+          CLOSE_RUN ();
           continue;
         }
       /* One run of lines that went into nothing is one range, whatever
-       * each line is.
+       * each line is; its reason names what they are.
        */
-      if (open_fate >= 0)
-        {
-          last = i;
-          continue;
-        }
-      open_fate = fate;
-      first = last = i;
+      if (fates->len == 0)
+        first = i;
+      last = i;
+      g_array_append_val (fates, fate);
     }
-  if (open_fate >= 0)
-    g_ptr_array_add (left_out, sb_left_out_new (first + 1, last + 1, fate_reason (open_fate)));
+  CLOSE_RUN ();
+#undef CLOSE_RUN
+
   return left_out;
 }
 

@@ -12,7 +12,7 @@ build=${STORYBANK_FUZZ_BUILD_DIR:-$top/build-fuzz}
 runs=${1:-10000000}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-store-load fuzz-markdown)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-store-load fuzz-markdown fuzz-csv)
 
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" "$top" -Dfuzzing=true
