@@ -1304,6 +1304,11 @@ test_read_shapes (void)
     { "### Example 2: Table story\n| Part | Text |\n|---|---|\n| **Situation** | Slow pages |\n| Task | Speed up |\n"
       "| Action | Cached<br>Compressed |\n| Result | 2x faster |\n",
       { "Table story", "Slow pages", "Speed up", { "Cached", "Compressed", NULL }, "2x faster" } },
+    /* a title ending in "#" keeps it; a closing "##" goes */
+    { "### Learned C# in a week ###\n**Situation**: New codebase.\n**Result**: Shipped in C#.\n",
+      { "Learned C# in a week", "New codebase.", "", { NULL }, "Shipped in C#." } },
+    { "### Example 4: Ported it to F#\n**Situation**: Old code.\n**Result**: Faster.\n",
+      { "Ported it to F#", "Old code.", "", { NULL }, "Faster." } },
     /* a page whose "# H1" is followed by parts is one story */
     { "# Rescued the demo\n\n## Situation\nThe server died.\n\n## Result\nWe signed.\n",
       { "Rescued the demo", "The server died.", "", { NULL }, "We signed." } },
@@ -1439,6 +1444,85 @@ test_read_left_out (void)
   g_assert_cmpstr (sb_story_get_situation (story), ==, "Café orders failed.");
   g_assert_cmpstr (sb_story_get_actions (story)[0], ==, "Ran\n```\n# still code\n```");
   g_assert_cmpstr (sb_story_get_result (story), ==, "Fixed in 2 h.");
+  g_clear_pointer (&pages, g_ptr_array_unref);
+  g_clear_pointer (&left_out, g_ptr_array_unref);
+  g_clear_pointer (&ranges, g_free);
+
+  /* An old Mac's carriage returns end lines too; no "\r" is kept. */
+  pages = sb_markdown_read ("Intro nobody needs\rStory: Mac\rS: Old machine\rR: Still works\r", -1,
+                            catalog, &left_out);
+  ranges = left_out_string (left_out);
+  g_assert_cmpstr (ranges, ==, "1-1");
+  story = g_ptr_array_index (((SbMarkdownPage *) g_ptr_array_index (pages, 0))->stories, 0);
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "Old machine");
+  g_assert_cmpstr (sb_story_get_result (story), ==, "Still works");
+}
+
+/* A story of the user's with one real part and a placeholder comes back
+ * from Storybank's own page: the page is no template.
+ */
+static void
+test_read_own_drafts (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SbStory) draft = sb_story_new ();
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GPtrArray) left_out = NULL;
+  g_autofree char *text = NULL;
+  SbMarkdownPage *page;
+
+  sb_story_set_title (draft, "Négociation à Lyon");
+  sb_story_set_task (draft, "TBD");
+  sb_story_set_result (draft, "Signed for 3 years");
+  g_ptr_array_add (stories, g_object_ref (draft));
+  text = sb_markdown_write_page (sb_catalog_lookup (catalog, "earn-trust"), NULL, stories);
+
+  pages = sb_markdown_read (text, -1, catalog, &left_out);
+  g_assert_cmpuint (pages->len, ==, 1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpuint (page->stories->len, ==, 1);
+  assert_same_text (g_ptr_array_index (page->stories, 0), draft);
+}
+
+/* Text that the tolerant reader would take for structure is written so
+ * that it reads back as it was.
+ */
+static void
+test_read_own_tricky_text (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SbStory) story = sb_story_new ();
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *text = NULL;
+  const char *steps[] = {
+    "First\n**Step 2: not a step block**\n- not a sub-step",
+    "**Bold only**",
+    "| a | b |\n|---|---|\n> quoted\n```\n# in a fence\n```",
+    NULL
+  };
+  SbMarkdownPage *page;
+
+  sb_story_set_title (story, "Q7: Tricky ##");
+  sb_story_set_situation (story, "*Intro*: emphasis first\n**Bold line over labels**\nSITUATION\nContext: more\n"
+                                 "✅ Result: not yet\nPrinciple: Ownership\nTags: a, b");
+  sb_story_set_task (story, "<details><summary>Story: not a story</summary>\n</details>\n---");
+  sb_story_set_actions (story, steps);
+  sb_story_set_result (story, "** Done\n**Investigation**: not a note\nLessons learned: not yet");
+  sb_story_set_learnings (story, "Learned\nNotes: still learnings");
+  sb_story_set_notes (story, "Key metrics: p99\n\n**Step 1: no**");
+  g_ptr_array_add (stories, g_object_ref (story));
+  text = sb_markdown_write_page (sb_catalog_lookup (catalog, "ownership"), NULL, stories);
+
+  pages = sb_markdown_read (text, -1, catalog, NULL);
+  g_assert_cmpuint (pages->len, ==, 1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpuint (page->stories->len, ==, 1);
+  assert_same_text (g_ptr_array_index (page->stories, 0), story);
+  g_assert_null (g_ptr_array_index (page->story_principles, 0));
+  g_assert_cmpstr (sb_story_get_learnings (g_ptr_array_index (page->stories, 0)), ==, sb_story_get_learnings (story));
+  g_assert_cmpstr (sb_story_get_notes (g_ptr_array_index (page->stories, 0)), ==, sb_story_get_notes (story));
 }
 
 /* Templates, STAR definitions, question lists and day plans tell no
@@ -1501,6 +1585,8 @@ main (int   argc,
   g_test_add_func ("/markdown/read/principles-and-parts", test_read_principles_and_parts);
   g_test_add_func ("/markdown/read/left-out", test_read_left_out);
   g_test_add_func ("/markdown/read/not-stories", test_read_not_stories);
+  g_test_add_func ("/markdown/read/own-drafts", test_read_own_drafts);
+  g_test_add_func ("/markdown/read/own-tricky-text", test_read_own_tricky_text);
 
   g_test_add_func ("/import/twice", test_import_twice);
   g_test_add_func ("/import/update-and-undo", test_update_and_undo);

@@ -216,7 +216,11 @@ match_label (const char *line,
 
   for (guint i = 0; i < G_N_ELEMENTS (label_words); i++)
     {
-      gsize len = strlen (label_words[i].word);
+      gsize len;
+
+      if (g_ascii_tolower (*s) != label_words[i].word[0])
+        continue;
+      len = strlen (label_words[i].word);
 
       if (len > best && g_ascii_strncasecmp (s, label_words[i].word, len) == 0 &&
           !g_ascii_isalnum (s[len]) && s[len] != '\'')
@@ -460,14 +464,24 @@ is_underline (const char *line,
   return underline_length (line, c) > 0;
 }
 
+/* Whether @line is HTML the reader takes for a <details> block's. */
+static gboolean
+is_details_markup (const char *line)
+{
+  const char *s = skip_spaces (line);
+
+  return g_str_has_prefix (s, "<summary>") || g_str_has_prefix (s, "<details") ||
+         g_str_has_prefix (s, "</details>");
+}
+
 static gboolean
 needs_escape (const char *line)
 {
   Line parsed;
 
   classify (line, &parsed);
-  return (parsed.kind != LINE_TEXT && parsed.kind != LINE_BLANK) ||
-         is_underline (line, '=') || is_underline (line, '-');
+  return (parsed.kind != LINE_TEXT && parsed.kind != LINE_BLANK) || parsed.bold_only ||
+         is_underline (line, '=') || is_underline (line, '-') || is_details_markup (line);
 }
 
 /* Appends @text: its first line as is (it follows a label or a bullet
@@ -522,7 +536,19 @@ append_field (GString    *out,
               const char *text)
 {
   g_string_append_printf (out, "**%s**:", label);
-  if (text != NULL && text[0] != '\0')
+  if (text != NULL && (text[0] == '*' || text[0] == '_'))
+    {
+      /* Emphasis right after the label would read as the label's own:
+       * the text starts on the next line.
+       */
+      g_autofree char *first = g_strndup (text, strcspn (text, "\n"));
+
+      g_string_append_c (out, '\n');
+      if (needs_escape (first))
+        g_string_append_c (out, '\\');
+      append_text (out, text);
+    }
+  else if (text != NULL && text[0] != '\0')
     {
       g_string_append_c (out, ' ');
       append_text (out, text);
@@ -539,7 +565,9 @@ append_story (GString *out,
   const char * const *actions = sb_story_get_actions (story);
 
   g_strdelimit (title, "\r\n", ' ');
-  g_string_append_printf (out, "### Example %u: %s\n", number, title);
+  /* A title ending in "#" gets a closing run, which the reader drops. */
+  g_string_append_printf (out, "### Example %u: %s%s\n", number, title,
+                          g_str_has_suffix (title, "#") ? " ###" : "");
   append_field (out, "Situation", sb_story_get_situation (story));
   append_field (out, "Task", sb_story_get_task (story));
   g_string_append (out, "**Action**:\n");
@@ -911,12 +939,6 @@ is_blank (const char *line)
   return *line == '\0';
 }
 
-static gboolean
-is_blank_text (const char *line)
-{
-  return is_blank (line);
-}
-
 /* Reading */
 
 typedef enum
@@ -1022,13 +1044,16 @@ take_line (Parser     *parser,
 {
   if (parser->current == NULL)
     return;
-  if (parser->label_open && !is_blank_text (line))
+  /* A title is one line: "Story:" over it, or with it. */
+  if (parser->field == FIELD_STORY && parser->current->len > 0)
+    return;
+  if (parser->label_open && !is_blank (line))
     {
       g_string_append_c (parser->current, ' ');
       g_string_append (parser->current, skip_spaces (line));
       parser->label_open = FALSE;
     }
-  else if (parser->para_break && parser->current->len > 0 && !is_blank_text (line))
+  else if (parser->para_break && parser->current->len > 0 && !is_blank (line))
     {
       g_string_append (parser->current, "\n\n");
       g_string_append (parser->current, skip_spaces (line));
@@ -1099,7 +1124,7 @@ is_placeholder (const char *text)
         }
       if (depth > 0)
         continue;
-      if ((s == text || !g_ascii_isalnum (s[-1])) &&
+      if ((s == text || !g_ascii_isalnum (s[-1])) && strchr ("xXtTnN", *s) != NULL &&
           (g_ascii_strncasecmp (s, "xx", 2) == 0 || g_ascii_strncasecmp (s, "tbd", 3) == 0 ||
            g_ascii_strncasecmp (s, "todo", 4) == 0 || g_ascii_strncasecmp (s, "n/a", 3) == 0))
         {
@@ -1248,6 +1273,7 @@ finish_draft (Parser *parser)
   g_ptr_array_add (steps, NULL);
 
   title = finish_text (draft->title);
+  g_strdelimit (title, "\n", ' ');  /* a table's cell's line breaks */
   for (guint i = 0; i < N_PARTS; i++)
     {
       parts[i] = finish_text (draft->fields[i]);
@@ -1267,7 +1293,7 @@ finish_draft (Parser *parser)
     n_seen += draft->seen[i];
 
   if ((n_guidance >= 2 && 2 * n_guidance > n_real) ||
-      (n_real < 2 && (n_seen < 4 || n_placeholder > 0 || title[0] == '\0' || is_placeholder (title))))
+      (n_real < 2 && (n_seen < 4 || (n_placeholder > 0 && n_real == 0) || title[0] == '\0' || is_placeholder (title))))
     {
       Fate reason = n_guidance >= 2 && 2 * n_guidance > n_real ? FATE_ADVICE :
                     n_real + n_placeholder == 0 && !draft->labelled ? FATE_HEADING : FATE_TEMPLATE;
@@ -1748,10 +1774,20 @@ handle_heading (Parser  *parser,
   gboolean example;
   Field part;
 
-  /* "## Heading ##" */
-  while (text[0] != '\0' && text[strlen (text) - 1] == '#')
-    text[strlen (text) - 1] = '\0';
-  g_strchomp (text);
+  /* "## Heading ##": a closing run of as many "#" after a space goes
+   * ("C#" stays, and so does "## Go #").
+   */
+  {
+    gsize len = strlen (text), end = len;
+
+    while (len > 0 && text[len - 1] == '#')
+      len--;
+    if (end - len == line->level && (len == 0 || is_space (text[len - 1])))
+      {
+        text[len] = '\0';
+        g_strchomp (text);
+      }
+  }
   if (text[0] == '\0')
     {
       parser->fate[index] = FATE_HEADING;
@@ -2396,7 +2432,7 @@ read_details (Parser *parser,
       char *line = parser->lines[i];
       const char *open, *close;
 
-      if (opaque[i] || line[0] == '\\' || strchr (line, '<') == NULL)
+      if (opaque[i] || line[0] == '\\' || !is_details_markup (line))
         continue;
       open = strstr (line, "<summary>");
       close = open ? strstr (open, "</summary>") : NULL;
@@ -2602,6 +2638,10 @@ markdown_read (const char  *text,
   char fence_char = 0;
 
   copy = length < 0 ? g_strdup (text) : g_strndup (text, length);
+  /* A carriage return alone (an old Mac's line end) ends a line too. */
+  for (char *c = strchr (copy, '\r'); c != NULL; c = strchr (c + 1, '\r'))
+    if (c[1] != '\n')
+      *c = '\n';
   lines = g_strsplit (g_str_has_prefix (copy, "\xef\xbb\xbf") ? copy + 3 : copy, "\n", -1);
   n = g_strv_length (lines);
   parser.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_markdown_page_free);
@@ -2636,8 +2676,11 @@ markdown_read (const char  *text,
       if (fence_char != 0)
         {
           /* Indented as its list item: the item's indent goes. */
-          for (gsize k = 0; k < fence_indent && is_space (lines[i][0]); k++)
-            memmove (lines[i], lines[i] + 1, strlen (lines[i]));
+          gsize indent = 0;
+
+          while (indent < fence_indent && is_space (lines[i][indent]))
+            indent++;
+          memmove (lines[i], lines[i] + indent, strlen (lines[i] + indent) + 1);
           s = skip_spaces (lines[i]);
           opaque[i] = TRUE;
           if (s[0] == fence_char && strspn (s, (char[]) { fence_char, 0 }) >= fence_len &&

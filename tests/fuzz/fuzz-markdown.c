@@ -73,7 +73,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       pages = sb_markdown_parse ((const char *) data, size);
       read = sb_markdown_read_file ((const char *) data, size, catalog, "fuzz note.md", &left_out);
       for (size_t i = 0; i < size; i++)
-        n_lines += data[i] == '\n';
+        n_lines += data[i] == '\n' || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'));
       for (guint i = 0; i < left_out->len; i++)
         {
           SbLeftOut *range = g_ptr_array_index (left_out, i);

@@ -25,6 +25,7 @@ for target in "${targets[@]}"; do
     fuzz-store-load) seeds=$top/tests/fuzz/corpus-store; max_len=131072 ;;
     fuzz-store-cache) seeds=$top/tests/fuzz/corpus-cache; max_len=65536 ;;
     fuzz-markdown)   seeds=$top/tests/fuzz/corpus-markdown; max_len=65536 ;;
+    fuzz-markdown-read) seeds=$top/tests/data/import; max_len=65536 ;;
     fuzz-csv)        seeds=$top/tests/fuzz/corpus-csv; max_len=16384 ;;
     *) echo "unknown target $target" >&2; exit 2 ;;
   esac
