@@ -19,8 +19,8 @@
  * would keep the taller height of the narrower layout: this asks for a new
  * size then.
  *
- * GTK lays a paragraph out whole, and one of a megabyte takes seconds, each
- * time the width or the text changes. A text with a paragraph longer than
+ * GTK lays a paragraph out whole, and a very long one freezes the window
+ * each time the width or the text changes. A text with a paragraph longer than
  * SB_TEXT_VIEW_MAX_PARAGRAPH is therefore shown shortened and read-only,
  * with a note under it; the field keeps the whole text (the "text"
  * property), and "Edit Anyway" puts it all in the buffer. Pasting such a

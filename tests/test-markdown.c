@@ -1,18 +1,15 @@
-/* test-markdown.c: Markdown pages, import plans, undo
+/* test-markdown.c: Markdown pages read and written, text export
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "sb-import.h"
 #include "sb-markdown.h"
-#include "sb-store.h"
 #include "sb-text-export.h"
 #include "sb-test-util.h"
 
@@ -20,7 +17,6 @@ typedef struct
 {
   SbCatalog *catalog;
   SbLibrary *library;
-  SbStore   *store;   /* never saves: for sb_store_serialize() */
 } Lib;
 
 static Lib *
@@ -30,15 +26,12 @@ lib_new (void)
 
   lib->catalog = sb_catalog_new ();
   lib->library = sb_library_new ();
-  lib->store = sb_store_new ("/nonexistent/storybank/stories.json", lib->library, lib->catalog);
-  sb_store_set_autosave_delay (lib->store, G_MAXINT / 2);
   return lib;
 }
 
 static void
 lib_free (Lib *lib)
 {
-  g_clear_object (&lib->store);
   g_clear_object (&lib->library);
   g_clear_object (&lib->catalog);
   g_free (lib);
@@ -619,322 +612,6 @@ test_generated_round_trip (void)
     g_assert_true (sb_import_add_markdown (twice, text, -1, NULL, NULL));
     g_assert_true (sb_import_is_empty (twice));
   }
-}
-
-static void
-test_import_twice (void)
-{
-  g_autoptr(Lib) lib = lib_new ();
-  g_autofree char *seed = read_seed ();
-  g_autoptr(SbImport) first = import_markdown (lib, seed);
-  g_autoptr(SbImport) second = sb_import_new (lib->library, lib->catalog);
-  g_autofree char *before = sb_store_serialize (lib->store);
-  g_autofree char *after = NULL;
-  g_autofree char *dir = sb_test_make_tmpdir ();
-  g_autofree char *folder = g_build_filename (dir, "pages", NULL);
-  g_autoptr(SbImport) third = sb_import_new (lib->library, lib->catalog);
-
-  g_assert_true (sb_import_add_markdown (second, seed, -1, "think-big.md", NULL));
-  g_assert_true (sb_import_is_empty (second));
-  sb_import_apply (second);
-
-  /* The same through a folder export, and with a JSON export of itself. */
-  g_assert_true (sb_markdown_export_folder (lib->library, lib->catalog, NULL, folder, NULL, NULL));
-  {
-    g_autofree char *json_path = g_build_filename (folder, "stories.json", NULL);
-    sb_test_write_file (json_path, before, -1);
-  }
-  g_assert_true (sb_import_add_path (third, folder, NULL));
-  g_assert_true (sb_import_is_empty (third));
-  sb_import_apply (third);
-
-  after = sb_store_serialize (lib->store);
-  g_assert_cmpstr (after, ==, before);
-  sb_test_rm_rf (dir);
-}
-
-/* An edited page updates the story it names, and undo brings it back. */
-static void
-test_update_and_undo (void)
-{
-  g_autoptr(Lib) lib = lib_new ();
-  g_autofree char *seed = read_seed ();
-  g_autoptr(SbImport) first = import_markdown (lib, seed);
-  g_autoptr(SbImport) second = sb_import_new (lib->library, lib->catalog);
-  g_autofree char *before = sb_store_serialize (lib->store);
-  g_autofree char *after = NULL;
-  g_autofree char *edited = NULL;
-  g_autoptr(GString) text = g_string_new (seed);
-  g_auto(GStrv) summary = NULL;
-  SbStory *original = story_at (lib, 0);
-
-  g_string_replace (text, "supports global deployment", "supports three regions", 1);
-  g_string_replace (text, "## Definition\n**Create bold direction.", "## Definition\n**Go big.", 1);
-  g_string_append (text, "\n\n### Example 4: A new one\n**Situation**: s\n**Task**: t\n**Action**:\n- a\n**Result**: r\n");
-  g_string_append (text, "\n# Brand New Principle\n\n### Example 1: Elsewhere\n**Situation**: s2\n**Task**: t2\n**Action**:\n- a2\n**Result**: r2\n");
-  edited = g_string_free (g_steal_pointer (&text), FALSE);
-
-  g_assert_true (sb_import_add_markdown (second, edited, -1, NULL, NULL));
-  g_assert_cmpuint (sb_import_get_n_new_stories (second), ==, 2);
-  g_assert_cmpuint (sb_import_get_n_updated_stories (second), ==, 1);
-  g_assert_cmpuint (sb_import_get_n_new_principles (second), ==, 1);
-  g_assert_cmpuint (sb_import_get_n_changed_principles (second), ==, 1);
-  summary = sb_import_dup_summary (second);
-  g_assert_cmpuint (g_strv_length (summary), ==, 5);
-  g_assert_true (g_strv_contains ((const char * const *) summary, "Updated story “Scalable Architecture Vision”"));
-  g_assert_true (g_strv_contains ((const char * const *) summary, "New story “A new one” (Think Big)"));
-
-  /* Planning changed nothing. */
-  g_assert_cmpuint (n_stories (lib), ==, 3);
-  g_assert_true (strstr (sb_story_get_result (original), "global deployment") != NULL);
-  {
-    g_autofree char *planned = sb_store_serialize (lib->store);
-    g_assert_cmpstr (planned, ==, before);
-  }
-
-  sb_import_apply (second);
-  g_assert_cmpuint (n_stories (lib), ==, 5);
-  g_assert_true (strstr (sb_story_get_result (story_at (lib, 0)), "three regions") != NULL);
-  g_assert_cmpstr (sb_story_get_id (story_at (lib, 0)), ==, sb_story_get_id (original));
-  g_assert_nonnull (sb_catalog_lookup_by_name (lib->catalog, "Brand New Principle"));
-  g_assert_true (g_str_has_prefix (sb_principle_get_user_definition (sb_catalog_lookup (lib->catalog, "think-big")),
-                                   "Go big."));
-
-  sb_import_undo (second);
-  after = sb_store_serialize (lib->store);
-  g_assert_cmpstr (after, ==, before);
-  g_assert_true (story_at (lib, 0) == original);
-  g_assert_null (sb_catalog_lookup_by_name (lib->catalog, "Brand New Principle"));
-}
-
-/* Pages file their stories under the built-in principle their name,
- * however written, means; a file's name finds a principle but never makes
- * one; a principle the page names that the catalog lacks is listed, and
- * the user can file its stories under one of theirs instead.
- */
-static void
-test_import_filing (void)
-{
-  g_autoptr(Lib) lib = lib_new ();
-  g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
-  g_autoptr(GPtrArray) added = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) summary = NULL;
-  const char *story = "### Example 1: The release train\n"
-                      "**Situation**: Releases slipped every month.\n"
-                      "**Task**: I owned the release.\n"
-                      "**Action**:\n- Cut scope\n\n"
-                      "**Result**: On time for a year.\n";
-  g_autofree char *high = g_strconcat ("# High Standards\n\n", story, NULL);
-  g_autofree char *quality = g_strdup ("# Quality Above All\n\n"
-                                       "### Example 1: Zero defects\n"
-                                       "**Situation**: Bugs everywhere.\n"
-                                       "**Result**: None left.\n");
-
-  g_assert_true (sb_import_add_markdown (import, high, -1, "high.md", &error));
-  g_assert_no_error (error);
-  g_assert_true (sb_import_add_markdown (import, story, -1, "/notes/earnTrust.md", &error));
-  g_assert_no_error (error);
-  g_assert_true (sb_import_add_markdown (import, story, -1, "/notes/my_day_3.md", &error));
-  g_assert_no_error (error);
-  g_assert_true (sb_import_add_markdown (import, quality, -1, "q.md", &error));
-  g_assert_no_error (error);
-
-  added = sb_import_dup_new_principles (import);
-  g_assert_cmpuint (added->len, ==, 1);
-  g_assert_cmpstr (sb_principle_get_name (g_ptr_array_index (added, 0)), ==, "Quality Above All");
-  g_assert_cmpuint (sb_import_get_n_new_principles (import), ==, 1);
-
-  sb_import_map_principle (import, g_ptr_array_index (added, 0),
-                           sb_catalog_lookup (lib->catalog, "insist-on-the-highest-standards"));
-  g_assert_cmpuint (sb_import_get_n_new_principles (import), ==, 0);
-  summary = sb_import_dup_summary (import);
-  g_assert_true (g_strv_contains ((const char * const *) summary,
-                                  "“Quality Above All” filed under “Insist on the Highest Standards”"));
-  g_assert_true (g_strv_contains ((const char * const *) summary,
-                                  "New story “Zero defects” (Insist on the Highest Standards)"));
-
-  sb_import_apply (import);
-  g_assert_null (sb_catalog_lookup_by_exact_name (lib->catalog, "Quality Above All"));
-  g_assert_null (sb_catalog_lookup_by_exact_name (lib->catalog, "High Standards"));
-  /* The release train is one story, filed under both principles its
-   * pages named; the page named after no principle leaves its copy
-   * unfiled.
-   */
-  g_assert_cmpuint (n_stories (lib), ==, 3);
-  {
-    guint unfiled = 0;
-
-    for (guint i = 0; i < n_stories (lib); i++)
-      {
-        SbStory *s = story_at (lib, i);
-
-        if (sb_story_get_principles (s)[0] == NULL)
-          unfiled++;
-        else if (g_str_equal (sb_story_get_title (s), "Zero defects"))
-          g_assert_cmpstrv (sb_story_get_principles (s), ((const char * const []) { "insist-on-the-highest-standards", NULL }));
-        else
-          g_assert_cmpstrv (sb_story_get_principles (s),
-                            ((const char * const []) { "insist-on-the-highest-standards", "earn-trust", NULL }));
-      }
-    g_assert_cmpuint (unfiled, ==, 1);
-  }
-
-  sb_import_undo (import);
-  g_assert_cmpuint (n_stories (lib), ==, 0);
-  g_assert_nonnull (sb_catalog_lookup (lib->catalog, "insist-on-the-highest-standards"));
-}
-
-static char *
-make_json (GPtrArray *stories)
-{
-  g_autoptr(Lib) lib = lib_new ();
-  g_autoptr(SbPrinciple) theirs = sb_principle_new ("their-own", "Their Own", SB_FRAMEWORK_USER, FALSE);
-  const char *tips[] = { "Their tip", NULL };
-  const char *none[] = { NULL };
-
-  sb_principle_set_definition (theirs, "Theirs.");
-  sb_catalog_add_principle (lib->catalog, theirs);
-  sb_principle_set_user_wording (sb_catalog_lookup (lib->catalog, "ownership"),
-                                 "Own words", NULL, none, none, tips);
-
-  for (guint i = 0; i < stories->len; i++)
-    sb_library_add (lib->library, g_ptr_array_index (stories, i));
-  return sb_store_serialize (lib->store);
-}
-
-static void
-test_json_merge (void)
-{
-  g_autoptr(Lib) lib = lib_new ();
-  g_autoptr(GPtrArray) stories = sb_test_make_stories (4, 99);
-  g_autoptr(GPtrArray) theirs = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
-  g_autoptr(SbStory) newer = NULL;
-  g_autoptr(SbStory) older = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-
-  for (guint i = 0; i < 3; i++)
-    sb_library_add (lib->library, g_ptr_array_index (stories, i));
-
-  /* Theirs: story 0 edited later, story 1 edited earlier, story 2 as is,
-   * story 3 new.
-   */
-  newer = sb_story_copy (g_ptr_array_index (stories, 0));
-  g_usleep (2000);
-  sb_story_set_title (newer, "Edited later");
-  older = sb_story_copy (g_ptr_array_index (stories, 1));
-  sb_story_set_title (older, "Edited earlier");
-  g_usleep (2000);
-  sb_story_set_title (g_ptr_array_index (stories, 1), "Mine, edited last");
-  g_ptr_array_add (theirs, g_object_ref (newer));
-  g_ptr_array_add (theirs, g_object_ref (older));
-  g_ptr_array_add (theirs, sb_story_copy (g_ptr_array_index (stories, 2)));
-  g_ptr_array_add (theirs, g_object_ref (g_ptr_array_index (stories, 3)));
-  json = make_json (theirs);
-
-  before = sb_store_serialize (lib->store);
-  g_assert_true (sb_import_add_json (import, json, -1, "theirs.json", &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (sb_import_get_n_new_stories (import), ==, 1);
-  g_assert_cmpuint (sb_import_get_n_updated_stories (import), ==, 1);
-  g_assert_cmpuint (sb_import_get_n_new_principles (import), ==, 1);
-  g_assert_cmpuint (sb_import_get_n_changed_principles (import), ==, 1);
-
-  sb_import_apply (import);
-  g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (lib->catalog, "their-own")), ==, "Theirs.");
-  g_assert_cmpstr (sb_principle_get_user_definition (sb_catalog_lookup (lib->catalog, "ownership")), ==, "Own words");
-  g_assert_cmpstr (sb_principle_get_user_tips (sb_catalog_lookup (lib->catalog, "ownership"))[0], ==, "Their tip");
-  g_assert_cmpuint (n_stories (lib), ==, 4);
-  g_assert_cmpstr (sb_story_get_title (sb_library_find (lib->library, sb_story_get_id (newer))), ==, "Edited later");
-  g_assert_cmpstr (sb_story_get_title (sb_library_find (lib->library, sb_story_get_id (older))), ==, "Mine, edited last");
-  g_assert_true (sb_story_content_equal (sb_library_find (lib->library, sb_story_get_id (newer)), newer));
-
-  sb_import_undo (import);
-  after = sb_store_serialize (lib->store);
-  g_assert_cmpstr (after, ==, before);
-}
-
-static void
-test_bad_input (void)
-{
-  g_autoptr(Lib) lib = lib_new ();
-  g_autofree char *seed = read_seed ();
-  g_autoptr(SbImport) ok = import_markdown (lib, seed);
-  g_autofree char *before = sb_store_serialize (lib->store);
-  g_autofree char *after = NULL;
-  g_autofree char *dir = sb_test_make_tmpdir ();
-  g_autofree char *binary = g_build_filename (dir, "binary.md", NULL);
-  g_autofree char *latin1 = g_build_filename (dir, "latin1.md", NULL);
-  g_autofree char *empty = g_build_filename (dir, "nothing.md", NULL);
-  g_autofree char *large = g_build_filename (dir, "large.md", NULL);
-  g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
-  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
-  struct { const char *path; int code; const char *words; } cases[] = {
-    { binary, SB_IMPORT_ERROR_NOT_TEXT, "not a text file" },
-    { latin1, SB_IMPORT_ERROR_NOT_TEXT, "not valid UTF-8" },
-    { empty, SB_IMPORT_ERROR_NOTHING, "no story" },
-    { large, SB_IMPORT_ERROR_TOO_LARGE, "too large" },
-    { broken, SB_IMPORT_ERROR_INVALID, "not a Storybank file" },
-    { folder, SB_IMPORT_ERROR_NOTHING, "no Markdown page" },
-  };
-  int fd;
-
-  sb_test_write_file (binary, "# Think Big\n\0\1\2### Example 1: x\n**Situation**: y\n", 40);
-  sb_test_write_file (latin1, "# Think Big\n### Example 1: Z\xfcrich\n**Situation**: y\n", -1);
-  sb_test_write_file (empty, "# A README\n\nSome words, and no story at all.\n\n- a list\n", -1);
-  sb_test_write_file (broken, "{ \"format\": \"storybank\", \"stories\": [ ", -1);
-  fd = g_open (large, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (ftruncate (fd, SB_IMPORT_MAX_FILE_SIZE + 1), ==, 0);
-  close (fd);
-  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  {
-    g_autofree char *readme = g_build_filename (folder, "README.md", NULL);
-    sb_test_write_file (readme, "# Notes to self\nNothing here.\n", -1);
-  }
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
-      g_autoptr(GError) error = NULL;
-
-      g_test_message ("%s", cases[i].path);
-      g_assert_false (sb_import_add_path (import, cases[i].path, &error));
-      g_assert_error (error, SB_IMPORT_ERROR, cases[i].code);
-      g_assert_nonnull (strstr (error->message, cases[i].words));
-      g_assert_true (sb_import_is_empty (import));
-    }
-
-  /* A folder with one bad file adds nothing of the others. */
-  {
-    g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
-    g_autoptr(GError) error = NULL;
-    g_autofree char *good = g_build_filename (folder, "good.md", NULL);
-    g_autofree char *bad = g_build_filename (folder, "zz-bad.md", NULL);
-
-    sb_test_write_file (good, "Story: Fine\nS: s\nT: t\nA: a\nR: r\n", -1);
-    sb_test_write_file (bad, "Story: \xff\xfe\n", -1);
-    g_assert_false (sb_import_add_path (import, folder, &error));
-    g_assert_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOT_TEXT);
-    g_assert_true (sb_import_is_empty (import));
-
-    /* Without it, the README is skipped and named. */
-    g_unlink (bad);
-    g_assert_true (sb_import_add_path (import, folder, NULL));
-    g_assert_cmpuint (sb_import_get_n_new_stories (import), ==, 1);
-    {
-      g_auto(GStrv) summary = sb_import_dup_summary (import);
-      g_assert_nonnull (strstr (summary[1], "README.md"));
-    }
-  }
-
-  after = sb_store_serialize (lib->store);
-  g_assert_cmpstr (after, ==, before);
-  sb_test_rm_rf (dir);
 }
 
 static void
@@ -1587,12 +1264,6 @@ main (int   argc,
   g_test_add_func ("/markdown/read/not-stories", test_read_not_stories);
   g_test_add_func ("/markdown/read/own-drafts", test_read_own_drafts);
   g_test_add_func ("/markdown/read/own-tricky-text", test_read_own_tricky_text);
-
-  g_test_add_func ("/import/twice", test_import_twice);
-  g_test_add_func ("/import/update-and-undo", test_update_and_undo);
-  g_test_add_func ("/import/json-merge", test_json_merge);
-  g_test_add_func ("/import/bad-input", test_bad_input);
-  g_test_add_func ("/import/filing", test_import_filing);
 
   g_test_add_func ("/text-export/wrap", test_text_wrap);
   g_test_add_func ("/text-export/scope", test_text_export);

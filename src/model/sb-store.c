@@ -65,7 +65,7 @@ struct _SbStore
   GPtrArray    *base;
   char         *disk_checksum;
   /* The file's stamp when it held those bytes: a file monitor's event for
-   * our own write is told apart without reading 13 MB again.
+   * our own write is told apart without reading the whole file again.
    */
   gboolean      disk_stamped;
   SbFileStamp   disk_stamp;
@@ -805,8 +805,8 @@ unref_thread (gpointer object)
 }
 
 /* Above this size, a file's parse tree is let go on a thread of its own:
- * freeing json-glib's tree of 10,000 stories takes about as long as
- * building the stories from it. Nothing handed back holds a node of it
+ * freeing a large json-glib tree takes about as long as building the
+ * stories from it. Nothing handed back holds a node of it
  * (the principles are a copy: see sb_store_parse()).
  */
 #define FREE_BESIDE_SIZE (1024 * 1024)
@@ -1236,8 +1236,8 @@ load_result_free (LoadResult *result)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
 
 /* What the library will hold once @result is applied, taken where the
- * stories were made: at 10,000 stories, touching each one again on the
- * main thread costs the window tens of milliseconds before its first frame.
+ * stories were made: in a large library, touching each one again on the
+ * main thread would hold back the window's first frame.
  */
 static LoadResult *
 load_take_base (LoadResult *result)
@@ -1331,8 +1331,8 @@ load_read (const char *path,
       result->stamp = after;
     }
 
-  /* The checksum on a thread of its own while the text is parsed: at
-   * 10,000 stories each takes tens of milliseconds.
+  /* The checksum on a thread of its own while the text is parsed: both
+   * grow with the file, and neither needs the other.
    */
   {
     ChecksumJob job = { contents, length };
@@ -1560,9 +1560,8 @@ preload_thread (gpointer data)
   SbStorePreload *preload = data;
   LoadResult *result = load_read (preload->path, preload->cache_path);
 
-  /* The library too, while the stories are at hand: at 10,000 stories,
-   * taking each one in on the main thread costs the window's first frame
-   * over ten milliseconds.
+  /* The library too, while the stories are at hand: taking each one in
+   * on the main thread would hold back the window's first frame.
    */
   if (result->stories != NULL && result->read_error == NULL && result->parse_error == NULL)
     {

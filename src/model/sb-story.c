@@ -63,7 +63,7 @@ struct _SbStory
    */
   char        *id;
   /* When it was created, in microseconds since 1970 (UTC), which never
-   * changes either: the story list sorts 10,000 stories by it at start.
+   * changes either: the story list sorts every story by it at start.
    */
   gint64       created_usec;
   /* What a search reads (sb_story_matches_search()), worked out on first
