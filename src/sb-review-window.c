@@ -1023,6 +1023,24 @@ set_model (SbReviewWindow *self,
   update_actions (self);
 }
 
+/* Enter on the setup page starts at once, whatever has the focus, rather
+ * than after the 250 ms a button takes to look pressed.
+ */
+static void
+sb_review_window_activate_default (GtkWindow *window)
+{
+  SbReviewWindow *self = SB_REVIEW_WINDOW (window);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "rehearse") == 0
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->rehearse_stack), "setup") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "review.start", NULL);
+      return;
+    }
+
+  GTK_WINDOW_CLASS (sb_review_window_parent_class)->activate_default (window);
+}
+
 static void
 sb_review_window_dispose (GObject *object)
 {
@@ -1057,9 +1075,12 @@ sb_review_window_class_init (SbReviewWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = sb_review_window_dispose;
   object_class->finalize = sb_review_window_finalize;
+
+  window_class->activate_default = sb_review_window_activate_default;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-review-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, coverage_framework_row);
