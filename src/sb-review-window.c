@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sb-coverage-page.h"
 #include "sb-review-window.h"
 #include "sb-text-view.h"
 
@@ -28,14 +29,10 @@ struct _SbReviewWindow
   AdwWindow             parent_instance;
 
   /* Template widgets */
-  GtkListBox           *coverage_list;
-  AdwComboRow          *coverage_framework_row;
-  AdwPreferencesGroup  *coverage_group;
+  SbCoveragePage       *coverage_page;
   AdwStatusPage        *empty_page;
   AdwComboRow          *framework_row;
   GtkButton            *next_button;
-  AdwPreferencesGroup  *over_used_group;
-  GtkListBox           *over_used_list;
   AdwPreferencesGroup  *pick_group;
   GtkListBox           *pick_list;
   AdwComboRow          *principle_row;
@@ -62,13 +59,11 @@ struct _SbReviewWindow
   SbLibrary            *library;
   GSettings            *settings;
   SbReviewSession      *session;
-  SbCoverage           *coverage;
   GPtrArray            *framework_ids;
   GPtrArray            *principle_ids;
   GHashTable           *picked;
   GtkWidget            *rating_buttons[N_RATINGS];
   guint                 tick_id;
-  guint                 coverage_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (SbReviewWindow, sb_review_window, ADW_TYPE_WINDOW)
@@ -741,150 +736,6 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
-/* Coverage -------------------------------------------------------------- */
-
-static void
-rebuild_coverage (SbReviewWindow *self)
-{
-  const char *framework_id = selected_id (self->coverage_framework_row, self->framework_ids);
-  g_autofree char *description = NULL;
-  guint n_covered = 0;
-
-  g_clear_pointer (&self->coverage, sb_coverage_free);
-  self->coverage = sb_coverage_compute (self->library, self->catalog, framework_id);
-
-  remove_all (GTK_WIDGET (self->coverage_list));
-  for (guint i = 0; i < self->coverage->rows->len; i++)
-    {
-      SbCoverageRow *cov = g_ptr_array_index (self->coverage->rows, i);
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-      g_autofree char *subtitle = NULL;
-      GtkWidget *icon = NULL;
-      GtkWidget *suffix;
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_principle_get_name (cov->principle));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "principle-id",
-                              g_strdup (sb_principle_get_id (cov->principle)), g_free);
-      g_object_set_data (G_OBJECT (row), "gap", GINT_TO_POINTER (cov->gap));
-
-      switch (cov->gap)
-        {
-        case SB_COVERAGE_GAP_NO_STORY:
-          subtitle = g_strdup (_("No story yet"));
-          icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-          gtk_widget_add_css_class (GTK_WIDGET (row), "coverage-gap");
-          suffix = gtk_label_new (_("Write One"));
-          gtk_widget_add_css_class (suffix, "coverage-action");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Start a new story for this principle"));
-          break;
-
-        case SB_COVERAGE_GAP_ONLY_WEAK:
-          if (cov->best_confidence > 0)
-            /* Translators: "2 stories · best confidence 2 of 5" */
-            subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story · best confidence %d of 5",
-                                                     "%u stories · best confidence %d of 5", cov->n_stories),
-                                        cov->n_stories, cov->best_confidence);
-          else
-            subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story · not rehearsed yet",
-                                                     "%u stories · not rehearsed yet", cov->n_stories),
-                                        cov->n_stories);
-          icon = gtk_image_new_from_icon_name ("emblem-important-symbolic");
-          gtk_widget_add_css_class (GTK_WIDGET (row), "coverage-weak");
-          suffix = gtk_label_new (_("Rehearse"));
-          gtk_widget_add_css_class (suffix, "coverage-action");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Rehearse the stories of this principle"));
-          break;
-
-        case SB_COVERAGE_GAP_NONE:
-        default:
-          n_covered++;
-          subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story · best confidence %d of 5",
-                                                   "%u stories · best confidence %d of 5", cov->n_stories),
-                                      cov->n_stories, cov->best_confidence);
-          icon = gtk_image_new_from_icon_name ("object-select-symbolic");
-          gtk_widget_add_css_class (GTK_WIDGET (row), "coverage-ok");
-          suffix = gtk_image_new_from_icon_name ("go-next-symbolic");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Rehearse the stories of this principle"));
-          break;
-        }
-
-      if (cov->n_over_used > 0)
-        {
-          g_autofree char *over = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u of them serves many principles",
-                                                                "%u of them serve many principles",
-                                                                cov->n_over_used), cov->n_over_used);
-          g_autofree char *joined = g_strconcat (subtitle, " · ", over, NULL);
-
-          g_free (subtitle);
-          subtitle = g_steal_pointer (&joined);
-        }
-
-      adw_action_row_set_subtitle (row, subtitle);
-      gtk_widget_add_css_class (icon, "coverage-icon");
-      adw_action_row_add_prefix (row, icon);
-      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (row, suffix);
-      gtk_list_box_append (self->coverage_list, GTK_WIDGET (row));
-    }
-
-  if (self->coverage->rows->len == 0)
-    description = g_strdup (_("This framework has no principles."));
-  else
-    /* Translators: "9 of 16 principles have a story you tell with confidence" */
-    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%u of %u principle has a story you tell with confidence",
-                                                "%u of %u principles have a story you tell with confidence",
-                                                self->coverage->rows->len),
-                                   n_covered, self->coverage->rows->len);
-  adw_preferences_group_set_description (self->coverage_group, description);
-
-  remove_all (GTK_WIDGET (self->over_used_list));
-  for (guint i = 0; i < self->coverage->over_used->len; i++)
-    {
-      SbStory *story = g_ptr_array_index (self->coverage->over_used, i);
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-      guint n = g_strv_length ((char **) sb_story_get_principles (story));
-      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Filed under %u principle",
-                                                                "Filed under %u principles", n), n);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      {
-        g_autofree char *title = story_title (story);
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      }
-      adw_action_row_set_subtitle (row, subtitle);
-      gtk_list_box_append (self->over_used_list, GTK_WIDGET (row));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->over_used_group), self->coverage->over_used->len > 0);
-}
-
-static void
-coverage_idle_cb (gpointer data)
-{
-  SbReviewWindow *self = data;
-
-  self->coverage_idle_id = 0;
-  rebuild_coverage (self);
-}
-
-static void
-schedule_coverage (SbReviewWindow *self)
-{
-  if (self->coverage_idle_id == 0)
-    self->coverage_idle_id = g_idle_add_once (coverage_idle_cb, self);
-}
-
-static void
-coverage_framework_cb (SbReviewWindow *self)
-{
-  if (self->catalog != NULL)
-    schedule_coverage (self);
-}
-
 static void
 select_id (AdwComboRow *row,
            GPtrArray   *ids,
@@ -897,32 +748,30 @@ select_id (AdwComboRow *row,
 }
 
 static void
-coverage_row_activated_cb (SbReviewWindow *self,
-                           GtkListBoxRow  *row)
+rehearse_principle_cb (SbReviewWindow *self,
+                       const char     *principle_id)
 {
-  const char *principle_id = g_object_get_data (G_OBJECT (row), "principle-id");
-  SbCoverageGap gap = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "gap"));
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_assert (SB_IS_REVIEW_WINDOW (self));
 
-  if (principle_id == NULL)
-    return;
-
-  if (gap == SB_COVERAGE_GAP_NO_STORY)
-    {
-      /* Write the missing story in the main window. */
-      if (parent != NULL)
-        {
-          gtk_widget_activate_action (GTK_WIDGET (parent), "win.new-story-in", "s", principle_id);
-          gtk_window_close (GTK_WINDOW (self));
-        }
-      return;
-    }
-
-  /* Rehearse what there is. */
   adw_combo_row_set_selected (self->scope_row, SCOPE_ROW_PRINCIPLE);
   select_id (self->principle_row, self->principle_ids, principle_id);
   restart_action (GTK_WIDGET (self), NULL, NULL);
   adw_view_stack_set_visible_child_name (self->view_stack, "rehearse");
+}
+
+/* Write the missing story in the main window. */
+static void
+write_story_cb (SbReviewWindow *self,
+                const char     *principle_id)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  g_assert (SB_IS_REVIEW_WINDOW (self));
+
+  if (parent == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.new-story-in", "s", principle_id);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -931,7 +780,7 @@ view_changed_cb (SbReviewWindow *self)
   if (self->catalog == NULL)
     return;
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "coverage") == 0)
-    schedule_coverage (self); /* ratings may have changed since */
+    sb_coverage_page_refresh (self->coverage_page); /* ratings may have changed since */
   update_actions (self);
 }
 
@@ -943,7 +792,6 @@ library_changed_cb (SbReviewWindow *self)
   else
     remove_all (GTK_WIDGET (self->pick_list));
   update_scope_count (self);
-  schedule_coverage (self);
 }
 
 /* Set-up ---------------------------------------------------------------- */
@@ -973,7 +821,6 @@ set_model (SbReviewWindow *self,
   GListModel *principles;
   g_autoptr(GtkStringList) principle_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) names = NULL;
-  g_autoptr(GtkStringList) coverage_names = NULL;
   SbPrinciple *principle;
 
   self->catalog = g_object_ref (catalog);
@@ -997,13 +844,8 @@ set_model (SbReviewWindow *self,
     }
 
   names = framework_names (self);
-  coverage_names = framework_names (self);
   adw_combo_row_set_model (self->framework_row, G_LIST_MODEL (names));
   adw_combo_row_set_model (self->principle_row, G_LIST_MODEL (principle_names));
-  adw_combo_row_set_model (self->coverage_framework_row, G_LIST_MODEL (coverage_names));
-
-  /* Coverage starts with Amazon's principles, the framework most asked. */
-  select_id (self->coverage_framework_row, self->framework_ids, "amazon");
 
   /* Rehearse the principle the user is looking at, if any. */
   principle = principle_id ? sb_catalog_lookup (catalog, principle_id) : NULL;
@@ -1019,8 +861,9 @@ set_model (SbReviewWindow *self,
   g_signal_connect_object (library, "items-changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
 
   scope_changed_cb (self);
-  schedule_coverage (self);
   update_actions (self);
+
+  sb_coverage_page_set_model (self->coverage_page, catalog, library);
 }
 
 /* Enter on the setup page starts at once, whatever has the focus, rather
@@ -1047,10 +890,8 @@ sb_review_window_dispose (GObject *object)
   SbReviewWindow *self = (SbReviewWindow *) object;
 
   stop_tick (self);
-  g_clear_handle_id (&self->coverage_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_REVIEW_WINDOW);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->coverage, sb_coverage_free);
   g_clear_object (&self->library);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
@@ -1082,15 +923,13 @@ sb_review_window_class_init (SbReviewWindowClass *klass)
 
   window_class->activate_default = sb_review_window_activate_default;
 
+  g_type_ensure (SB_TYPE_COVERAGE_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-review-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, coverage_framework_row);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, coverage_group);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, coverage_list);
+  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, coverage_page);
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, framework_row);
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, next_button);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, over_used_group);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, over_used_list);
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, pick_group);
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, pick_list);
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, principle_label);
@@ -1111,12 +950,12 @@ sb_review_window_class_init (SbReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, timer_bar);
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, timer_label);
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, view_stack);
-  gtk_widget_class_bind_template_callback (widget_class, coverage_framework_cb);
-  gtk_widget_class_bind_template_callback (widget_class, coverage_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rehearse_principle_cb);
   gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_input_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, write_story_cb);
 
   gtk_widget_class_install_action (widget_class, "review.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "review.restart", NULL, restart_action);
