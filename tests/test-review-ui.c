@@ -76,6 +76,7 @@ test_rehearse_three_cards (void)
   SbStore *store;
   SbWindow *window;
   SbReviewWindow *review;
+  GtkWidget *page;
   SbReviewSession *session;
   SbReviewSummary summary;
   const char *ids[3] = { NULL };
@@ -111,7 +112,8 @@ test_rehearse_three_cards (void)
   g_assert_cmpstr (sb_review_window_get_visible_page (review), ==, "setup");
   g_assert_null (sb_review_window_get_session (review));
 
-  gtk_widget_activate_action (GTK_WIDGET (review), "review.start", NULL);
+  page = GTK_WIDGET (sb_review_window_get_rehearse_page (review));
+  gtk_widget_activate_action (page, "rehearse.start", NULL);
   iterate ();
   session = sb_review_window_get_session (review);
   g_assert_nonnull (session);
@@ -129,7 +131,7 @@ test_rehearse_three_cards (void)
       ratings[i] = 2 + i;
 
       /* Space: reveal. */
-      gtk_widget_activate_action (GTK_WIDGET (review), "review.reveal", NULL);
+      gtk_widget_activate_action (page, "rehearse.reveal", NULL);
       iterate ();
       g_assert_true (sb_review_card_get_revealed (card));
       /* The story's learnings and notes are shown with it, after the
@@ -154,13 +156,13 @@ test_rehearse_three_cards (void)
         g_assert_null (sb_test_ui_find_widget (GTK_WIDGET (review), label_reads, "Learnings"));
 
       /* 2, 3, 4: rate; a second rating of the same card is ignored. */
-      gtk_widget_activate_action (GTK_WIDGET (review), "review.rate", "i", ratings[i]);
-      gtk_widget_activate_action (GTK_WIDGET (review), "review.rate", "i", 1);
+      gtk_widget_activate_action (page, "rehearse.rate", "i", ratings[i]);
+      gtk_widget_activate_action (page, "rehearse.rate", "i", 1);
       iterate ();
       g_assert_cmpint (sb_review_card_get_rating (card), ==, ratings[i]);
 
       /* Right: the next card (the summary after the last). */
-      gtk_widget_activate_action (GTK_WIDGET (review), "review.next", NULL);
+      gtk_widget_activate_action (page, "rehearse.next", NULL);
       iterate ();
     }
 
@@ -276,7 +278,7 @@ test_enter_starts (void)
   focus = gtk_window_get_focus (GTK_WINDOW (review));
   g_assert_nonnull (focus);
   g_assert_true (GTK_IS_BUTTON (focus));
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "review.start");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "rehearse.start");
 
   /* Enter on the focused default button. */
   g_signal_emit_by_name (review, "activate-default");
