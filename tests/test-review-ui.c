@@ -291,6 +291,76 @@ test_enter_starts (void)
   iterate ();
 }
 
+/* A row of the coverage as a user's click activates it. */
+static gboolean
+row_titled (GtkWidget     *widget,
+            gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* A principle's row in the coverage does what it says: rehearse its
+ * stories when it has some, write one in the main window when it has none.
+ */
+static void
+test_coverage_rows (void)
+{
+  SbLibrary *library = sb_application_get_library (app);
+  SbWindow *window;
+  SbReviewWindow *review;
+  SbReviewSession *session;
+  GtkWidget *row;
+  guint n_before;
+  g_autoptr(SbStory) story = NULL;
+
+  add_story (library, "Bet the Quarter on Search — and Won");
+  window = sb_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.coverage", NULL);
+  iterate ();
+  review = SB_REVIEW_WINDOW (sb_test_ui_find_toplevel (SB_TYPE_REVIEW_WINDOW));
+  g_assert_nonnull (review);
+  sb_test_ui_iterate (100);
+
+  /* Think Big has stories: its row leads to rehearsing them, and only them. */
+  row = sb_test_ui_find_widget (GTK_WIDGET (review), row_titled, "Think Big");
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  iterate ();
+  g_assert_cmpstr (sb_review_window_get_visible_page (review), ==, "setup");
+  gtk_widget_activate_action (GTK_WIDGET (sb_review_window_get_rehearse_page (review)), "rehearse.start", NULL);
+  iterate ();
+  g_assert_cmpstr (sb_review_window_get_visible_page (review), ==, "card");
+  session = sb_review_window_get_session (review);
+  g_assert_nonnull (session);
+  g_assert_cmpuint (sb_review_session_get_n_cards (session), >=, 1);
+  for (guint i = 0; i < sb_review_session_get_n_cards (session); i++)
+    {
+      g_autoptr(SbReviewCard) card = g_list_model_get_item (sb_review_session_get_cards (session), i);
+
+      g_assert_true (sb_story_has_principle (sb_review_card_get_story (card), "think-big"));
+    }
+
+  /* Customer Obsession has none: its row writes one and leaves. */
+  sb_review_window_show_coverage (review);
+  sb_test_ui_iterate (100);
+  row = sb_test_ui_find_widget (GTK_WIDGET (review), row_titled, "Customer Obsession");
+  g_assert_nonnull (row);
+  n_before = g_list_model_get_n_items (G_LIST_MODEL (library));
+  gtk_widget_activate (row);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, n_before + 1);
+  story = g_list_model_get_item (G_LIST_MODEL (library), n_before);
+  g_assert_true (sb_story_has_principle (story, "customer-obsession"));
+  g_assert_null (sb_test_ui_find_toplevel (SB_TYPE_REVIEW_WINDOW));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/review-ui/rehearse-three-cards", test_rehearse_three_cards);
   g_test_add_func ("/review-ui/coverage-gap-starts-story", test_coverage_gap_starts_story);
   g_test_add_func ("/review-ui/enter-starts", test_enter_starts);
+  g_test_add_func ("/review-ui/coverage-rows", test_coverage_rows);
 
   ret = g_test_run ();
   g_clear_object (&app);
