@@ -361,6 +361,81 @@ test_coverage_rows (void)
   iterate ();
 }
 
+/* A key pressed in @window, as its key controller sees it. */
+static gboolean
+press_key (GtkWidget *window,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+          if (handled)
+            break;
+        }
+    }
+  iterate ();
+  return handled;
+}
+
+/* On a card, the keys the card names: Space reveals, 1-5 rate, Right moves
+ * on, Escape leaves; on the Coverage view they are left to the list.
+ */
+static void
+test_card_keys (void)
+{
+  SbLibrary *library = sb_application_get_library (app);
+  SbWindow *window;
+  SbReviewWindow *review;
+  SbReviewSession *session;
+  SbReviewCard *card;
+
+  add_story (library, "Keys: Rebuilt the Ledger in a Weekend");
+  window = sb_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  iterate ();
+  review = SB_REVIEW_WINDOW (sb_test_ui_find_toplevel (SB_TYPE_REVIEW_WINDOW));
+  g_assert_nonnull (review);
+
+  /* Space on the setup page is the focused button's, not the card's. */
+  g_assert_false (press_key (GTK_WIDGET (review), GDK_KEY_space));
+  gtk_widget_activate_action (GTK_WIDGET (sb_review_window_get_rehearse_page (review)), "rehearse.start", NULL);
+  iterate ();
+  session = sb_review_window_get_session (review);
+  g_assert_nonnull (session);
+  card = sb_review_session_get_current_card (session);
+  g_assert_nonnull (card);
+
+  g_assert_true (press_key (GTK_WIDGET (review), GDK_KEY_space));
+  g_assert_true (sb_review_card_get_revealed (card));
+  g_assert_true (press_key (GTK_WIDGET (review), GDK_KEY_4));
+  g_assert_cmpint (sb_review_card_get_rating (card), ==, 4);
+  g_assert_true (press_key (GTK_WIDGET (review), GDK_KEY_Right));
+  g_assert_cmpuint (sb_review_session_get_position (session), ==, 1);
+  g_assert_true (sb_review_session_get_current_card (session) != card);
+
+  /* Not on the Coverage view. */
+  sb_review_window_show_coverage (review);
+  iterate ();
+  g_assert_false (press_key (GTK_WIDGET (review), GDK_KEY_space));
+  g_assert_false (press_key (GTK_WIDGET (review), GDK_KEY_Right));
+  g_assert_cmpuint (sb_review_session_get_position (session), ==, 1);
+
+  g_assert_true (press_key (GTK_WIDGET (review), GDK_KEY_Escape));
+  g_assert_null (sb_test_ui_find_toplevel (SB_TYPE_REVIEW_WINDOW));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/review-ui/coverage-gap-starts-story", test_coverage_gap_starts_story);
   g_test_add_func ("/review-ui/enter-starts", test_enter_starts);
   g_test_add_func ("/review-ui/coverage-rows", test_coverage_rows);
+  g_test_add_func ("/review-ui/card-keys", test_card_keys);
 
   ret = g_test_run ();
   g_clear_object (&app);
