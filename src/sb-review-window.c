@@ -3,11 +3,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two views: "Rehearse" (choose the stories and a target time, then one
- * card at a time: answer the question aloud, reveal the story, rate how it
- * went) and "Coverage" (every principle of a framework with its stories
- * and best confidence, gaps marked). Ratings are recorded on the stories
- * through SbReviewSession, so the store saves them like any edit.
+ * Two views in one modal window: "Rehearse" (SbRehearsePage) and
+ * "Coverage" (SbCoveragePage). The window holds the view switcher, its
+ * size and the keys, and wires the pages together: a principle chosen in
+ * the coverage is rehearsed on the other page, or written in the main
+ * window.
  */
 
 #define G_LOG_DOMAIN "sb-review-window"
@@ -15,684 +15,61 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
+#include "sb-coverage-page.h"
+#include "sb-rehearse-page.h"
 #include "sb-review-window.h"
-#include "sb-text-view.h"
-
-#define N_RATINGS 5
-#define TICK_MS 200
 
 struct _SbReviewWindow
 {
-  AdwWindow             parent_instance;
+  AdwWindow       parent_instance;
 
   /* Template widgets */
-  GtkListBox           *coverage_list;
-  AdwComboRow          *coverage_framework_row;
-  AdwPreferencesGroup  *coverage_group;
-  AdwStatusPage        *empty_page;
-  AdwComboRow          *framework_row;
-  GtkButton            *next_button;
-  AdwPreferencesGroup  *over_used_group;
-  GtkListBox           *over_used_list;
-  AdwPreferencesGroup  *pick_group;
-  GtkListBox           *pick_list;
-  AdwComboRow          *principle_row;
-  GtkLabel             *principle_label;
-  GtkLabel             *progress_label;
-  GtkLabel             *prompt_label;
-  GtkBox               *rating_box;
-  GtkStack             *rehearse_stack;
-  GtkButton            *reveal_button;
-  GtkLabel             *scope_count_label;
-  AdwComboRow          *scope_row;
-  GtkButton            *start_button;
-  GtkBox               *story_box;
-  GtkRevealer          *story_revealer;
-  GtkLabel             *summary_label;
-  GtkListBox           *summary_list;
-  GtkSpinButton        *target_spin;
-  GtkLevelBar          *timer_bar;
-  GtkLabel             *timer_label;
-  AdwViewStack         *view_stack;
-
-  /* Owned */
-  SbCatalog            *catalog;
-  SbLibrary            *library;
-  GSettings            *settings;
-  SbReviewSession      *session;
-  SbCoverage           *coverage;
-  GPtrArray            *framework_ids;
-  GPtrArray            *principle_ids;
-  GHashTable           *picked;
-  GtkWidget            *rating_buttons[N_RATINGS];
-  guint                 tick_id;
-  guint                 coverage_idle_id;
+  SbCoveragePage *coverage_page;
+  SbRehearsePage *rehearse_page;
+  AdwViewStack   *view_stack;
 };
 
 G_DEFINE_FINAL_TYPE (SbReviewWindow, sb_review_window, ADW_TYPE_WINDOW)
 
-/* The rehearsal scope kinds, in the order of the scope row's items. */
-enum {
-  SCOPE_ROW_ALL,
-  SCOPE_ROW_FRAMEWORK,
-  SCOPE_ROW_PRINCIPLE,
-  SCOPE_ROW_STORIES,
-};
-
-static const char *
-rating_label (int rating)
-{
-  switch (rating)
-    {
-    /* Translators: confidence ratings after rehearsing a story, 1 to 5 */
-    case 1: return C_("confidence", "Shaky");
-    case 2: return C_("confidence", "Unsure");
-    case 3: return C_("confidence", "Okay");
-    case 4: return C_("confidence", "Solid");
-    case 5: return C_("confidence", "Nailed it");
-    default: return "";
-    }
-}
-
-static char *
-format_time (double seconds)
-{
-  guint s = (guint) MAX (seconds, 0);
-
-  return g_strdup_printf ("%u:%02u", s / 60, s % 60);
-}
-
-static char *
-story_title (SbStory *story)
-{
-  char *title = sb_story_dup_display_title (story);
-
-  if (title[0] != '\0')
-    return title;
-  g_free (title);
-  return g_strdup (_("Untitled Story"));
-}
-
 static gboolean
-on_card_page (SbReviewWindow *self)
+rehearse_visible (SbReviewWindow *self)
 {
-  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "rehearse") == 0
-         && g_strcmp0 (gtk_stack_get_visible_child_name (self->rehearse_stack), "card") == 0
-         && self->session != NULL;
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "rehearse") == 0;
 }
 
 static void
-remove_all (GtkWidget *box)
+view_changed_cb (SbReviewWindow *self)
 {
-  GtkWidget *child;
+  g_assert (SB_IS_REVIEW_WINDOW (self));
 
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (box))
-        gtk_list_box_remove (GTK_LIST_BOX (box), child);
-      else
-        gtk_box_remove (GTK_BOX (box), child);
-    }
-}
-
-/* Scope ---------------------------------------------------------------- */
-
-static const char *
-selected_id (AdwComboRow *row,
-             GPtrArray   *ids)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (ids == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= ids->len)
-    return NULL;
-  return g_ptr_array_index (ids, selected);
-}
-
-/* Fills @scope from the setup page; @story_ids keeps the picked ids alive. */
-static void
-get_scope (SbReviewWindow *self,
-           SbReviewScope  *scope,
-           GStrv          *story_ids)
-{
-  memset (scope, 0, sizeof *scope);
-  *story_ids = NULL;
-
-  switch (adw_combo_row_get_selected (self->scope_row))
-    {
-    case SCOPE_ROW_FRAMEWORK:
-      scope->id = selected_id (self->framework_row, self->framework_ids);
-      scope->kind = scope->id ? SB_REVIEW_SCOPE_FRAMEWORK : SB_REVIEW_SCOPE_ALL;
-      break;
-
-    case SCOPE_ROW_PRINCIPLE:
-      scope->id = selected_id (self->principle_row, self->principle_ids);
-      scope->kind = scope->id ? SB_REVIEW_SCOPE_PRINCIPLE : SB_REVIEW_SCOPE_ALL;
-      break;
-
-    case SCOPE_ROW_STORIES:
-      {
-        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-        /* In library order, so the same picks give the same session. */
-        for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->library)); i++)
-          {
-            g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->library), i);
-
-            if (g_hash_table_contains (self->picked, sb_story_get_id (story)))
-              g_strv_builder_add (builder, sb_story_get_id (story));
-          }
-        *story_ids = g_strv_builder_end (builder);
-        scope->kind = SB_REVIEW_SCOPE_STORIES;
-        scope->story_ids = (const char * const *) *story_ids;
-      }
-      break;
-
-    case SCOPE_ROW_ALL:
-    default:
-      scope->kind = SB_REVIEW_SCOPE_ALL;
-      break;
-    }
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "coverage") == 0)
+    sb_coverage_page_refresh (self->coverage_page); /* ratings may have changed since */
 }
 
 static void
-update_scope_count (SbReviewWindow *self)
+rehearse_principle_cb (SbReviewWindow *self,
+                       const char     *principle_id)
 {
-  SbReviewScope scope;
-  g_auto(GStrv) story_ids = NULL;
-  g_autoptr(GPtrArray) stories = NULL;
-  g_autofree char *text = NULL;
+  g_assert (SB_IS_REVIEW_WINDOW (self));
 
-  get_scope (self, &scope, &story_ids);
-  stories = sb_review_collect (self->library, self->catalog, &scope);
-
-  if (stories->len == 0 && scope.kind == SB_REVIEW_SCOPE_STORIES)
-    text = g_strdup (_("Pick the stories to rehearse"));
-  else if (stories->len == 0)
-    text = g_strdup (_("No stories here yet"));
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story to rehearse", "%u stories to rehearse",
-                                         stories->len), stories->len);
-  gtk_label_set_text (self->scope_count_label, text);
+  sb_rehearse_page_rehearse_principle (self->rehearse_page, principle_id);
+  adw_view_stack_set_visible_child_name (self->view_stack, "rehearse");
 }
 
+/* Write the missing story in the main window. */
 static void
-picked_toggled_cb (GtkCheckButton *check,
-                   SbReviewWindow *self)
+write_story_cb (SbReviewWindow *self,
+                const char     *principle_id)
 {
-  const char *id = g_object_get_data (G_OBJECT (check), "story-id");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
-  if (gtk_check_button_get_active (check))
-    g_hash_table_add (self->picked, g_strdup (id));
-  else
-    g_hash_table_remove (self->picked, id);
-  update_scope_count (self);
-}
+  g_assert (SB_IS_REVIEW_WINDOW (self));
 
-static void
-rebuild_pick_list (SbReviewWindow *self)
-{
-  GListModel *stories = G_LIST_MODEL (self->library);
-
-  remove_all (GTK_WIDGET (self->pick_list));
-
-  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
-    {
-      g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-      GtkWidget *check = gtk_check_button_new ();
-      const char * const *principles = sb_story_get_principles (story);
-      SbPrinciple *principle = principles[0] ? sb_catalog_lookup (self->catalog, principles[0]) : NULL;
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      {
-        g_autofree char *title = story_title (story);
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      }
-      if (principle != NULL)
-        adw_action_row_set_subtitle (row, sb_principle_get_name (principle));
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   g_hash_table_contains (self->picked, sb_story_get_id (story)));
-      g_object_set_data_full (G_OBJECT (check), "story-id", g_strdup (sb_story_get_id (story)), g_free);
-      g_signal_connect (check, "toggled", G_CALLBACK (picked_toggled_cb), self);
-      adw_action_row_add_prefix (row, check);
-      adw_action_row_set_activatable_widget (row, check);
-      gtk_list_box_append (self->pick_list, GTK_WIDGET (row));
-    }
-
-  if (g_list_model_get_n_items (stories) == 0)
-    {
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No stories yet"));
-      gtk_list_box_append (self->pick_list, GTK_WIDGET (row));
-    }
-}
-
-static void
-scope_changed_cb (SbReviewWindow *self)
-{
-  guint kind = adw_combo_row_get_selected (self->scope_row);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->framework_row), kind == SCOPE_ROW_FRAMEWORK);
-  gtk_widget_set_visible (GTK_WIDGET (self->principle_row), kind == SCOPE_ROW_PRINCIPLE);
-  gtk_widget_set_visible (GTK_WIDGET (self->pick_group), kind == SCOPE_ROW_STORIES);
-  if (kind == SCOPE_ROW_STORIES && gtk_widget_get_first_child (GTK_WIDGET (self->pick_list)) == NULL)
-    rebuild_pick_list (self);
-  update_scope_count (self);
-}
-
-static gboolean
-target_output_cb (SbReviewWindow *self,
-                  GtkSpinButton  *spin)
-{
-  g_autofree char *text = format_time (gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin)));
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-/* Reads "m:ss", or plain seconds. */
-static int
-target_input_cb (SbReviewWindow *self,
-                 double         *new_value,
-                 GtkSpinButton  *spin)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  g_auto(GStrv) parts = g_strsplit (text, ":", 2);
-  guint64 minutes = 0, seconds = 0;
-
-  if (parts[0] == NULL)
-    return GTK_INPUT_ERROR;
-  if (parts[1] == NULL)
-    {
-      if (!g_ascii_string_to_unsigned (g_strstrip (parts[0]), 10, 0, 3600, &seconds, NULL))
-        return GTK_INPUT_ERROR;
-    }
-  else if (!g_ascii_string_to_unsigned (g_strstrip (parts[0]), 10, 0, 60, &minutes, NULL)
-           || !g_ascii_string_to_unsigned (g_strstrip (parts[1]), 10, 0, 59, &seconds, NULL))
-    return GTK_INPUT_ERROR;
-
-  *new_value = minutes * 60 + seconds;
-  return TRUE;
-}
-
-/* The card -------------------------------------------------------------- */
-
-static void
-stop_tick (SbReviewWindow *self)
-{
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-}
-
-static void
-update_timer (SbReviewWindow *self)
-{
-  SbReviewCard *card = self->session ? sb_review_session_get_current_card (self->session) : NULL;
-  guint target = self->session ? sb_review_session_get_target_seconds (self->session) : 120;
-  g_autofree char *elapsed_text = NULL;
-  g_autofree char *target_text = NULL;
-  g_autofree char *text = NULL;
-  double elapsed = 0;
-  gboolean over;
-
-  if (card != NULL && sb_review_card_get_revealed (card))
-    elapsed = sb_review_card_get_seconds (card);
-  else if (card != NULL && sb_review_card_get_started (card) != 0)
-    elapsed = (g_get_monotonic_time () - sb_review_card_get_started (card)) / (double) G_USEC_PER_SEC;
-
-  over = elapsed > target;
-  elapsed_text = format_time (elapsed);
-  target_text = format_time (target);
-  /* Translators: the rehearsal timer, "elapsed / target", e.g. "0:42 / 2:00" */
-  text = g_strdup_printf (_("%s / %s"), elapsed_text, target_text);
-  gtk_label_set_text (self->timer_label, text);
-
-  gtk_level_bar_set_max_value (self->timer_bar, target);
-  gtk_level_bar_set_value (self->timer_bar, MIN (elapsed, target));
-  if (over)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->timer_bar), "over-target");
-      gtk_widget_add_css_class (GTK_WIDGET (self->timer_label), "warning");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->timer_bar), "over-target");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->timer_label), "warning");
-    }
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  SbReviewWindow *self = data;
-
-  update_timer (self);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-update_actions (SbReviewWindow *self)
-{
-  SbReviewCard *card = NULL;
-  gboolean card_page = on_card_page (self);
-
-  if (card_page)
-    card = sb_review_session_get_current_card (self->session);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.reveal",
-                                 card != NULL && !sb_review_card_get_revealed (card));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.rate",
-                                 card != NULL && sb_review_card_get_rating (card) == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.next", card != NULL);
-}
-
-static void
-add_story_text (GtkBox     *box,
-                const char *text,
-                const char *css_class)
-{
-  g_autofree char *preview = sb_text_dup_preview (text);
-  GtkWidget *label = gtk_label_new (preview);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-}
-
-static void
-add_story_section (GtkBox     *box,
-                   const char *heading,
-                   const char *text)
-{
-  if (text == NULL || text[0] == '\0')
+  if (parent == NULL)
     return;
-  add_story_text (box, heading, "review-heading");
-  add_story_text (box, text, NULL);
-}
-
-static void
-fill_story (SbReviewWindow *self,
-            SbStory        *story)
-{
-  const char * const *actions = sb_story_get_actions (story);
-  gboolean empty = TRUE;
-
-  remove_all (GTK_WIDGET (self->story_box));
-  {
-    g_autofree char *title = story_title (story);
-
-    add_story_text (self->story_box, title, "title-3");
-  }
-
-  add_story_section (self->story_box, _("Situation"), sb_story_get_situation (story));
-  add_story_section (self->story_box, _("Task"), sb_story_get_task (story));
-  if (actions[0] != NULL)
-    {
-      add_story_text (self->story_box, _("Action"), "review-heading");
-      for (guint i = 0; actions[i] != NULL; i++)
-        {
-          /* Translators: a numbered action step, e.g. "1. Designed the plan" */
-          g_autofree char *step = g_strdup_printf (_("%u. %s"), i + 1, actions[i]);
-
-          add_story_text (self->story_box, step, NULL);
-        }
-    }
-  add_story_section (self->story_box, _("Result"), sb_story_get_result (story));
-  add_story_section (self->story_box, _("Learnings"), sb_story_get_learnings (story));
-  add_story_section (self->story_box, _("Notes"), sb_story_get_notes (story));
-
-  empty = sb_story_get_situation (story)[0] == '\0' && sb_story_get_task (story)[0] == '\0'
-          && actions[0] == NULL && sb_story_get_result (story)[0] == '\0'
-          && sb_story_get_learnings (story)[0] == '\0' && sb_story_get_notes (story)[0] == '\0';
-  if (empty)
-    add_story_text (self->story_box, _("This story has no text yet. Write it down after you rehearse it."), "dim-label");
-}
-
-static void
-update_card_state (SbReviewWindow *self)
-{
-  SbReviewCard *card = sb_review_session_get_current_card (self->session);
-  gboolean last;
-  int rating;
-
-  if (card == NULL)
-    return;
-
-  rating = sb_review_card_get_rating (card);
-  last = sb_review_session_get_position (self->session) + 1 >= sb_review_session_get_n_cards (self->session);
-
-  gtk_revealer_set_reveal_child (self->story_revealer, sb_review_card_get_revealed (card));
-  gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), !sb_review_card_get_revealed (card));
-
-  for (int i = 0; i < N_RATINGS; i++)
-    {
-      if (rating == i + 1)
-        gtk_widget_add_css_class (self->rating_buttons[i], "chosen");
-      else
-        gtk_widget_remove_css_class (self->rating_buttons[i], "chosen");
-    }
-
-  if (rating == 0)
-    gtk_button_set_label (self->next_button, _("_Skip"));
-  else if (last)
-    gtk_button_set_label (self->next_button, _("_Finish"));
-  else
-    gtk_button_set_label (self->next_button, _("_Next"));
-
-  if (rating != 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->next_button), "suggested-action");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->next_button), "suggested-action");
-
-  update_timer (self);
-  update_actions (self);
-}
-
-static void
-show_summary (SbReviewWindow *self)
-{
-  GListModel *cards = sb_review_session_get_cards (self->session);
-  SbReviewSummary summary;
-  g_autofree char *average_time = NULL;
-  g_autofree char *text = NULL;
-
-  stop_tick (self);
-  sb_review_session_get_summary (self->session, &summary);
-  average_time = format_time (summary.average_seconds);
-
-  if (summary.n_done == 0)
-    text = g_strdup (_("No card was rated this time."));
-  else
-    /* Translators: "3 of 4 cards rated · average confidence 3.7 · 1:12 per card" */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u of %u card rated · average confidence %.1f · %s per card",
-                                         "%u of %u cards rated · average confidence %.1f · %s per card",
-                                         summary.n_cards),
-                            summary.n_done, summary.n_cards, summary.average_confidence, average_time);
-  gtk_label_set_text (self->summary_label, text);
-
-  remove_all (GTK_WIDGET (self->summary_list));
-  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
-    {
-      g_autoptr(SbReviewCard) card = g_list_model_get_item (cards, i);
-      SbPrinciple *principle = sb_review_card_get_principle (card);
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-      int rating = sb_review_card_get_rating (card);
-      GtkWidget *label;
-      g_autofree char *detail = NULL;
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      {
-        g_autofree char *title = story_title (sb_review_card_get_story (card));
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      }
-      if (principle != NULL)
-        adw_action_row_set_subtitle (row, sb_principle_get_name (principle));
-
-      if (rating == 0)
-        detail = g_strdup (C_("review card", "Skipped"));
-      else
-        {
-          g_autofree char *time = format_time (sb_review_card_get_seconds (card));
-
-          /* Translators: a rated card in the summary, e.g. "4 Solid · 1:05" */
-          detail = g_strdup_printf (_("%d %s · %s"), rating, rating_label (rating), time);
-        }
-      label = gtk_label_new (detail);
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_widget_add_css_class (label, "review-timer");
-      if (rating == 0)
-        gtk_widget_add_css_class (label, "dim-label");
-      else if (sb_review_card_get_seconds (card) > sb_review_session_get_target_seconds (self->session))
-        {
-          gtk_widget_add_css_class (label, "warning");
-          gtk_widget_set_tooltip_text (label, _("Longer than the target time"));
-        }
-      adw_action_row_add_suffix (row, label);
-      gtk_list_box_append (self->summary_list, GTK_WIDGET (row));
-    }
-
-  gtk_stack_set_visible_child_name (self->rehearse_stack, "summary");
-  update_actions (self);
-}
-
-static void
-show_card (SbReviewWindow *self)
-{
-  SbReviewCard *card = sb_review_session_get_current_card (self->session);
-  SbPrinciple *principle;
-  g_autofree char *progress = NULL;
-  guint duration;
-
-  if (card == NULL)
-    {
-      show_summary (self);
-      return;
-    }
-
-  principle = sb_review_card_get_principle (card);
-  progress = g_strdup_printf (_("Card %u of %u"), sb_review_session_get_position (self->session) + 1,
-                              sb_review_session_get_n_cards (self->session));
-  gtk_label_set_text (self->progress_label, progress);
-  gtk_label_set_text (self->principle_label, principle ? sb_principle_get_name (principle) : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->principle_label), principle != NULL);
-  gtk_label_set_text (self->prompt_label, sb_review_card_get_prompt (card));
-
-  /* Hide the previous story at once rather than sliding it away. */
-  duration = gtk_revealer_get_transition_duration (self->story_revealer);
-  gtk_revealer_set_transition_duration (self->story_revealer, 0);
-  gtk_revealer_set_reveal_child (self->story_revealer, FALSE);
-  gtk_revealer_set_transition_duration (self->story_revealer, duration);
-  fill_story (self, sb_review_card_get_story (card));
-
-  gtk_stack_set_visible_child_name (self->rehearse_stack, "card");
-  gtk_widget_grab_focus (GTK_WIDGET (self->reveal_button));
-  update_card_state (self);
-
-  if (self->tick_id == 0)
-    self->tick_id = g_timeout_add (TICK_MS, tick_cb, self);
-}
-
-static void
-start_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  SbReviewWindow *self = SB_REVIEW_WINDOW (widget);
-  SbReviewScope scope;
-  g_auto(GStrv) story_ids = NULL;
-  guint target;
-
-  gtk_spin_button_update (self->target_spin);
-  target = (guint) gtk_spin_button_get_value_as_int (self->target_spin);
-  g_settings_set_int (self->settings, "target-seconds", (int) target);
-
-  get_scope (self, &scope, &story_ids);
-  g_clear_object (&self->session);
-  self->session = sb_review_session_new (self->library, self->catalog, &scope, NULL);
-  sb_review_session_set_target_seconds (self->session, target);
-
-  if (sb_review_session_get_n_cards (self->session) == 0)
-    {
-      if (g_list_model_get_n_items (G_LIST_MODEL (self->library)) == 0)
-        adw_status_page_set_description (self->empty_page,
-                                         _("Write a story first: close this window and press Ctrl+N."));
-      else if (scope.kind == SB_REVIEW_SCOPE_STORIES)
-        adw_status_page_set_description (self->empty_page, _("Tick the stories you want to rehearse."));
-      else
-        adw_status_page_set_description (self->empty_page,
-                                         _("No story is filed here yet. Choose other stories, or write one for this principle."));
-      gtk_stack_set_visible_child_name (self->rehearse_stack, "empty");
-      update_actions (self);
-      return;
-    }
-
-  show_card (self);
-}
-
-static void
-restart_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  SbReviewWindow *self = SB_REVIEW_WINDOW (widget);
-
-  stop_tick (self);
-  g_clear_object (&self->session);
-  update_scope_count (self);
-  gtk_stack_set_visible_child_name (self->rehearse_stack, "setup");
-  update_actions (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
-}
-
-static void
-reveal_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  SbReviewWindow *self = SB_REVIEW_WINDOW (widget);
-
-  if (!on_card_page (self))
-    return;
-  sb_review_session_reveal (self->session);
-  update_card_state (self);
-}
-
-static void
-rate_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  SbReviewWindow *self = SB_REVIEW_WINDOW (widget);
-  int rating = g_variant_get_int32 (param);
-
-  if (!on_card_page (self) || rating < 1 || rating > N_RATINGS)
-    return;
-  if (sb_review_session_rate (self->session, rating))
-    gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
-  update_card_state (self);
-}
-
-static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  SbReviewWindow *self = SB_REVIEW_WINDOW (widget);
-
-  if (!on_card_page (self))
-    return;
-  sb_review_session_next (self->session);
-  show_card (self);
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.new-story-in", "s", principle_id);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static gboolean
@@ -702,6 +79,8 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 SbReviewWindow        *self)
 {
+  g_assert (SB_IS_REVIEW_WINDOW (self));
+
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
     return FALSE;
 
@@ -711,316 +90,23 @@ key_pressed_cb (GtkEventControllerKey *controller,
       return TRUE;
     }
 
-  if (!on_card_page (self))
+  if (!rehearse_visible (self))
     return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
-      gtk_widget_activate_action (GTK_WIDGET (self), "review.reveal", NULL);
-      return TRUE;
-
-    case GDK_KEY_1: case GDK_KEY_2: case GDK_KEY_3: case GDK_KEY_4: case GDK_KEY_5:
-      gtk_widget_activate_action (GTK_WIDGET (self), "review.rate", "i", (int) (keyval - GDK_KEY_0));
-      return TRUE;
-
-    case GDK_KEY_KP_1: case GDK_KEY_KP_2: case GDK_KEY_KP_3: case GDK_KEY_KP_4: case GDK_KEY_KP_5:
-      gtk_widget_activate_action (GTK_WIDGET (self), "review.rate", "i", (int) (keyval - GDK_KEY_KP_0));
-      return TRUE;
-
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-    case GDK_KEY_n:
-    case GDK_KEY_N:
-      gtk_widget_activate_action (GTK_WIDGET (self), "review.next", NULL);
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
+  return sb_rehearse_page_handle_key (self->rehearse_page, keyval);
 }
 
-/* Coverage -------------------------------------------------------------- */
-
+/* Enter on the setup page starts at once, whatever has the focus, rather
+ * than after the 250 ms a button takes to look pressed.
+ */
 static void
-rebuild_coverage (SbReviewWindow *self)
+sb_review_window_activate_default (GtkWindow *window)
 {
-  const char *framework_id = selected_id (self->coverage_framework_row, self->framework_ids);
-  g_autofree char *description = NULL;
-  guint n_covered = 0;
+  SbReviewWindow *self = SB_REVIEW_WINDOW (window);
 
-  g_clear_pointer (&self->coverage, sb_coverage_free);
-  self->coverage = sb_coverage_compute (self->library, self->catalog, framework_id);
-
-  remove_all (GTK_WIDGET (self->coverage_list));
-  for (guint i = 0; i < self->coverage->rows->len; i++)
-    {
-      SbCoverageRow *cov = g_ptr_array_index (self->coverage->rows, i);
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-      g_autofree char *subtitle = NULL;
-      GtkWidget *icon = NULL;
-      GtkWidget *suffix;
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_principle_get_name (cov->principle));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "principle-id",
-                              g_strdup (sb_principle_get_id (cov->principle)), g_free);
-      g_object_set_data (G_OBJECT (row), "gap", GINT_TO_POINTER (cov->gap));
-
-      switch (cov->gap)
-        {
-        case SB_COVERAGE_GAP_NO_STORY:
-          subtitle = g_strdup (_("No story yet"));
-          icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-          gtk_widget_add_css_class (GTK_WIDGET (row), "coverage-gap");
-          suffix = gtk_label_new (_("Write One"));
-          gtk_widget_add_css_class (suffix, "coverage-action");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Start a new story for this principle"));
-          break;
-
-        case SB_COVERAGE_GAP_ONLY_WEAK:
-          if (cov->best_confidence > 0)
-            /* Translators: "2 stories · best confidence 2 of 5" */
-            subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story · best confidence %d of 5",
-                                                     "%u stories · best confidence %d of 5", cov->n_stories),
-                                        cov->n_stories, cov->best_confidence);
-          else
-            subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story · not rehearsed yet",
-                                                     "%u stories · not rehearsed yet", cov->n_stories),
-                                        cov->n_stories);
-          icon = gtk_image_new_from_icon_name ("emblem-important-symbolic");
-          gtk_widget_add_css_class (GTK_WIDGET (row), "coverage-weak");
-          suffix = gtk_label_new (_("Rehearse"));
-          gtk_widget_add_css_class (suffix, "coverage-action");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Rehearse the stories of this principle"));
-          break;
-
-        case SB_COVERAGE_GAP_NONE:
-        default:
-          n_covered++;
-          subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story · best confidence %d of 5",
-                                                   "%u stories · best confidence %d of 5", cov->n_stories),
-                                      cov->n_stories, cov->best_confidence);
-          icon = gtk_image_new_from_icon_name ("object-select-symbolic");
-          gtk_widget_add_css_class (GTK_WIDGET (row), "coverage-ok");
-          suffix = gtk_image_new_from_icon_name ("go-next-symbolic");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Rehearse the stories of this principle"));
-          break;
-        }
-
-      if (cov->n_over_used > 0)
-        {
-          g_autofree char *over = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u of them serves many principles",
-                                                                "%u of them serve many principles",
-                                                                cov->n_over_used), cov->n_over_used);
-          g_autofree char *joined = g_strconcat (subtitle, " · ", over, NULL);
-
-          g_free (subtitle);
-          subtitle = g_steal_pointer (&joined);
-        }
-
-      adw_action_row_set_subtitle (row, subtitle);
-      gtk_widget_add_css_class (icon, "coverage-icon");
-      adw_action_row_add_prefix (row, icon);
-      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (row, suffix);
-      gtk_list_box_append (self->coverage_list, GTK_WIDGET (row));
-    }
-
-  if (self->coverage->rows->len == 0)
-    description = g_strdup (_("This framework has no principles."));
-  else
-    /* Translators: "9 of 16 principles have a story you tell with confidence" */
-    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%u of %u principle has a story you tell with confidence",
-                                                "%u of %u principles have a story you tell with confidence",
-                                                self->coverage->rows->len),
-                                   n_covered, self->coverage->rows->len);
-  adw_preferences_group_set_description (self->coverage_group, description);
-
-  remove_all (GTK_WIDGET (self->over_used_list));
-  for (guint i = 0; i < self->coverage->over_used->len; i++)
-    {
-      SbStory *story = g_ptr_array_index (self->coverage->over_used, i);
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-      guint n = g_strv_length ((char **) sb_story_get_principles (story));
-      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Filed under %u principle",
-                                                                "Filed under %u principles", n), n);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      {
-        g_autofree char *title = story_title (story);
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      }
-      adw_action_row_set_subtitle (row, subtitle);
-      gtk_list_box_append (self->over_used_list, GTK_WIDGET (row));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->over_used_group), self->coverage->over_used->len > 0);
-}
-
-static void
-coverage_idle_cb (gpointer data)
-{
-  SbReviewWindow *self = data;
-
-  self->coverage_idle_id = 0;
-  rebuild_coverage (self);
-}
-
-static void
-schedule_coverage (SbReviewWindow *self)
-{
-  if (self->coverage_idle_id == 0)
-    self->coverage_idle_id = g_idle_add_once (coverage_idle_cb, self);
-}
-
-static void
-coverage_framework_cb (SbReviewWindow *self)
-{
-  if (self->catalog != NULL)
-    schedule_coverage (self);
-}
-
-static void
-select_id (AdwComboRow *row,
-           GPtrArray   *ids,
-           const char  *id)
-{
-  guint index;
-
-  if (id != NULL && ids != NULL && g_ptr_array_find_with_equal_func (ids, id, g_str_equal, &index))
-    adw_combo_row_set_selected (row, index);
-}
-
-static void
-coverage_row_activated_cb (SbReviewWindow *self,
-                           GtkListBoxRow  *row)
-{
-  const char *principle_id = g_object_get_data (G_OBJECT (row), "principle-id");
-  SbCoverageGap gap = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "gap"));
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  if (principle_id == NULL)
+  if (rehearse_visible (self) && sb_rehearse_page_activate_default (self->rehearse_page))
     return;
 
-  if (gap == SB_COVERAGE_GAP_NO_STORY)
-    {
-      /* Write the missing story in the main window. */
-      if (parent != NULL)
-        {
-          gtk_widget_activate_action (GTK_WIDGET (parent), "win.new-story-in", "s", principle_id);
-          gtk_window_close (GTK_WINDOW (self));
-        }
-      return;
-    }
-
-  /* Rehearse what there is. */
-  adw_combo_row_set_selected (self->scope_row, SCOPE_ROW_PRINCIPLE);
-  select_id (self->principle_row, self->principle_ids, principle_id);
-  restart_action (GTK_WIDGET (self), NULL, NULL);
-  adw_view_stack_set_visible_child_name (self->view_stack, "rehearse");
-}
-
-static void
-view_changed_cb (SbReviewWindow *self)
-{
-  if (self->catalog == NULL)
-    return;
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "coverage") == 0)
-    schedule_coverage (self); /* ratings may have changed since */
-  update_actions (self);
-}
-
-static void
-library_changed_cb (SbReviewWindow *self)
-{
-  if (gtk_widget_get_visible (GTK_WIDGET (self->pick_group)))
-    rebuild_pick_list (self);
-  else
-    remove_all (GTK_WIDGET (self->pick_list));
-  update_scope_count (self);
-  schedule_coverage (self);
-}
-
-/* Set-up ---------------------------------------------------------------- */
-
-static GtkStringList *
-framework_names (SbReviewWindow *self)
-{
-  GListModel *frameworks = sb_catalog_get_frameworks (self->catalog);
-  GtkStringList *names = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
-    {
-      g_autoptr(SbFramework) framework = g_list_model_get_item (frameworks, i);
-
-      gtk_string_list_append (names, sb_framework_get_name (framework));
-    }
-  return names;
-}
-
-static void
-set_model (SbReviewWindow *self,
-           SbCatalog      *catalog,
-           SbLibrary      *library,
-           const char     *principle_id)
-{
-  GListModel *frameworks;
-  GListModel *principles;
-  g_autoptr(GtkStringList) principle_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) names = NULL;
-  g_autoptr(GtkStringList) coverage_names = NULL;
-  SbPrinciple *principle;
-
-  self->catalog = g_object_ref (catalog);
-  self->library = g_object_ref (library);
-
-  frameworks = sb_catalog_get_frameworks (catalog);
-  for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
-    {
-      g_autoptr(SbFramework) framework = g_list_model_get_item (frameworks, i);
-
-      g_ptr_array_add (self->framework_ids, g_strdup (sb_framework_get_id (framework)));
-    }
-
-  principles = sb_catalog_get_principles (catalog);
-  for (guint i = 0; i < g_list_model_get_n_items (principles); i++)
-    {
-      g_autoptr(SbPrinciple) p = g_list_model_get_item (principles, i);
-
-      g_ptr_array_add (self->principle_ids, g_strdup (sb_principle_get_id (p)));
-      gtk_string_list_append (principle_names, sb_principle_get_name (p));
-    }
-
-  names = framework_names (self);
-  coverage_names = framework_names (self);
-  adw_combo_row_set_model (self->framework_row, G_LIST_MODEL (names));
-  adw_combo_row_set_model (self->principle_row, G_LIST_MODEL (principle_names));
-  adw_combo_row_set_model (self->coverage_framework_row, G_LIST_MODEL (coverage_names));
-
-  /* Coverage starts with Amazon's principles, the framework most asked. */
-  select_id (self->coverage_framework_row, self->framework_ids, "amazon");
-
-  /* Rehearse the principle the user is looking at, if any. */
-  principle = principle_id ? sb_catalog_lookup (catalog, principle_id) : NULL;
-  if (principle != NULL)
-    {
-      select_id (self->principle_row, self->principle_ids, principle_id);
-      select_id (self->framework_row, self->framework_ids, sb_principle_get_framework_id (principle));
-      adw_combo_row_set_selected (self->scope_row, SCOPE_ROW_PRINCIPLE);
-    }
-  else
-    select_id (self->framework_row, self->framework_ids, "amazon");
-
-  g_signal_connect_object (library, "items-changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
-
-  scope_changed_cb (self);
-  schedule_coverage (self);
-  update_actions (self);
+  GTK_WINDOW_CLASS (sb_review_window_parent_class)->activate_default (window);
 }
 
 static void
@@ -1028,28 +114,9 @@ sb_review_window_dispose (GObject *object)
 {
   SbReviewWindow *self = (SbReviewWindow *) object;
 
-  stop_tick (self);
-  g_clear_handle_id (&self->coverage_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_REVIEW_WINDOW);
-  g_clear_object (&self->session);
-  g_clear_pointer (&self->coverage, sb_coverage_free);
-  g_clear_object (&self->library);
-  g_clear_object (&self->catalog);
-  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sb_review_window_parent_class)->dispose (object);
-}
-
-static void
-sb_review_window_finalize (GObject *object)
-{
-  SbReviewWindow *self = (SbReviewWindow *) object;
-
-  g_clear_pointer (&self->framework_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->principle_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->picked, g_hash_table_unref);
-
-  G_OBJECT_CLASS (sb_review_window_parent_class)->finalize (object);
 }
 
 static void
@@ -1057,51 +124,22 @@ sb_review_window_class_init (SbReviewWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = sb_review_window_dispose;
-  object_class->finalize = sb_review_window_finalize;
+
+  window_class->activate_default = sb_review_window_activate_default;
+
+  g_type_ensure (SB_TYPE_COVERAGE_PAGE);
+  g_type_ensure (SB_TYPE_REHEARSE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-review-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, coverage_framework_row);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, coverage_group);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, coverage_list);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, framework_row);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, next_button);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, over_used_group);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, over_used_list);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, pick_group);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, pick_list);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, principle_label);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, principle_row);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, prompt_label);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, rating_box);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, rehearse_stack);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, reveal_button);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, scope_count_label);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, scope_row);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, start_button);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, story_box);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, story_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, summary_list);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, target_spin);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, timer_bar);
-  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, timer_label);
+  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, coverage_page);
+  gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, rehearse_page);
   gtk_widget_class_bind_template_child (widget_class, SbReviewWindow, view_stack);
-  gtk_widget_class_bind_template_callback (widget_class, coverage_framework_cb);
-  gtk_widget_class_bind_template_callback (widget_class, coverage_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, target_input_cb);
-  gtk_widget_class_bind_template_callback (widget_class, target_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rehearse_principle_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
-
-  gtk_widget_class_install_action (widget_class, "review.start", NULL, start_action);
-  gtk_widget_class_install_action (widget_class, "review.restart", NULL, restart_action);
-  gtk_widget_class_install_action (widget_class, "review.reveal", NULL, reveal_action);
-  gtk_widget_class_install_action (widget_class, "review.rate", "i", rate_action);
-  gtk_widget_class_install_action (widget_class, "review.next", NULL, next_action);
+  gtk_widget_class_bind_template_callback (widget_class, write_story_cb);
 }
 
 static void
@@ -1109,49 +147,13 @@ sb_review_window_init (SbReviewWindow *self)
 {
   GtkEventController *keys;
 
-  self->framework_ids = g_ptr_array_new_with_free_func (g_free);
-  self->principle_ids = g_ptr_array_new_with_free_func (g_free);
-  self->picked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* The bar fills toward the target; its colour is ours, not the offsets'. */
-  gtk_level_bar_remove_offset_value (self->timer_bar, GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (self->timer_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_level_bar_remove_offset_value (self->timer_bar, GTK_LEVEL_BAR_OFFSET_FULL);
-
-  for (int i = 0; i < N_RATINGS; i++)
-    {
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      g_autofree char *number = g_strdup_printf ("%d", i + 1);
-      g_autofree char *tooltip = g_strdup_printf ("%d %s (%d)", i + 1, rating_label (i + 1), i + 1);
-      GtkWidget *number_label = gtk_label_new (number);
-      GtkWidget *word_label = gtk_label_new (rating_label (i + 1));
-
-      gtk_widget_add_css_class (number_label, "title-3");
-      gtk_widget_add_css_class (word_label, "caption");
-      gtk_label_set_wrap (GTK_LABEL (word_label), TRUE);
-      gtk_label_set_justify (GTK_LABEL (word_label), GTK_JUSTIFY_CENTER);
-      gtk_box_append (GTK_BOX (box), number_label);
-      gtk_box_append (GTK_BOX (box), word_label);
-      gtk_button_set_child (GTK_BUTTON (button), box);
-      gtk_widget_add_css_class (button, "rating-button");
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.rate");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", i + 1);
-      gtk_box_append (self->rating_box, button);
-      self->rating_buttons[i] = button;
-    }
 
   /* Capture, so Space reveals even while a button has the focus. */
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
-
-  self->settings = g_settings_new (APPLICATION_ID);
-  gtk_spin_button_set_value (self->target_spin, g_settings_get_int (self->settings, "target-seconds"));
 }
 
 /**
@@ -1185,11 +187,12 @@ sb_review_window_new (GtkWindow  *parent,
       if (width > 0 && height > 0)
         gtk_window_set_default_size (GTK_WINDOW (self), MIN (720, width), MIN (680, height));
     }
-  set_model (self, catalog, library, principle_id);
+  sb_rehearse_page_set_model (self->rehearse_page, catalog, library, principle_id);
+  sb_coverage_page_set_model (self->coverage_page, catalog, library);
   /* Start can be focused only now that there is something to rehearse:
    * Ctrl+R then Enter starts.
    */
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->start_button));
+  sb_rehearse_page_focus_start (self->rehearse_page);
 
   return self;
 }
@@ -1203,6 +206,7 @@ void
 sb_review_window_show_coverage (SbReviewWindow *self)
 {
   g_return_if_fail (SB_IS_REVIEW_WINDOW (self));
+
   adw_view_stack_set_visible_child_name (self->view_stack, "coverage");
 }
 
@@ -1215,7 +219,8 @@ SbReviewSession *
 sb_review_window_get_session (SbReviewWindow *self)
 {
   g_return_val_if_fail (SB_IS_REVIEW_WINDOW (self), NULL);
-  return self->session;
+
+  return sb_rehearse_page_get_session (self->rehearse_page);
 }
 
 /**
@@ -1231,5 +236,18 @@ sb_review_window_get_visible_page (SbReviewWindow *self)
 
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "coverage") == 0)
     return "coverage";
-  return gtk_stack_get_visible_child_name (self->rehearse_stack);
+  return sb_rehearse_page_get_visible_page (self->rehearse_page);
+}
+
+/**
+ * sb_review_window_get_rehearse_page:
+ *
+ * Returns: (transfer none): the Rehearse view
+ */
+SbRehearsePage *
+sb_review_window_get_rehearse_page (SbReviewWindow *self)
+{
+  g_return_val_if_fail (SB_IS_REVIEW_WINDOW (self), NULL);
+
+  return self->rehearse_page;
 }

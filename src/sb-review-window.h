@@ -5,6 +5,7 @@
 
 #include "sb-catalog.h"
 #include "sb-library.h"
+#include "sb-rehearse-page.h"
 #include "sb-review-session.h"
 
 G_BEGIN_DECLS
@@ -13,12 +14,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbReviewWindow, sb_review_window, SB, REVIEW_WINDOW, AdwWindow)
 
-SbReviewWindow  *sb_review_window_new              (GtkWindow          *parent,
-                                                    SbCatalog          *catalog,
-                                                    SbLibrary          *library,
-                                                    const char         *principle_id);
-void             sb_review_window_show_coverage    (SbReviewWindow     *self);
-SbReviewSession *sb_review_window_get_session      (SbReviewWindow     *self);
-const char      *sb_review_window_get_visible_page (SbReviewWindow     *self);
+SbReviewWindow  *sb_review_window_new               (GtkWindow      *parent,
+                                                     SbCatalog      *catalog,
+                                                     SbLibrary      *library,
+                                                     const char     *principle_id);
+void             sb_review_window_show_coverage     (SbReviewWindow *self);
+SbReviewSession *sb_review_window_get_session       (SbReviewWindow *self);
+const char      *sb_review_window_get_visible_page  (SbReviewWindow *self);
+SbRehearsePage  *sb_review_window_get_rehearse_page (SbReviewWindow *self);
 
 G_END_DECLS

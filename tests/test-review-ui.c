@@ -76,6 +76,7 @@ test_rehearse_three_cards (void)
   SbStore *store;
   SbWindow *window;
   SbReviewWindow *review;
+  GtkWidget *page;
   SbReviewSession *session;
   SbReviewSummary summary;
   const char *ids[3] = { NULL };
@@ -111,7 +112,8 @@ test_rehearse_three_cards (void)
   g_assert_cmpstr (sb_review_window_get_visible_page (review), ==, "setup");
   g_assert_null (sb_review_window_get_session (review));
 
-  gtk_widget_activate_action (GTK_WIDGET (review), "review.start", NULL);
+  page = GTK_WIDGET (sb_review_window_get_rehearse_page (review));
+  gtk_widget_activate_action (page, "rehearse.start", NULL);
   iterate ();
   session = sb_review_window_get_session (review);
   g_assert_nonnull (session);
@@ -129,7 +131,7 @@ test_rehearse_three_cards (void)
       ratings[i] = 2 + i;
 
       /* Space: reveal. */
-      gtk_widget_activate_action (GTK_WIDGET (review), "review.reveal", NULL);
+      gtk_widget_activate_action (page, "rehearse.reveal", NULL);
       iterate ();
       g_assert_true (sb_review_card_get_revealed (card));
       /* The story's learnings and notes are shown with it, after the
@@ -154,13 +156,13 @@ test_rehearse_three_cards (void)
         g_assert_null (sb_test_ui_find_widget (GTK_WIDGET (review), label_reads, "Learnings"));
 
       /* 2, 3, 4: rate; a second rating of the same card is ignored. */
-      gtk_widget_activate_action (GTK_WIDGET (review), "review.rate", "i", ratings[i]);
-      gtk_widget_activate_action (GTK_WIDGET (review), "review.rate", "i", 1);
+      gtk_widget_activate_action (page, "rehearse.rate", "i", ratings[i]);
+      gtk_widget_activate_action (page, "rehearse.rate", "i", 1);
       iterate ();
       g_assert_cmpint (sb_review_card_get_rating (card), ==, ratings[i]);
 
       /* Right: the next card (the summary after the last). */
-      gtk_widget_activate_action (GTK_WIDGET (review), "review.next", NULL);
+      gtk_widget_activate_action (page, "rehearse.next", NULL);
       iterate ();
     }
 
@@ -279,7 +281,7 @@ test_enter_starts (void)
   for (guint i = 0; i < 100 && !gtk_widget_is_sensitive (focus); i++)
     sb_test_ui_iterate (100);
   g_assert_true (GTK_IS_BUTTON (focus));
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "review.start");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "rehearse.start");
 
   /* Enter on the focused default button. */
   g_signal_emit_by_name (review, "activate-default");
@@ -288,6 +290,151 @@ test_enter_starts (void)
   g_assert_cmpstr (sb_review_window_get_visible_page (review), ==, "card");
 
   gtk_window_destroy (GTK_WINDOW (review));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* A row of the coverage as a user's click activates it. */
+static gboolean
+row_titled (GtkWidget     *widget,
+            gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* A principle's row in the coverage does what it says: rehearse its
+ * stories when it has some, write one in the main window when it has none.
+ */
+static void
+test_coverage_rows (void)
+{
+  SbLibrary *library = sb_application_get_library (app);
+  SbWindow *window;
+  SbReviewWindow *review;
+  SbReviewSession *session;
+  GtkWidget *row;
+  guint n_before;
+  g_autoptr(SbStory) story = NULL;
+
+  add_story (library, "Bet the Quarter on Search — and Won");
+  window = sb_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.coverage", NULL);
+  iterate ();
+  review = SB_REVIEW_WINDOW (sb_test_ui_find_toplevel (SB_TYPE_REVIEW_WINDOW));
+  g_assert_nonnull (review);
+  sb_test_ui_iterate (100);
+
+  /* Think Big has stories: its row leads to rehearsing them, and only them. */
+  row = sb_test_ui_find_widget (GTK_WIDGET (review), row_titled, "Think Big");
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  iterate ();
+  g_assert_cmpstr (sb_review_window_get_visible_page (review), ==, "setup");
+  gtk_widget_activate_action (GTK_WIDGET (sb_review_window_get_rehearse_page (review)), "rehearse.start", NULL);
+  iterate ();
+  g_assert_cmpstr (sb_review_window_get_visible_page (review), ==, "card");
+  session = sb_review_window_get_session (review);
+  g_assert_nonnull (session);
+  g_assert_cmpuint (sb_review_session_get_n_cards (session), >=, 1);
+  for (guint i = 0; i < sb_review_session_get_n_cards (session); i++)
+    {
+      g_autoptr(SbReviewCard) card = g_list_model_get_item (sb_review_session_get_cards (session), i);
+
+      g_assert_true (sb_story_has_principle (sb_review_card_get_story (card), "think-big"));
+    }
+
+  /* Customer Obsession has none: its row writes one and leaves. */
+  sb_review_window_show_coverage (review);
+  sb_test_ui_iterate (100);
+  row = sb_test_ui_find_widget (GTK_WIDGET (review), row_titled, "Customer Obsession");
+  g_assert_nonnull (row);
+  n_before = g_list_model_get_n_items (G_LIST_MODEL (library));
+  gtk_widget_activate (row);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, n_before + 1);
+  story = g_list_model_get_item (G_LIST_MODEL (library), n_before);
+  g_assert_true (sb_story_has_principle (story, "customer-obsession"));
+  g_assert_null (sb_test_ui_find_toplevel (SB_TYPE_REVIEW_WINDOW));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* A key pressed in @window, as its key controller sees it. */
+static gboolean
+press_key (GtkWidget *window,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+          if (handled)
+            break;
+        }
+    }
+  iterate ();
+  return handled;
+}
+
+/* On a card, the keys the card names: Space reveals, 1-5 rate, Right moves
+ * on, Escape leaves; on the Coverage view they are left to the list.
+ */
+static void
+test_card_keys (void)
+{
+  SbLibrary *library = sb_application_get_library (app);
+  SbWindow *window;
+  SbReviewWindow *review;
+  SbReviewSession *session;
+  SbReviewCard *card;
+
+  add_story (library, "Keys: Rebuilt the Ledger in a Weekend");
+  window = sb_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  iterate ();
+  review = SB_REVIEW_WINDOW (sb_test_ui_find_toplevel (SB_TYPE_REVIEW_WINDOW));
+  g_assert_nonnull (review);
+
+  /* Space on the setup page is the focused button's, not the card's. */
+  g_assert_false (press_key (GTK_WIDGET (review), GDK_KEY_space));
+  gtk_widget_activate_action (GTK_WIDGET (sb_review_window_get_rehearse_page (review)), "rehearse.start", NULL);
+  iterate ();
+  session = sb_review_window_get_session (review);
+  g_assert_nonnull (session);
+  card = sb_review_session_get_current_card (session);
+  g_assert_nonnull (card);
+
+  g_assert_true (press_key (GTK_WIDGET (review), GDK_KEY_space));
+  g_assert_true (sb_review_card_get_revealed (card));
+  g_assert_true (press_key (GTK_WIDGET (review), GDK_KEY_4));
+  g_assert_cmpint (sb_review_card_get_rating (card), ==, 4);
+  g_assert_true (press_key (GTK_WIDGET (review), GDK_KEY_Right));
+  g_assert_cmpuint (sb_review_session_get_position (session), ==, 1);
+  g_assert_true (sb_review_session_get_current_card (session) != card);
+
+  /* Not on the Coverage view. */
+  sb_review_window_show_coverage (review);
+  iterate ();
+  g_assert_false (press_key (GTK_WIDGET (review), GDK_KEY_space));
+  g_assert_false (press_key (GTK_WIDGET (review), GDK_KEY_Right));
+  g_assert_cmpuint (sb_review_session_get_position (session), ==, 1);
+
+  g_assert_true (press_key (GTK_WIDGET (review), GDK_KEY_Escape));
+  g_assert_null (sb_test_ui_find_toplevel (SB_TYPE_REVIEW_WINDOW));
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
 }
@@ -321,6 +468,8 @@ main (int   argc,
   g_test_add_func ("/review-ui/rehearse-three-cards", test_rehearse_three_cards);
   g_test_add_func ("/review-ui/coverage-gap-starts-story", test_coverage_gap_starts_story);
   g_test_add_func ("/review-ui/enter-starts", test_enter_starts);
+  g_test_add_func ("/review-ui/coverage-rows", test_coverage_rows);
+  g_test_add_func ("/review-ui/card-keys", test_card_keys);
 
   ret = g_test_run ();
   g_clear_object (&app);
