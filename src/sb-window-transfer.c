@@ -606,7 +606,7 @@ apply_import (SbWindow *self,
 
   sb_import_apply (import);
   g_object_set_data_full (G_OBJECT (self), LAST_IMPORT_KEY, g_object_ref (import), g_object_unref);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", TRUE);
+  _sb_window_update_actions (self);
 
   if (n > 0)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u story", "Imported %u stories", n), n);
@@ -631,7 +631,7 @@ undo_import_action (GtkWidget  *widget,
   SbStory *open;
 
   import = g_object_steal_data (G_OBJECT (self), LAST_IMPORT_KEY);
-  gtk_widget_action_set_enabled (widget, "win.undo-import", FALSE);
+  _sb_window_update_actions (self);
   if (import == NULL || !sb_import_get_applied (import))
     return;
 
@@ -1223,8 +1223,6 @@ _sb_window_transfer_init (SbWindow *self)
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", FALSE);
 }
 
 void
