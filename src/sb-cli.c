@@ -22,23 +22,10 @@
 #include "sb-store.h"
 #include "sb-text-export.h"
 
-static SbCliPdfExportFunc pdf_export_func;
-
 /* While the running instance handles a command line it was handed, what
  * the command line prints goes back to the process that sent it.
  */
 static GApplicationCommandLine *remote;
-
-/**
- * sb_cli_set_pdf_export:
- *
- * Hands the command line the function that writes a PDF file.
- */
-void
-sb_cli_set_pdf_export (SbCliPdfExportFunc func)
-{
-  pdf_export_func = func;
-}
 
 /**
  * sb_cli_add_options:
@@ -274,12 +261,7 @@ export_library (SbLibrary  *library,
 
   if (g_str_equal (format, "pdf"))
     {
-      if (pdf_export_func == NULL)
-        {
-          print_error (_("PDF export is not available yet"));
-          return SB_CLI_EXIT_FAILED;
-        }
-      if (!pdf_export_func (library, catalog, principle_id, path, &error))
+      if (!sb_render_export_pdf (catalog, library, principle_id, path, &error))
         {
           print_error ("%s", error->message);
           return SB_CLI_EXIT_FAILED;

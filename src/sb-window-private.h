@@ -67,6 +67,10 @@ void _sb_window_toast              (SbWindow      *self,
                                     const char    *message);
 void _sb_window_review_class_init  (SbWindowClass *klass);
 
+/* sb-window-transfer.c */
+void _sb_window_transfer_class_init (SbWindowClass *klass);
+void _sb_window_transfer_init       (SbWindow      *self);
+
 /* sb-window-principles.c */
 void _sb_window_principles_class_init (SbWindowClass *klass);
 void _sb_window_principles_set_up     (SbWindow      *self);

@@ -1,5 +1,4 @@
-/* sb-window-transfer.c: export, print and import from the window, and the
- * command line another storybank process hands to this one
+/* sb-window-transfer.c: export, print and import from the window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +10,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sb-cli.h"
 #include "sb-csv.h"
 #include "sb-markdown.h"
 #include "sb-page-renderer.h"
@@ -595,14 +593,22 @@ sb_window_get_last_import (SbWindow *self)
   return g_object_get_data (G_OBJECT (self), LAST_IMPORT_KEY);
 }
 
-/* Applies @import to the library and offers to undo it. */
-static void
-apply_import (SbWindow *self,
-              SbImport *import)
+/**
+ * sb_window_apply_import:
+ * @import: a planned import of files into the window's library
+ *
+ * Applies @import to the library, with a toast offering to undo it.
+ */
+void
+sb_window_apply_import (SbWindow *self,
+                        SbImport *import)
 {
   guint n = sb_import_get_n_new_stories (import) + sb_import_get_n_updated_stories (import);
   g_autofree char *message = NULL;
   AdwToast *toast;
+
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (SB_IS_IMPORT (import));
 
   sb_import_apply (import);
   g_object_set_data_full (G_OBJECT (self), LAST_IMPORT_KEY, g_object_ref (import), g_object_unref);
@@ -653,7 +659,7 @@ import_response_cb (AdwMessageDialog *dialog,
   SbWindow *self = SB_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
 
   if (g_str_equal (response, "import") && !sb_import_get_applied (import))
-    apply_import (self, import);
+    sb_window_apply_import (self, import);
 }
 
 #define IMPORT_DIALOG_KEY "sb-window-transfer-import-dialog"
@@ -1083,112 +1089,6 @@ drop_cb (GtkDropTarget *target,
 
   sb_window_import_files (self, (GFile * const *) files->pdata, files->len);
   return TRUE;
-}
-
-/* The command line of another storybank process */
-
-static int
-remote_import (GApplicationCommandLine *command_line,
-               const char              *path,
-               gpointer                 user_data)
-{
-  SbApplication *app = user_data;
-  SbStore *store = sb_application_get_store (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autoptr(SbImport) import = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) summary = NULL;
-
-  if (sb_store_get_read_only (store))
-    {
-      const GError *store_error = sb_store_get_error (store);
-
-      g_application_command_line_printerr (command_line,
-                                           "storybank: %s\n", store_error ? store_error->message : "");
-      g_application_command_line_printerr (command_line, "storybank: %s\n",
-                                           _("Your stories are open read-only, so nothing was imported"));
-      return SB_CLI_EXIT_FAILED;
-    }
-
-  import = sb_import_new (sb_application_get_library (app), sb_application_get_catalog (app));
-  if (!sb_import_add_path (import, path, &error))
-    {
-      g_application_command_line_printerr (command_line, "storybank: %s\n", error->message);
-      return SB_CLI_EXIT_FAILED;
-    }
-
-  summary = sb_import_dup_summary (import);
-  for (guint i = 0; summary[i] != NULL; i++)
-    g_application_command_line_print (command_line, "%s\n", summary[i]);
-
-  if (sb_import_is_empty (import))
-    {
-      g_application_command_line_print (command_line, _("Nothing new to import from %s\n"), path);
-      return SB_CLI_EXIT_OK;
-    }
-
-  /* Straight in, as the command line asked; the window offers Undo. */
-  if (SB_IS_WINDOW (window))
-    apply_import (SB_WINDOW (window), import);
-  else
-    sb_import_apply (import);
-
-  if (!sb_store_flush (store, &error))
-    {
-      /* The stories stay in the window, which keeps trying to save. */
-      g_application_command_line_printerr (command_line, "storybank: %s: %s\n",
-                                           _("Imported, but could not save yet"), error->message);
-      return SB_CLI_EXIT_FAILED;
-    }
-
-  g_application_command_line_print (command_line,
-                                    _("Imported into the open Storybank window: %u new stories, %u updated, %u new principles\n"),
-                                    sb_import_get_n_new_stories (import),
-                                    sb_import_get_n_updated_stories (import),
-                                    sb_import_get_n_new_principles (import));
-  return SB_CLI_EXIT_OK;
-}
-
-/**
- * sb_application_transfer_command_line:
- *
- * For #GApplication::command-line in the instance that owns the data
- * file: runs an --import or --export another storybank process handed
- * over, on the live library.
- *
- * Returns: -1 when @command_line asks for neither (present the window),
- *   else the exit code for the other process
- */
-int
-sb_application_transfer_command_line (SbApplication           *app,
-                                      GApplicationCommandLine *command_line)
-{
-  g_return_val_if_fail (SB_IS_APPLICATION (app), -1);
-
-  /* A plain start: the stories go on loading while the window is built. */
-  if (!sb_cli_has_work (g_application_command_line_get_options_dict (command_line)))
-    return -1;
-
-  return sb_cli_handle_remote (command_line,
-                               sb_application_get_library (app),
-                               sb_application_get_catalog (app),
-                               sb_application_get_store (app),
-                               remote_import, app);
-}
-
-/**
- * sb_transfer_export_pdf:
- *
- * sb_render_export_pdf() for sb_cli_set_pdf_export().
- */
-gboolean
-sb_transfer_export_pdf (SbLibrary   *library,
-                        SbCatalog   *catalog,
-                        const char  *principle_id,
-                        const char  *path,
-                        GError     **error)
-{
-  return sb_render_export_pdf (catalog, library, principle_id, path, error);
 }
 
 /* Setup */

@@ -11,7 +11,6 @@
 
 #include "sb-menu-button.h"
 #include "sb-window-private.h"
-#include "sb-window-transfer.h"
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
 
