@@ -10,20 +10,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sb-csv.h"
-#include "sb-markdown.h"
+#include "sb-export-file.h"
 #include "sb-page-renderer.h"
 #include "sb-render.h"
-#include "sb-text-export.h"
 #include "sb-window-private.h"
 #include "sb-window-transfer.h"
 
 #define LAST_IMPORT_KEY "sb-window-transfer-last-import"
-
-/* Files Storybank writes are the user's documents: readable by them and,
- * like any document, by the group and others their umask allows.
- */
-#define EXPORT_MODE 0644
 
 static void
 show_error (SbWindow   *self,
@@ -93,25 +86,6 @@ dup_scope_library (SbWindow       *self,
     }
 }
 
-static gboolean
-write_file (GFile       *file,
-            const char  *text,
-            GError     **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("Storybank can only write to files on this computer"));
-      return FALSE;
-    }
-
-  return g_file_set_contents_full (path, text, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   EXPORT_MODE, error);
-}
-
 /**
  * sb_window_export:
  * @file: the file to write, or the folder for
@@ -132,75 +106,27 @@ sb_window_export (SbWindow        *self,
                   GError         **error)
 {
   g_autoptr(SbLibrary) library = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *path = NULL;
-  const char *principle_id = NULL;
+  SbExportSelection selection = { NULL, NULL, NULL };
 
   g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!(library = dup_scope_library (self, scope, &principle_id, error)))
+  if (!(library = dup_scope_library (self, scope, &selection.principle_id, error)))
     return FALSE;
 
-  if (n_stories != NULL)
-    *n_stories = principle_id ? sb_library_count_principle (library, principle_id)
-                              : g_list_model_get_n_items (G_LIST_MODEL (library));
-
-  path = g_file_get_path (file);
-
-  switch (format)
-    {
-    case SB_EXPORT_FORMAT_TEXT:
-      text = sb_text_export_library (library, self->catalog, principle_id);
-      break;
-
-    case SB_EXPORT_FORMAT_MARKDOWN:
-      text = sb_markdown_export (library, self->catalog, principle_id);
-      break;
-
-    case SB_EXPORT_FORMAT_CSV:
-      text = sb_csv_export (library, self->catalog, principle_id);
-      break;
-
-    case SB_EXPORT_FORMAT_MARKDOWN_FOLDER:
-      if (path == NULL)
-        break;
-      return sb_markdown_export_folder (library, self->catalog, principle_id, path, NULL, error);
-
-    case SB_EXPORT_FORMAT_PDF:
-      if (path == NULL)
-        break;
-      return sb_render_export_pdf (self->catalog, library, principle_id, path, error);
-
-    case SB_EXPORT_FORMAT_JSON:
-      if (library == self->library && principle_id == NULL)
-        text = sb_store_serialize (self->store);
-      else
-        {
-          g_autoptr(SbLibrary) subset = sb_library_new ();
-          g_autoptr(GPtrArray) stories = sb_library_dup_stories_for_principle (library, principle_id);
-          g_autoptr(SbStore) writer = NULL;
-
-          for (guint i = 0; i < stories->len; i++)
-            sb_library_add (subset, g_ptr_array_index (stories, i));
-          /* Only serialised, never loaded nor saved. */
-          writer = sb_store_new (path ? path : "", subset, self->catalog);
-          text = sb_store_serialize (writer);
-        }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (text == NULL)
+  if ((path = g_file_get_path (file)) == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _("Storybank can only write to files on this computer"));
       return FALSE;
     }
 
-  return write_file (file, text, error);
+  /* A backup of the whole library keeps all the data file holds. */
+  if (library == self->library)
+    sb_store_get_extra (self->store, &selection.extra_keys, &selection.extra_values);
+
+  return sb_export_to_file (library, self->catalog, format, &selection, path, n_stories, error);
 }
 
 typedef struct

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sb-export.h"
 #include "sb-import.h"
 #include "sb-window.h"
 
@@ -14,16 +15,6 @@ typedef enum
   SB_EXPORT_SCOPE_PRINCIPLE,  /* the selected principle's stories */
   SB_EXPORT_SCOPE_STORY,      /* the open story */
 } SbExportScope;
-
-typedef enum
-{
-  SB_EXPORT_FORMAT_TEXT,
-  SB_EXPORT_FORMAT_MARKDOWN,
-  SB_EXPORT_FORMAT_MARKDOWN_FOLDER,  /* one page per principle */
-  SB_EXPORT_FORMAT_PDF,
-  SB_EXPORT_FORMAT_JSON,             /* a Storybank backup */
-  SB_EXPORT_FORMAT_CSV,              /* a spreadsheet, one story a row */
-} SbExportFormat;
 
 GtkWidget         *sb_window_show_export_dialog     (SbWindow                *self);
 gboolean           sb_window_export                 (SbWindow                *self,
