@@ -9,8 +9,6 @@
 #include <locale.h>
 
 #include "sb-application.h"
-#include "sb-cli.h"
-#include "sb-window-transfer.h"
 
 int
 main (int   argc,
@@ -25,9 +23,6 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STORYBANK_LOCALEDIR") ? g_getenv ("STORYBANK_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-
-  /* PDF export on the command line, with no display needed. */
-  sb_cli_set_pdf_export (sb_transfer_export_pdf);
 
   app = sb_application_new ();
   /* The stories are read while GTK starts. */

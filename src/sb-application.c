@@ -13,6 +13,7 @@
 #include "sb-application.h"
 #include "sb-benchmark.h"
 #include "sb-cli.h"
+#include "sb-import.h"
 #include "sb-window.h"
 #include "sb-window-transfer.h"
 
@@ -102,11 +103,97 @@ sb_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* The command line of another storybank process */
+
+static int
+remote_import (GApplicationCommandLine *command_line,
+               const char              *path,
+               gpointer                 user_data)
+{
+  SbApplication *app = user_data;
+  SbStore *store = sb_application_get_store (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(SbImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) summary = NULL;
+
+  if (sb_store_get_read_only (store))
+    {
+      const GError *store_error = sb_store_get_error (store);
+
+      g_application_command_line_printerr (command_line,
+                                           "storybank: %s\n", store_error ? store_error->message : "");
+      g_application_command_line_printerr (command_line, "storybank: %s\n",
+                                           _("Your stories are open read-only, so nothing was imported"));
+      return SB_CLI_EXIT_FAILED;
+    }
+
+  import = sb_import_new (sb_application_get_library (app), sb_application_get_catalog (app));
+  if (!sb_import_add_path (import, path, &error))
+    {
+      g_application_command_line_printerr (command_line, "storybank: %s\n", error->message);
+      return SB_CLI_EXIT_FAILED;
+    }
+
+  summary = sb_import_dup_summary (import);
+  for (guint i = 0; summary[i] != NULL; i++)
+    g_application_command_line_print (command_line, "%s\n", summary[i]);
+
+  if (sb_import_is_empty (import))
+    {
+      g_application_command_line_print (command_line, _("Nothing new to import from %s\n"), path);
+      return SB_CLI_EXIT_OK;
+    }
+
+  /* Straight in, as the command line asked; the window offers Undo. */
+  if (SB_IS_WINDOW (window))
+    sb_window_apply_import (SB_WINDOW (window), import);
+  else
+    sb_import_apply (import);
+
+  if (!sb_store_flush (store, &error))
+    {
+      /* The stories stay in the window, which keeps trying to save. */
+      g_application_command_line_printerr (command_line, "storybank: %s: %s\n",
+                                           _("Imported, but could not save yet"), error->message);
+      return SB_CLI_EXIT_FAILED;
+    }
+
+  g_application_command_line_print (command_line,
+                                    _("Imported into the open Storybank window: %u new stories, %u updated, %u new principles\n"),
+                                    sb_import_get_n_new_stories (import),
+                                    sb_import_get_n_updated_stories (import),
+                                    sb_import_get_n_new_principles (import));
+  return SB_CLI_EXIT_OK;
+}
+
+/* In the instance that owns the data file: runs an --import or --export
+ * another storybank process handed over, on the live library. Returns -1
+ * when @command_line asks for neither (present the window), else the exit
+ * code for the other process.
+ */
+static int
+handle_remote_command_line (SbApplication           *app,
+                            GApplicationCommandLine *command_line)
+{
+  g_assert (SB_IS_APPLICATION (app));
+
+  /* A plain start: the stories go on loading while the window is built. */
+  if (!sb_cli_has_work (g_application_command_line_get_options_dict (command_line)))
+    return -1;
+
+  return sb_cli_handle_remote (command_line,
+                               sb_application_get_library (app),
+                               sb_application_get_catalog (app),
+                               sb_application_get_store (app),
+                               remote_import, app);
+}
+
 static int
 sb_application_command_line (GApplication            *app,
                              GApplicationCommandLine *command_line)
 {
-  int status = sb_application_transfer_command_line (SB_APPLICATION (app), command_line);
+  int status = handle_remote_command_line (SB_APPLICATION (app), command_line);
 
   if (status >= 0)
     return status;

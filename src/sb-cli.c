@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -15,30 +16,15 @@
 #include "sb-cheat-sheet.h"
 #include "sb-cli.h"
 #include "sb-coach.h"
-#include "sb-csv.h"
 #include "sb-import.h"
-#include "sb-markdown.h"
+#include "sb-export-file.h"
 #include "sb-render.h"
 #include "sb-store.h"
-#include "sb-text-export.h"
-
-static SbCliPdfExportFunc pdf_export_func;
 
 /* While the running instance handles a command line it was handed, what
  * the command line prints goes back to the process that sent it.
  */
 static GApplicationCommandLine *remote;
-
-/**
- * sb_cli_set_pdf_export:
- *
- * Hands the command line the function that writes a PDF file.
- */
-void
-sb_cli_set_pdf_export (SbCliPdfExportFunc func)
-{
-  pdf_export_func = func;
-}
 
 /**
  * sb_cli_add_options:
@@ -148,34 +134,33 @@ guess_format (const char *path)
   return NULL;
 }
 
+/* Writes @text to standard output ("-"): this terminal's, or the one of
+ * the process that handed its command line over.
+ */
 static gboolean
 write_output (const char  *path,
               const char  *text,
               GError     **error)
 {
-  if (g_str_equal (path, "-") && remote != NULL)
+  g_assert (g_str_equal (path, "-"));
+
+  if (remote != NULL)
     {
       gsize len = strlen (text);
 
       print_out ("%s%s", text, len > 0 && text[len - 1] != '\n' ? "\n" : "");
       return TRUE;
     }
-  if (g_str_equal (path, "-"))
-    {
-      fputs (text, stdout);
-      if (text[0] != '\0' && text[strlen (text) - 1] != '\n')
-        fputc ('\n', stdout);
-      return fflush (stdout) == 0;
-    }
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  fputs (text, stdout);
+  if (text[0] != '\0' && text[strlen (text) - 1] != '\n')
+    fputc ('\n', stdout);
+  if (fflush (stdout) != 0)
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
-                   _("%s is a folder; only Markdown can be exported to a folder"), path);
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_IO, g_strerror (errno));
       return FALSE;
     }
-
-  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+  return TRUE;
 }
 
 static SbStore *
@@ -215,7 +200,7 @@ static int export_library (SbLibrary  *library,
                            SbCatalog  *catalog,
                            SbStore    *store,
                            const char *path,
-                           const char *format,
+                           const char *format_name,
                            const char *principle_name);
 
 static int
@@ -241,19 +226,19 @@ run_export (const char *path,
   return export_library (library, catalog, store, path, format, principle_name);
 }
 
-/* Exports @library, which @store saves, in @format (already checked). */
+/* Exports @library, which @store saves, in @format_name (already checked). */
 static int
 export_library (SbLibrary  *library,
                 SbCatalog  *catalog,
                 SbStore    *store,
                 const char *path,
-                const char *format,
+                const char *format_name,
                 const char *principle_name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  const char *principle_id = NULL;
-  guint n;
+  SbExportSelection selection = { NULL, NULL, NULL };
+  SbExportFormat format;
+  guint n = 0;
 
   if (principle_name != NULL)
     {
@@ -266,70 +251,34 @@ export_library (SbLibrary  *library,
           print_error (_("There is no principle “%s”"), principle_name);
           return SB_CLI_EXIT_USAGE;
         }
-      principle_id = sb_principle_get_id (principle);
+      selection.principle_id = sb_principle_get_id (principle);
     }
 
-  n = principle_id ? sb_library_count_principle (library, principle_id)
-                   : g_list_model_get_n_items (G_LIST_MODEL (library));
+  if (!sb_export_format_for_name (format_name, path, &format))
+    g_return_val_if_reached (SB_CLI_EXIT_USAGE);
 
-  if (g_str_equal (format, "pdf"))
-    {
-      if (pdf_export_func == NULL)
-        {
-          print_error (_("PDF export is not available yet"));
-          return SB_CLI_EXIT_FAILED;
-        }
-      if (!pdf_export_func (library, catalog, principle_id, path, &error))
-        {
-          print_error ("%s", error->message);
-          return SB_CLI_EXIT_FAILED;
-        }
-    }
-  else if (g_str_equal (format, "md") &&
-           (g_file_test (path, G_FILE_TEST_IS_DIR) || g_str_has_suffix (path, G_DIR_SEPARATOR_S)))
-    {
-      guint n_pages = 0;
+  /* A backup of the whole library keeps all the data file holds. */
+  sb_store_get_extra (store, &selection.extra_keys, &selection.extra_values);
 
-      if (!sb_markdown_export_folder (library, catalog, principle_id, path, &n_pages, &error))
+  if (g_str_equal (path, "-"))
+    {
+      g_autofree char *text = sb_export_dup_text (library, catalog, format, &selection, &error);
+
+      if (text == NULL || !write_output (path, text, &error))
         {
-          print_error ("%s", error->message);
+          print_error (_("Could not write %s: %s"), path, error ? error->message : "");
           return SB_CLI_EXIT_FAILED;
         }
-      print_out (g_dngettext (GETTEXT_PACKAGE, "Exported %u page to %s\n",
-                            "Exported %u pages to %s\n", n_pages), n_pages, path);
       return SB_CLI_EXIT_OK;
     }
-  else
+
+  if (!sb_export_to_file (library, catalog, format, &selection, path, &n, &error))
     {
-      if (g_str_equal (format, "md"))
-        text = sb_markdown_export (library, catalog, principle_id);
-      else if (g_str_equal (format, "txt"))
-        text = sb_text_export_library (library, catalog, principle_id);
-      else if (g_str_equal (format, "csv"))
-        text = sb_csv_export (library, catalog, principle_id);
-      else if (principle_id == NULL)
-        text = sb_store_serialize (store);
-      else
-        {
-          g_autoptr(SbLibrary) subset = sb_library_new ();
-          g_autoptr(GPtrArray) stories = sb_library_dup_stories_for_principle (library, principle_id);
-          g_autoptr(SbStore) writer = NULL;
-
-          for (guint i = 0; i < stories->len; i++)
-            sb_library_add (subset, g_ptr_array_index (stories, i));
-          writer = sb_store_new (path, subset, catalog);
-          text = sb_store_serialize (writer);
-        }
-
-      if (!write_output (path, text, &error))
-        {
-          print_error (_("Could not write %s: %s"), path, error->message);
-          return SB_CLI_EXIT_FAILED;
-        }
+      print_error (_("Could not write %s: %s"), path, error->message);
+      return SB_CLI_EXIT_FAILED;
     }
 
-  if (!g_str_equal (path, "-"))
-    print_out (g_dngettext (GETTEXT_PACKAGE, "Exported %u story to %s\n",
+  print_out (g_dngettext (GETTEXT_PACKAGE, "Exported %u story to %s\n",
                           "Exported %u stories to %s\n", n), n, path);
   return SB_CLI_EXIT_OK;
 }

@@ -14,16 +14,6 @@ G_BEGIN_DECLS
 #define SB_CLI_EXIT_FAILED 1   /* the export or import failed */
 #define SB_CLI_EXIT_USAGE  2   /* the options do not make sense */
 
-/* Writes the stories (of @principle_id only, when not NULL) as a PDF
- * file at @path. Set by the PDF renderer; until then "--format=pdf"
- * says PDF export is not available.
- */
-typedef gboolean (*SbCliPdfExportFunc) (SbLibrary   *library,
-                                        SbCatalog   *catalog,
-                                        const char  *principle_id,
-                                        const char  *path,
-                                        GError     **error);
-
 /* Imports the file or folder at @path into the running instance's
  * library for @command_line; returns the exit code.
  */
@@ -42,7 +32,6 @@ int   sb_cli_handle_remote      (GApplicationCommandLine *command_line,
                                  SbStore            *store,
                                  SbCliImportFunc     import_func,
                                  gpointer            user_data);
-void  sb_cli_set_pdf_export     (SbCliPdfExportFunc  func);
 
 gboolean sb_cli_export_cheat_sheet (SbCatalog   *catalog,
                                     SbLibrary   *library,

@@ -11,6 +11,7 @@
 
 #include "sb-examples.h"
 #include "sb-window-private.h"
+#include "sb-window-transfer.h"
 
 static SbStory *
 new_story (SbWindow   *self,
@@ -120,7 +121,7 @@ delete_story_action (GtkWidget  *widget,
   adw_toast_set_priority (self->delete_toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, self->delete_toast);
 
-  _sb_window_actions_update (self);
+  _sb_window_update_actions (self);
 }
 
 static void
@@ -137,7 +138,7 @@ undo_delete_action (GtkWidget  *widget,
   if (sb_library_find (self->library, sb_story_get_id (story)) == NULL)
     sb_library_insert (self->library, self->deleted_position, story);
   _sb_window_open_story (self, story, FALSE);
-  _sb_window_actions_update (self);
+  _sb_window_update_actions (self);
 }
 
 static void
@@ -223,19 +224,55 @@ show_shortcuts_action (GtkWidget  *widget,
   gtk_window_present (self->shortcuts_window);
 }
 
+/**
+ * _sb_window_update_actions:
+ *
+ * Sets every `win.*` action's enabled state from the window's state: the
+ * one place that does. Call it whenever that state changes.
+ */
 void
-_sb_window_actions_update (SbWindow *self)
+_sb_window_update_actions (SbWindow *self)
 {
+  GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_story = _sb_window_get_story (self) != NULL;
-  gboolean writable = self->store == NULL || !sb_store_get_read_only (self->store);
+  /* A file from a newer Storybank is shown, never changed. */
+  gboolean writable = self->store != NULL && !sb_store_get_read_only (self->store);
+  SbImport *last_import = sb_window_get_last_import (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-story", has_story && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-story", has_story && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", self->deleted_story != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story-for-question", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-examples", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-editor", has_story);
+  g_assert (SB_IS_WINDOW (self));
+
+  /* Stories */
+  gtk_widget_action_set_enabled (widget, "win.new-story", writable);
+  gtk_widget_action_set_enabled (widget, "win.new-story-for-question", writable);
+  gtk_widget_action_set_enabled (widget, "win.new-story-in", writable);
+  gtk_widget_action_set_enabled (widget, "win.add-examples", writable);
+  gtk_widget_action_set_enabled (widget, "win.duplicate-story", has_story && writable);
+  gtk_widget_action_set_enabled (widget, "win.delete-story", has_story && writable);
+  gtk_widget_action_set_enabled (widget, "win.undo-delete", self->deleted_story != NULL && writable);
+
+  /* Principles and frameworks; those taking an id act on the row they
+   * name, which the action itself checks.
+   */
+  gtk_widget_action_set_enabled (widget, "win.new-principle", writable);
+  gtk_widget_action_set_enabled (widget, "win.edit-principle", writable);
+  gtk_widget_action_set_enabled (widget, "win.delete-principle", writable);
+  gtk_widget_action_set_enabled (widget, "win.rename-framework", writable);
+  gtk_widget_action_set_enabled (widget, "win.delete-framework", writable);
+  gtk_widget_action_set_enabled (widget, "win.undo-delete-principle",
+                                 _sb_window_principles_can_undo (self) && writable);
+
+  /* Import; export and print only read. */
+  gtk_widget_action_set_enabled (widget, "win.import", writable);
+  gtk_widget_action_set_enabled (widget, "win.import-folder", writable);
+  gtk_widget_action_set_enabled (widget, "win.undo-import",
+                                 last_import != NULL && sb_import_get_applied (last_import) && writable);
+
+  /* The file */
+  gtk_widget_action_set_enabled (widget, "win.retry-save", writable);
+  gtk_widget_action_set_enabled (widget, "win.restore-backup", self->can_restore);
+
+  /* Panes */
+  gtk_widget_action_set_enabled (widget, "win.show-editor", has_story);
 }
 
 void

@@ -275,7 +275,18 @@ keep_undo (SbWindow        *self,
 {
   g_object_set_data_full (G_OBJECT (self), UNDO_KEY, undo, (GDestroyNotify) sb_principle_undo_free);
   g_object_set_data_full (G_OBJECT (self), UNDO_ID_KEY, g_strdup (select_id), g_free);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete-principle", undo != NULL);
+  _sb_window_update_actions (self);
+}
+
+/**
+ * _sb_window_principles_can_undo:
+ *
+ * Returns: whether a deleted principle or framework can be brought back
+ */
+gboolean
+_sb_window_principles_can_undo (SbWindow *self)
+{
+  return g_object_get_data (G_OBJECT (self), UNDO_KEY) != NULL;
 }
 
 /**
@@ -610,8 +621,6 @@ _sb_window_principles_set_up (SbWindow *self)
   sb_menu_button_set_menu_model_later (self->principles_menu_button, G_MENU_MODEL (menu));
   sb_principle_sidebar_set_context_menu (self->sidebar, G_MENU_MODEL (context_menu));
   g_signal_connect_object (self->sidebar, "context-menu", G_CALLBACK (context_menu_cb), self, 0);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete-principle", FALSE);
 
   g_signal_connect_object (self->settings, "changed::hidden-frameworks",
                            G_CALLBACK (hidden_frameworks_changed_cb), self, G_CONNECT_SWAPPED);

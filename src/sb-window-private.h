@@ -46,6 +46,7 @@ struct _SbWindow
   guint                 deleted_position;
   AdwToast             *delete_toast;
   gboolean              close_anyway;
+  gboolean              can_restore;      /* a backup can replace a file that went wrong */
   SbCoachPanel         *coach_panel;
   GtkWindow            *shortcuts_window;
 };
@@ -55,7 +56,7 @@ void _sb_window_recovery_class_init (SbWindowClass *klass);
 void _sb_window_recovery_set_up    (SbWindow      *self);
 void _sb_window_recovery_update    (SbWindow      *self);
 char *_sb_window_recovery_dup_copies_message (SbWindow *self);
-void _sb_window_actions_update     (SbWindow      *self);
+void _sb_window_update_actions     (SbWindow      *self);
 void _sb_window_show_pane          (SbWindow      *self,
                                     const char    *name);
 SbStory *_sb_window_get_story      (SbWindow      *self);
@@ -66,6 +67,10 @@ void _sb_window_toast              (SbWindow      *self,
                                     const char    *message);
 void _sb_window_review_class_init  (SbWindowClass *klass);
 
+/* sb-window-transfer.c */
+void _sb_window_transfer_class_init (SbWindowClass *klass);
+void _sb_window_transfer_init       (SbWindow      *self);
+
 /* sb-window-principles.c */
 void _sb_window_principles_class_init (SbWindowClass *klass);
 void _sb_window_principles_set_up     (SbWindow      *self);
@@ -74,5 +79,6 @@ SbPrincipleDialog *_sb_window_principles_open_dialog (SbWindow    *self,
 void _sb_window_principles_delete     (SbWindow      *self,
                                        SbPrinciple   *principle,
                                        const char    *move_to_id);
+gboolean _sb_window_principles_can_undo (SbWindow    *self);
 
 G_END_DECLS

@@ -37,7 +37,8 @@ _sb_window_recovery_update (SbWindow *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->banner_restore_button), show);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", show);
+  self->can_restore = show;
+  _sb_window_update_actions (self);
 }
 
 static char *

@@ -1,5 +1,4 @@
-/* sb-window-transfer.c: export, print and import from the window, and the
- * command line another storybank process hands to this one
+/* sb-window-transfer.c: export, print and import from the window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,21 +10,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sb-cli.h"
-#include "sb-csv.h"
-#include "sb-markdown.h"
+#include "sb-export-file.h"
 #include "sb-page-renderer.h"
 #include "sb-render.h"
-#include "sb-text-export.h"
 #include "sb-window-private.h"
 #include "sb-window-transfer.h"
 
 #define LAST_IMPORT_KEY "sb-window-transfer-last-import"
-
-/* Files Storybank writes are the user's documents: readable by them and,
- * like any document, by the group and others their umask allows.
- */
-#define EXPORT_MODE 0644
 
 static void
 show_error (SbWindow   *self,
@@ -95,25 +86,6 @@ dup_scope_library (SbWindow       *self,
     }
 }
 
-static gboolean
-write_file (GFile       *file,
-            const char  *text,
-            GError     **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("Storybank can only write to files on this computer"));
-      return FALSE;
-    }
-
-  return g_file_set_contents_full (path, text, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   EXPORT_MODE, error);
-}
-
 /**
  * sb_window_export:
  * @file: the file to write, or the folder for
@@ -134,75 +106,27 @@ sb_window_export (SbWindow        *self,
                   GError         **error)
 {
   g_autoptr(SbLibrary) library = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *path = NULL;
-  const char *principle_id = NULL;
+  SbExportSelection selection = { NULL, NULL, NULL };
 
   g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!(library = dup_scope_library (self, scope, &principle_id, error)))
+  if (!(library = dup_scope_library (self, scope, &selection.principle_id, error)))
     return FALSE;
 
-  if (n_stories != NULL)
-    *n_stories = principle_id ? sb_library_count_principle (library, principle_id)
-                              : g_list_model_get_n_items (G_LIST_MODEL (library));
-
-  path = g_file_get_path (file);
-
-  switch (format)
-    {
-    case SB_EXPORT_FORMAT_TEXT:
-      text = sb_text_export_library (library, self->catalog, principle_id);
-      break;
-
-    case SB_EXPORT_FORMAT_MARKDOWN:
-      text = sb_markdown_export (library, self->catalog, principle_id);
-      break;
-
-    case SB_EXPORT_FORMAT_CSV:
-      text = sb_csv_export (library, self->catalog, principle_id);
-      break;
-
-    case SB_EXPORT_FORMAT_MARKDOWN_FOLDER:
-      if (path == NULL)
-        break;
-      return sb_markdown_export_folder (library, self->catalog, principle_id, path, NULL, error);
-
-    case SB_EXPORT_FORMAT_PDF:
-      if (path == NULL)
-        break;
-      return sb_render_export_pdf (self->catalog, library, principle_id, path, error);
-
-    case SB_EXPORT_FORMAT_JSON:
-      if (library == self->library && principle_id == NULL)
-        text = sb_store_serialize (self->store);
-      else
-        {
-          g_autoptr(SbLibrary) subset = sb_library_new ();
-          g_autoptr(GPtrArray) stories = sb_library_dup_stories_for_principle (library, principle_id);
-          g_autoptr(SbStore) writer = NULL;
-
-          for (guint i = 0; i < stories->len; i++)
-            sb_library_add (subset, g_ptr_array_index (stories, i));
-          /* Only serialised, never loaded nor saved. */
-          writer = sb_store_new (path ? path : "", subset, self->catalog);
-          text = sb_store_serialize (writer);
-        }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (text == NULL)
+  if ((path = g_file_get_path (file)) == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _("Storybank can only write to files on this computer"));
       return FALSE;
     }
 
-  return write_file (file, text, error);
+  /* A backup of the whole library keeps all the data file holds. */
+  if (library == self->library)
+    sb_store_get_extra (self->store, &selection.extra_keys, &selection.extra_values);
+
+  return sb_export_to_file (library, self->catalog, format, &selection, path, n_stories, error);
 }
 
 typedef struct
@@ -595,18 +519,26 @@ sb_window_get_last_import (SbWindow *self)
   return g_object_get_data (G_OBJECT (self), LAST_IMPORT_KEY);
 }
 
-/* Applies @import to the library and offers to undo it. */
-static void
-apply_import (SbWindow *self,
-              SbImport *import)
+/**
+ * sb_window_apply_import:
+ * @import: a planned import of files into the window's library
+ *
+ * Applies @import to the library, with a toast offering to undo it.
+ */
+void
+sb_window_apply_import (SbWindow *self,
+                        SbImport *import)
 {
   guint n = sb_import_get_n_new_stories (import) + sb_import_get_n_updated_stories (import);
   g_autofree char *message = NULL;
   AdwToast *toast;
 
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (SB_IS_IMPORT (import));
+
   sb_import_apply (import);
   g_object_set_data_full (G_OBJECT (self), LAST_IMPORT_KEY, g_object_ref (import), g_object_unref);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", TRUE);
+  _sb_window_update_actions (self);
 
   if (n > 0)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u story", "Imported %u stories", n), n);
@@ -631,7 +563,7 @@ undo_import_action (GtkWidget  *widget,
   SbStory *open;
 
   import = g_object_steal_data (G_OBJECT (self), LAST_IMPORT_KEY);
-  gtk_widget_action_set_enabled (widget, "win.undo-import", FALSE);
+  _sb_window_update_actions (self);
   if (import == NULL || !sb_import_get_applied (import))
     return;
 
@@ -653,7 +585,7 @@ import_response_cb (AdwMessageDialog *dialog,
   SbWindow *self = SB_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
 
   if (g_str_equal (response, "import") && !sb_import_get_applied (import))
-    apply_import (self, import);
+    sb_window_apply_import (self, import);
 }
 
 #define IMPORT_DIALOG_KEY "sb-window-transfer-import-dialog"
@@ -1085,112 +1017,6 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
-/* The command line of another storybank process */
-
-static int
-remote_import (GApplicationCommandLine *command_line,
-               const char              *path,
-               gpointer                 user_data)
-{
-  SbApplication *app = user_data;
-  SbStore *store = sb_application_get_store (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autoptr(SbImport) import = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) summary = NULL;
-
-  if (sb_store_get_read_only (store))
-    {
-      const GError *store_error = sb_store_get_error (store);
-
-      g_application_command_line_printerr (command_line,
-                                           "storybank: %s\n", store_error ? store_error->message : "");
-      g_application_command_line_printerr (command_line, "storybank: %s\n",
-                                           _("Your stories are open read-only, so nothing was imported"));
-      return SB_CLI_EXIT_FAILED;
-    }
-
-  import = sb_import_new (sb_application_get_library (app), sb_application_get_catalog (app));
-  if (!sb_import_add_path (import, path, &error))
-    {
-      g_application_command_line_printerr (command_line, "storybank: %s\n", error->message);
-      return SB_CLI_EXIT_FAILED;
-    }
-
-  summary = sb_import_dup_summary (import);
-  for (guint i = 0; summary[i] != NULL; i++)
-    g_application_command_line_print (command_line, "%s\n", summary[i]);
-
-  if (sb_import_is_empty (import))
-    {
-      g_application_command_line_print (command_line, _("Nothing new to import from %s\n"), path);
-      return SB_CLI_EXIT_OK;
-    }
-
-  /* Straight in, as the command line asked; the window offers Undo. */
-  if (SB_IS_WINDOW (window))
-    apply_import (SB_WINDOW (window), import);
-  else
-    sb_import_apply (import);
-
-  if (!sb_store_flush (store, &error))
-    {
-      /* The stories stay in the window, which keeps trying to save. */
-      g_application_command_line_printerr (command_line, "storybank: %s: %s\n",
-                                           _("Imported, but could not save yet"), error->message);
-      return SB_CLI_EXIT_FAILED;
-    }
-
-  g_application_command_line_print (command_line,
-                                    _("Imported into the open Storybank window: %u new stories, %u updated, %u new principles\n"),
-                                    sb_import_get_n_new_stories (import),
-                                    sb_import_get_n_updated_stories (import),
-                                    sb_import_get_n_new_principles (import));
-  return SB_CLI_EXIT_OK;
-}
-
-/**
- * sb_application_transfer_command_line:
- *
- * For #GApplication::command-line in the instance that owns the data
- * file: runs an --import or --export another storybank process handed
- * over, on the live library.
- *
- * Returns: -1 when @command_line asks for neither (present the window),
- *   else the exit code for the other process
- */
-int
-sb_application_transfer_command_line (SbApplication           *app,
-                                      GApplicationCommandLine *command_line)
-{
-  g_return_val_if_fail (SB_IS_APPLICATION (app), -1);
-
-  /* A plain start: the stories go on loading while the window is built. */
-  if (!sb_cli_has_work (g_application_command_line_get_options_dict (command_line)))
-    return -1;
-
-  return sb_cli_handle_remote (command_line,
-                               sb_application_get_library (app),
-                               sb_application_get_catalog (app),
-                               sb_application_get_store (app),
-                               remote_import, app);
-}
-
-/**
- * sb_transfer_export_pdf:
- *
- * sb_render_export_pdf() for sb_cli_set_pdf_export().
- */
-gboolean
-sb_transfer_export_pdf (SbLibrary   *library,
-                        SbCatalog   *catalog,
-                        const char  *principle_id,
-                        const char  *path,
-                        GError     **error)
-{
-  return sb_render_export_pdf (catalog, library, principle_id, path, error);
-}
-
 /* Setup */
 
 static void
@@ -1223,8 +1049,6 @@ _sb_window_transfer_init (SbWindow *self)
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", FALSE);
 }
 
 void

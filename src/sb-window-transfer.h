@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sb-export.h"
 #include "sb-import.h"
 #include "sb-window.h"
 
@@ -15,19 +16,6 @@ typedef enum
   SB_EXPORT_SCOPE_STORY,      /* the open story */
 } SbExportScope;
 
-typedef enum
-{
-  SB_EXPORT_FORMAT_TEXT,
-  SB_EXPORT_FORMAT_MARKDOWN,
-  SB_EXPORT_FORMAT_MARKDOWN_FOLDER,  /* one page per principle */
-  SB_EXPORT_FORMAT_PDF,
-  SB_EXPORT_FORMAT_JSON,             /* a Storybank backup */
-  SB_EXPORT_FORMAT_CSV,              /* a spreadsheet, one story a row */
-} SbExportFormat;
-
-void               _sb_window_transfer_class_init   (SbWindowClass           *klass);
-void               _sb_window_transfer_init         (SbWindow                *self);
-
 GtkWidget         *sb_window_show_export_dialog     (SbWindow                *self);
 gboolean           sb_window_export                 (SbWindow                *self,
                                                      SbExportScope            scope,
@@ -36,18 +24,12 @@ gboolean           sb_window_export                 (SbWindow                *se
                                                      guint                   *n_stories,
                                                      GError                 **error);
 GtkPrintOperation *sb_window_new_print_operation    (SbWindow                *self);
-void                sb_window_import_files           (SbWindow                *self,
+void               sb_window_import_files           (SbWindow                *self,
                                                      GFile * const           *files,
                                                      guint                    n_files);
+void               sb_window_apply_import           (SbWindow                *self,
+                                                     SbImport                *import);
 AdwMessageDialog  *sb_window_get_import_dialog      (SbWindow                *self);
 SbImport          *sb_window_get_last_import        (SbWindow                *self);
-
-int                sb_application_transfer_command_line (SbApplication        *app,
-                                                     GApplicationCommandLine *command_line);
-gboolean           sb_transfer_export_pdf           (SbLibrary               *library,
-                                                     SbCatalog               *catalog,
-                                                     const char              *principle_id,
-                                                     const char              *path,
-                                                     GError                 **error);
 
 G_END_DECLS

@@ -11,7 +11,6 @@
 
 #include "sb-menu-button.h"
 #include "sb-window-private.h"
-#include "sb-window-transfer.h"
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -155,7 +154,7 @@ _sb_window_open_story (SbWindow *self,
 
   update_titles (self);
   update_tips_principle (self);
-  _sb_window_actions_update (self);
+  _sb_window_update_actions (self);
 }
 
 static void
@@ -200,7 +199,7 @@ store_error_cb (SbWindow *self)
                           !sb_store_get_read_only (self->store));
   _sb_window_recovery_update (self);
   update_editor_sensitive (self);
-  _sb_window_actions_update (self);
+  _sb_window_update_actions (self);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-text-view.h"
+#include "sb-tips-panel.h"
 #include "sb-tooltip.h"
 #include "sb-window.h"
 
@@ -727,6 +728,153 @@ test_window_close_asks_about_unsaved (void)
   sb_test_rm_rf (dir);
 }
 
+/* Whether a button for @name (with @target, for an action taking a
+ * principle's id) would be sensitive: what the user sees of an action.
+ */
+static gboolean
+action_enabled (SbWindow   *window,
+                const char *name,
+                const char *target)
+{
+  GtkBox *box = sb_tips_panel_get_extra_box (sb_window_get_tips_panel (window));
+  GtkWidget *probe = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), name);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (probe), g_variant_new_string (target));
+  gtk_box_append (box, probe);
+  enabled = gtk_widget_get_sensitive (probe);
+  gtk_box_remove (box, probe);
+
+  return enabled;
+}
+
+/* Every action that changes stories or principles, with its target. */
+static const struct {
+  const char *name;
+  const char *target;
+} changing_actions[] = {
+  { "win.new-story", NULL },
+  { "win.new-story-for-question", "Tell me about a time you took a risk." },
+  { "win.new-story-in", "think-big" },
+  { "win.add-examples", NULL },
+  { "win.duplicate-story", NULL },
+  { "win.delete-story", NULL },
+  { "win.import", NULL },
+  { "win.import-folder", NULL },
+  { "win.new-principle", NULL },
+  { "win.edit-principle", "" },
+  { "win.delete-principle", "" },
+  { "win.delete-principle", "gumption" },
+  { "win.rename-framework", "" },
+  { "win.delete-framework", "" },
+};
+
+/* A user's own framework with one principle, and two stories: one of them
+ * filed under it, written by hand (a Windows editor, no final newline).
+ */
+static void
+write_library (const char *path,
+               int         version)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\r\n  \"format\": \"storybank\",\r\n  \"version\": %d,\r\n"
+    "  \"principles\": [{\"id\": \"gumption\", \"name\": \"Gumption\", \"framework\": \"kaffee-co\","
+    " \"framework-name\": \"Kaffee & Co\", \"definition\": \"Getting on with it, whatevr it takes.\"}],\r\n"
+    "  \"stories\": [\r\n"
+    "    {\"id\": \"s1\", \"title\": \"Rolled back the café's POS at 6am\", \"situation\": \"Tills down, queue out the door\","
+    " \"task\": \"get them taking orders\", \"actions\": [\"rolled back\", \"told the baristas\"],"
+    " \"result\": \"Open by 6:20, no lost sales\", \"principles\": [\"gumption\"]},\r\n"
+    "    {\"id\": \"s2\", \"title\": \"Zürich data-centre move\", \"situation\": \"lease ending\", \"principles\": []}\r\n"
+    "  ]\r\n}", version);
+
+  sb_test_write_file (path, json, -1);
+}
+
+static void
+check_changing_actions (SbApplication *app,
+                        gboolean       writable)
+{
+  SbWindow *window = sb_window_new (app);
+  SbPrincipleSidebar *sidebar = sb_window_get_sidebar (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_ui_iterate (100);
+  g_assert_cmpint (sb_store_get_read_only (sb_application_get_store (app)), ==, !writable);
+  g_assert_nonnull (sb_catalog_lookup (sb_application_get_catalog (app), "gumption"));
+
+  /* The user's own principle selected, a story open. */
+  sb_principle_sidebar_set_principle_id (sidebar, "gumption");
+  sb_test_ui_iterate (50);
+  sb_story_list_select_position (sb_window_get_story_list (window), 0);
+  sb_test_ui_iterate (50);
+  g_assert_nonnull (sb_story_editor_get_story (sb_window_get_editor (window)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (changing_actions); i++)
+    {
+      gboolean enabled = action_enabled (window, changing_actions[i].name, changing_actions[i].target);
+
+      if (enabled != writable)
+        g_error ("%s is %s on a %s library", changing_actions[i].name,
+                 enabled ? "enabled" : "disabled", writable ? "writable" : "read-only");
+    }
+
+  /* Reading, exporting and looking around stay open to everyone. */
+  g_assert_true (action_enabled (window, "win.export", NULL));
+  g_assert_true (action_enabled (window, "win.print", NULL));
+  g_assert_true (action_enabled (window, "win.search", NULL));
+  g_assert_true (action_enabled (window, "win.review", NULL));
+  g_assert_true (action_enabled (window, "win.show-editor", NULL));
+
+  /* Ctrl+N does nothing to a read-only library. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL);
+  sb_test_ui_iterate (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sb_application_get_library (app))), ==, writable ? 3 : 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_ui_iterate (50);
+}
+
+/* A file from a newer Storybank is open read-only: nothing that would
+ * change its stories or principles can be started, from a menu, a
+ * shortcut or a button; the same file at this version can be changed.
+ */
+static void
+test_window_read_only_actions (void)
+{
+  g_autofree char *dir = g_build_filename (data_home, "storybank", NULL);
+  g_autofree char *path = g_build_filename (dir, "stories.json", NULL);
+
+  sb_test_rm_rf (dir);
+  g_mkdir_with_parents (dir, 0700);
+  write_library (path, 99);
+  {
+    g_autoptr(SbApplication) app = sb_test_ui_make_app ();
+
+    check_changing_actions (app, FALSE);
+  }
+
+  sb_test_rm_rf (dir);
+  g_mkdir_with_parents (dir, 0700);
+  write_library (path, 1);
+  {
+    g_autoptr(SbApplication) app = sb_test_ui_make_app ();
+
+    check_changing_actions (app, TRUE);
+    g_assert_true (sb_store_flush (sb_application_get_store (app), NULL));
+  }
+  sb_test_rm_rf (dir);
+
+  /* The next window starts where no one left off. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_reset (settings, "last-principle");
+    g_settings_reset (settings, "last-story");
+  }
+}
+
 /* One paragraph of @n_bytes words, no line break. */
 static char *
 make_paragraph (gsize n_bytes)
@@ -1041,6 +1189,7 @@ main (int   argc,
   g_test_add_func ("/window/huge-story", test_window_huge_story);
   g_test_add_func ("/window/undo-per-story", test_window_undo_per_story);
   g_test_add_func ("/window/learnings-and-notes", test_window_learnings_and_notes);
+  g_test_add_func ("/window/read-only-actions", test_window_read_only_actions);
 
   ret = g_test_run ();
   sb_test_rm_rf (data_home);

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "sb-export.h"
 #include "sb-json.h"
 #include "sb-merge.h"
 #include "sb-store.h"
@@ -1734,32 +1735,9 @@ save_job_serialize (SaveJob *job)
 {
   GString *out = g_string_sized_new (1024 + job->stories->len * 1536);
 
-  g_string_append (out, "{");
-  sb_json_write_member (out, 1, "format");
-  sb_json_write_string (out, "storybank");
-  g_string_append_c (out, ',');
-  sb_json_write_member (out, 1, "version");
-  g_string_append_printf (out, "%d,", SB_STORE_FORMAT_VERSION);
-  sb_json_write_member (out, 1, "principles");
-  g_string_append (out, job->principles);
-  g_string_append_c (out, ',');
-  sb_json_write_member (out, 1, "stories");
-  g_string_append_c (out, '[');
-  for (guint i = 0; i < job->stories->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      sb_json_write_indent (out, 2);
-      sb_story_data_write_json (g_ptr_array_index (job->stories, i), out, 2);
-    }
-  if (job->stories->len > 0)
-    sb_json_write_indent (out, 1);
-  g_string_append_c (out, ']');
-  sb_json_write_extra (out, 1,
-                       (const char * const *) job->extra_keys,
-                       (const char * const *) job->extra_values);
-  g_string_append (out, "\n}\n");
-
+  sb_export_write_data_file (out, job->stories, job->principles,
+                             (const char * const *) job->extra_keys,
+                             (const char * const *) job->extra_values);
   return out;
 }
 
@@ -2189,6 +2167,27 @@ sb_store_serialize (SbStore *self)
 
   job = sb_store_take_snapshot (self, FALSE);
   return g_string_free (save_job_serialize (job), FALSE);
+}
+
+/**
+ * sb_store_get_extra:
+ * @keys: (out) (transfer none) (nullable): the data file's top-level keys
+ *   this version does not know
+ * @values: (out) (transfer none) (nullable): their values, as JSON
+ *
+ * What a JSON export of the whole library keeps of the data file beyond
+ * its stories and principles (see #SbExportSelection).
+ */
+void
+sb_store_get_extra (SbStore             *self,
+                    const char * const **keys,
+                    const char * const **values)
+{
+  g_return_if_fail (SB_IS_STORE (self));
+  g_return_if_fail (keys != NULL && values != NULL);
+
+  *keys = (const char * const *) self->extra_keys;
+  *values = (const char * const *) self->extra_values;
 }
 
 /**

@@ -64,6 +64,9 @@ gboolean      sb_store_save               (SbStore             *self,
 gboolean      sb_store_flush              (SbStore             *self,
                                            GError             **error);
 char         *sb_store_serialize          (SbStore             *self);
+void          sb_store_get_extra          (SbStore             *self,
+                                           const char * const **keys,
+                                           const char * const **values);
 GPtrArray    *sb_store_list_backups       (SbStore             *self);
 gboolean      sb_store_parse              (const char          *contents,
                                            gsize                length,

@@ -1,0 +1,67 @@
+/* sb-export-file.c: one function that writes every export format
+ *
+ * The text formats come from the model (sb-export.c); PDF needs cairo,
+ * which the model never links, so the one function every export goes
+ * through lives here, beside the PDF renderer, and the window, the
+ * command line and the running instance's hand-off all call it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-export-file"
+
+#include "config.h"
+
+#include "sb-export-file.h"
+#include "sb-markdown.h"
+#include "sb-render.h"
+
+/**
+ * sb_export_to_file:
+ * @selection: (nullable): which stories, or %NULL for all of them
+ * @path: the file to write, or the folder for
+ *   %SB_EXPORT_FORMAT_MARKDOWN_FOLDER
+ * @n_stories: (out) (optional): how many stories were exported
+ *
+ * Writes the stories @selection means to @path in @format, atomically:
+ * on failure @path is as it was.
+ *
+ * Returns: %TRUE on success, otherwise %FALSE with @error set
+ */
+gboolean
+sb_export_to_file (SbLibrary                *library,
+                   SbCatalog                *catalog,
+                   SbExportFormat            format,
+                   const SbExportSelection  *selection,
+                   const char               *path,
+                   guint                    *n_stories,
+                   GError                  **error)
+{
+  const char *principle_id = selection != NULL ? selection->principle_id : NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (SB_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (n_stories != NULL)
+    *n_stories = sb_export_count_stories (library, principle_id);
+
+  switch (format)
+    {
+    case SB_EXPORT_FORMAT_PDF:
+      return sb_render_export_pdf (catalog, library, principle_id, path, error);
+
+    case SB_EXPORT_FORMAT_MARKDOWN_FOLDER:
+      return sb_markdown_export_folder (library, catalog, principle_id, path, NULL, error);
+
+    case SB_EXPORT_FORMAT_TEXT:
+    case SB_EXPORT_FORMAT_MARKDOWN:
+    case SB_EXPORT_FORMAT_CSV:
+    case SB_EXPORT_FORMAT_JSON:
+    default:
+      if (!(text = sb_export_dup_text (library, catalog, format, selection, error)))
+        return FALSE;
+      return sb_export_write_file (path, text, error);
+    }
+}
