@@ -1293,6 +1293,12 @@ typedef struct _Reading
   guint      n_read;
   guint      n_files;
   guint      n_planned;
+  /* Planning, a story at a time: the page and story next in document
+   * n_planned, and that page's principle.
+   */
+  guint        page;
+  guint        story;
+  SbPrinciple *principle;
 } Reading;
 
 static Reading *
@@ -1375,17 +1381,44 @@ read_file_or_folder (GFile       *file,
   return TRUE;
 }
 
-/* Plans one document: FALSE with @error set when a Storybank file's
- * principles do not read.
+/* Plans one story of what was read (or a Storybank file, or what a
+ * document left out): FALSE when there is nothing left, or with @error
+ * set when a Storybank file's principles do not read.
  */
 static gboolean
-plan_document (SbImport  *self,
-               Document  *document,
-               GError   **error)
+plan_next (SbImport  *self,
+           Reading   *reading,
+           GError   **error)
 {
-  if (document->json)
-    return plan_json (self, document->stories, document->principles, document->name, error);
-  plan_pages (self, document);
+  Document *document;
+  SbMarkdownPage *page;
+
+  if (reading->n_planned >= reading->documents->len)
+    return FALSE;
+  document = g_ptr_array_index (reading->documents, reading->n_planned);
+
+  if (document->json || reading->page >= document->pages->len)
+    {
+      if (document->json && !plan_json (self, document->stories, document->principles, document->name, error))
+        return FALSE;
+      if (!document->json)
+        note_left_out (self, document->left_out, document->name);
+      reading->n_planned++;
+      reading->page = reading->story = 0;
+      return TRUE;
+    }
+
+  page = g_ptr_array_index (document->pages, reading->page);
+  if (reading->story == 0)
+    reading->principle = plan_page_principle (self, page, document->name);
+  if (reading->story < page->stories->len)
+    plan_page_story (self, page, reading->story++, reading->principle);
+  if (reading->story >= page->stories->len)
+    {
+      reading->page++;
+      reading->story = 0;
+      reading->principle = NULL;
+    }
   return TRUE;
 }
 
@@ -1414,13 +1447,16 @@ plan_reading (SbImport  *self,
               GError   **error)
 {
   guint n_ops = self->ops->len;
+  GError *local_error = NULL;
 
-  for (guint i = 0; i < reading->documents->len; i++)
-    if (!plan_document (self, g_ptr_array_index (reading->documents, i), error))
-      {
-        unplan (self, n_ops);
-        return FALSE;
-      }
+  while (plan_next (self, reading, &local_error))
+    ;
+  if (local_error != NULL)
+    {
+      unplan (self, n_ops);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
 
   add_skipped (self, reading);
   return TRUE;
@@ -1475,13 +1511,7 @@ typedef struct
   GPtrArray   *files;      /* GFile */
   SbCatalog   *names;      /* the catalog's names, for the reading thread */
   Reading     *reading;
-  /* Planning, in slices on the main thread: the document, page and story
-   * next, the page's principle, and the plan's length before it began.
-   */
-  guint        document;
-  guint        page;
-  guint        story;
-  SbPrinciple *principle;
+  /* The plan's length before planning in slices began. */
   guint        n_ops;
   guint        idle_id;
 } AddFiles;
@@ -1548,47 +1578,6 @@ add_files_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-/* Plans one story (or a Storybank file, or a page's principle) of what
- * was read. Returns FALSE when there is nothing left, or with @error set.
- */
-static gboolean
-plan_next (SbImport  *self,
-           AddFiles  *add,
-           GError   **error)
-{
-  Document *document;
-  SbMarkdownPage *page;
-
-  if (add->document >= add->reading->documents->len)
-    return FALSE;
-  document = g_ptr_array_index (add->reading->documents, add->document);
-
-  if (document->json || add->page >= document->pages->len)
-    {
-      if (document->json && !plan_json (self, document->stories, document->principles, document->name, error))
-        return FALSE;
-      if (!document->json)
-        note_left_out (self, document->left_out, document->name);
-      add->document++;
-      add->reading->n_planned = add->document;
-      add->page = add->story = 0;
-      return TRUE;
-    }
-
-  page = g_ptr_array_index (document->pages, add->page);
-  if (add->story == 0)
-    add->principle = plan_page_principle (self, page, document->name);
-  if (add->story < page->stories->len)
-    plan_page_story (self, page, add->story++, add->principle);
-  if (add->story >= page->stories->len)
-    {
-      add->page++;
-      add->story = 0;
-      add->principle = NULL;
-    }
-  return TRUE;
-}
-
 /* Plans for at most a few milliseconds, then lets the window draw. */
 static gboolean
 plan_slice_cb (gpointer user_data)
@@ -1609,7 +1598,7 @@ plan_slice_cb (gpointer user_data)
     }
 
   while (g_get_monotonic_time () < end)
-    if (!plan_next (self, add, &error))
+    if (!plan_next (self, add->reading, &error))
       {
         add->idle_id = 0;
         if (error != NULL)
