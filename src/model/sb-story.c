@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "sb-json.h"
-#include "sb-store.h"
 #include "sb-story-private.h"
 
 struct _SbStoryData
@@ -1474,7 +1473,7 @@ sb_story_new_from_json (JsonObject  *object,
           if (!JSON_NODE_HOLDS_VALUE (count) || json_node_get_value_type (count) != G_TYPE_INT64 ||
               (value = json_node_get_int (count)) < 0 || value > G_MAXINT)
             {
-              g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+              g_set_error (error, SB_JSON_ERROR, SB_JSON_ERROR_INVALID,
                            _("“%s” must be a whole number"), "practice.count");
               return NULL;
             }
@@ -1488,7 +1487,7 @@ sb_story_new_from_json (JsonObject  *object,
           if (!JSON_NODE_HOLDS_VALUE (confidence) || json_node_get_value_type (confidence) != G_TYPE_INT64 ||
               (value = json_node_get_int (confidence)) < 1 || value > 5)
             {
-              g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+              g_set_error (error, SB_JSON_ERROR, SB_JSON_ERROR_INVALID,
                            _("“%s” must be a number from 1 to 5"), "practice.confidence");
               return NULL;
             }
@@ -1502,7 +1501,7 @@ sb_story_new_from_json (JsonObject  *object,
     }
   else if (practice != NULL && !JSON_NODE_HOLDS_NULL (practice))
     {
-      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+      g_set_error (error, SB_JSON_ERROR, SB_JSON_ERROR_INVALID,
                    _("“%s” must be an object"), "practice");
       return NULL;
     }
