@@ -125,8 +125,7 @@ sb_store_merge_from_disk (SbStore        *self,
     return TRUE;
 
   /* The file a save is writing is ours: wait for it. */
-  while (self->saving)
-    g_main_context_iteration (NULL, TRUE);
+  _sb_store_join_save (self);
 
   /* Not touched since we read or wrote it (our own write's event). */
   {
@@ -443,8 +442,7 @@ sb_store_merge_conflict_copies (SbStore        *self,
   if (self->read_only)
     return TRUE;
 
-  while (self->saving)
-    g_main_context_iteration (NULL, TRUE);
+  _sb_store_join_save (self);
 
   real = _sb_store_dup_real_path (self->path);
   copies = sb_sync_list_conflict_copies (real);
@@ -567,24 +565,36 @@ sb_store_undo_copies_merge (SbStore *self)
   return TRUE;
 }
 
-static gboolean
-copies_timeout_cb (gpointer user_data)
+/**
+ * _sb_store_run_copies:
+ *
+ * Merges the conflict copies beside the data file and emits
+ * ::copies-merged when that changed anything (queued: see _sb_store_queue()).
+ */
+void
+_sb_store_run_copies (SbStore *self)
 {
-  SbStore *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *host = NULL;
   SbMergeReport report;
 
-  self->copies_source = 0;
-
   if (!sb_store_merge_conflict_copies (self, &report, &host, &error))
     {
       g_debug ("Conflict copies not merged: %s", error->message);
-      return G_SOURCE_REMOVE;
+      return;
     }
 
   if (!sb_merge_report_is_empty (&report))
     _sb_store_emit_copies_merged (self, &report, host);
+}
+
+static gboolean
+copies_timeout_cb (gpointer user_data)
+{
+  SbStore *self = user_data;
+
+  self->copies_source = 0;
+  _sb_store_queue (self, SB_STORE_OP_COPIES);
 
   return G_SOURCE_REMOVE;
 }
@@ -624,24 +634,36 @@ folder_changed_cb (GFileMonitor      *monitor,
     schedule_copies (self, COPIES_DELAY_MSEC);
 }
 
-static gboolean
-merge_timeout_cb (gpointer user_data)
+/**
+ * _sb_store_run_merge:
+ *
+ * Merges the data file changed on disk and emits ::merged when that
+ * changed anything (queued: see _sb_store_queue()).
+ */
+void
+_sb_store_run_merge (SbStore *self)
 {
-  SbStore *self = user_data;
   g_autoptr(GError) error = NULL;
   SbMergeReport report;
-
-  self->merge_source = 0;
 
   if (!sb_store_merge_from_disk (self, &report, &error))
     {
       /* Half-written by a sync tool, most likely: the next change retries. */
       g_debug ("Not merged: %s", error->message);
-      return G_SOURCE_REMOVE;
+      return;
     }
 
   if (!sb_merge_report_is_empty (&report))
     _sb_store_emit_merged (self, &report);
+}
+
+static gboolean
+merge_timeout_cb (gpointer user_data)
+{
+  SbStore *self = user_data;
+
+  self->merge_source = 0;
+  _sb_store_queue (self, SB_STORE_OP_MERGE);
 
   return G_SOURCE_REMOVE;
 }

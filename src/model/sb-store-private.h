@@ -27,6 +27,16 @@ G_BEGIN_DECLS
  */
 #define SAVED_BY_KEY "saved-by"
 
+/* The operations that wait for a save being written (sb-store-save.c). */
+typedef enum
+{
+  SB_STORE_OP_SAVE   = 1 << 0,
+  SB_STORE_OP_MERGE  = 1 << 1,
+  SB_STORE_OP_COPIES = 1 << 2,
+} SbStoreOp;
+
+typedef struct _SaveJob SaveJob;
+
 struct _SbStore
 {
   GObject     parent_instance;
@@ -81,8 +91,11 @@ struct _SbStore
 
   guint       loading : 1;
   guint       read_only : 1;
+  /* The save a worker is writing, while @saving; what waits for it. */
+  SaveJob    *running;
+  guint       pending;  /* SbStoreOp */
+
   guint       saving : 1;
-  guint       save_again : 1;
   guint       backed_up : 1;
 };
 
@@ -126,6 +139,10 @@ GString    *_sb_store_write_json            (GPtrArray      *stories,
                                              char          **extra_keys,
                                              char          **extra_values);
 
+/* sb-store-merge.c */
+void        _sb_store_run_merge             (SbStore        *self);
+void        _sb_store_run_copies            (SbStore        *self);
+
 /* sb-store-principles.c */
 GHashTable *_sb_store_principles_by_id      (JsonArray      *principles);
 GHashTable *_sb_store_principles_by_id_from_text (const char *json);
@@ -138,6 +155,9 @@ gboolean    _sb_store_merge_principles      (SbStore        *self,
                                              JsonArray      *theirs_array);
 
 /* sb-store-save.c */
+void        _sb_store_join_save             (SbStore        *self);
+void        _sb_store_queue                 (SbStore        *self,
+                                             SbStoreOp       op);
 char       *_sb_store_dup_backups_dir       (const char     *path);
 GPtrArray  *_sb_store_list_backup_files     (const char     *path);
 

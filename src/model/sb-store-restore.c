@@ -60,9 +60,9 @@ sb_store_restore_backup (SbStore     *self,
   g_return_val_if_fail (backup != NULL, FALSE);
 
   /* A save still being written would land over the restored file. */
-  while (self->saving)
-    g_main_context_iteration (NULL, TRUE);
+  _sb_store_join_save (self);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->pending &= ~SB_STORE_OP_SAVE;
 
   if (!sb_io_read_file (backup, SB_STORE_MAX_FILE_SIZE, &contents, &length, error))
     return FALSE;

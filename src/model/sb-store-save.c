@@ -15,7 +15,7 @@
 #include "sb-story-private.h"
 
 /* What a save writes: taken on the main thread, written on a worker. */
-typedef struct
+struct _SaveJob
 {
   char      *path;
   char      *cache_path;
@@ -30,7 +30,18 @@ typedef struct
   char      *expected;     /* of the file as we last read or wrote it */
   gboolean     stamped;    /* set by the worker: @stamp is of the file written */
   SbFileStamp  stamp;
-} SaveJob;
+
+  /* The worker's result, under @lock: @finished is set once it wrote. */
+  GMutex       lock;
+  GCond        cond;
+  gboolean     finished;
+  GError      *error;
+
+  /* Main thread only: taken in (finish_running_save()), and how. */
+  gboolean     applied;
+  int          outcome;
+  GError      *outcome_error;
+};
 
 static void
 save_job_free (SaveJob *job)
@@ -43,6 +54,10 @@ save_job_free (SaveJob *job)
   g_strfreev (job->extra_values);
   g_free (job->checksum);
   g_free (job->expected);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+  g_clear_error (&job->error);
+  g_clear_error (&job->outcome_error);
   g_free (job);
 }
 
@@ -57,6 +72,8 @@ sb_store_take_snapshot (SbStore  *self,
 {
   SaveJob *job = g_new0 (SaveJob, 1);
 
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
   job->path = g_strdup (self->path);
   job->cache_path = g_strdup (self->cache_path);
   job->stories = sb_library_dup_snapshot (self->library);
@@ -246,10 +263,19 @@ save_thread (GTask        *task,
   SaveJob *job = task_data;
   GError *error = NULL;
 
-  if (!save_job_run (job, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  save_job_run (job, &error);
+
+  /* The result stays with the job: the main thread takes it either in
+   * save_cb() or, when a synchronous call joins this save first, in
+   * _sb_store_join_save().
+   */
+  g_mutex_lock (&job->lock);
+  job->error = error;
+  job->finished = TRUE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->lock);
+
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -258,8 +284,6 @@ sb_store_save_done (SbStore  *self,
                     GError   *error)
 {
   gboolean was_dirty = sb_store_get_dirty (self);
-
-  self->saving = FALSE;
 
   if (job->backup_done)
     self->backed_up = TRUE;
@@ -294,21 +318,147 @@ sb_store_save_done (SbStore  *self,
     _sb_store_notify (self, PROP_DIRTY);
 }
 
-/* Merges the file's outside changes into the library, telling the window
- * what came in.
- */
-static gboolean
-merge_and_report (SbStore  *self,
-                  GError  **error)
+typedef enum
 {
-  SbMergeReport report = { 0, };
+  WRITE_DONE,
+  WRITE_FAILED,
+  WRITE_AGAIN,
+} WriteOutcome;
 
-  if (!sb_store_merge_from_disk (self, &report, error))
-    return FALSE;
+/* Takes in what a write of @job found (main thread), whichever way it ran.
+ * This is the one place where "the file changed on disk" is handled: when
+ * @may_retry, their changes are merged into the library (and ::merged
+ * emitted), and WRITE_AGAIN asks the caller to write everything again. On
+ * WRITE_FAILED, @error is the store's error.
+ */
+static WriteOutcome
+finish_write (SbStore   *self,
+              SaveJob   *job,
+              GError    *write_error,
+              gboolean   may_retry,
+              GError   **error)
+{
+  g_autoptr(GError) local_error = write_error ? g_error_copy (write_error) : NULL;
 
-  if (!sb_merge_report_is_empty (&report))
-    _sb_store_emit_merged (self, &report);
-  return TRUE;
+  self->saving = FALSE;
+
+  if (may_retry && g_error_matches (local_error, SB_STORE_ERROR, SB_STORE_ERROR_CHANGED))
+    {
+      SbMergeReport report = { 0, };
+
+      /* Take their changes in, then write everything. */
+      g_clear_error (&local_error);
+      if (sb_store_merge_from_disk (self, &report, &local_error))
+        {
+          if (!sb_merge_report_is_empty (&report))
+            _sb_store_emit_merged (self, &report);
+          return WRITE_AGAIN;
+        }
+    }
+
+  sb_store_save_done (self, job, local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->error));
+      return WRITE_FAILED;
+    }
+  return WRITE_DONE;
+}
+
+/* Takes in the worker's write of @job, once. */
+static WriteOutcome
+finish_running_save (SbStore *self,
+                     SaveJob *job)
+{
+  g_assert (job == self->running);
+  g_assert (job->finished);
+
+  self->running = NULL;
+  job->applied = TRUE;
+  job->outcome = finish_write (self, job, job->error, TRUE, &job->outcome_error);
+
+  /* Written again once the worker is free: their changes merged in, or
+   * changes made while it wrote.
+   */
+  if (job->outcome == WRITE_AGAIN)
+    self->pending |= SB_STORE_OP_SAVE;
+  else if (job->outcome == WRITE_FAILED)
+    self->pending &= ~SB_STORE_OP_SAVE;
+
+  return job->outcome;
+}
+
+/**
+ * _sb_store_join_save:
+ *
+ * Waits for the worker's save under way, if any, and takes its result in
+ * (main thread). The operations queued behind it stay queued: they run
+ * from the save's callback, in the main loop. This blocks on the worker
+ * thread and never iterates the main context, so no unrelated callback
+ * runs inside the caller.
+ */
+void
+_sb_store_join_save (SbStore *self)
+{
+  SaveJob *job = self->running;
+
+  if (job == NULL)
+    return;
+
+  g_mutex_lock (&job->lock);
+  while (!job->finished)
+    g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
+
+  finish_running_save (self, job);
+}
+
+/* Runs what was queued while the worker wrote, in order: a merge of the
+ * file changed on disk, a merge of conflict copies, then a save of what
+ * is still unsaved.
+ */
+static void
+run_pending (SbStore *self)
+{
+  if (self->saving)
+    return;
+
+  if (self->pending & SB_STORE_OP_MERGE)
+    {
+      self->pending &= ~SB_STORE_OP_MERGE;
+      _sb_store_run_merge (self);
+    }
+  if (!self->saving && (self->pending & SB_STORE_OP_COPIES))
+    {
+      self->pending &= ~SB_STORE_OP_COPIES;
+      _sb_store_run_copies (self);
+    }
+  if (!self->saving && (self->pending & SB_STORE_OP_SAVE))
+    {
+      self->pending &= ~SB_STORE_OP_SAVE;
+      if (sb_store_get_dirty (self) && !self->read_only)
+        sb_store_save_async (self, NULL, NULL, NULL);
+    }
+}
+
+/**
+ * _sb_store_queue:
+ * @op: one operation
+ *
+ * Runs @op now when no save is being written, else after it.
+ */
+void
+_sb_store_queue (SbStore   *self,
+                 SbStoreOp  op)
+{
+  if (self->saving)
+    {
+      self->pending |= op;
+      return;
+    }
+
+  self->pending |= op;
+  run_pending (self);
 }
 
 static void
@@ -318,42 +468,19 @@ save_cb (GObject      *object,
 {
   SbStore *self = SB_STORE (object);
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
   GTask *inner = G_TASK (result);
   SaveJob *job = g_task_get_task_data (inner);
 
-  if (!g_task_propagate_boolean (inner, &error))
-    {
-      if (g_error_matches (error, SB_STORE_ERROR, SB_STORE_ERROR_CHANGED))
-        {
-          /* Take their changes in, then write everything. */
-          self->saving = FALSE;
-          self->save_again = FALSE;
-          g_clear_error (&error);
-          if (merge_and_report (self, &error))
-            {
-              sb_store_save_async (self, NULL, NULL, NULL);
-              g_task_return_boolean (task, TRUE);
-              return;
-            }
-        }
+  /* A synchronous call may have joined this save and taken it in. */
+  if (!job->applied)
+    finish_running_save (self, job);
 
-      sb_store_save_done (self, job, error);
-      self->save_again = FALSE;
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (job->outcome == WRITE_FAILED)
+    g_task_return_error (task, g_error_copy (job->outcome_error));
+  else
+    g_task_return_boolean (task, TRUE);
 
-  sb_store_save_done (self, job, NULL);
-  g_task_return_boolean (task, TRUE);
-
-  /* Changes came in while we wrote: write them too. */
-  if (self->save_again)
-    {
-      self->save_again = FALSE;
-      if (sb_store_get_dirty (self))
-        sb_store_save_async (self, NULL, NULL, NULL);
-    }
+  run_pending (self);
 }
 
 /**
@@ -371,6 +498,7 @@ sb_store_save_async (SbStore             *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) inner = NULL;
+  SaveJob *job;
 
   g_return_if_fail (SB_IS_STORE (self));
 
@@ -388,15 +516,18 @@ sb_store_save_async (SbStore             *self,
 
   if (self->saving)
     {
-      self->save_again = TRUE;
+      self->pending |= SB_STORE_OP_SAVE;
       g_task_return_boolean (task, TRUE);
       return;
     }
 
   self->saving = TRUE;
+  self->pending &= ~SB_STORE_OP_SAVE;
+  job = sb_store_take_snapshot (self, TRUE);
+  self->running = job;
   inner = g_task_new (self, NULL, save_cb, g_steal_pointer (&task));
   g_task_set_source_tag (inner, sb_store_save_async);
-  g_task_set_task_data (inner, sb_store_take_snapshot (self, TRUE), (GDestroyNotify) save_job_free);
+  g_task_set_task_data (inner, job, (GDestroyNotify) save_job_free);
   g_task_run_in_thread (inner, save_thread);
 }
 
@@ -414,15 +545,13 @@ sb_store_save_finish (SbStore       *self,
 /**
  * sb_store_save:
  *
- * Saves now, on this thread, after any save under way has finished.
+ * Saves now, on this thread, after any save under way has finished (this
+ * waits for the worker; it does not run the main loop).
  */
 gboolean
 sb_store_save (SbStore  *self,
                GError  **error)
 {
-  g_autoptr(SaveJob) job = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
@@ -434,42 +563,38 @@ sb_store_save (SbStore  *self,
       return FALSE;
     }
 
-  while (self->saving)
-    g_main_context_iteration (NULL, TRUE);
-  self->save_again = FALSE;
+  _sb_store_join_save (self);
+  self->pending &= ~SB_STORE_OP_SAVE;
   g_clear_handle_id (&self->autosave_source, g_source_remove);
 
-  job = sb_store_take_snapshot (self, TRUE);
-  self->saving = TRUE;
-  if (!save_job_run (job, &local_error) &&
-      g_error_matches (local_error, SB_STORE_ERROR, SB_STORE_ERROR_CHANGED))
+  /* Once more when the file had changed: their changes are merged in
+   * first. A second change is an error.
+   */
+  for (guint attempt = 0; ; attempt++)
     {
-      /* Take their changes in, then write everything. */
-      self->saving = FALSE;
-      g_clear_error (&local_error);
-      if (merge_and_report (self, &local_error))
+      g_autoptr(SaveJob) job = sb_store_take_snapshot (self, TRUE);
+      g_autoptr(GError) write_error = NULL;
+
+      self->saving = TRUE;
+      save_job_run (job, &write_error);
+      switch (finish_write (self, job, write_error, attempt == 0, error))
         {
-          g_clear_pointer (&job, save_job_free);
-          job = sb_store_take_snapshot (self, TRUE);
-          self->saving = TRUE;
-          save_job_run (job, &local_error);
+        case WRITE_DONE:
+          return TRUE;
+        case WRITE_FAILED:
+          return FALSE;
+        case WRITE_AGAIN:
+        default:
+          break;
         }
     }
-  if (local_error != NULL)
-    {
-      sb_store_save_done (self, job, local_error);
-      g_propagate_error (error, g_error_copy (self->error));
-      return FALSE;
-    }
-
-  sb_store_save_done (self, job, NULL);
-  return TRUE;
 }
 
 /**
  * sb_store_flush:
  *
- * Writes whatever is not yet on disk (on quit).
+ * Writes whatever is not yet on disk (on quit), after any save under way
+ * (this waits for the worker; it does not run the main loop).
  */
 gboolean
 sb_store_flush (SbStore  *self,
@@ -477,8 +602,7 @@ sb_store_flush (SbStore  *self,
 {
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
 
-  while (self->saving)
-    g_main_context_iteration (NULL, TRUE);
+  _sb_store_join_save (self);
 
   if (!sb_store_get_dirty (self) || self->read_only)
     return TRUE;
