@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A derived, read-only binary copy of the data file, so that a start does
- * not parse 12 MB of JSON: a GVariant written beside each save (and after
+ * not parse the JSON: a GVariant written beside each save (and after
  * a load that had to parse) into $XDG_CACHE_HOME/storybank/, memory-mapped
  * at the next start. stories.json stays the only truth: the cache records
  * the size, modification and change times (to the nanosecond), inode and
@@ -144,7 +144,7 @@ is_write_temp (const char *name,
 }
 
 /* A cache write cut short (the app killed, the machine off) leaves its
- * temporary file: as big as the cache, 10 MB at 10,000 stories, each time.
+ * temporary file, as big as the cache, each time.
  * Those older than a write can take are removed before the next write;
  * a younger one may be another instance's write in progress, and losing
  * it would only cost that instance its cache.

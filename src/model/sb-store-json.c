@@ -334,8 +334,8 @@ unref_thread (gpointer object)
 }
 
 /* Above this size, a file's parse tree is let go on a thread of its own:
- * freeing json-glib's tree of 10,000 stories takes about as long as
- * building the stories from it. Nothing handed back holds a node of it
+ * freeing json-glib's tree takes about as long as building the stories
+ * from it. Nothing handed back holds a node of it
  * (the principles are a copy: see sb_store_parse()).
  */
 #define FREE_BESIDE_SIZE (1024 * 1024)

@@ -97,8 +97,8 @@ load_result_free (LoadResult *result)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
 
 /* What the library will hold once @result is applied, taken where the
- * stories were made: at 10,000 stories, touching each one again on the
- * main thread costs the window tens of milliseconds before its first frame.
+ * stories were made: touching each one again on the main thread would
+ * delay the window's first frame.
  */
 static LoadResult *
 load_take_base (LoadResult *result)
@@ -192,8 +192,8 @@ load_read (const char *path,
       result->stamp = after;
     }
 
-  /* The checksum on a thread of its own while the text is parsed: at
-   * 10,000 stories each takes tens of milliseconds.
+  /* The checksum on a thread of its own while the text is parsed: for a
+   * large library each takes a while.
    */
   {
     ChecksumJob job = { contents, length };
@@ -421,9 +421,8 @@ preload_thread (gpointer data)
   SbStorePreload *preload = data;
   LoadResult *result = load_read (preload->path, preload->cache_path);
 
-  /* The library too, while the stories are at hand: at 10,000 stories,
-   * taking each one in on the main thread costs the window's first frame
-   * over ten milliseconds.
+  /* The library too, while the stories are at hand: taking each one in
+   * on the main thread would delay the window's first frame.
    */
   if (result->stories != NULL && result->read_error == NULL && result->parse_error == NULL)
     {

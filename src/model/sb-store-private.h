@@ -58,7 +58,7 @@ struct _SbStore
   GPtrArray    *base;
   char         *disk_checksum;
   /* The file's stamp when it held those bytes: a file monitor's event for
-   * our own write is told apart without reading 13 MB again.
+   * our own write is told apart without reading the whole file again.
    */
   gboolean      disk_stamped;
   SbFileStamp   disk_stamp;
