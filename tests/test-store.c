@@ -1226,6 +1226,103 @@ test_store_parse_large (void)
   g_assert_true (json_object_has_member (mine, "weight"));
 }
 
+static gboolean
+note_idle_ran (gpointer user_data)
+{
+  gboolean *ran = user_data;
+
+  *ran = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The synchronous calls wait for a save being written without running the
+ * main loop: a callback waiting there (a window's idle, a timer) never runs
+ * inside them. What they joined still finishes once the loop runs.
+ */
+static void
+test_store_waits_without_main_loop (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbLibrary) other_library = NULL;
+  g_autoptr(SbStore) other = NULL;
+  g_autoptr(SbLibrary) library = NULL;
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  gboolean ran = FALSE;
+  g_autofree char *theirs_id = NULL;
+  SbStory *story;
+  SbStory *theirs;
+
+  fill (f, 120, 22);
+  g_assert_true (sb_store_save (f->store, &error));
+  story = g_list_model_get_item (G_LIST_MODEL (f->library), 7);
+  g_object_unref (story);
+
+  /* Another writer saves once, which backs the file up. */
+  other = reopen (f, &other_library, &error);
+  g_assert_no_error (error);
+  theirs = g_list_model_get_item (G_LIST_MODEL (f->library), 3);
+  theirs_id = g_strdup (sb_story_get_id (theirs));
+  g_object_unref (theirs);
+  sb_story_set_result (sb_library_find (other_library, theirs_id), "Cut p95 latency from 900ms to 120ms");
+  g_assert_true (sb_store_save (other, &error));
+
+  g_idle_add (note_idle_ran, &ran);
+
+  /* Flush: its file changed on disk meanwhile, so the write it joins
+   * merges theirs in first.
+   */
+  sb_story_set_title (story, "Réécrit le plan de migration");
+  sb_store_save_async (f->store, NULL, NULL, NULL);
+  g_assert_true (sb_store_flush (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (ran);
+  g_assert_false (sb_store_get_dirty (f->store));
+  g_assert_cmpstr (sb_story_get_result (sb_library_find (f->library, theirs_id)), ==,
+                   "Cut p95 latency from 900ms to 120ms");
+
+  /* Save. */
+  sb_story_set_task (story, "get teh team onto one schedule");
+  sb_store_save_async (f->store, NULL, NULL, NULL);
+  sb_story_set_task (story, "get the team onto one schedule");
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_false (ran);
+  g_assert_false (sb_store_get_dirty (f->store));
+
+  /* Merge from disk. */
+  sb_story_set_situation (story, "two offices, one release train");
+  sb_store_save_async (f->store, NULL, NULL, NULL);
+  g_assert_true (sb_store_merge_from_disk (f->store, NULL, &error));
+  g_assert_false (ran);
+
+  /* Merge conflict copies (there are none). */
+  sb_story_set_situation (story, "two offices, one release train, no owner");
+  sb_store_save_async (f->store, NULL, NULL, NULL);
+  g_assert_true (sb_store_merge_conflict_copies (f->store, NULL, NULL, &error));
+  g_assert_false (ran);
+
+  /* Restore a backup. */
+  backups = sb_store_list_backups (f->store);
+  g_assert_cmpuint (backups->len, >, 0);
+  sb_story_set_notes (story, "about to be replaced");
+  sb_store_save_async (f->store, NULL, NULL, NULL);
+  g_assert_true (sb_store_restore_backup (f->store, g_ptr_array_index (backups, 0), &error));
+  g_assert_no_error (error);
+  g_assert_false (ran);
+
+  /* The loop runs what waited: the idle, and the joined saves' ends. */
+  while (!ran)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (sb_store_get_error (f->store));
+
+  store = reopen (f, &library, &error);
+  g_assert_no_error (error);
+  assert_same_library (f->library, library);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1253,6 +1350,7 @@ main (int   argc,
   ADD ("/store/parse-escapes", test_store_parse_escapes);
   ADD ("/store/parse-deep", test_store_parse_deep);
   ADD ("/store/stale-temps", test_store_stale_temps);
+  ADD ("/store/waits-without-main-loop", test_store_waits_without_main_loop);
   g_test_add_func ("/store/full-disk", test_store_full_disk);
 #undef ADD
 

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "sb-json.h"
 #include "sb-story.h"
 #include "sb-story-private.h"
 #include "sb-test-util.h"
@@ -377,7 +378,7 @@ test_story_json_wrong_types (void)
       g_autoptr(SbStory) story = parse_story (bad[i], &error);
 
       g_assert_null (story);
-      g_assert_nonnull (error);
+      g_assert_error (error, SB_JSON_ERROR, SB_JSON_ERROR_INVALID);
     }
 }
 

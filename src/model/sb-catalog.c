@@ -13,7 +13,6 @@
 #include "sb-catalog.h"
 #include "sb-json.h"
 #include "sb-resources.h"
-#include "sb-store.h"
 
 #define FRAMEWORKS_PATH "/io/github/storybank/Storybank/frameworks/"
 
@@ -544,7 +543,7 @@ sb_catalog_load_user_json (SbCatalog  *self,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          g_set_error (&local_error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+          g_set_error (&local_error, SB_JSON_ERROR, SB_JSON_ERROR_INVALID,
                        _("Principle %u is not an object"), i + 1);
           SKIP (local_error);
         }

@@ -12,7 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "sb-json.h"
-#include "sb-store.h"
+
+G_DEFINE_QUARK (sb-json-error-quark, sb_json_error)
 
 void
 sb_json_write_string (GString    *out,
@@ -205,7 +206,7 @@ type_error (const char  *member,
             const char  *expected,
             GError     **error)
 {
-  g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+  g_set_error (error, SB_JSON_ERROR, SB_JSON_ERROR_INVALID,
                /* Translators: "title" must be text */
                _("“%s” must be %s"), member, expected);
   return FALSE;
@@ -287,7 +288,7 @@ sb_json_get_date (JsonObject  *object,
   date = g_date_time_new_from_iso8601 (text, utc);
   if (date == NULL)
     {
-      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+      g_set_error (error, SB_JSON_ERROR, SB_JSON_ERROR_INVALID,
                    _("“%s” is not a date: %s"), member, text);
       return FALSE;
     }

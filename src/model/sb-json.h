@@ -5,6 +5,18 @@
 
 G_BEGIN_DECLS
 
+/* What the readers of the data file's JSON (stories, principles, the
+ * catalog) report: a member of the wrong type, a date that is not one.
+ */
+#define SB_JSON_ERROR (sb_json_error_quark ())
+
+typedef enum
+{
+  SB_JSON_ERROR_INVALID,  /* a member of the wrong type */
+} SbJsonError;
+
+GQuark       sb_json_error_quark    (void);
+
 /* Small helpers shared by the readers and writers of the data file. The
  * writer is a plain GString printer: it runs on the save thread over
  * immutable snapshots, with no json-glib tree in between.

@@ -12,7 +12,6 @@
 
 #include "sb-json.h"
 #include "sb-principle.h"
-#include "sb-store.h"
 
 struct _SbPrinciple
 {
@@ -310,7 +309,7 @@ read_focus_areas (JsonObject   *object,
   return TRUE;
 
 invalid:
-  g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+  g_set_error (error, SB_JSON_ERROR, SB_JSON_ERROR_INVALID,
                _("“%s” must be a list of names and descriptions"), "focus-areas");
   return FALSE;
 }
@@ -353,7 +352,7 @@ sb_principle_new_from_json (JsonObject  *object,
 
   if (id == NULL || id[0] == '\0')
     {
-      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+      g_set_error (error, SB_JSON_ERROR, SB_JSON_ERROR_INVALID,
                    _("A principle has no “%s”"), "id");
       return NULL;
     }

@@ -38,7 +38,7 @@
 /* The header (version, the data file's stamp, its checksum, the user's
  * principles as JSON, the data file's unknown keys and their JSON text),
  * then the number of stories and their text, items and records (see
- * SbStoryCache).
+ * ColumnReader).
  */
 #define CACHE_TYPE "(utxxxxttssasasuayauau)"
 
@@ -48,6 +48,338 @@
  */
 #define CACHE_MAGIC "SBCACHE1"
 #define CACHE_PREFIX 16
+
+/* The stories, in three columns: the text, every string ending in a nul
+ * ("" at offset 0); the items of the lists, as offsets in the text; and a
+ * record for each story of N_SLOTS numbers: the offsets of its id, title,
+ * situation, task, result, learnings, notes and its created, modified and
+ * last practised dates (ISO 8601 as the data file writes them, "" for
+ * none), its practice count and confidence, then where its lists start in
+ * the items and how many items they have (in the order of
+ * SbStoryFields.lists). Reading a story makes no object for each of its
+ * strings, as a GVariant for each would.
+ */
+enum {
+  SLOT_STRINGS,  /* SB_STORY_N_STRINGS of them */
+  SLOT_CREATED = SLOT_STRINGS + SB_STORY_N_STRINGS,
+  SLOT_MODIFIED,
+  SLOT_PRACTICE_LAST,
+  SLOT_PRACTICE_COUNT,
+  SLOT_CONFIDENCE,
+  /* Then a start and a length in the items for each list. */
+  SLOT_LISTS,
+  N_SLOTS = SLOT_LISTS + 2 * SB_STORY_N_LISTS
+};
+
+/* The lists the stories' unknown members are in: keys, then values. */
+#define LIST_EXTRA_KEYS 4
+#define LIST_PRACTICE_EXTRA_KEYS 6
+
+typedef struct
+{
+  GByteArray *text;
+  GArray     *items;    /* guint32 */
+  GArray     *records;  /* guint32 */
+} ColumnWriter;
+
+typedef struct
+{
+  GVariant      *keep;  /* holds the bytes of @text */
+  const char    *text;
+  gsize          text_size;
+  const guint32 *items;
+  gsize          n_items;
+  /* Where the next record's items and strings must start: the records
+   * are read in order, and no two share an item or a string. Zero before
+   * the first.
+   */
+  gsize          next_item;
+  guint32        last_text;
+} ColumnReader;
+
+/* The offset of @text in @columns' text, added there ("" is always at 0). */
+static guint32
+add_text (ColumnWriter *columns,
+          const char   *text)
+{
+  guint32 offset = columns->text->len;
+
+  if (text == NULL || text[0] == '\0')
+    return 0;
+  g_byte_array_append (columns->text, (const guint8 *) text, strlen (text) + 1);
+  return offset;
+}
+
+static guint32
+add_date (ColumnWriter *columns,
+          GDateTime    *date)
+{
+  g_autofree char *text = date != NULL ? g_date_time_format_iso8601 (date) : NULL;
+
+  return add_text (columns, text);
+}
+
+static void
+add_list (ColumnWriter       *columns,
+          guint32            *record,
+          guint               list,
+          const char * const *strv)
+{
+  record[SLOT_LISTS + 2 * list] = columns->items->len;
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    {
+      guint32 offset = add_text (columns, strv[i]);
+
+      g_array_append_val (columns->items, offset);
+    }
+  record[SLOT_LISTS + 2 * list + 1] = columns->items->len - record[SLOT_LISTS + 2 * list];
+}
+
+static void
+column_writer_init (ColumnWriter *columns)
+{
+  columns->text = g_byte_array_new ();
+  g_byte_array_append (columns->text, (const guint8 *) "", 1);
+  columns->items = g_array_new (FALSE, FALSE, sizeof (guint32));
+  columns->records = g_array_new (FALSE, FALSE, sizeof (guint32));
+}
+
+/* @column: 0 for the text, 1 for the items, 2 for the records. Returns it
+ * as a floating GVariant ("ay" or "au"), taken from @columns (call once
+ * for each).
+ */
+static GVariant *
+column_writer_end (ColumnWriter *columns,
+                   guint         column)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (column == 0)
+    bytes = g_byte_array_free_to_bytes (g_steal_pointer (&columns->text));
+  else
+    {
+      GArray **array = column == 1 ? &columns->items : &columns->records;
+      gsize length;
+      gpointer data = g_array_steal (*array, &length);
+
+      g_clear_pointer (array, g_array_unref);
+      bytes = g_bytes_new_take (data, length * sizeof (guint32));
+    }
+
+  return g_variant_new_from_bytes (column == 0 ? G_VARIANT_TYPE_BYTESTRING : G_VARIANT_TYPE ("au"), bytes, TRUE);
+}
+
+/* Adds a story's record to @columns, its text to the text and its lists'
+ * items to the items.
+ */
+static void
+add_story (ColumnWriter      *columns,
+           const SbStoryData *data)
+{
+  guint32 record[N_SLOTS];
+  SbStoryFields fields;
+
+  sb_story_data_get_fields (data, &fields);
+  for (guint i = 0; i < SB_STORY_N_STRINGS; i++)
+    record[SLOT_STRINGS + i] = add_text (columns, fields.strings[i]);
+  record[SLOT_CREATED] = add_date (columns, fields.created);
+  record[SLOT_MODIFIED] = add_date (columns, fields.modified);
+  record[SLOT_PRACTICE_LAST] = add_date (columns, fields.practice_last);
+  record[SLOT_PRACTICE_COUNT] = fields.practice_count;
+  record[SLOT_CONFIDENCE] = fields.confidence;
+  for (guint list = 0; list < SB_STORY_N_LISTS; list++)
+    add_list (columns, record, list, fields.lists[list]);
+  g_array_append_vals (columns->records, record, N_SLOTS);
+}
+
+/* The string at @offset in the text: where one starts, and the text (its
+ * last byte a nul) has been checked to be UTF-8.
+ */
+static const char *
+column_text (const ColumnReader *columns,
+             guint32             offset)
+{
+  if (offset >= columns->text_size || (offset > 0 && columns->text[offset - 1] != '\0'))
+    return NULL;
+  return columns->text + offset;
+}
+
+/* The offsets of the strings (other than "") come in the order they were
+ * written in, each after the last.
+ */
+static gboolean
+text_in_order (ColumnReader *columns,
+               guint32       offset)
+{
+  if (offset == 0)
+    return TRUE;
+  if (offset <= columns->last_text)
+    return FALSE;
+  columns->last_text = offset;
+  return TRUE;
+}
+
+/* A list's items, as pointers into the text to be freed (not their
+ * strings); %NULL when the record's list is not one of @columns'.
+ */
+static const char **
+column_list (const ColumnReader *columns,
+             const guint32      *record,
+             guint               list,
+             gsize              *length)
+{
+  guint32 start = record[SLOT_LISTS + 2 * list];
+  guint32 n = record[SLOT_LISTS + 2 * list + 1];
+  g_autofree const char **items = NULL;
+
+  if (start > columns->n_items || n > columns->n_items - start)
+    return NULL;
+  items = g_new (const char *, n + 1);
+  for (guint32 i = 0; i < n; i++)
+    if ((items[i] = column_text (columns, columns->items[start + i])) == NULL)
+      return NULL;
+  items[n] = NULL;
+  *length = n;
+
+  return g_steal_pointer (&items);
+}
+
+/* What one record reads as: the lists' arrays and the dates are owned. */
+typedef struct
+{
+  SbStoryFields fields;
+} RecordFields;
+
+static void
+record_fields_clear (RecordFields *record)
+{
+  for (guint i = 0; i < SB_STORY_N_LISTS; i++)
+    g_free ((gpointer) record->fields.lists[i]);
+  g_clear_pointer (&record->fields.created, g_date_time_unref);
+  g_clear_pointer (&record->fields.modified, g_date_time_unref);
+  g_clear_pointer (&record->fields.practice_last, g_date_time_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RecordFields, record_fields_clear)
+
+static gboolean
+date_from_text (const char  *text,
+                GTimeZone   *utc,
+                GDateTime  **date)
+{
+  if (text[0] == '\0')
+    return TRUE;
+  *date = g_date_time_new_from_iso8601 (text, utc);
+  return *date != NULL;
+}
+
+/* Whether @text is one JSON value, as an unknown key's text must be. */
+static gboolean
+is_json_value (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  return json_parser_load_from_data (parser, text, -1, NULL) &&
+         json_parser_get_root (parser) != NULL;
+}
+
+/* Unknown members (names in the list @list, JSON texts in the next):
+ * FALSE when they are not what this version could have written.
+ */
+static gboolean
+extra_in_order (const SbStoryFields *fields,
+                guint                list)
+{
+  const char * const *keys = fields->lists[list];
+  const char * const *values = fields->lists[list + 1];
+
+  if (g_strv_length ((char **) keys) != g_strv_length ((char **) values))
+    return FALSE;
+  for (guint i = 0; values[i] != NULL; i++)
+    if (!is_json_value (values[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether @record takes its text and items where the stories before it
+ * left off, as they were written: no two stories (or fields) share a
+ * string or an item. A cache that shared them could make a small file
+ * cost gigabytes, as no data file of its size could.
+ */
+static gboolean
+record_in_order (ColumnReader  *columns,
+                 const guint32 *record)
+{
+  for (guint slot = SLOT_STRINGS; slot <= SLOT_PRACTICE_LAST; slot++)
+    if (!text_in_order (columns, record[slot]))
+      return FALSE;
+
+  for (guint list = 0; list < SB_STORY_N_LISTS; list++)
+    {
+      guint32 start = record[SLOT_LISTS + 2 * list];
+      guint32 n = record[SLOT_LISTS + 2 * list + 1];
+
+      if (start != columns->next_item || n > columns->n_items - start)
+        return FALSE;
+      for (guint32 i = 0; i < n; i++)
+        if (!text_in_order (columns, columns->items[start + i]))
+          return FALSE;
+      columns->next_item = start + n;
+    }
+
+  return TRUE;
+}
+
+/* The story of @record (N_SLOTS numbers, untrusted), its text held in
+ * @columns->keep rather than copied; %NULL when @record is not a story
+ * this version could have written. @columns' text has been checked to be
+ * UTF-8 strings; the records are read in order, each after the one before.
+ */
+static SbStory *
+read_story (ColumnReader  *columns,
+            const guint32 *record)
+{
+  g_auto(RecordFields) read = { { { NULL, }, }, };
+  SbStoryFields *fields = &read.fields;
+  g_autoptr(GTimeZone) utc = NULL;
+  const char *created, *modified, *practice_last;
+  guint32 count = record[SLOT_PRACTICE_COUNT];
+  guint32 confidence = record[SLOT_CONFIDENCE];
+
+  if (!record_in_order (columns, record))
+    return NULL;
+  for (guint i = 0; i < SB_STORY_N_STRINGS; i++)
+    if ((fields->strings[i] = column_text (columns, record[SLOT_STRINGS + i])) == NULL)
+      return NULL;
+  for (guint i = 0; i < SB_STORY_N_LISTS; i++)
+    {
+      gsize length;
+
+      if ((fields->lists[i] = column_list (columns, record, i, &length)) == NULL)
+        return NULL;
+    }
+  if ((created = column_text (columns, record[SLOT_CREATED])) == NULL ||
+      (modified = column_text (columns, record[SLOT_MODIFIED])) == NULL ||
+      (practice_last = column_text (columns, record[SLOT_PRACTICE_LAST])) == NULL)
+    return NULL;
+
+  if (fields->strings[0][0] == '\0' || count > G_MAXINT || confidence > 5 ||
+      created[0] == '\0' || modified[0] == '\0')
+    return NULL;
+  fields->practice_count = count;
+  fields->confidence = confidence;
+
+  utc = g_time_zone_new_utc ();
+  if (!date_from_text (created, utc, &fields->created) ||
+      !date_from_text (modified, utc, &fields->modified) ||
+      !date_from_text (practice_last, utc, &fields->practice_last))
+    return NULL;
+
+  if (!extra_in_order (fields, LIST_EXTRA_KEYS) || !extra_in_order (fields, LIST_PRACTICE_EXTRA_KEYS))
+    return NULL;
+
+  return sb_story_new_from_fields (fields, columns->keep);
+}
 
 static guint64
 cache_hash (const guint8 *data,
@@ -194,11 +526,11 @@ sb_store_cache_write (const char         *cache_path,
   static const char * const none[] = { NULL };
   g_autofree char *folder = g_path_get_dirname (cache_path);
   g_autoptr(GVariant) cache = NULL;
-  SbStoryCacheWriter stories;
+  ColumnWriter stories;
 
-  sb_story_cache_writer_init (&stories);
+  column_writer_init (&stories);
   for (guint i = 0; i < snapshot->len; i++)
-    sb_story_data_add_to_cache (g_ptr_array_index (snapshot, i), &stories);
+    add_story (&stories, g_ptr_array_index (snapshot, i));
 
   cache = g_variant_ref_sink (g_variant_new ("(utxxxxttss^as^asu@ay@au@au)",
                                              (guint32) SB_STORE_CACHE_VERSION,
@@ -211,9 +543,9 @@ sb_store_cache_write (const char         *cache_path,
                                              extra_keys ? (const char * const *) extra_keys : none,
                                              extra_values ? (const char * const *) extra_values : none,
                                              snapshot->len,
-                                             sb_story_cache_writer_end (&stories, 0),
-                                             sb_story_cache_writer_end (&stories, 1),
-                                             sb_story_cache_writer_end (&stories, 2)));
+                                             column_writer_end (&stories, 0),
+                                             column_writer_end (&stories, 1),
+                                             column_writer_end (&stories, 2)));
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -293,7 +625,7 @@ sb_store_cache_read_bytes (GBytes             *bytes,
   g_autoptr(GVariant) text = NULL;
   g_autoptr(GVariant) items = NULL;
   g_autoptr(GVariant) records = NULL;
-  SbStoryCache story_cache;
+  ColumnReader story_cache;
   const guint32 *record;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GPtrArray) result = NULL;
@@ -372,20 +704,20 @@ sb_store_cache_read_bytes (GBytes             *bytes,
   text = g_variant_get_child_value (cache, 13);
   items = g_variant_get_child_value (cache, 14);
   records = g_variant_get_child_value (cache, 15);
-  story_cache = (SbStoryCache) { .keep = text };
+  story_cache = (ColumnReader) { .keep = text };
   story_cache.text = g_variant_get_fixed_array (text, &story_cache.text_size, 1);
   story_cache.items = g_variant_get_fixed_array (items, &story_cache.n_items, sizeof (guint32));
   record = g_variant_get_fixed_array (records, &n, sizeof (guint32));
   if (!text_is_valid (story_cache.text, story_cache.text_size) ||
       story_cache.n_items * sizeof (guint32) != g_variant_get_size (items) ||
-      n % SB_STORY_CACHE_SLOTS != 0 || n / SB_STORY_CACHE_SLOTS != n_stories ||
+      n % N_SLOTS != 0 || n / N_SLOTS != n_stories ||
       n * sizeof (guint32) != g_variant_get_size (records))
     return FALSE;
   n = n_stories;
   result = g_ptr_array_new_full (n, g_object_unref);
   for (gsize i = 0; i < n; i++)
     {
-      SbStory *story = sb_story_new_from_cache (&story_cache, record + i * SB_STORY_CACHE_SLOTS);
+      SbStory *story = read_story (&story_cache, record + i * N_SLOTS);
 
       if (story == NULL)
         return FALSE;

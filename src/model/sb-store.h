@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SB_STORE_ERROR_INVALID,        /* a member of the wrong type */
+  SB_STORE_ERROR_INVALID,        /* unused: the JSON readers report SB_JSON_ERROR */
   SB_STORE_ERROR_CORRUPT,        /* the data file could not be read; set aside */
   SB_STORE_ERROR_NEWER_VERSION,  /* written by a newer Storybank: read-only */
   SB_STORE_ERROR_READ_ONLY,      /* saving is refused to protect the file */

@@ -35,48 +35,30 @@ void         sb_story_set_owner          (SbStory           *self,
                                           gpointer           owner,
                                           SbStoryOwnerFunc   func);
 
-/* The stories in the binary cache (sb-store-cache.c), in three arrays:
- * the text, every string ending in a nul ("" at offset 0); the items of
- * the lists, as offsets in the text; and a record for each story of
- * SB_STORY_CACHE_SLOTS numbers: the offsets of its id, title, situation,
- * task, result, learnings, notes and its created, modified and last practised dates (ISO 8601
- * as the data file writes them, "" for none), its practice count and
- * confidence, then where its lists start in the items and how many items
- * they have: actions, principles, tags, dismissed, unknown keys and their
- * JSON text, the unknown members of "practice" and theirs. Reading a story
- * makes no object for each of its strings, as a GVariant for each would.
+/* A story's fields, borrowed, as the binary cache (sb-store-cache.c)
+ * writes and reads them: the strings are the id, title, situation, task,
+ * result, learnings and notes; the lists the actions, principles, tags,
+ * dismissed, the unknown keys and their JSON text, and the unknown members
+ * of "practice" and theirs (each %NULL-terminated, or %NULL).
  */
-#define SB_STORY_CACHE_SLOTS 28
+#define SB_STORY_N_STRINGS 7
+#define SB_STORY_N_LISTS 8
 
 typedef struct
 {
-  GByteArray *text;
-  GArray     *items;    /* guint32 */
-  GArray     *records;  /* guint32 */
-} SbStoryCacheWriter;
+  const char         *strings[SB_STORY_N_STRINGS];
+  const char * const *lists[SB_STORY_N_LISTS];
+  GDateTime          *created;
+  GDateTime          *modified;
+  GDateTime          *practice_last;
+  guint               practice_count;
+  int                 confidence;
+} SbStoryFields;
 
-typedef struct
-{
-  GVariant      *keep;  /* holds the bytes of @text */
-  const char    *text;
-  gsize          text_size;
-  const guint32 *items;
-  gsize          n_items;
-  /* Where the next record's items and strings must start: the records
-   * are read in order, and no two share an item or a string. Zero before
-   * the first.
-   */
-  gsize          next_item;
-  guint32        last_text;
-} SbStoryCache;
-
-void         sb_story_cache_writer_init  (SbStoryCacheWriter *cache);
-GVariant    *sb_story_cache_writer_end   (SbStoryCacheWriter *cache,
-                                          guint               column);
-void         sb_story_data_add_to_cache  (const SbStoryData  *data,
-                                          SbStoryCacheWriter *cache);
-SbStory     *sb_story_new_from_cache     (SbStoryCache       *cache,
-                                          const guint32      *record);
+void         sb_story_data_get_fields    (const SbStoryData   *data,
+                                          SbStoryFields       *fields);
+SbStory     *sb_story_new_from_fields    (const SbStoryFields *fields,
+                                          GVariant            *keep);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbStoryData, sb_story_data_unref)
 

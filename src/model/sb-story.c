@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "sb-json.h"
-#include "sb-store.h"
 #include "sb-story-private.h"
 
 struct _SbStoryData
@@ -45,9 +44,9 @@ struct _SbStoryData
    * holds the arrays of the actions, principles, tags and dismissed lists,
    * and every string of those and of id, title, situation, task,
    * result, learnings and notes points into @cached, the cache's text, held
-   * rather than copied. Ten thousand stories then cost ten thousand
-   * allocations instead of a quarter of a million, and no second copy of
-   * their text. Such data is never changed in place (sb_story_writable()
+   * rather than copied (see sb_story_new_from_fields()): one allocation
+   * per story instead of one per string, and no second copy of their
+   * text. Such data is never changed in place (sb_story_writable()
    * copies it first).
    */
   char       *packed;
@@ -1474,7 +1473,7 @@ sb_story_new_from_json (JsonObject  *object,
           if (!JSON_NODE_HOLDS_VALUE (count) || json_node_get_value_type (count) != G_TYPE_INT64 ||
               (value = json_node_get_int (count)) < 0 || value > G_MAXINT)
             {
-              g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+              g_set_error (error, SB_JSON_ERROR, SB_JSON_ERROR_INVALID,
                            _("“%s” must be a whole number"), "practice.count");
               return NULL;
             }
@@ -1488,7 +1487,7 @@ sb_story_new_from_json (JsonObject  *object,
           if (!JSON_NODE_HOLDS_VALUE (confidence) || json_node_get_value_type (confidence) != G_TYPE_INT64 ||
               (value = json_node_get_int (confidence)) < 1 || value > 5)
             {
-              g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+              g_set_error (error, SB_JSON_ERROR, SB_JSON_ERROR_INVALID,
                            _("“%s” must be a number from 1 to 5"), "practice.confidence");
               return NULL;
             }
@@ -1502,7 +1501,7 @@ sb_story_new_from_json (JsonObject  *object,
     }
   else if (practice != NULL && !JSON_NODE_HOLDS_NULL (practice))
     {
-      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+      g_set_error (error, SB_JSON_ERROR, SB_JSON_ERROR_INVALID,
                    _("“%s” must be an object"), "practice");
       return NULL;
     }
@@ -1512,200 +1511,37 @@ sb_story_new_from_json (JsonObject  *object,
   return sb_story_new_from_data (data);
 }
 
-/* A story's record in the cache: numbers, SB_STORY_CACHE_SLOTS of them. */
-enum {
-  SLOT_ID,
-  SLOT_TITLE,
-  SLOT_SITUATION,
-  SLOT_TASK,
-  SLOT_RESULT,
-  SLOT_LEARNINGS,
-  SLOT_NOTES,
-  SLOT_CREATED,
-  SLOT_MODIFIED,
-  SLOT_PRACTICE_LAST,
-  SLOT_PRACTICE_COUNT,
-  SLOT_CONFIDENCE,
-  /* Then a start and a length in the items for each list of LIST_*. */
-  SLOT_LISTS,
-};
-
-enum {
-  LIST_ACTIONS,
-  LIST_PRINCIPLES,
-  LIST_TAGS,
-  LIST_DISMISSED,
-  LIST_EXTRA_KEYS,
-  LIST_EXTRA_VALUES,
-  LIST_PRACTICE_EXTRA_KEYS,
-  LIST_PRACTICE_EXTRA_VALUES,
-  N_LISTS
-};
-
-G_STATIC_ASSERT (SLOT_LISTS + 2 * N_LISTS == SB_STORY_CACHE_SLOTS);
-
-/* The offset of @text in @cache's text, added there ("" is always at 0). */
-static guint32
-add_text (SbStoryCacheWriter *cache,
-          const char         *text)
-{
-  guint32 offset = cache->text->len;
-
-  if (text == NULL || text[0] == '\0')
-    return 0;
-  g_byte_array_append (cache->text, (const guint8 *) text, strlen (text) + 1);
-  return offset;
-}
-
-static guint32
-add_date (SbStoryCacheWriter *cache,
-          GDateTime          *date)
-{
-  g_autofree char *text = date != NULL ? g_date_time_format_iso8601 (date) : NULL;
-
-  return add_text (cache, text);
-}
-
-static void
-add_list (SbStoryCacheWriter *cache,
-          guint32            *record,
-          guint               list,
-          char              **strv)
-{
-  record[SLOT_LISTS + 2 * list] = cache->items->len;
-  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    {
-      guint32 offset = add_text (cache, strv[i]);
-
-      g_array_append_val (cache->items, offset);
-    }
-  record[SLOT_LISTS + 2 * list + 1] = cache->items->len - record[SLOT_LISTS + 2 * list];
-}
-
-void
-sb_story_cache_writer_init (SbStoryCacheWriter *cache)
-{
-  cache->text = g_byte_array_new ();
-  g_byte_array_append (cache->text, (const guint8 *) "", 1);
-  cache->items = g_array_new (FALSE, FALSE, sizeof (guint32));
-  cache->records = g_array_new (FALSE, FALSE, sizeof (guint32));
-}
-
 /**
- * sb_story_cache_writer_end:
- * @column: 0 for the text, 1 for the items, 2 for the records
+ * sb_story_data_get_fields:
  *
- * Returns: (transfer floating): the column as a GVariant ("ay" or "au"),
- * taken from @cache (call once for each)
- */
-GVariant *
-sb_story_cache_writer_end (SbStoryCacheWriter *cache,
-                           guint               column)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (column == 0)
-    bytes = g_byte_array_free_to_bytes (g_steal_pointer (&cache->text));
-  else
-    {
-      GArray **array = column == 1 ? &cache->items : &cache->records;
-      gsize length;
-      gpointer data = g_array_steal (*array, &length);
-
-      g_clear_pointer (array, g_array_unref);
-      bytes = g_bytes_new_take (data, length * sizeof (guint32));
-    }
-
-  return g_variant_new_from_bytes (column == 0 ? G_VARIANT_TYPE_BYTESTRING : G_VARIANT_TYPE ("au"), bytes, TRUE);
-}
-
-/**
- * sb_story_data_add_to_cache:
- *
- * Adds the story's record to @cache, its text to the text and its lists'
- * items to the items.
+ * Fills @fields with @data's fields, borrowed from it (the binary cache
+ * writes them).
  */
 void
-sb_story_data_add_to_cache (const SbStoryData  *data,
-                            SbStoryCacheWriter *cache)
+sb_story_data_get_fields (const SbStoryData *data,
+                          SbStoryFields     *fields)
 {
-  guint32 record[SB_STORY_CACHE_SLOTS];
-
-  record[SLOT_ID] = add_text (cache, data->id);
-  record[SLOT_TITLE] = add_text (cache, data->title);
-  record[SLOT_SITUATION] = add_text (cache, data->situation);
-  record[SLOT_TASK] = add_text (cache, data->task);
-  record[SLOT_RESULT] = add_text (cache, data->result);
-  record[SLOT_LEARNINGS] = add_text (cache, data->learnings);
-  record[SLOT_NOTES] = add_text (cache, data->notes);
-  record[SLOT_CREATED] = add_date (cache, data->created);
-  record[SLOT_MODIFIED] = add_date (cache, data->modified);
-  record[SLOT_PRACTICE_LAST] = add_date (cache, data->practice_last);
-  record[SLOT_PRACTICE_COUNT] = data->practice_count;
-  record[SLOT_CONFIDENCE] = data->confidence;
-  add_list (cache, record, LIST_ACTIONS, data->actions);
-  add_list (cache, record, LIST_PRINCIPLES, data->principles);
-  add_list (cache, record, LIST_TAGS, data->tags);
-  add_list (cache, record, LIST_DISMISSED, data->dismissed);
-  add_list (cache, record, LIST_EXTRA_KEYS, data->extra_keys);
-  add_list (cache, record, LIST_EXTRA_VALUES, data->extra_values);
-  add_list (cache, record, LIST_PRACTICE_EXTRA_KEYS, data->practice_extra_keys);
-  add_list (cache, record, LIST_PRACTICE_EXTRA_VALUES, data->practice_extra_values);
-  g_array_append_vals (cache->records, record, SB_STORY_CACHE_SLOTS);
+  fields->strings[0] = data->id;
+  fields->strings[1] = data->title;
+  fields->strings[2] = data->situation;
+  fields->strings[3] = data->task;
+  fields->strings[4] = data->result;
+  fields->strings[5] = data->learnings;
+  fields->strings[6] = data->notes;
+  fields->lists[0] = (const char * const *) data->actions;
+  fields->lists[1] = (const char * const *) data->principles;
+  fields->lists[2] = (const char * const *) data->tags;
+  fields->lists[3] = (const char * const *) data->dismissed;
+  fields->lists[4] = (const char * const *) data->extra_keys;
+  fields->lists[5] = (const char * const *) data->extra_values;
+  fields->lists[6] = (const char * const *) data->practice_extra_keys;
+  fields->lists[7] = (const char * const *) data->practice_extra_values;
+  fields->created = data->created;
+  fields->modified = data->modified;
+  fields->practice_last = data->practice_last;
+  fields->practice_count = data->practice_count;
+  fields->confidence = data->confidence;
 }
-
-/* The string at @offset in the text: where one starts, and the text (its
- * last byte a nul) has been checked to be UTF-8.
- */
-static const char *
-cache_text (const SbStoryCache *cache,
-            guint32             offset)
-{
-  if (offset >= cache->text_size || (offset > 0 && cache->text[offset - 1] != '\0'))
-    return NULL;
-  return cache->text + offset;
-}
-
-/* The offsets of the strings (other than "") come in the order they were
- * written in, each after the last.
- */
-static gboolean
-text_in_order (SbStoryCache *cache,
-               guint32       offset)
-{
-  if (offset == 0)
-    return TRUE;
-  if (offset <= cache->last_text)
-    return FALSE;
-  cache->last_text = offset;
-  return TRUE;
-}
-
-/* A list's items, as pointers into the text to be freed (not their
- * strings); %NULL when the record's list is not one of @cache's.
- */
-static const char **
-cache_list (const SbStoryCache *cache,
-            const guint32      *record,
-            guint               list,
-            gsize              *length)
-{
-  guint32 start = record[SLOT_LISTS + 2 * list];
-  guint32 n = record[SLOT_LISTS + 2 * list + 1];
-  g_autofree const char **items = NULL;
-
-  if (start > cache->n_items || n > cache->n_items - start)
-    return NULL;
-  items = g_new (const char *, n + 1);
-  for (guint32 i = 0; i < n; i++)
-    if ((items[i] = cache_text (cache, cache->items[start + i])) == NULL)
-      return NULL;
-  items[n] = NULL;
-  *length = n;
-
-  return g_steal_pointer (&items);
-}
-
 
 /* Packing the lists' arrays: a first pass measures, a second fills. */
 typedef struct
@@ -1714,36 +1550,18 @@ typedef struct
   gsize  used;
 } Packer;
 
-/* A cached story's strings and lists, read once: pointers into the
- * cache's text (the lists' arrays are to be freed).
- */
-typedef struct
-{
-  const char  *strings[7];  /* id, title, situation, task, result, learnings, notes */
-  const char **lists[4];    /* actions, principles, tags, dismissed */
-  gsize        lengths[4];
-} CachedFields;
-
-static void
-cached_fields_clear (CachedFields *fields)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (fields->lists); i++)
-    g_free (fields->lists[i]);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CachedFields, cached_fields_clear)
-
 static char **
-pack_strv (Packer       *packer,
-           const char  **items,
-           gsize         n)
+pack_strv (Packer             *packer,
+           const char * const *items)
 {
+  gsize n = items ? g_strv_length ((char **) items) : 0;
   char **strv = packer->block ? (char **) (gpointer) (packer->block + packer->used) : NULL;
 
   packer->used += (n + 1) * sizeof (char *);
   if (strv != NULL)
     {
-      memcpy (strv, items, n * sizeof (char *));
+      if (n > 0)
+        memcpy (strv, items, n * sizeof (char *));
       strv[n] = NULL;
     }
 
@@ -1751,14 +1569,14 @@ pack_strv (Packer       *packer,
 }
 
 static void
-pack_fields (Packer             *packer,
-             SbStoryData        *data,
-             const CachedFields *fields)
+pack_fields (Packer              *packer,
+             SbStoryData         *data,
+             const SbStoryFields *fields)
 {
-  data->actions = pack_strv (packer, fields->lists[0], fields->lengths[0]);
-  data->principles = pack_strv (packer, fields->lists[1], fields->lengths[1]);
-  data->tags = pack_strv (packer, fields->lists[2], fields->lengths[2]);
-  data->dismissed = pack_strv (packer, fields->lists[3], fields->lengths[3]);
+  data->actions = pack_strv (packer, fields->lists[0]);
+  data->principles = pack_strv (packer, fields->lists[1]);
+  data->tags = pack_strv (packer, fields->lists[2]);
+  data->dismissed = pack_strv (packer, fields->lists[3]);
   /* Never written through: see the comment on SbStoryData.packed. */
   data->id = (char *) fields->strings[0];
   data->title = (char *) fields->strings[1];
@@ -1769,150 +1587,61 @@ pack_fields (Packer             *packer,
   data->notes = (char *) fields->strings[6];
 }
 
+/* Unknown members as a copy, %NULL for none. */
 static gboolean
-date_from_text (const char  *text,
-                GTimeZone   *utc,
-                GDateTime  **date)
+dup_extra (const char * const  *keys,
+           const char * const  *values,
+           const char * const  *known,
+           char              ***out_keys,
+           char              ***out_values)
 {
-  if (text[0] == '\0')
+  if (keys == NULL || keys[0] == NULL)
     return TRUE;
-  *date = g_date_time_new_from_iso8601 (text, utc);
-  return *date != NULL;
-}
-
-/* Whether @text is one JSON value, as an unknown key's text must be. */
-static gboolean
-is_json_value (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-
-  return json_parser_load_from_data (parser, text, -1, NULL) &&
-         json_parser_get_root (parser) != NULL;
-}
-
-/* Unknown members (names in the list @list, JSON texts in the next):
- * FALSE when they are not what this version could have written.
- */
-static gboolean
-extra_from_cache (const SbStoryCache  *cache,
-                  const guint32       *record,
-                  guint                list,
-                  const char * const  *known,
-                  char              ***keys,
-                  char              ***values)
-{
-  g_autofree const char **key_items = NULL;
-  g_autofree const char **value_items = NULL;
-  gsize n_keys, n_values;
-
-  if ((key_items = cache_list (cache, record, list, &n_keys)) == NULL ||
-      (value_items = cache_list (cache, record, list + 1, &n_values)) == NULL ||
-      n_keys != n_values)
-    return FALSE;
-  for (gsize i = 0; i < n_keys; i++)
-    if (g_strv_contains (known, key_items[i]) || !is_json_value (value_items[i]))
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (g_strv_contains (known, keys[i]))
       return FALSE;
-  if (n_keys > 0)
-    {
-      *keys = g_strdupv ((char **) key_items);
-      *values = g_strdupv ((char **) value_items);
-    }
-  return TRUE;
-}
-
-/* Whether @record takes its text and items where the stories before it
- * left off, as they were written: no two stories (or fields) share a
- * string or an item. A cache that shared them could make a small file
- * cost gigabytes, as no data file of its size could.
- */
-static gboolean
-record_in_order (SbStoryCache  *cache,
-                 const guint32 *record)
-{
-  for (guint slot = SLOT_ID; slot <= SLOT_PRACTICE_LAST; slot++)
-    if (!text_in_order (cache, record[slot]))
-      return FALSE;
-
-  for (guint list = 0; list < N_LISTS; list++)
-    {
-      guint32 start = record[SLOT_LISTS + 2 * list];
-      guint32 n = record[SLOT_LISTS + 2 * list + 1];
-
-      if (start != cache->next_item || n > cache->n_items - start)
-        return FALSE;
-      for (guint32 i = 0; i < n; i++)
-        if (!text_in_order (cache, cache->items[start + i]))
-          return FALSE;
-      cache->next_item = start + n;
-    }
-
+  *out_keys = g_strdupv ((char **) keys);
+  *out_values = g_strdupv ((char **) values);
   return TRUE;
 }
 
 /**
- * sb_story_new_from_cache:
- * @cache: the cache's text, checked to be UTF-8 strings, and its items,
- *   read in order: each record after the one before
- * @record: the story's record, SB_STORY_CACHE_SLOTS numbers, untrusted
+ * sb_story_new_from_fields:
+ * @fields: the story's fields: the strings and the first four lists point
+ *   into text that @keep holds, and are held rather than copied (the
+ *   lists' arrays are copied into one block); the dates are referenced,
+ *   the unknown members copied
+ * @keep: what holds the text
  *
- * Returns: (transfer full) (nullable): the story, its text held in
- * @cache->keep rather than copied; %NULL when @record is not a story this
- * version could have written
+ * Makes a story of what the binary cache read.
+ *
+ * Returns: (transfer full) (nullable): the story, or %NULL when an
+ *   unknown member has the name of one this version knows
  */
 SbStory *
-sb_story_new_from_cache (SbStoryCache  *cache,
-                         const guint32 *record)
+sb_story_new_from_fields (const SbStoryFields *fields,
+                          GVariant            *keep)
 {
-  static const guint string_slots[] = { SLOT_ID, SLOT_TITLE, SLOT_SITUATION, SLOT_TASK, SLOT_RESULT,
-                                        SLOT_LEARNINGS, SLOT_NOTES };
-  g_autoptr(SbStoryData) data = NULL;
-  g_autoptr(GTimeZone) utc = NULL;
-  g_auto(CachedFields) fields = { { NULL, }, };
-  const char *created, *modified, *practice_last;
-  guint32 count = record[SLOT_PRACTICE_COUNT];
-  guint32 confidence = record[SLOT_CONFIDENCE];
+  g_autoptr(SbStoryData) data = g_new0 (SbStoryData, 1);
+  Packer packer = { NULL, 0 };
 
-  if (!record_in_order (cache, record))
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (string_slots); i++)
-    if ((fields.strings[i] = cache_text (cache, record[string_slots[i]])) == NULL)
-      return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (fields.lists); i++)
-    if ((fields.lists[i] = cache_list (cache, record, LIST_ACTIONS + i, &fields.lengths[i])) == NULL)
-      return NULL;
-  if ((created = cache_text (cache, record[SLOT_CREATED])) == NULL ||
-      (modified = cache_text (cache, record[SLOT_MODIFIED])) == NULL ||
-      (practice_last = cache_text (cache, record[SLOT_PRACTICE_LAST])) == NULL)
-    return NULL;
-
-  if (fields.strings[0][0] == '\0' || count > G_MAXINT || confidence > 5 ||
-      created[0] == '\0' || modified[0] == '\0')
-    return NULL;
-
-  data = g_new0 (SbStoryData, 1);
   g_atomic_ref_count_init (&data->ref_count);
-  {
-    Packer packer = { NULL, 0 };
+  pack_fields (&packer, data, fields);
+  packer.block = g_malloc (packer.used);
+  packer.used = 0;
+  pack_fields (&packer, data, fields);
+  data->packed = packer.block;
+  data->cached = g_variant_ref (keep);
 
-    pack_fields (&packer, data, &fields);
-    packer.block = g_malloc (packer.used);
-    packer.used = 0;
-    pack_fields (&packer, data, &fields);
-    data->packed = packer.block;
-    data->cached = g_variant_ref (cache->keep);
-  }
-  data->practice_count = count;
-  data->confidence = confidence;
+  data->practice_count = fields->practice_count;
+  data->confidence = fields->confidence;
+  data->created = fields->created ? g_date_time_ref (fields->created) : NULL;
+  data->modified = fields->modified ? g_date_time_ref (fields->modified) : NULL;
+  data->practice_last = fields->practice_last ? g_date_time_ref (fields->practice_last) : NULL;
 
-  utc = g_time_zone_new_utc ();
-  if (!date_from_text (created, utc, &data->created) ||
-      !date_from_text (modified, utc, &data->modified) ||
-      !date_from_text (practice_last, utc, &data->practice_last))
-    return NULL;
-
-  if (!extra_from_cache (cache, record, LIST_EXTRA_KEYS, known_keys, &data->extra_keys, &data->extra_values) ||
-      !extra_from_cache (cache, record, LIST_PRACTICE_EXTRA_KEYS, practice_keys,
-                         &data->practice_extra_keys, &data->practice_extra_values))
+  if (!dup_extra (fields->lists[4], fields->lists[5], known_keys, &data->extra_keys, &data->extra_values) ||
+      !dup_extra (fields->lists[6], fields->lists[7], practice_keys,
+                  &data->practice_extra_keys, &data->practice_extra_values))
     return NULL;
 
   return sb_story_new_from_data (data);
