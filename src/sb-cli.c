@@ -349,44 +349,6 @@ run_import (const char *path,
   return SB_CLI_EXIT_OK;
 }
 
-static gboolean
-is_text_path (const char *path)
-{
-  g_autofree char *folded = g_ascii_strdown (path, -1);
-
-  return g_str_has_suffix (folded, ".txt") || g_str_has_suffix (folded, ".text");
-}
-
-/**
- * sb_cli_export_cheat_sheet:
- * @framework_id: (nullable): only this framework's principles, or %NULL
- *   for every principle with stories
- * @path: where to write: plain text when it ends in .txt, else PDF
- *
- * Writes the cheat sheet, for the command line and the window alike.
- */
-gboolean
-sb_cli_export_cheat_sheet (SbCatalog   *catalog,
-                           SbLibrary   *library,
-                           const char  *framework_id,
-                           const char  *path,
-                           GError     **error)
-{
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (SB_IS_CATALOG (catalog), FALSE);
-  g_return_val_if_fail (SB_IS_LIBRARY (library), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!is_text_path (path))
-    return sb_render_export_cheat_sheet_pdf (catalog, library, framework_id, path, error);
-
-  text = sb_cheat_sheet_to_text (catalog, library, framework_id);
-  return g_file_set_contents_full (path, text, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
-}
-
 static int
 run_cheat_sheet (const char *path,
                  const char *framework_id)
@@ -421,7 +383,7 @@ run_cheat_sheet (const char *path,
       return write_output (path, text, &error) ? SB_CLI_EXIT_OK : SB_CLI_EXIT_FAILED;
     }
 
-  if (!sb_cli_export_cheat_sheet (catalog, library, framework_id, path, &error))
+  if (!sb_export_cheat_sheet_to_file (catalog, library, framework_id, path, &error))
     {
       print_error (_("Could not write %s: %s"), path, error->message);
       return SB_CLI_EXIT_FAILED;

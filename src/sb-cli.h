@@ -33,10 +33,5 @@ int   sb_cli_handle_remote      (GApplicationCommandLine *command_line,
                                  SbCliImportFunc     import_func,
                                  gpointer            user_data);
 
-gboolean sb_cli_export_cheat_sheet (SbCatalog   *catalog,
-                                    SbLibrary   *library,
-                                    const char  *framework_id,
-                                    const char  *path,
-                                    GError     **error);
 
 G_END_DECLS

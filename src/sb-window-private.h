@@ -20,7 +20,6 @@ struct _SbWindow
   GtkButton            *banner_button;
   GtkButton            *banner_restore_button;
   GtkLabel             *banner_label;
-  SbStoryEditor        *editor;
   AdwWindowTitle       *editor_title;
   GtkStack             *editor_stack;
   AdwFlap              *flap;
@@ -33,7 +32,13 @@ struct _SbWindow
   SbStoryList          *story_list;
   SbTipsPanel          *tips_panel;
   AdwToastOverlay      *toast_overlay;
-  GtkMenuButton        *principles_menu_button;
+  GtkMenuButton        *principles_menu_button;  /* bound in sb-window-principles.c */
+
+  /* Made when the first story opens (sb_window_get_editor()), then held by
+   * the widget tree like the template's widgets: not references.
+   */
+  SbStoryEditor        *editor;
+  SbCoachPanel         *coach_panel;
 
   /* Borrowed from the application */
   SbCatalog            *catalog;
@@ -47,7 +52,6 @@ struct _SbWindow
   AdwToast             *delete_toast;
   gboolean              close_anyway;
   gboolean              can_restore;      /* a backup can replace a file that went wrong */
-  SbCoachPanel         *coach_panel;
   GtkWindow            *shortcuts_window;
 };
 

@@ -1051,6 +1051,75 @@ _sb_window_transfer_init (SbWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
+/* The cheat sheet */
+
+static void
+cheat_sheet_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(SbWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    goto out;
+
+  /* No extension: a PDF, named so. */
+  basename = g_path_get_basename (path);
+  if (strrchr (basename, '.') == NULL)
+    {
+      char *with_pdf = g_strconcat (path, ".pdf", NULL);
+
+      g_free (path);
+      path = with_pdf;
+    }
+
+  if (sb_export_cheat_sheet_to_file (self->catalog, self->library, NULL, path, &error))
+    message = g_strdup_printf (_("Cheat sheet saved to %s"), path);
+  else
+    message = g_strdup_printf (_("Could not save the cheat sheet: %s"), error->message);
+  _sb_window_toast (self, message);
+
+out:
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_cheat_sheet_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Export Cheat Sheet"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  /* Translators: the suggested file name of the cheat sheet */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Cheat Sheet.pdf"));
+
+  gtk_file_filter_set_name (pdf, _("PDF Document"));
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_filter_set_name (text, _("Plain Text (name it .txt)"));
+  gtk_file_filter_add_suffix (text, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), text);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (cheat_sheet_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 void
 _sb_window_transfer_class_init (SbWindowClass *klass)
 {
@@ -1059,6 +1128,7 @@ _sb_window_transfer_class_init (SbWindowClass *klass)
   /* The menu's empty section for tools: filled in by _sb_window_transfer_init(). */
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_tools", FALSE, 0);
 
+  gtk_widget_class_install_action (widget_class, "win.export-cheat-sheet", NULL, export_cheat_sheet_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);

@@ -324,6 +324,16 @@ sb_window_set_up (SbWindow      *self,
   _sb_window_principles_set_up (self);
 }
 
+/* A short message at the bottom of the window. */
+void
+_sb_window_toast (SbWindow   *self,
+                  const char *message)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 static void
 sb_window_dispose (GObject *object)
 {

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "sb-cheat-sheet.h"
 #include "sb-export-file.h"
 #include "sb-markdown.h"
 #include "sb-render.h"
@@ -64,4 +65,40 @@ sb_export_to_file (SbLibrary                *library,
         return FALSE;
       return sb_export_write_file (path, text, error);
     }
+}
+
+static gboolean
+is_text_path (const char *path)
+{
+  g_autofree char *folded = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (folded, ".txt") || g_str_has_suffix (folded, ".text");
+}
+
+/**
+ * sb_export_cheat_sheet_to_file:
+ * @framework_id: (nullable): only this framework's principles, or %NULL
+ *   for every principle with stories
+ * @path: where to write: plain text when it ends in .txt, else PDF
+ *
+ * Writes the cheat sheet, for the command line and the window alike.
+ */
+gboolean
+sb_export_cheat_sheet_to_file (SbCatalog   *catalog,
+                               SbLibrary   *library,
+                               const char  *framework_id,
+                               const char  *path,
+                               GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SB_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (SB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!is_text_path (path))
+    return sb_render_export_cheat_sheet_pdf (catalog, library, framework_id, path, error);
+
+  text = sb_cheat_sheet_to_text (catalog, library, framework_id);
+  return sb_export_write_file (path, text, error);
 }

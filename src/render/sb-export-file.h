@@ -13,4 +13,10 @@ gboolean sb_export_to_file (SbLibrary                *library,
                             guint                    *n_stories,
                             GError                  **error);
 
+gboolean sb_export_cheat_sheet_to_file (SbCatalog   *catalog,
+                                        SbLibrary   *library,
+                                        const char  *framework_id,
+                                        const char  *path,
+                                        GError     **error);
+
 G_END_DECLS
