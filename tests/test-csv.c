@@ -392,7 +392,8 @@ test_names (void)
     "a,It was slow,It got fast,\"Ownership, Bias for Action;Earn Trust\",#perf #backend\n"
     "b,It was slow,It got fast,\"Have Backbone; Disagree and Commit\n\",\"ops;ops; db\"\n"
     "c,It was slow,It got fast,\"Customer Obsession\nDeliver Results, ,\",\n"
-    "d,It was slow,It got fast,,\n";
+    "d,It was slow,It got fast,,\n"
+    "e,It was slow,It got fast,,\"#\tops\t\"\n";
   g_autoptr(Sheet) sheet = read_sheet (text, -1);
 
   assert_strv (principles_at (sheet, 0), (const char *[]) { "Ownership", "Bias for Action", "Earn Trust", NULL });
@@ -401,6 +402,10 @@ test_names (void)
   assert_strv (sb_story_get_tags (story_at (sheet, 1)), (const char *[]) { "ops", "db", NULL });
   assert_strv (principles_at (sheet, 2), (const char *[]) { "Customer Obsession", "Deliver Results", NULL });
   g_assert_null (principles_at (sheet, 3));
+  /* A tag after "#" and a tab is the tag alone, as a sheet written back
+   * reads it (found by the fuzzer).
+   */
+  assert_strv (sb_story_get_tags (story_at (sheet, 4)), (const char *[]) { "ops", NULL });
 }
 
 static void

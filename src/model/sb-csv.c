@@ -701,7 +701,7 @@ split_names (const char *cell,
       if (tags)
         {
           /* "#leadership #conflict" */
-          if (name[0] == '#' && strchr (name, ' ') != NULL)
+          if (name[0] == '#' && strpbrk (name, " \t") != NULL)
             {
               g_auto(GStrv) words = g_strsplit_set (name, " \t", -1);
 
@@ -712,6 +712,7 @@ split_names (const char *cell,
             }
           while (name[0] == '#')
             name++;
+          name = g_strchug (name);
         }
       if (name[0] == '\0')
         continue;
