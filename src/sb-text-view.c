@@ -205,7 +205,6 @@ take_text (SbTextView *self,
   if (sb_text_is_too_long_to_edit (owned, -1))
     {
       g_free (self->long_text);
-  g_free (self->placeholder);
       self->long_text = g_steal_pointer (&owned);
       show_long_text (self);
     }
