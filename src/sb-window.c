@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-menu-button.h"
+#include "sb-spell-checker.h"
 #include "sb-window-private.h"
 #include "sb-window-transfer.h"
 
@@ -380,6 +381,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, list_title);
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "spelling_languages", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar);
@@ -399,6 +401,16 @@ sb_window_class_init (SbWindowClass *klass)
 }
 
 static void
+spelling_language_changed_cb (GSettings      *settings,
+                              const char     *key,
+                              SbSpellChecker *checker)
+{
+  g_autofree char *language = g_settings_get_string (settings, key);
+
+  sb_spell_checker_set_language (checker, language);
+}
+
+static void
 set_menu_later (SbWindow   *self,
                 const char *button_id,
                 const char *menu_id)
@@ -407,6 +419,36 @@ set_menu_later (SbWindow   *self,
   GObject *menu = gtk_widget_get_template_child (GTK_WIDGET (self), SB_TYPE_WINDOW, menu_id);
 
   sb_menu_button_set_menu_model_later (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+}
+
+/* Check Spelling and the installed dictionaries, in the primary menu;
+ * the settings decide what the shared checker does.
+ */
+static void
+set_up_spelling (SbWindow *self)
+{
+  SbSpellChecker *checker = sb_spell_checker_get_default ();
+  GMenu *languages = G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), SB_TYPE_WINDOW, "spelling_languages"));
+  g_auto(GStrv) tags = sb_spell_checker_list_languages (checker);
+  g_autoptr(GAction) check = g_settings_create_action (self->settings, "spellcheck");
+  g_autoptr(GAction) language = g_settings_create_action (self->settings, "spellcheck-language");
+  g_autofree char *wanted = g_settings_get_string (self->settings, "spellcheck-language");
+
+  g_settings_bind (self->settings, "spellcheck", checker, "enabled", G_SETTINGS_BIND_GET);
+  sb_spell_checker_set_language (checker, wanted);
+  g_signal_connect_object (self->settings, "changed::spellcheck-language",
+                           G_CALLBACK (spelling_language_changed_cb), checker, 0);
+
+  g_action_map_add_action (G_ACTION_MAP (self), check);
+  g_action_map_add_action (G_ACTION_MAP (self), language);
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (tags[i], NULL);
+
+      g_menu_item_set_action_and_target (item, "win.spellcheck-language", "s", tags[i]);
+      g_menu_append_item (languages, item);
+    }
 }
 
 static void
@@ -432,6 +474,7 @@ sb_window_init (SbWindow *self)
   adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "show-tips"));
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, G_CONNECT_SWAPPED);
+  set_up_spelling (self);
 }
 
 SbWindow *
