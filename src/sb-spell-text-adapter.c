@@ -30,6 +30,14 @@
 #define SLICE_WORDS 128
 /* How far a slice's ends move to meet a word's boundary, at most. */
 #define WORD_REACH  256
+/* Misspelt words kept before they are tagged, at most. */
+#define MAX_FOUND   4096
+
+typedef struct
+{
+  int start;   /* characters */
+  int end;
+} Range;
 
 struct _SbSpellTextAdapter
 {
@@ -44,6 +52,10 @@ struct _SbSpellTextAdapter
   GtkTextTag      *tag;
   GtkTextMark     *check_start;
   GtkTextMark     *check_end;
+  /* Where the next slice starts, in characters, or -1 for check_start. */
+  int              scan;
+  /* Misspelt words found since check_start, not tagged yet. */
+  GArray          *found;
   /* The start of the word left unmarked under the cursor, or NULL. */
   GtkTextMark     *skipped;
   /* The word the menu offers spellings for. */
@@ -118,24 +130,97 @@ cursor_touches (SbSpellTextAdapter *self,
   return gtk_text_iter_in_range (&cursor, start, end) || gtk_text_iter_equal (&cursor, end);
 }
 
-/* Checks one slice of the region left to check; FALSE when it is done. */
+/* Makes the tag lie on exactly the words in self->found, between @start
+ * and @end: GTK lays out a paragraph again whenever a tag in it changes
+ * (the whole paragraph, however long), so a tag already right is not
+ * touched, and a run of slices is applied at once.
+ */
+static void
+apply_found (SbSpellTextAdapter *self,
+             const GtkTextIter  *start,
+             const GtkTextIter  *end)
+{
+  GtkTextIter iter = *start;
+  guint next = 0;
+
+  /* Tagged text that is no longer misspelt */
+  while (gtk_text_iter_compare (&iter, end) < 0)
+    {
+      GtkTextIter tag_end;
+      int from, to;
+
+      if (!gtk_text_iter_has_tag (&iter, self->tag) &&
+          (!gtk_text_iter_forward_to_tag_toggle (&iter, self->tag) || gtk_text_iter_compare (&iter, end) >= 0))
+        break;
+
+      tag_end = iter;
+      gtk_text_iter_forward_to_tag_toggle (&tag_end, self->tag);
+      if (gtk_text_iter_compare (&tag_end, end) > 0)
+        tag_end = *end;
+
+      from = gtk_text_iter_get_offset (&iter);
+      to = gtk_text_iter_get_offset (&tag_end);
+      while (next < self->found->len && g_array_index (self->found, Range, next).end <= from)
+        next++;
+      if (next >= self->found->len ||
+          g_array_index (self->found, Range, next).start != from ||
+          g_array_index (self->found, Range, next).end != to)
+        gtk_text_buffer_remove_tag (self->buffer, self->tag, &iter, &tag_end);
+      iter = tag_end;
+    }
+
+  /* Misspelt words not tagged yet */
+  for (guint i = 0; i < self->found->len; i++)
+    {
+      Range *range = &g_array_index (self->found, Range, i);
+      GtkTextIter word_start, word_end, toggle;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &word_start, range->start);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &word_end, range->end);
+      toggle = word_start;
+      if (gtk_text_iter_starts_tag (&word_start, self->tag) &&
+          gtk_text_iter_forward_to_tag_toggle (&toggle, self->tag) &&
+          gtk_text_iter_equal (&toggle, &word_end))
+        continue;
+      gtk_text_buffer_apply_tag (self->buffer, self->tag, &word_start, &word_end);
+    }
+
+  g_array_set_size (self->found, 0);
+}
+
+/* Checks one slice of the region left to check; FALSE when it is done.
+ *
+ * The words found misspelt are kept in self->found until the end of the
+ * region or of a paragraph, then tagged at once; the region's start mark
+ * stays where the run began, self->scan tells where the next slice starts.
+ */
 static gboolean
 check_slice (SbSpellTextAdapter *self)
 {
   GHashTable *names = sb_spell_checker_get_names (self->checker);
-  GtkTextIter start, end, limit, at;
+  GtkTextIter run_start, start, end, limit, at;
   g_autofree char *text = NULL;
   const char *last;
   SbWordIter words;
   SbWord word;
   guint n_words = 0;
+  gboolean done;
 
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &start, self->check_start);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &run_start, self->check_start);
   gtk_text_buffer_get_iter_at_mark (self->buffer, &limit, self->check_end);
-  if (gtk_text_iter_compare (&start, &limit) >= 0)
+  if (gtk_text_iter_compare (&run_start, &limit) >= 0)
     return FALSE;
 
-  back_to_word_start (&start);
+  if (self->scan < 0)
+    {
+      back_to_word_start (&run_start);
+      gtk_text_buffer_move_mark (self->buffer, self->check_start, &run_start);
+      g_array_set_size (self->found, 0);
+      start = run_start;
+    }
+  else
+    gtk_text_buffer_get_iter_at_offset (self->buffer, &start, self->scan);
+
   end = start;
   gtk_text_iter_forward_chars (&end, SLICE_CHARS);
   if (gtk_text_iter_compare (&end, &limit) > 0)
@@ -144,7 +229,6 @@ check_slice (SbSpellTextAdapter *self)
 
   /* Children and images are U+FFFC, so offsets stay in characters. */
   text = gtk_text_buffer_get_slice (self->buffer, &start, &end, TRUE);
-  gtk_text_buffer_remove_tag (self->buffer, self->tag, &start, &end);
 
   at = start;
   last = text;
@@ -154,6 +238,7 @@ check_slice (SbSpellTextAdapter *self)
       const char *spelling = text + word.start;
       gsize length = word.end - word.start;
       GtkTextIter word_end;
+      Range range;
 
       gtk_text_iter_forward_chars (&at, g_utf8_pointer_to_offset (last, spelling));
       last = spelling;
@@ -181,17 +266,23 @@ check_slice (SbSpellTextAdapter *self)
           continue;
         }
 
-      gtk_text_buffer_apply_tag (self->buffer, self->tag, &at, &word_end);
+      range.start = gtk_text_iter_get_offset (&at);
+      range.end = gtk_text_iter_get_offset (&word_end);
+      g_array_append_val (self->found, range);
     }
 
-  if (gtk_text_iter_compare (&end, &limit) >= 0)
+  done = gtk_text_iter_compare (&end, &limit) >= 0;
+  if (done || strchr (text, '\n') != NULL || self->found->len >= MAX_FOUND)
     {
-      /* Done: an empty region at the end. */
-      gtk_text_buffer_move_mark (self->buffer, self->check_start, &limit);
-      return FALSE;
+      apply_found (self, &run_start, &end);
+      if (done)
+        gtk_text_buffer_move_mark (self->buffer, self->check_end, &end);
+      gtk_text_buffer_move_mark (self->buffer, self->check_start, &end);
+      self->scan = -1;
+      return !done;
     }
 
-  gtk_text_buffer_move_mark (self->buffer, self->check_start, &end);
+  self->scan = gtk_text_iter_get_offset (&end);
   return TRUE;
 }
 
@@ -222,6 +313,10 @@ invalidate (SbSpellTextAdapter *self,
 {
   GtkTextIter old_start, old_end;
 
+  /* Offsets found so far may have moved: the run starts again. */
+  self->scan = -1;
+  g_array_set_size (self->found, 0);
+
   gtk_text_buffer_get_iter_at_mark (self->buffer, &old_start, self->check_start);
   gtk_text_buffer_get_iter_at_mark (self->buffer, &old_end, self->check_end);
 
@@ -247,9 +342,15 @@ invalidate_all (SbSpellTextAdapter *self)
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  self->scan = -1;
+  g_array_set_size (self->found, 0);
   if (!is_active (self))
     {
-      gtk_text_buffer_remove_tag (self->buffer, self->tag, &start, &end);
+      GtkTextIter tagged = start;
+
+      /* Even removing nothing would lay every paragraph out again. */
+      if (gtk_text_iter_has_tag (&tagged, self->tag) || gtk_text_iter_forward_to_tag_toggle (&tagged, self->tag))
+        gtk_text_buffer_remove_tag (self->buffer, self->tag, &start, &end);
       g_clear_handle_id (&self->idle_source, g_source_remove);
       gtk_text_buffer_move_mark (self->buffer, self->check_start, &end);
       gtk_text_buffer_move_mark (self->buffer, self->check_end, &end);
@@ -493,6 +594,7 @@ sb_spell_text_adapter_finalize (GObject *object)
   SbSpellTextAdapter *self = SB_SPELL_TEXT_ADAPTER (object);
 
   g_free (self->word);
+  g_array_unref (self->found);
 
   G_OBJECT_CLASS (sb_spell_text_adapter_parent_class)->finalize (object);
 }
@@ -510,6 +612,8 @@ static void
 sb_spell_text_adapter_init (SbSpellTextAdapter *self)
 {
   self->enabled = TRUE;
+  self->scan = -1;
+  self->found = g_array_new (FALSE, FALSE, sizeof (Range));
 }
 
 /**

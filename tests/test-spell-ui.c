@@ -263,6 +263,66 @@ test_spell_underline_and_correct (void)
   sb_test_ui_iterate (20);
 }
 
+/* A long field is checked on idle, a slice at a time, to its end. */
+static void
+test_spell_long_field (void)
+{
+  GtkWidget *window;
+  GtkWidget *view;
+  SbSpellTextAdapter *spell;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint slices = 0;
+
+  SKIP_WITHOUT_DICTIONARY ();
+
+  window = gtk_window_new ();
+  view = sb_text_view_new ();
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_ui_iterate (50);
+
+  /* One paragraph of about 30 KB, then a second one */
+  while (text->len < 30000)
+    g_string_append (text, "The release went out on time and nobody was paged overnight. ");
+  g_string_append (text, "Ending with a tpyo\r\nand anothr one");
+  sb_text_view_set_text (SB_TEXT_VIEW (view), text->str);
+
+  spell = sb_text_view_get_spell_adapter (SB_TEXT_VIEW (view));
+  /* Nothing checked yet: setting a text only marks it to check */
+  g_assert_true (sb_spell_text_adapter_get_busy (spell));
+  g_assert_false (has_any_underline (view));
+  while (sb_spell_text_adapter_get_busy (spell))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      slices++;
+    }
+  g_assert_cmpuint (slices, >, 10);
+  g_assert_true (is_underlined (view, "tpyo"));
+  g_assert_true (is_underlined (view, "anothr"));
+  g_assert_false (is_underlined (view, "release"));
+
+  /* An edit far away checks only around it: a mark taken off by hand
+   * at the end stays off.
+   */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    GtkTextIter start, end;
+
+    find_word (view, "tpyo", &start, &end);
+    gtk_text_buffer_remove_tag (buffer, sb_spell_text_adapter_get_tag (spell), &start, &end);
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_insert (buffer, &start, "Frist ", -1);
+    while (sb_spell_text_adapter_get_busy (spell))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (is_underlined (view, "Frist"));
+    g_assert_false (is_underlined (view, "tpyo"));
+    g_assert_true (is_underlined (view, "anothr"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_ui_iterate (20);
+}
+
 static void
 test_spell_language_menu (void)
 {
@@ -312,6 +372,7 @@ main (int   argc,
   }
 
   g_test_add_func ("/spell-ui/underline-and-correct", test_spell_underline_and_correct);
+  g_test_add_func ("/spell-ui/long-field", test_spell_long_field);
   g_test_add_func ("/spell-ui/language-menu", test_spell_language_menu);
 
   ret = g_test_run ();
