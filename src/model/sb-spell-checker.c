@@ -64,6 +64,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+#ifdef HAVE_ENCHANT
 /* @word with typographic apostrophes made plain, as dictionaries spell
  * them, or NULL when it has none.
  */
@@ -89,6 +90,7 @@ dup_plain (const char *word,
 
   return g_string_free (plain, FALSE);
 }
+#endif
 
 static int
 compare_strings (gconstpointer a,
@@ -121,11 +123,11 @@ has_dict (SbSpellChecker *self,
 }
 #endif
 
+#ifdef HAVE_ENCHANT
 /* The first of the locale's languages a dictionary is installed for. */
 static char *
 find_locale_language (SbSpellChecker *self)
 {
-#ifdef HAVE_ENCHANT
   const char * const *names = g_get_language_names ();
   static const char *c_fallbacks[] = { "en_US", "en_GB", "en" };
   gboolean only_c = TRUE;
@@ -148,10 +150,10 @@ find_locale_language (SbSpellChecker *self)
     for (guint i = 0; i < G_N_ELEMENTS (c_fallbacks); i++)
       if (has_dict (self, c_fallbacks[i]))
         return g_strdup (c_fallbacks[i]);
-#endif
 
   return NULL;
 }
+#endif
 
 static void
 load_dict (SbSpellChecker *self)
