@@ -46,6 +46,7 @@ struct _SbSpellEntryAdapter
   GSimpleActionGroup *actions;
   GtkGesture      *click;
   GtkEventController *focus;
+  GtkEventController *keys;
   char            *word;
   Range            word_range;
   GdkRGBA          color;
@@ -271,6 +272,22 @@ click_pressed_cb (GtkGestureClick     *gesture,
   sb_spell_entry_adapter_update_menu_at (self, position);
 }
 
+/* The menu opened from the keyboard is about the word at the cursor. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *keys,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SbSpellEntryAdapter   *self)
+{
+  if (self->entry != NULL &&
+      (keyval == GDK_KEY_Menu ||
+       (keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK))))
+    sb_spell_entry_adapter_update_menu_at (self, gtk_editable_get_position (GTK_EDITABLE (self->entry)));
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 correct_action (GSimpleAction *action,
                 GVariant      *param,
@@ -339,6 +356,7 @@ sb_spell_entry_adapter_dispose (GObject *object)
         {
           gtk_widget_remove_controller (text, GTK_EVENT_CONTROLLER (self->click));
           gtk_widget_remove_controller (text, self->focus);
+          gtk_widget_remove_controller (text, self->keys);
         }
       g_object_remove_weak_pointer (G_OBJECT (self->entry), (gpointer *) &self->entry);
       self->entry = NULL;
@@ -346,6 +364,7 @@ sb_spell_entry_adapter_dispose (GObject *object)
 
   g_clear_object (&self->click);
   g_clear_object (&self->focus);
+  g_clear_object (&self->keys);
   g_clear_object (&self->actions);
   g_clear_object (&self->menu);
   g_clear_object (&self->section);
@@ -408,6 +427,9 @@ sb_spell_entry_adapter_new (GtkEntry       *entry,
   g_signal_connect_object (entry, "notify::cursor-position", G_CALLBACK (cursor_moved_cb), self, G_CONNECT_SWAPPED);
   self->focus = g_object_ref (gtk_event_controller_focus_new ());
   g_signal_connect_object (self->focus, "leave", G_CALLBACK (cursor_moved_cb), self, G_CONNECT_SWAPPED);
+  self->keys = g_object_ref (gtk_event_controller_key_new ());
+  gtk_event_controller_set_propagation_phase (self->keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (self->keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
   g_signal_connect_object (entry, "map", G_CALLBACK (update_color), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (update_color), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (checker, "changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
@@ -429,6 +451,7 @@ sb_spell_entry_adapter_new (GtkEntry       *entry,
     {
       gtk_widget_add_controller (text, GTK_EVENT_CONTROLLER (self->click));
       gtk_widget_add_controller (text, self->focus);
+      gtk_widget_add_controller (text, self->keys);
     }
 
   update_color (self);

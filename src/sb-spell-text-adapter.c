@@ -64,6 +64,7 @@ struct _SbSpellTextAdapter
   char            *word;
   GtkGesture      *click;
   GtkEventController *focus;
+  GtkEventController *keys;
   GMenu           *menu;
   GMenu           *section;
   GSimpleActionGroup *actions;
@@ -506,6 +507,26 @@ click_pressed_cb (GtkGestureClick    *gesture,
   sb_spell_text_adapter_update_menu_at (self, &iter);
 }
 
+/* The menu opened from the keyboard is about the word at the cursor. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *keys,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SbSpellTextAdapter    *self)
+{
+  GtkTextIter cursor;
+
+  if (keyval == GDK_KEY_Menu ||
+      (keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK)))
+    {
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+      sb_spell_text_adapter_update_menu_at (self, &cursor);
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 correct_action (GSimpleAction *action,
                 GVariant      *param,
@@ -573,12 +594,14 @@ sb_spell_text_adapter_dispose (GObject *object)
       gtk_widget_insert_action_group (GTK_WIDGET (self->view), "spell", NULL);
       gtk_widget_remove_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (self->click));
       gtk_widget_remove_controller (GTK_WIDGET (self->view), self->focus);
+      gtk_widget_remove_controller (GTK_WIDGET (self->view), self->keys);
       g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
       self->view = NULL;
     }
 
   g_clear_object (&self->click);
   g_clear_object (&self->focus);
+  g_clear_object (&self->keys);
   g_clear_object (&self->actions);
   g_clear_object (&self->menu);
   g_clear_object (&self->section);
@@ -674,6 +697,11 @@ sb_spell_text_adapter_new (GtkTextView    *view,
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->click), GTK_PHASE_CAPTURE);
   g_signal_connect_object (self->click, "pressed", G_CALLBACK (click_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (view), GTK_EVENT_CONTROLLER (self->click));
+
+  self->keys = g_object_ref (gtk_event_controller_key_new ());
+  gtk_event_controller_set_propagation_phase (self->keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (self->keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (view), self->keys);
 
   invalidate_all (self);
   return self;
