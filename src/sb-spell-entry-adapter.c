@@ -51,6 +51,7 @@ struct _SbSpellEntryAdapter
   Range            word_range;
   GdkRGBA          color;
   guint            idle_source;
+  guint            color_source;
   /* Skipped while typed: its start, or -1. */
   int              skipped;
 };
@@ -170,6 +171,24 @@ update_color (SbSpellEntryAdapter *self)
   if (!gtk_style_context_lookup_color (context, "error_color", &self->color))
     self->color = (GdkRGBA) { 0.88, 0.11, 0.14, 1.0 };
   queue_check (self);
+}
+
+static gboolean
+update_color_cb (gpointer user_data)
+{
+  SbSpellEntryAdapter *self = user_data;
+
+  self->color_source = 0;
+  update_color (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The theme changed: its colours are there once the style is updated. */
+static void
+queue_update_color (SbSpellEntryAdapter *self)
+{
+  if (self->color_source == 0)
+    self->color_source = g_idle_add (update_color_cb, self);
 }
 
 /**
@@ -346,6 +365,7 @@ sb_spell_entry_adapter_dispose (GObject *object)
   SbSpellEntryAdapter *self = SB_SPELL_ENTRY_ADAPTER (object);
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_handle_id (&self->color_source, g_source_remove);
 
   if (self->entry != NULL)
     {
@@ -431,7 +451,8 @@ sb_spell_entry_adapter_new (GtkEntry       *entry,
   gtk_event_controller_set_propagation_phase (self->keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (self->keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
   g_signal_connect_object (entry, "map", G_CALLBACK (update_color), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (update_color), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (queue_update_color), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (queue_update_color), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (checker, "changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
 
   self->actions = g_simple_action_group_new ();

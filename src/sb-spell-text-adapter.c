@@ -69,6 +69,7 @@ struct _SbSpellTextAdapter
   GMenu           *section;
   GSimpleActionGroup *actions;
   guint            idle_source;
+  guint            color_source;
   gboolean         enabled;
 };
 
@@ -425,6 +426,24 @@ update_color (SbSpellTextAdapter *self)
   g_object_set (self->tag, "underline-rgba", &color, NULL);
 }
 
+static gboolean
+update_color_cb (gpointer user_data)
+{
+  SbSpellTextAdapter *self = user_data;
+
+  self->color_source = 0;
+  update_color (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The theme changed: its colours are there once the style is updated. */
+static void
+queue_update_color (SbSpellTextAdapter *self)
+{
+  if (self->color_source == 0)
+    self->color_source = g_idle_add (update_color_cb, self);
+}
+
 /* The menu: spellings of the word at @iter, if it is marked misspelt. */
 void
 sb_spell_text_adapter_update_menu_at (SbSpellTextAdapter *self,
@@ -588,6 +607,7 @@ sb_spell_text_adapter_dispose (GObject *object)
   SbSpellTextAdapter *self = SB_SPELL_TEXT_ADAPTER (object);
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_handle_id (&self->color_source, g_source_remove);
 
   if (self->view != NULL)
     {
@@ -679,7 +699,8 @@ sb_spell_text_adapter_new (GtkTextView    *view,
   g_signal_connect_object (self->focus, "leave", G_CALLBACK (focus_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (view), GTK_EVENT_CONTROLLER (self->focus));
   g_signal_connect_object (view, "map", G_CALLBACK (update_color), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (update_color), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (queue_update_color), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (queue_update_color), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (checker, "changed", G_CALLBACK (invalidate_all), self, G_CONNECT_SWAPPED);
   update_color (self);
 

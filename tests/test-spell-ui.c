@@ -319,6 +319,28 @@ test_spell_long_field (void)
     g_assert_true (is_underlined (view, "anothr"));
   }
 
+  /* The theme's error colour, light and dark */
+  {
+    AdwStyleManager *style = adw_style_manager_get_default ();
+    g_autoptr(GdkRGBA) light = NULL;
+    g_autoptr(GdkRGBA) dark = NULL;
+
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+    sb_test_ui_iterate (100);
+    g_object_get (sb_spell_text_adapter_get_tag (spell), "underline-rgba", &light, NULL);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+    sb_test_ui_iterate (100);
+    g_object_get (sb_spell_text_adapter_get_tag (spell), "underline-rgba", &dark, NULL);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+    g_assert_nonnull (light);
+    g_assert_nonnull (dark);
+    /* reddish both times, and not the same red */
+    g_assert_cmpfloat (light->red, >, light->green);
+    g_assert_cmpfloat (dark->red, >, dark->blue);
+    g_assert_false (gdk_rgba_equal (light, dark));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   sb_test_ui_iterate (20);
 }
