@@ -757,12 +757,18 @@ sb_spell_text_adapter_set_enabled (SbSpellTextAdapter *self,
 /**
  * sb_spell_text_adapter_get_busy:
  *
- * Returns: whether some text is still to be checked
+ * Returns: whether some text is still to be checked (or the dictionary
+ * still to be loaded)
  */
 gboolean
 sb_spell_text_adapter_get_busy (SbSpellTextAdapter *self)
 {
   g_return_val_if_fail (SB_IS_SPELL_TEXT_ADAPTER (self), FALSE);
+
+  /* The dictionary is on its way: the whole text will be checked then. */
+  if (self->enabled && sb_spell_checker_get_enabled (self->checker) &&
+      sb_spell_checker_get_loading (self->checker))
+    return TRUE;
   return is_active (self) && has_work (self);
 }
 

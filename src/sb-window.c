@@ -421,15 +421,35 @@ set_menu_later (SbWindow   *self,
   sb_menu_button_set_menu_model_later (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
 }
 
-/* Check Spelling and the installed dictionaries, in the primary menu;
- * the settings decide what the shared checker does.
+/* The installed dictionaries, in the primary menu's Spelling Language,
+ * once the checker has found them.
+ */
+static void
+update_spelling_languages (SbWindow *self)
+{
+  GMenu *languages = G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), SB_TYPE_WINDOW, "spelling_languages"));
+  g_auto(GStrv) tags = sb_spell_checker_list_languages (sb_spell_checker_get_default ());
+
+  if ((guint) g_menu_model_get_n_items (G_MENU_MODEL (languages)) == g_strv_length (tags))
+    return;
+
+  g_menu_remove_all (languages);
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (tags[i], NULL);
+
+      g_menu_item_set_action_and_target (item, "win.spellcheck-language", "s", tags[i]);
+      g_menu_append_item (languages, item);
+    }
+}
+
+/* Check Spelling and the spelling language, in the primary menu; the
+ * settings decide what the shared checker does.
  */
 static void
 set_up_spelling (SbWindow *self)
 {
   SbSpellChecker *checker = sb_spell_checker_get_default ();
-  GMenu *languages = G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), SB_TYPE_WINDOW, "spelling_languages"));
-  g_auto(GStrv) tags = sb_spell_checker_list_languages (checker);
   g_autoptr(GAction) check = g_settings_create_action (self->settings, "spellcheck");
   g_autoptr(GAction) language = g_settings_create_action (self->settings, "spellcheck-language");
   g_autofree char *wanted = g_settings_get_string (self->settings, "spellcheck-language");
@@ -442,13 +462,8 @@ set_up_spelling (SbWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), check);
   g_action_map_add_action (G_ACTION_MAP (self), language);
 
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (tags[i], NULL);
-
-      g_menu_item_set_action_and_target (item, "win.spellcheck-language", "s", tags[i]);
-      g_menu_append_item (languages, item);
-    }
+  g_signal_connect_object (checker, "changed", G_CALLBACK (update_spelling_languages), self, G_CONNECT_SWAPPED);
+  update_spelling_languages (self);
 }
 
 static void

@@ -186,6 +186,41 @@ test_no_dictionary (void)
   g_setenv ("LANGUAGE", "en_US", TRUE);
 }
 
+/* The shared checker loads its dictionary on a thread, after start-up. */
+static void
+test_default_loads_later (void)
+{
+  SbSpellChecker *checker = sb_spell_checker_get_default ();
+  g_auto(GStrv) none = NULL;
+  g_auto(GStrv) languages = NULL;
+  guint changed = 0;
+
+  if (!has_en_us ())
+    {
+      g_test_skip ("No en_US dictionary installed (hunspell-en-us)");
+      return;
+    }
+
+  g_assert_true (sb_spell_checker_get_default () == checker);
+  g_signal_connect (checker, "changed", G_CALLBACK (count_cb), &changed);
+  g_assert_true (sb_spell_checker_get_loading (checker));
+  g_assert_false (sb_spell_checker_get_active (checker));
+  /* Nothing is misspelt yet, and asking does not load it here */
+  g_assert_true (sb_spell_checker_check_word (checker, "shiped", -1));
+  none = sb_spell_checker_list_languages (checker);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+  g_assert_true (sb_spell_checker_get_loading (checker));
+
+  while (sb_spell_checker_get_loading (checker))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpstr (sb_spell_checker_get_language (checker), ==, "en_US");
+  g_assert_false (sb_spell_checker_check_word (checker, "shiped", -1));
+  languages = sb_spell_checker_list_languages (checker);
+  g_assert_true (g_strv_contains ((const char * const *) languages, "en_US"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +238,7 @@ main (int   argc,
   g_test_add_func ("/spell-checker/personal", test_personal);
   g_test_add_func ("/spell-checker/names", test_names);
   g_test_add_func ("/spell-checker/no-dictionary", test_no_dictionary);
+  g_test_add_func ("/spell-checker/default-loads-later", test_default_loads_later);
 
   ret = g_test_run ();
   sb_test_rm_rf (config_dir);

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
+
 #ifdef HAVE_ENCHANT
 # include <enchant.h>
 #endif
@@ -44,7 +46,12 @@ struct _SbSpellChecker
   char          *wanted;
   GHashTable    *ignored;
   GHashTable    *names;
-  gboolean       enabled;
+  /* The installed dictionaries' languages, sorted. */
+  GStrv          languages;
+  guint          load_source;
+  guint          enabled : 1;
+  guint          loaded : 1;
+  guint          loading : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SbSpellChecker, sb_spell_checker, G_TYPE_OBJECT)
@@ -116,19 +123,19 @@ add_language_cb (const char * const  lang_tag,
 }
 
 static gboolean
-has_dict (SbSpellChecker *self,
-          const char     *tag)
+has_dict (EnchantBroker *broker,
+          const char    *tag)
 {
-  return tag[0] != '\0' && enchant_broker_dict_exists (self->broker, tag) > 0;
+  return tag[0] != '\0' && enchant_broker_dict_exists (broker, tag) > 0;
 }
-#endif
 
-#ifdef HAVE_ENCHANT
-/* The first of the locale's languages a dictionary is installed for. */
+/* The first of the locale's languages (@names, as g_get_language_names()
+ * gives them) a dictionary is installed for.
+ */
 static char *
-find_locale_language (SbSpellChecker *self)
+find_locale_language (EnchantBroker      *broker,
+                      const char * const *names)
 {
-  const char * const *names = g_get_language_names ();
   static const char *c_fallbacks[] = { "en_US", "en_GB", "en" };
   gboolean only_c = TRUE;
 
@@ -141,30 +148,196 @@ find_locale_language (SbSpellChecker *self)
       if (g_str_equal (tag, "C") || g_str_equal (tag, "POSIX"))
         continue;
       only_c = FALSE;
-      if (has_dict (self, tag))
+      if (has_dict (broker, tag))
         return g_steal_pointer (&tag);
     }
 
   /* The C locale speaks English. */
   if (only_c)
     for (guint i = 0; i < G_N_ELEMENTS (c_fallbacks); i++)
-      if (has_dict (self, c_fallbacks[i]))
+      if (has_dict (broker, c_fallbacks[i]))
         return g_strdup (c_fallbacks[i]);
 
   return NULL;
 }
 #endif
 
+/* What loading a dictionary needs and gives, on any one thread: enchant
+ * takes about 10 ms to start and hunspell 60 ms to read a dictionary,
+ * too long for the window's first frame.
+ */
+typedef struct
+{
+  char          *wanted;
+  GStrv          locale_names;
+#ifdef HAVE_ENCHANT
+  EnchantBroker *broker;
+  EnchantDict   *dict;
+#endif
+  char          *language;
+  GStrv          languages;
+} Load;
+
+static void
+load_free (Load *load)
+{
+#ifdef HAVE_ENCHANT
+  if (load->dict != NULL)
+    enchant_broker_free_dict (load->broker, load->dict);
+  if (load->broker != NULL)
+    enchant_broker_free (load->broker);
+#endif
+  g_free (load->wanted);
+  g_strfreev (load->locale_names);
+  g_free (load->language);
+  g_strfreev (load->languages);
+  g_free (load);
+}
+
+static Load *
+load_new (SbSpellChecker *self)
+{
+  Load *load = g_new0 (Load, 1);
+
+  load->wanted = g_strdup (self->wanted);
+  load->locale_names = g_strdupv ((char **) g_get_language_names ());
+  return load;
+}
+
+static void
+load_run (Load *load)
+{
+#ifdef HAVE_ENCHANT
+  g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
+
+  load->broker = enchant_broker_init ();
+  /* Debian's enchant prefers aspell for English when it is installed
+   * too, and aspell keeps a word list of its own besides enchant's.
+   */
+  enchant_broker_set_ordering (load->broker, "*", PROVIDERS);
+
+  enchant_broker_list_dicts (load->broker, add_language_cb, languages);
+  g_ptr_array_sort (languages, compare_strings);
+  g_ptr_array_add (languages, NULL);
+  load->languages = (GStrv) g_ptr_array_steal (languages, NULL);
+
+  if (load->wanted != NULL && has_dict (load->broker, load->wanted))
+    load->language = g_strdup (load->wanted);
+  else
+    load->language = find_locale_language (load->broker, (const char * const *) load->locale_names);
+
+  if (load->language != NULL)
+    {
+      /* Debian's enchant.ordering names aspell first for English. */
+      enchant_broker_set_ordering (load->broker, load->language, PROVIDERS);
+      load->dict = enchant_broker_request_dict (load->broker, load->language);
+      if (load->dict == NULL)
+        {
+          g_debug ("No dictionary for %s: %s", load->language, enchant_broker_get_error (load->broker));
+          g_clear_pointer (&load->language, g_free);
+        }
+    }
+#else
+  load->languages = g_new0 (char *, 1);
+#endif
+}
+
+static void load_dict (SbSpellChecker *self);
+
+/* Takes what @load found, on the main thread. */
+static void
+finish_load (SbSpellChecker *self,
+             Load           *load)
+{
+  gboolean changed;
+
+#ifdef HAVE_ENCHANT
+  self->broker = g_steal_pointer (&load->broker);
+  self->dict = g_steal_pointer (&load->dict);
+#endif
+  self->languages = g_steal_pointer (&load->languages);
+  changed = g_strcmp0 (self->language, load->language) != 0;
+  g_free (self->language);
+  self->language = g_steal_pointer (&load->language);
+  self->loaded = TRUE;
+  self->loading = FALSE;
+
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  /* Another language chosen meanwhile */
+  if (g_strcmp0 (self->wanted, load->wanted) != 0)
+    load_dict (self);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  load_run (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  finish_load (SB_SPELL_CHECKER (object), g_task_get_task_data (G_TASK (result)));
+}
+
+static gboolean
+start_load_cb (gpointer user_data)
+{
+  SbSpellChecker *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  self->load_source = 0;
+  self->loading = TRUE;
+  task = g_task_new (self, NULL, load_done_cb, NULL);
+  g_task_set_source_tag (task, start_load_cb);
+  g_task_set_task_data (task, load_new (self), (GDestroyNotify) load_free);
+  g_task_run_in_thread (task, load_thread);
+  return G_SOURCE_REMOVE;
+}
+
+/* Loads on this thread, unless a load in the background is under way:
+ * FALSE then.
+ */
+static gboolean
+ensure_loaded (SbSpellChecker *self)
+{
+  Load *load;
+
+  if (self->loaded)
+    return TRUE;
+  if (self->loading || self->load_source != 0)
+    return FALSE;
+
+  load = load_new (self);
+  load_run (load);
+  finish_load (self, load);
+  load_free (load);
+  return TRUE;
+}
+
+/* Chooses the dictionary again, on the main thread, once loaded. */
 static void
 load_dict (SbSpellChecker *self)
 {
   g_autofree char *language = NULL;
 
+  if (!self->loaded)
+    return;
+
 #ifdef HAVE_ENCHANT
-  if (self->wanted != NULL && has_dict (self, self->wanted))
+  if (self->wanted != NULL && has_dict (self->broker, self->wanted))
     language = g_strdup (self->wanted);
   else
-    language = find_locale_language (self);
+    language = find_locale_language (self->broker, g_get_language_names ());
 
   if (g_strcmp0 (language, self->language) == 0)
     return;
@@ -173,7 +346,6 @@ load_dict (SbSpellChecker *self)
     enchant_broker_free_dict (self->broker, g_steal_pointer (&self->dict));
   if (language != NULL)
     {
-      /* Debian's enchant.ordering names aspell first for English. */
       enchant_broker_set_ordering (self->broker, language, PROVIDERS);
       self->dict = enchant_broker_request_dict (self->broker, language);
       if (self->dict == NULL)
@@ -198,11 +370,14 @@ sb_spell_checker_finalize (GObject *object)
 {
   SbSpellChecker *self = SB_SPELL_CHECKER (object);
 
+  g_clear_handle_id (&self->load_source, g_source_remove);
 #ifdef HAVE_ENCHANT
   if (self->dict != NULL)
     enchant_broker_free_dict (self->broker, self->dict);
-  enchant_broker_free (self->broker);
+  if (self->broker != NULL)
+    enchant_broker_free (self->broker);
 #endif
+  g_strfreev (self->languages);
   g_free (self->language);
   g_free (self->wanted);
   g_hash_table_unref (self->ignored);
@@ -298,29 +473,29 @@ sb_spell_checker_init (SbSpellChecker *self)
   self->enabled = TRUE;
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->names = sb_word_names_new ();
-#ifdef HAVE_ENCHANT
-  self->broker = enchant_broker_init ();
-  /* Debian's enchant prefers aspell for English when it is installed
-   * too, and aspell keeps a word list of its own besides enchant's.
-   */
-  enchant_broker_set_ordering (self->broker, "*", PROVIDERS);
-#endif
-  load_dict (self);
 }
 
 /**
  * sb_spell_checker_new:
  *
- * Returns: (transfer full): a checker with the locale's dictionary
+ * Returns: (transfer full): a checker with the locale's dictionary,
+ * loaded at once
  */
 SbSpellChecker *
 sb_spell_checker_new (void)
 {
-  return g_object_new (SB_TYPE_SPELL_CHECKER, NULL);
+  SbSpellChecker *self = g_object_new (SB_TYPE_SPELL_CHECKER, NULL);
+
+  ensure_loaded (self);
+  return self;
 }
 
 /**
  * sb_spell_checker_get_default:
+ *
+ * The checker every field shares. Its dictionary is loaded on a worker
+ * thread once the main loop is idle: until then it checks nothing, and
+ * it emits #SbSpellChecker::changed when it is ready.
  *
  * Returns: (transfer none): the checker every field shares
  */
@@ -331,33 +506,41 @@ sb_spell_checker_get_default (void)
 
   if (instance == NULL)
     {
-      instance = sb_spell_checker_new ();
+      instance = g_object_new (SB_TYPE_SPELL_CHECKER, NULL);
       g_object_add_weak_pointer (G_OBJECT (instance), (gpointer *) &instance);
+      instance->load_source = g_idle_add_full (G_PRIORITY_LOW, start_load_cb, instance, NULL);
     }
 
   return instance;
 }
 
 /**
+ * sb_spell_checker_get_loading:
+ *
+ * Returns: whether the dictionary is still to be loaded in the background
+ */
+gboolean
+sb_spell_checker_get_loading (SbSpellChecker *self)
+{
+  g_return_val_if_fail (SB_IS_SPELL_CHECKER (self), FALSE);
+  return !self->loaded && (self->loading || self->load_source != 0);
+}
+
+/**
  * sb_spell_checker_list_languages:
  *
  * Returns: (transfer full): the languages a dictionary is installed for,
- * sorted
+ * sorted (none while the default checker is still loading)
  */
 char **
 sb_spell_checker_list_languages (SbSpellChecker *self)
 {
-  g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
-
   g_return_val_if_fail (SB_IS_SPELL_CHECKER (self), NULL);
 
-#ifdef HAVE_ENCHANT
-  enchant_broker_list_dicts (self->broker, add_language_cb, languages);
-#endif
-  g_ptr_array_sort (languages, compare_strings);
-  g_ptr_array_add (languages, NULL);
-
-  return (char **) g_ptr_array_steal (languages, NULL);
+  /* None yet while loading in the background */
+  if (!ensure_loaded (self))
+    return g_new0 (char *, 1);
+  return g_strdupv (self->languages);
 }
 
 const char *

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (SbSpellChecker, sb_spell_checker, SB, SPELL_CHECKER, GObje
 
 SbSpellChecker  *sb_spell_checker_new             (void);
 SbSpellChecker  *sb_spell_checker_get_default     (void);
+gboolean         sb_spell_checker_get_loading     (SbSpellChecker     *self);
 char           **sb_spell_checker_list_languages  (SbSpellChecker     *self);
 const char      *sb_spell_checker_get_language    (SbSpellChecker     *self);
 void             sb_spell_checker_set_language    (SbSpellChecker     *self,
