@@ -52,6 +52,7 @@ struct _SbSpellEntryAdapter
   GdkRGBA          color;
   guint            idle_source;
   guint            color_source;
+  guint            tick_id;
   /* Skipped while typed: its start, or -1. */
   int              skipped;
 };
@@ -359,6 +360,19 @@ static const GActionEntry spell_actions[] = {
   { "ignore", ignore_action },
 };
 
+/* The dictionary is loaded once the window has shown its first frame. */
+static gboolean
+first_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  SbSpellEntryAdapter *self = user_data;
+
+  self->tick_id = 0;
+  sb_spell_checker_load_in_background (self->checker);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sb_spell_entry_adapter_dispose (GObject *object)
 {
@@ -371,6 +385,9 @@ sb_spell_entry_adapter_dispose (GObject *object)
     {
       GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->entry)));
 
+      if (self->tick_id != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self->entry), self->tick_id);
+      self->tick_id = 0;
       gtk_widget_insert_action_group (GTK_WIDGET (self->entry), "spell", NULL);
       if (text != NULL)
         {
@@ -475,6 +492,7 @@ sb_spell_entry_adapter_new (GtkEntry       *entry,
       gtk_widget_add_controller (text, self->keys);
     }
 
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (entry), first_frame_cb, self, NULL);
   update_color (self);
   return self;
 }

@@ -70,6 +70,7 @@ struct _SbSpellTextAdapter
   GSimpleActionGroup *actions;
   guint            idle_source;
   guint            color_source;
+  guint            tick_id;
   gboolean         enabled;
 };
 
@@ -601,6 +602,19 @@ static const GActionEntry spell_actions[] = {
   { "ignore", ignore_action },
 };
 
+/* The dictionary is loaded once the window has shown its first frame. */
+static gboolean
+first_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  SbSpellTextAdapter *self = user_data;
+
+  self->tick_id = 0;
+  sb_spell_checker_load_in_background (self->checker);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sb_spell_text_adapter_dispose (GObject *object)
 {
@@ -611,6 +625,9 @@ sb_spell_text_adapter_dispose (GObject *object)
 
   if (self->view != NULL)
     {
+      if (self->tick_id != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->tick_id);
+      self->tick_id = 0;
       gtk_widget_insert_action_group (GTK_WIDGET (self->view), "spell", NULL);
       gtk_widget_remove_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (self->click));
       gtk_widget_remove_controller (GTK_WIDGET (self->view), self->focus);
@@ -724,6 +741,7 @@ sb_spell_text_adapter_new (GtkTextView    *view,
   g_signal_connect_object (self->keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (view), self->keys);
 
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (view), first_frame_cb, self, NULL);
   invalidate_all (self);
   return self;
 }

@@ -203,6 +203,9 @@ test_default_loads_later (void)
 
   g_assert_true (sb_spell_checker_get_default () == checker);
   g_signal_connect (checker, "changed", G_CALLBACK (count_cb), &changed);
+  /* Not before it is asked to */
+  g_assert_false (sb_spell_checker_get_loading (checker));
+  sb_spell_checker_load_in_background (checker);
   g_assert_true (sb_spell_checker_get_loading (checker));
   g_assert_false (sb_spell_checker_get_active (checker));
   /* Nothing is misspelt yet, and asking does not load it here */

@@ -493,9 +493,9 @@ sb_spell_checker_new (void)
 /**
  * sb_spell_checker_get_default:
  *
- * The checker every field shares. Its dictionary is loaded on a worker
- * thread once the main loop is idle: until then it checks nothing, and
- * it emits #SbSpellChecker::changed when it is ready.
+ * The checker every field shares. Its dictionary is loaded by
+ * sb_spell_checker_load_in_background() (the fields call it after their
+ * first frame): until then it checks nothing.
  *
  * Returns: (transfer none): the checker every field shares
  */
@@ -508,10 +508,26 @@ sb_spell_checker_get_default (void)
     {
       instance = g_object_new (SB_TYPE_SPELL_CHECKER, NULL);
       g_object_add_weak_pointer (G_OBJECT (instance), (gpointer *) &instance);
-      instance->load_source = g_idle_add_full (G_PRIORITY_LOW, start_load_cb, instance, NULL);
     }
 
   return instance;
+}
+
+/**
+ * sb_spell_checker_load_in_background:
+ *
+ * Loads the dictionary on a worker thread, starting when the main loop is
+ * idle, unless it is loaded or loading already. Until it is ready the
+ * checker checks nothing; #SbSpellChecker::changed says when it is.
+ */
+void
+sb_spell_checker_load_in_background (SbSpellChecker *self)
+{
+  g_return_if_fail (SB_IS_SPELL_CHECKER (self));
+
+  if (self->loaded || self->loading || self->load_source != 0)
+    return;
+  self->load_source = g_idle_add_full (G_PRIORITY_LOW, start_load_cb, self, NULL);
 }
 
 /**

@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (SbSpellChecker, sb_spell_checker, SB, SPELL_CHECKER, GObje
 
 SbSpellChecker  *sb_spell_checker_new             (void);
 SbSpellChecker  *sb_spell_checker_get_default     (void);
+void             sb_spell_checker_load_in_background
+                                                  (SbSpellChecker     *self);
 gboolean         sb_spell_checker_get_loading     (SbSpellChecker     *self);
 char           **sb_spell_checker_list_languages  (SbSpellChecker     *self);
 const char      *sb_spell_checker_get_language    (SbSpellChecker     *self);
