@@ -11,6 +11,8 @@
 
 #include "sb-action-steps.h"
 #include "sb-speaking-bar.h"
+#include "sb-spell-checker.h"
+#include "sb-spell-entry-adapter.h"
 #include "sb-story-editor.h"
 #include "sb-text-view.h"
 #include "sb-tooltip.h"
@@ -43,6 +45,7 @@ struct _SbStoryEditor
   SbCatalog      *catalog;
   SbStory        *story;
   GBindingGroup  *bindings;
+  SbSpellEntryAdapter *title_spell;
   guint           updating_principles : 1;
 };
 
@@ -241,6 +244,8 @@ rebuild_choices (SbStoryEditor *self)
 {
   GListModel *principles = sb_catalog_get_principles (self->catalog);
   guint n = g_list_model_get_n_items (principles);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) names_strv = NULL;
   GtkListBoxRow *row;
 
   while ((row = gtk_list_box_get_row_at_index (self->principle_choices, 0)))
@@ -255,7 +260,12 @@ rebuild_choices (SbStoryEditor *self)
       g_object_set_data_full (G_OBJECT (check), "sb-framework-id", g_strdup (sb_principle_get_framework_id (principle)), g_free);
       g_signal_connect (check, "toggled", G_CALLBACK (choice_toggled_cb), self);
       gtk_list_box_append (self->principle_choices, check);
+      g_strv_builder_add (names, sb_principle_get_name (principle));
     }
+
+  /* The principles' names are not misspelt, whatever the dictionary says. */
+  names_strv = g_strv_builder_end (names);
+  sb_spell_checker_set_names (sb_spell_checker_get_default (), (const char * const *) names_strv);
 
   update_principles (self);
 }
@@ -280,6 +290,7 @@ sb_story_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->story, self);
   g_clear_object (&self->bindings);
   g_clear_object (&self->story);
+  g_clear_object (&self->title_spell);
   /* The choices' header function still looks frameworks up meanwhile. */
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_EDITOR);
   {
@@ -386,6 +397,9 @@ sb_story_editor_init (SbStoryEditor *self)
                              tags_to_text, text_to_tags, NULL, NULL);
 
   gtk_list_box_set_header_func (self->principle_choices, choices_header_func, self, NULL);
+
+  /* The text views check their own spelling. */
+  self->title_spell = sb_spell_entry_adapter_new (self->title_entry, sb_spell_checker_get_default ());
 }
 
 void

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-spell-checker.h"
+#include "sb-spell-text-adapter.h"
 #include "sb-text-view.h"
 
 /* A wrapping text area that grows and shrinks with its text, holding one
@@ -47,6 +49,8 @@ struct _SbTextView
   guint        paste_source;
   /* A hint drawn while the field is empty, or NULL. */
   char        *placeholder;
+  /* Underlines misspelt words. */
+  SbSpellTextAdapter *spell;
 };
 
 G_DEFINE_FINAL_TYPE (SbTextView, sb_text_view, GTK_TYPE_TEXT_VIEW)
@@ -145,6 +149,9 @@ set_shortened_look (SbTextView *self,
 {
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self), !shortened);
   gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self), !shortened);
+  /* Only the start is shown, with a note that is not the user's. */
+  if (self->spell != NULL)
+    sb_spell_text_adapter_set_enabled (self->spell, !shortened);
 }
 
 /* The start of the text, then a note saying why, then the buttons. */
@@ -205,7 +212,6 @@ take_text (SbTextView *self,
   if (sb_text_is_too_long_to_edit (owned, -1))
     {
       g_free (self->long_text);
-  g_free (self->placeholder);
       self->long_text = g_steal_pointer (&owned);
       show_long_text (self);
     }
@@ -437,6 +443,7 @@ sb_text_view_dispose (GObject *object)
   g_clear_handle_id (&self->paste_source, g_source_remove);
   g_clear_pointer (&self->pasted, g_free);
   g_clear_object (&self->note);
+  g_clear_object (&self->spell);
 
   G_OBJECT_CLASS (sb_text_view_parent_class)->dispose (object);
 }
@@ -509,6 +516,7 @@ sb_text_view_init (SbTextView *self)
                               NULL);
   g_signal_connect_object (get_buffer (self), "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (get_buffer (self), "insert-text", G_CALLBACK (insert_text_cb), self, 0);
+  self->spell = sb_spell_text_adapter_new (GTK_TEXT_VIEW (self), sb_spell_checker_get_default ());
 }
 
 GtkWidget *
@@ -590,6 +598,18 @@ sb_text_view_edit_anyway (SbTextView *self)
 {
   g_return_if_fail (SB_IS_TEXT_VIEW (self));
   edit_anyway_cb (self);
+}
+
+/**
+ * sb_text_view_get_spell_adapter:
+ *
+ * Returns: (transfer none): what checks the spelling of the text
+ */
+SbSpellTextAdapter *
+sb_text_view_get_spell_adapter (SbTextView *self)
+{
+  g_return_val_if_fail (SB_IS_TEXT_VIEW (self), NULL);
+  return self->spell;
 }
 
 /**

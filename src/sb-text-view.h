@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "sb-spell-text-adapter.h"
+
 G_BEGIN_DECLS
 
 /* Bytes in one paragraph beyond which a text is shown shortened. */
@@ -19,6 +21,8 @@ void        sb_text_view_set_text             (SbTextView *self,
 gboolean    sb_text_view_get_shortened        (SbTextView *self);
 void        sb_text_view_edit_anyway          (SbTextView *self);
 void        sb_text_view_reset_undo           (SbTextView *self);
+SbSpellTextAdapter *
+            sb_text_view_get_spell_adapter    (SbTextView *self);
 const char *sb_text_view_get_placeholder_text (SbTextView *self);
 void        sb_text_view_set_placeholder_text (SbTextView *self,
                                                const char *text);

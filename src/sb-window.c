@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-menu-button.h"
+#include "sb-spell-checker.h"
 #include "sb-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -389,6 +390,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, list_title);
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "spelling_languages", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar);
@@ -408,6 +410,16 @@ sb_window_class_init (SbWindowClass *klass)
 }
 
 static void
+spelling_language_changed_cb (GSettings      *settings,
+                              const char     *key,
+                              SbSpellChecker *checker)
+{
+  g_autofree char *language = g_settings_get_string (settings, key);
+
+  sb_spell_checker_set_language (checker, language);
+}
+
+static void
 set_menu_later (SbWindow   *self,
                 const char *button_id,
                 const char *menu_id)
@@ -416,6 +428,51 @@ set_menu_later (SbWindow   *self,
   GObject *menu = gtk_widget_get_template_child (GTK_WIDGET (self), SB_TYPE_WINDOW, menu_id);
 
   sb_menu_button_set_menu_model_later (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+}
+
+/* The installed dictionaries, in the primary menu's Spelling Language,
+ * once the checker has found them.
+ */
+static void
+update_spelling_languages (SbWindow *self)
+{
+  GMenu *languages = G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), SB_TYPE_WINDOW, "spelling_languages"));
+  g_auto(GStrv) tags = sb_spell_checker_list_languages (sb_spell_checker_get_default ());
+
+  if ((guint) g_menu_model_get_n_items (G_MENU_MODEL (languages)) == g_strv_length (tags))
+    return;
+
+  g_menu_remove_all (languages);
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (tags[i], NULL);
+
+      g_menu_item_set_action_and_target (item, "win.spellcheck-language", "s", tags[i]);
+      g_menu_append_item (languages, item);
+    }
+}
+
+/* Check Spelling and the spelling language, in the primary menu; the
+ * settings decide what the shared checker does.
+ */
+static void
+set_up_spelling (SbWindow *self)
+{
+  SbSpellChecker *checker = sb_spell_checker_get_default ();
+  g_autoptr(GAction) check = g_settings_create_action (self->settings, "spellcheck");
+  g_autoptr(GAction) language = g_settings_create_action (self->settings, "spellcheck-language");
+  g_autofree char *wanted = g_settings_get_string (self->settings, "spellcheck-language");
+
+  g_settings_bind (self->settings, "spellcheck", checker, "enabled", G_SETTINGS_BIND_GET);
+  sb_spell_checker_set_language (checker, wanted);
+  g_signal_connect_object (self->settings, "changed::spellcheck-language",
+                           G_CALLBACK (spelling_language_changed_cb), checker, 0);
+
+  g_action_map_add_action (G_ACTION_MAP (self), check);
+  g_action_map_add_action (G_ACTION_MAP (self), language);
+
+  g_signal_connect_object (checker, "changed", G_CALLBACK (update_spelling_languages), self, G_CONNECT_SWAPPED);
+  update_spelling_languages (self);
 }
 
 static void
@@ -441,6 +498,7 @@ sb_window_init (SbWindow *self)
   adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "show-tips"));
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, G_CONNECT_SWAPPED);
+  set_up_spelling (self);
 }
 
 SbWindow *
