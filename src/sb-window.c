@@ -471,7 +471,11 @@ set_up_spelling (SbWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), check);
   g_action_map_add_action (G_ACTION_MAP (self), language);
 
+  /* The dictionaries are found on a worker thread, never before the first
+   * frame: the menu fills in when the checker says it has them.
+   */
   g_signal_connect_object (checker, "changed", G_CALLBACK (update_spelling_languages), self, G_CONNECT_SWAPPED);
+  sb_spell_checker_load_in_background (checker);
   update_spelling_languages (self);
 }
 
