@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "sb-import.h"
 #include "sb-test-util.h"
 
 char *
@@ -196,4 +197,41 @@ sb_test_make_import_folder (const char *dir,
       g_file_set_contents (path, text->str, -1, NULL);
     }
   return folder;
+}
+
+/* The seed page, tests/data/think-big.md. */
+char *
+sb_test_read_seed (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("SEED_DIR"), "think-big.md", NULL);
+
+  return sb_test_read_file (path);
+}
+
+/* Imports @text into @library and applies it; fails the test when it does
+ * not read.
+ */
+SbImport *
+sb_test_import_markdown (SbLibrary  *library,
+                         SbCatalog  *catalog,
+                         const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  SbImport *import = sb_import_new (library, catalog);
+
+  sb_import_add_markdown (import, text, -1, "page.md", &error);
+  g_assert_no_error (error);
+  sb_import_apply (import);
+  return import;
+}
+
+/* The story at @position, held by @library. */
+SbStory *
+sb_test_story_at (SbLibrary *library,
+                  guint      position)
+{
+  SbStory *story = g_list_model_get_item (G_LIST_MODEL (library), position);
+
+  g_object_unref (story);
+  return story;
 }

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "sb-import.h"
 #include "sb-story.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,12 @@ char      *sb_test_read_file          (const char *path);
 
 char      *sb_test_make_import_folder (const char *dir,
                                        guint       n_pages);
+
+char      *sb_test_read_seed          (void);
+SbImport  *sb_test_import_markdown    (SbLibrary  *library,
+                                       SbCatalog  *catalog,
+                                       const char *text);
+SbStory   *sb_test_story_at           (SbLibrary  *library,
+                                       guint       position);
 
 G_END_DECLS

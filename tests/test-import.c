@@ -888,50 +888,12 @@ lib_free (Lib *lib)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Lib, lib_free)
 
-static char *
-read_seed (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("SEED_DIR"), "think-big.md", NULL);
-
-  return sb_test_read_file (path);
-}
-
-/* Imports @text and applies it; fails the test when it does not read. */
-static SbImport *
-import_markdown (Lib        *lib,
-                 const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  SbImport *import = sb_import_new (lib->library, lib->catalog);
-
-  sb_import_add_markdown (import, text, -1, "page.md", &error);
-  g_assert_no_error (error);
-  sb_import_apply (import);
-  return import;
-}
-
-static SbStory *
-story_at (Lib   *lib,
-          guint  position)
-{
-  SbStory *story = g_list_model_get_item (G_LIST_MODEL (lib->library), position);
-
-  g_object_unref (story);  /* the library holds it */
-  return story;
-}
-
-static guint
-n_stories (Lib *lib)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (lib->library));
-}
-
 static void
 test_import_twice (void)
 {
   g_autoptr(Lib) lib = lib_new ();
-  g_autofree char *seed = read_seed ();
-  g_autoptr(SbImport) first = import_markdown (lib, seed);
+  g_autofree char *seed = sb_test_read_seed ();
+  g_autoptr(SbImport) first = sb_test_import_markdown (lib->library, lib->catalog, seed);
   g_autoptr(SbImport) second = sb_import_new (lib->library, lib->catalog);
   g_autofree char *before = sb_store_serialize (lib->store);
   g_autofree char *after = NULL;
@@ -963,15 +925,15 @@ static void
 test_update_and_undo (void)
 {
   g_autoptr(Lib) lib = lib_new ();
-  g_autofree char *seed = read_seed ();
-  g_autoptr(SbImport) first = import_markdown (lib, seed);
+  g_autofree char *seed = sb_test_read_seed ();
+  g_autoptr(SbImport) first = sb_test_import_markdown (lib->library, lib->catalog, seed);
   g_autoptr(SbImport) second = sb_import_new (lib->library, lib->catalog);
   g_autofree char *before = sb_store_serialize (lib->store);
   g_autofree char *after = NULL;
   g_autofree char *edited = NULL;
   g_autoptr(GString) text = g_string_new (seed);
   g_auto(GStrv) summary = NULL;
-  SbStory *original = story_at (lib, 0);
+  SbStory *original = sb_test_story_at (lib->library, 0);
 
   g_string_replace (text, "supports global deployment", "supports three regions", 1);
   g_string_replace (text, "## Definition\n**Create bold direction.", "## Definition\n**Go big.", 1);
@@ -990,7 +952,7 @@ test_update_and_undo (void)
   g_assert_true (g_strv_contains ((const char * const *) summary, "New story “A new one” (Think Big)"));
 
   /* Planning changed nothing. */
-  g_assert_cmpuint (n_stories (lib), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lib->library)), ==, 3);
   g_assert_true (strstr (sb_story_get_result (original), "global deployment") != NULL);
   {
     g_autofree char *planned = sb_store_serialize (lib->store);
@@ -998,9 +960,9 @@ test_update_and_undo (void)
   }
 
   sb_import_apply (second);
-  g_assert_cmpuint (n_stories (lib), ==, 5);
-  g_assert_true (strstr (sb_story_get_result (story_at (lib, 0)), "three regions") != NULL);
-  g_assert_cmpstr (sb_story_get_id (story_at (lib, 0)), ==, sb_story_get_id (original));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lib->library)), ==, 5);
+  g_assert_true (strstr (sb_story_get_result (sb_test_story_at (lib->library, 0)), "three regions") != NULL);
+  g_assert_cmpstr (sb_story_get_id (sb_test_story_at (lib->library, 0)), ==, sb_story_get_id (original));
   g_assert_nonnull (sb_catalog_lookup_by_name (lib->catalog, "Brand New Principle"));
   g_assert_true (g_str_has_prefix (sb_principle_get_user_definition (sb_catalog_lookup (lib->catalog, "think-big")),
                                    "Go big."));
@@ -1008,7 +970,7 @@ test_update_and_undo (void)
   sb_import_undo (second);
   after = sb_store_serialize (lib->store);
   g_assert_cmpstr (after, ==, before);
-  g_assert_true (story_at (lib, 0) == original);
+  g_assert_true (sb_test_story_at (lib->library, 0) == original);
   g_assert_null (sb_catalog_lookup_by_name (lib->catalog, "Brand New Principle"));
 }
 
@@ -1066,13 +1028,13 @@ test_import_filing (void)
    * pages named; the page named after no principle leaves its copy
    * unfiled.
    */
-  g_assert_cmpuint (n_stories (lib), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lib->library)), ==, 3);
   {
     guint unfiled = 0;
 
-    for (guint i = 0; i < n_stories (lib); i++)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (lib->library)); i++)
       {
-        SbStory *s = story_at (lib, i);
+        SbStory *s = sb_test_story_at (lib->library, i);
 
         if (sb_story_get_principles (s)[0] == NULL)
           unfiled++;
@@ -1086,7 +1048,7 @@ test_import_filing (void)
   }
 
   sb_import_undo (import);
-  g_assert_cmpuint (n_stories (lib), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lib->library)), ==, 0);
   g_assert_nonnull (sb_catalog_lookup (lib->catalog, "insist-on-the-highest-standards"));
 }
 
@@ -1153,7 +1115,7 @@ test_json_merge (void)
   g_assert_cmpstr (sb_principle_get_definition (sb_catalog_lookup (lib->catalog, "their-own")), ==, "Theirs.");
   g_assert_cmpstr (sb_principle_get_user_definition (sb_catalog_lookup (lib->catalog, "ownership")), ==, "Own words");
   g_assert_cmpstr (sb_principle_get_user_tips (sb_catalog_lookup (lib->catalog, "ownership"))[0], ==, "Their tip");
-  g_assert_cmpuint (n_stories (lib), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lib->library)), ==, 4);
   g_assert_cmpstr (sb_story_get_title (sb_library_find (lib->library, sb_story_get_id (newer))), ==, "Edited later");
   g_assert_cmpstr (sb_story_get_title (sb_library_find (lib->library, sb_story_get_id (older))), ==, "Mine, edited last");
   g_assert_true (sb_story_content_equal (sb_library_find (lib->library, sb_story_get_id (newer)), newer));
@@ -1167,8 +1129,8 @@ static void
 test_bad_input (void)
 {
   g_autoptr(Lib) lib = lib_new ();
-  g_autofree char *seed = read_seed ();
-  g_autoptr(SbImport) ok = import_markdown (lib, seed);
+  g_autofree char *seed = sb_test_read_seed ();
+  g_autoptr(SbImport) ok = sb_test_import_markdown (lib->library, lib->catalog, seed);
   g_autofree char *before = sb_store_serialize (lib->store);
   g_autofree char *after = NULL;
   g_autofree char *dir = sb_test_make_tmpdir ();

@@ -39,44 +39,6 @@ lib_free (Lib *lib)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Lib, lib_free)
 
-static char *
-read_seed (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("SEED_DIR"), "think-big.md", NULL);
-
-  return sb_test_read_file (path);
-}
-
-/* Imports @text and applies it; fails the test when it does not read. */
-static SbImport *
-import_markdown (Lib        *lib,
-                 const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  SbImport *import = sb_import_new (lib->library, lib->catalog);
-
-  sb_import_add_markdown (import, text, -1, "page.md", &error);
-  g_assert_no_error (error);
-  sb_import_apply (import);
-  return import;
-}
-
-static SbStory *
-story_at (Lib   *lib,
-          guint  position)
-{
-  SbStory *story = g_list_model_get_item (G_LIST_MODEL (lib->library), position);
-
-  g_object_unref (story);  /* the library holds it */
-  return story;
-}
-
-static guint
-n_stories (Lib *lib)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (lib->library));
-}
-
 /* Each line without its trailing spaces, and no blank lines at the end. */
 static char *
 normalize (const char *text)
@@ -133,7 +95,7 @@ static void
 test_seed_import (void)
 {
   g_autoptr(Lib) lib = lib_new ();
-  g_autofree char *seed = read_seed ();
+  g_autofree char *seed = sb_test_read_seed ();
   g_autoptr(SbImport) import = NULL;
   g_autoptr(GPtrArray) think_big = NULL;
   SbPrinciple *principle;
@@ -168,7 +130,7 @@ test_seed_import (void)
   import = sb_import_new (lib->library, lib->catalog);
   g_assert_true (sb_import_add_markdown (import, seed, -1, "think-big.md", NULL));
   /* The plan touches nothing. */
-  g_assert_cmpuint (n_stories (lib), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lib->library)), ==, 0);
   g_assert_cmpuint (sb_import_get_n_new_stories (import), ==, 3);
   g_assert_cmpuint (sb_import_get_n_new_principles (import), ==, 0);
   /* The seed's wording is the built-in text: nothing of the user's. */
@@ -180,7 +142,7 @@ test_seed_import (void)
   sb_import_apply (import);
   think_big = sb_library_dup_stories_for_principle (lib->library, "think-big");
   g_assert_cmpuint (think_big->len, ==, 3);
-  g_assert_cmpuint (n_stories (lib), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lib->library)), ==, 3);
 
   assert_story (g_ptr_array_index (think_big, 0),
                 "Scalable Architecture Vision",
@@ -208,8 +170,8 @@ static void
 test_seed_export_equals_page (void)
 {
   g_autoptr(Lib) lib = lib_new ();
-  g_autofree char *seed = read_seed ();
-  g_autoptr(SbImport) import = import_markdown (lib, seed);
+  g_autofree char *seed = sb_test_read_seed ();
+  g_autoptr(SbImport) import = sb_test_import_markdown (lib->library, lib->catalog, seed);
   g_autofree char *page = sb_markdown_export (lib->library, lib->catalog, "think-big");
   g_autofree char *want = normalize (seed);
   g_autofree char *got = normalize (page);
@@ -222,16 +184,16 @@ test_seed_reimport (void)
 {
   g_autoptr(Lib) lib = lib_new ();
   g_autoptr(Lib) other = lib_new ();
-  g_autofree char *seed = read_seed ();
-  g_autoptr(SbImport) import = import_markdown (lib, seed);
+  g_autofree char *seed = sb_test_read_seed ();
+  g_autoptr(SbImport) import = sb_test_import_markdown (lib->library, lib->catalog, seed);
   g_autofree char *page = sb_markdown_export (lib->library, lib->catalog, NULL);
-  g_autoptr(SbImport) again = import_markdown (other, page);
+  g_autoptr(SbImport) again = sb_test_import_markdown (other->library, other->catalog, page);
 
-  g_assert_cmpuint (n_stories (other), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other->library)), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
-      assert_same_text (story_at (lib, i), story_at (other, i));
-      g_assert_true (g_strv_equal (sb_story_get_principles (story_at (other, i)),
+      assert_same_text (sb_test_story_at (lib->library, i), sb_test_story_at (other->library, i));
+      g_assert_true (g_strv_equal (sb_story_get_principles (sb_test_story_at (other->library, i)),
                                    (const char *[]) { "think-big", NULL }));
     }
 }
@@ -239,8 +201,8 @@ test_seed_reimport (void)
 static SbStory *
 only_story (Lib *lib)
 {
-  g_assert_cmpuint (n_stories (lib), ==, 1);
-  return story_at (lib, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lib->library)), ==, 1);
+  return sb_test_story_at (lib->library, 0);
 }
 
 /* Pages written by hand, each a little off the seed's format, all give
@@ -276,7 +238,7 @@ test_tolerance (void)
       SbStory *story;
 
       g_test_message ("variant %u", i);
-      import = import_markdown (lib, variants[i]);
+      import = sb_test_import_markdown (lib->library, lib->catalog, variants[i]);
       story = only_story (lib);
       assert_story (story, "Big Move", "Old system", "Replace it", steps, "Done");
       g_assert_true (sb_story_has_principle (story, "think-big"));
@@ -290,7 +252,7 @@ test_missing_section (void)
   g_autoptr(SbImport) import = NULL;
   const char *none[] = { NULL };
 
-  import = import_markdown (lib, "# Ownership\n\n### Example 1: No task here\n"
+  import = sb_test_import_markdown (lib->library, lib->catalog, "# Ownership\n\n### Example 1: No task here\n"
                                  "**Situation**: Pager went off\n**Result**: Fixed by morning\n");
   assert_story (only_story (lib), "No task here", "Pager went off", "", none, "Fixed by morning");
   g_assert_true (sb_story_has_principle (only_story (lib), "ownership"));
@@ -321,7 +283,7 @@ test_quick_form (void)
       g_autoptr(SbImport) import = NULL;
 
       g_test_message ("case %u", i);
-      import = import_markdown (lib, cases[i].text);
+      import = sb_test_import_markdown (lib->library, lib->catalog, cases[i].text);
       assert_story (only_story (lib), cases[i].title, cases[i].situation, cases[i].task,
                     cases[i].steps, cases[i].result);
     }
@@ -335,18 +297,18 @@ test_mixed_page (void)
   const char *steps[] = { "Step", NULL };
   const char *quick[] = { "Did it", NULL };
 
-  import = import_markdown (lib,
+  import = sb_test_import_markdown (lib->library, lib->catalog,
                             "# Dive Deep\n\n## STAR Pattern Examples\n\n"
                             "### Example 1: Full\n**Situation**: S1\n**Task**: T1\n**Action**:\n- Step\n**Result**: R1\n\n"
                             "Story: Quick\nS: S2\nT: T2\nA: Did it\nR: R2\n\n"
                             "### Example 3: Full again\n**Situation**: S3\n**Task**: T3\n**Action**:\n- Step\n**Result**: R3\n\n"
                             "## Interview Tips\n- Be precise\n");
-  g_assert_cmpuint (n_stories (lib), ==, 3);
-  assert_story (story_at (lib, 0), "Full", "S1", "T1", steps, "R1");
-  assert_story (story_at (lib, 1), "Quick", "S2", "T2", quick, "R2");
-  assert_story (story_at (lib, 2), "Full again", "S3", "T3", steps, "R3");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lib->library)), ==, 3);
+  assert_story (sb_test_story_at (lib->library, 0), "Full", "S1", "T1", steps, "R1");
+  assert_story (sb_test_story_at (lib->library, 1), "Quick", "S2", "T2", quick, "R2");
+  assert_story (sb_test_story_at (lib->library, 2), "Full again", "S3", "T3", steps, "R3");
   for (guint i = 0; i < 3; i++)
-    g_assert_true (sb_story_has_principle (story_at (lib, i), "dive-deep"));
+    g_assert_true (sb_story_has_principle (sb_test_story_at (lib->library, i), "dive-deep"));
 }
 
 static void
@@ -366,7 +328,7 @@ test_user_principle_round_trip (void)
     "## What I Focus On\n- **Triage**: First things first\n- **Talk**: Keep people told\n\n"
     "## Interview Tips\n- Name the numbers\n- Say what you learned\n\n## Notes\nAsked at two companies.\n";
 
-  import = import_markdown (lib, text);
+  import = sb_test_import_markdown (lib->library, lib->catalog, text);
   g_assert_cmpuint (sb_import_get_n_new_principles (import), ==, 1);
   principle = sb_catalog_lookup_by_name (lib->catalog, "Calm Under Fire");
   g_assert_nonnull (principle);
@@ -386,7 +348,7 @@ test_user_principle_round_trip (void)
     g_assert_cmpstr (a, ==, b);
   }
 
-  again = import_markdown (other, page);
+  again = sb_test_import_markdown (other->library, other->catalog, page);
   second = sb_markdown_export (other->library, other->catalog, NULL);
   g_assert_cmpstr (second, ==, page);
 }
@@ -404,7 +366,7 @@ test_builtin_wording (void)
     "## Key Frontend Focus Areas\n- **Design Systems**: One look everywhere\n\n"
     "## Interview Tips\n- My tip\n";
 
-  import = import_markdown (lib, text);
+  import = sb_test_import_markdown (lib->library, lib->catalog, text);
   g_assert_cmpuint (sb_import_get_n_changed_principles (import), ==, 1);
   g_assert_cmpstr (sb_principle_get_user_definition (principle), ==, "My own words.");
   g_assert_cmpstr (sb_principle_get_user_focus_heading (principle), ==, "Key Frontend Focus Areas");
@@ -483,16 +445,16 @@ test_folder_round_trip (void)
   g_assert_no_error (error);
   sb_import_apply (import);
 
-  g_assert_cmpuint (n_stories (other), ==, stories->len);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other->library)), ==, stories->len);
   for (guint i = 0; i < stories->len; i++)
     {
       SbStory *want = g_ptr_array_index (stories, i);
       SbStory *got = NULL;
       const char * const *ids = sb_story_get_principles (want);
 
-      for (guint j = 0; j < n_stories (other) && got == NULL; j++)
-        if (g_str_equal (sb_story_get_title (story_at (other, j)), sb_story_get_title (want)))
-          got = story_at (other, j);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (other->library)) && got == NULL; j++)
+        if (g_str_equal (sb_story_get_title (sb_test_story_at (other->library, j)), sb_story_get_title (want)))
+          got = sb_test_story_at (other->library, j);
       g_assert_nonnull (got);
       assert_same_text (got, want);
       g_assert_cmpuint (g_strv_length ((char **) sb_story_get_principles (got)), ==,
@@ -561,8 +523,8 @@ test_tricky_text (void)
   sb_library_add (lib->library, story);
 
   page = sb_markdown_export (lib->library, lib->catalog, NULL);
-  import = import_markdown (other, page);
-  g_assert_cmpuint (n_stories (other), ==, 1);
+  import = sb_test_import_markdown (other->library, other->catalog, page);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other->library)), ==, 1);
   /* The fifth step's trailing newline and rule are trimmed with it. */
   g_assert_cmpstr (sb_story_get_actions (only_story (other))[4], ==, "Ünïcödé ✓ — “quotes” 日本語\n---");
   {
@@ -589,16 +551,16 @@ test_generated_round_trip (void)
     sb_library_add (lib->library, g_ptr_array_index (stories, i));
 
   text = sb_markdown_export (lib->library, lib->catalog, NULL);
-  import = import_markdown (other, text);
-  g_assert_cmpuint (n_stories (other), ==, stories->len);
+  import = sb_test_import_markdown (other->library, other->catalog, text);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other->library)), ==, stories->len);
   for (guint i = 0; i < stories->len; i++)
     {
       SbStory *want = g_ptr_array_index (stories, i);
       SbStory *got = NULL;
 
-      for (guint j = 0; j < n_stories (other) && got == NULL; j++)
-        if (g_str_equal (sb_story_get_title (story_at (other, j)), sb_story_get_title (want)))
-          got = story_at (other, j);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (other->library)) && got == NULL; j++)
+        if (g_str_equal (sb_story_get_title (sb_test_story_at (other->library, j)), sb_story_get_title (want)))
+          got = sb_test_story_at (other->library, j);
       g_assert_nonnull (got);
       assert_same_text (got, want);
       for (const char * const *id = sb_story_get_principles (want); *id; id++)
@@ -655,8 +617,8 @@ static void
 test_text_export (void)
 {
   g_autoptr(Lib) lib = lib_new ();
-  g_autofree char *seed = read_seed ();
-  g_autoptr(SbImport) import = import_markdown (lib, seed);
+  g_autofree char *seed = sb_test_read_seed ();
+  g_autoptr(SbImport) import = sb_test_import_markdown (lib->library, lib->catalog, seed);
   g_autoptr(GPtrArray) generated = sb_test_make_stories (20, 5);
   g_autofree char *all = NULL;
   g_autofree char *one_principle = NULL;
@@ -684,7 +646,7 @@ test_text_export (void)
   g_assert_nonnull (strstr (one_principle, "ACTION\n  1. Designed microservices architecture with clear service boundaries\n"));
   g_assert_null (strstr (one_principle, "OWNERSHIP"));
 
-  one_story = sb_text_export_story (story_at (lib, 0), lib->catalog);
+  one_story = sb_text_export_story (sb_test_story_at (lib->library, 0), lib->catalog);
   g_assert_true (g_str_has_prefix (one_story, "Scalable Architecture Vision\n"));
   g_assert_nonnull (strstr (one_story, "Principles: Think Big\n"));
   g_assert_nonnull (strstr (one_story, "RESULT\n  System now handles 2M+ users"));
