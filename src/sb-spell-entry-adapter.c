@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "sb-spell-entry-adapter.h"
+#include "sb-spell-menu.h"
 #include "sb-words.h"
 
 /* Spell checking for a one-line GtkEntry (the story's title): misspelt
@@ -41,13 +42,10 @@ struct _SbSpellEntryAdapter
   /* Owned */
   SbSpellChecker  *checker;
   GArray          *misspelt;  /* of Range */
-  GMenu           *menu;
-  GMenu           *section;
-  GSimpleActionGroup *actions;
+  SbSpellMenu     *menu;
   GtkGesture      *click;
   GtkEventController *focus;
   GtkEventController *keys;
-  char            *word;
   Range            word_range;
   GdkRGBA          color;
   guint            idle_source;
@@ -229,37 +227,13 @@ void
 sb_spell_entry_adapter_update_menu_at (SbSpellEntryAdapter *self,
                                        int                  position)
 {
-  gboolean misspelt;
-  const char *names[] = { "correct", "add", "ignore" };
+  g_autofree char *word = NULL;
 
   g_return_if_fail (SB_IS_SPELL_ENTRY_ADAPTER (self));
 
-  g_menu_remove_all (self->section);
-  g_clear_pointer (&self->word, g_free);
-
-  misspelt = self->entry != NULL && sb_spell_entry_adapter_is_misspelt_at (self, position);
-  if (misspelt)
-    {
-      g_auto(GStrv) suggestions = NULL;
-
-      self->word = gtk_editable_get_chars (GTK_EDITABLE (self->entry), self->word_range.start, self->word_range.end);
-      suggestions = sb_spell_checker_suggest (self->checker, self->word, -1);
-      for (guint i = 0; suggestions[i] != NULL; i++)
-        {
-          g_autoptr(GMenuItem) item = g_menu_item_new (suggestions[i], NULL);
-
-          g_menu_item_set_action_and_target (item, "spell.correct", "s", suggestions[i]);
-          g_menu_append_item (self->section, item);
-        }
-      if (suggestions[0] == NULL)
-        g_menu_append (self->section, _("No Suggestions"), "spell.none");
-      g_menu_append (self->section, _("_Add to Dictionary"), "spell.add");
-      g_menu_append (self->section, _("_Ignore All"), "spell.ignore");
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), names[i])),
-                                 misspelt);
+  if (self->entry != NULL && sb_spell_entry_adapter_is_misspelt_at (self, position))
+    word = gtk_editable_get_chars (GTK_EDITABLE (self->entry), self->word_range.start, self->word_range.end);
+  sb_spell_menu_set_word (self->menu, word);
 }
 
 /* The character under @x, found from the cursor's place at each word's
@@ -300,65 +274,32 @@ key_pressed_cb (GtkEventControllerKey *keys,
                 GdkModifierType        state,
                 SbSpellEntryAdapter   *self)
 {
-  if (self->entry != NULL &&
-      (keyval == GDK_KEY_Menu ||
-       (keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK))))
+  if (self->entry != NULL && sb_spell_menu_is_menu_key (keyval, state))
     sb_spell_entry_adapter_update_menu_at (self, gtk_editable_get_position (GTK_EDITABLE (self->entry)));
 
   return GDK_EVENT_PROPAGATE;
 }
 
+/* The user picked a spelling for the word the menu is about. */
 static void
-correct_action (GSimpleAction *action,
-                GVariant      *param,
-                gpointer       user_data)
+correct_cb (SbSpellMenu         *menu,
+            const char          *spelling,
+            SbSpellEntryAdapter *self)
 {
-  SbSpellEntryAdapter *self = user_data;
   GtkEditable *editable;
   int position;
 
-  if (self->word == NULL || self->entry == NULL)
+  g_assert (SB_IS_SPELL_MENU (menu));
+  g_assert (SB_IS_SPELL_ENTRY_ADAPTER (self));
+
+  if (self->entry == NULL)
     return;
 
   editable = GTK_EDITABLE (self->entry);
   position = self->word_range.start;
   gtk_editable_delete_text (editable, self->word_range.start, self->word_range.end);
-  gtk_editable_insert_text (editable, g_variant_get_string (param, NULL), -1, &position);
-  g_clear_pointer (&self->word, g_free);
-  g_menu_remove_all (self->section);
+  gtk_editable_insert_text (editable, spelling, -1, &position);
 }
-
-static void
-add_action (GSimpleAction *action,
-            GVariant      *param,
-            gpointer       user_data)
-{
-  SbSpellEntryAdapter *self = user_data;
-  g_autofree char *word = g_steal_pointer (&self->word);
-
-  g_menu_remove_all (self->section);
-  if (word != NULL)
-    sb_spell_checker_add_word (self->checker, word);
-}
-
-static void
-ignore_action (GSimpleAction *action,
-               GVariant      *param,
-               gpointer       user_data)
-{
-  SbSpellEntryAdapter *self = user_data;
-  g_autofree char *word = g_steal_pointer (&self->word);
-
-  g_menu_remove_all (self->section);
-  if (word != NULL)
-    sb_spell_checker_ignore_word (self->checker, word);
-}
-
-static const GActionEntry spell_actions[] = {
-  { "correct", correct_action, "s" },
-  { "add", add_action },
-  { "ignore", ignore_action },
-};
 
 /* The dictionary is loaded once the window has shown its first frame. */
 static gboolean
@@ -388,7 +329,7 @@ sb_spell_entry_adapter_dispose (GObject *object)
       if (self->tick_id != 0)
         gtk_widget_remove_tick_callback (GTK_WIDGET (self->entry), self->tick_id);
       self->tick_id = 0;
-      gtk_widget_insert_action_group (GTK_WIDGET (self->entry), "spell", NULL);
+      sb_spell_menu_detach (self->menu, GTK_WIDGET (self->entry));
       if (text != NULL)
         {
           gtk_widget_remove_controller (text, GTK_EVENT_CONTROLLER (self->click));
@@ -402,9 +343,7 @@ sb_spell_entry_adapter_dispose (GObject *object)
   g_clear_object (&self->click);
   g_clear_object (&self->focus);
   g_clear_object (&self->keys);
-  g_clear_object (&self->actions);
   g_clear_object (&self->menu);
-  g_clear_object (&self->section);
   g_clear_object (&self->checker);
 
   G_OBJECT_CLASS (sb_spell_entry_adapter_parent_class)->dispose (object);
@@ -415,7 +354,6 @@ sb_spell_entry_adapter_finalize (GObject *object)
 {
   SbSpellEntryAdapter *self = SB_SPELL_ENTRY_ADAPTER (object);
 
-  g_free (self->word);
   g_array_unref (self->misspelt);
 
   G_OBJECT_CLASS (sb_spell_entry_adapter_parent_class)->finalize (object);
@@ -472,14 +410,10 @@ sb_spell_entry_adapter_new (GtkEntry       *entry,
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (queue_update_color), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (checker, "changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
 
-  self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), spell_actions, G_N_ELEMENTS (spell_actions), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (entry), "spell", G_ACTION_GROUP (self->actions));
-
-  self->section = g_menu_new ();
-  self->menu = g_menu_new ();
-  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (self->section));
-  gtk_entry_set_extra_menu (entry, G_MENU_MODEL (self->menu));
+  self->menu = sb_spell_menu_new (checker);
+  g_signal_connect_object (self->menu, "correct", G_CALLBACK (correct_cb), self, 0);
+  sb_spell_menu_attach (self->menu, GTK_WIDGET (entry));
+  gtk_entry_set_extra_menu (entry, sb_spell_menu_get_menu_model (self->menu));
 
   self->click = g_object_ref (gtk_gesture_click_new ());
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->click), GDK_BUTTON_SECONDARY);

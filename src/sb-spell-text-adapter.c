@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "sb-spell-menu.h"
 #include "sb-spell-text-adapter.h"
 #include "sb-words.h"
 
@@ -61,13 +62,10 @@ struct _SbSpellTextAdapter
   /* The word the menu offers spellings for. */
   GtkTextMark     *word_start;
   GtkTextMark     *word_end;
-  char            *word;
+  SbSpellMenu     *menu;
   GtkGesture      *click;
   GtkEventController *focus;
   GtkEventController *keys;
-  GMenu           *menu;
-  GMenu           *section;
-  GSimpleActionGroup *actions;
   guint            idle_source;
   guint            color_source;
   guint            tick_id;
@@ -450,22 +448,16 @@ void
 sb_spell_text_adapter_update_menu_at (SbSpellTextAdapter *self,
                                       const GtkTextIter  *iter)
 {
-  g_auto(GStrv) suggestions = NULL;
+  g_autofree char *word = NULL;
   GtkTextIter start, end;
-  GAction *action;
-  gboolean misspelt;
 
   g_return_if_fail (SB_IS_SPELL_TEXT_ADAPTER (self));
   g_return_if_fail (iter != NULL);
 
-  g_menu_remove_all (self->section);
-  g_clear_pointer (&self->word, g_free);
-
   start = end = *iter;
-  misspelt = is_active (self) &&
-             (gtk_text_iter_has_tag (&start, self->tag) ||
-              (gtk_text_iter_backward_char (&start) && gtk_text_iter_has_tag (&start, self->tag)));
-  if (misspelt)
+  if (is_active (self) &&
+      (gtk_text_iter_has_tag (&start, self->tag) ||
+       (gtk_text_iter_backward_char (&start) && gtk_text_iter_has_tag (&start, self->tag))))
     {
       if (!gtk_text_iter_starts_tag (&start, self->tag))
         gtk_text_iter_backward_to_tag_toggle (&start, self->tag);
@@ -473,32 +465,9 @@ sb_spell_text_adapter_update_menu_at (SbSpellTextAdapter *self,
       gtk_text_iter_forward_to_tag_toggle (&end, self->tag);
       gtk_text_buffer_move_mark (self->buffer, self->word_start, &start);
       gtk_text_buffer_move_mark (self->buffer, self->word_end, &end);
-      self->word = gtk_text_iter_get_slice (&start, &end);
-      suggestions = sb_spell_checker_suggest (self->checker, self->word, -1);
-
-      for (guint i = 0; suggestions[i] != NULL; i++)
-        {
-          g_autoptr(GMenuItem) item = g_menu_item_new (suggestions[i], NULL);
-
-          g_menu_item_set_action_and_target (item, "spell.correct", "s", suggestions[i]);
-          g_menu_append_item (self->section, item);
-        }
-      if (suggestions[0] == NULL)
-        {
-          g_autoptr(GMenuItem) item = g_menu_item_new (_("No Suggestions"), "spell.none");
-
-          g_menu_append_item (self->section, item);
-        }
-      g_menu_append (self->section, _("_Add to Dictionary"), "spell.add");
-      g_menu_append (self->section, _("_Ignore All"), "spell.ignore");
+      word = gtk_text_iter_get_slice (&start, &end);
     }
-
-  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "correct");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), misspelt);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "add");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), misspelt);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "ignore");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), misspelt);
+  sb_spell_menu_set_word (self->menu, word);
 }
 
 /* A right click on a word that is not selected puts the cursor there
@@ -537,8 +506,7 @@ key_pressed_cb (GtkEventControllerKey *keys,
 {
   GtkTextIter cursor;
 
-  if (keyval == GDK_KEY_Menu ||
-      (keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK)))
+  if (sb_spell_menu_is_menu_key (keyval, state))
     {
       gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
       sb_spell_text_adapter_update_menu_at (self, &cursor);
@@ -547,17 +515,16 @@ key_pressed_cb (GtkEventControllerKey *keys,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* The user picked a spelling for the word the menu is about. */
 static void
-correct_action (GSimpleAction *action,
-                GVariant      *param,
-                gpointer       user_data)
+correct_cb (SbSpellMenu        *menu,
+            const char         *spelling,
+            SbSpellTextAdapter *self)
 {
-  SbSpellTextAdapter *self = user_data;
-  const char *spelling = g_variant_get_string (param, NULL);
   GtkTextIter start, end;
 
-  if (self->word == NULL)
-    return;
+  g_assert (SB_IS_SPELL_MENU (menu));
+  g_assert (SB_IS_SPELL_TEXT_ADAPTER (self));
 
   gtk_text_buffer_get_iter_at_mark (self->buffer, &start, self->word_start);
   gtk_text_buffer_get_iter_at_mark (self->buffer, &end, self->word_end);
@@ -566,41 +533,7 @@ correct_action (GSimpleAction *action,
   gtk_text_buffer_delete (self->buffer, &start, &end);
   gtk_text_buffer_insert (self->buffer, &start, spelling, -1);
   gtk_text_buffer_end_user_action (self->buffer);
-  g_clear_pointer (&self->word, g_free);
-  g_menu_remove_all (self->section);
 }
-
-static void
-add_action (GSimpleAction *action,
-            GVariant      *param,
-            gpointer       user_data)
-{
-  SbSpellTextAdapter *self = user_data;
-  g_autofree char *word = g_steal_pointer (&self->word);
-
-  g_menu_remove_all (self->section);
-  if (word != NULL)
-    sb_spell_checker_add_word (self->checker, word);
-}
-
-static void
-ignore_action (GSimpleAction *action,
-               GVariant      *param,
-               gpointer       user_data)
-{
-  SbSpellTextAdapter *self = user_data;
-  g_autofree char *word = g_steal_pointer (&self->word);
-
-  g_menu_remove_all (self->section);
-  if (word != NULL)
-    sb_spell_checker_ignore_word (self->checker, word);
-}
-
-static const GActionEntry spell_actions[] = {
-  { "correct", correct_action, "s" },
-  { "add", add_action },
-  { "ignore", ignore_action },
-};
 
 /* The dictionary is loaded once the window has shown its first frame. */
 static gboolean
@@ -628,7 +561,7 @@ sb_spell_text_adapter_dispose (GObject *object)
       if (self->tick_id != 0)
         gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->tick_id);
       self->tick_id = 0;
-      gtk_widget_insert_action_group (GTK_WIDGET (self->view), "spell", NULL);
+      sb_spell_menu_detach (self->menu, GTK_WIDGET (self->view));
       gtk_widget_remove_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (self->click));
       gtk_widget_remove_controller (GTK_WIDGET (self->view), self->focus);
       gtk_widget_remove_controller (GTK_WIDGET (self->view), self->keys);
@@ -639,9 +572,7 @@ sb_spell_text_adapter_dispose (GObject *object)
   g_clear_object (&self->click);
   g_clear_object (&self->focus);
   g_clear_object (&self->keys);
-  g_clear_object (&self->actions);
   g_clear_object (&self->menu);
-  g_clear_object (&self->section);
   g_clear_object (&self->checker);
   g_clear_object (&self->buffer);
 
@@ -653,7 +584,6 @@ sb_spell_text_adapter_finalize (GObject *object)
 {
   SbSpellTextAdapter *self = SB_SPELL_TEXT_ADAPTER (object);
 
-  g_free (self->word);
   g_array_unref (self->found);
 
   G_OBJECT_CLASS (sb_spell_text_adapter_parent_class)->finalize (object);
@@ -721,14 +651,10 @@ sb_spell_text_adapter_new (GtkTextView    *view,
   g_signal_connect_object (checker, "changed", G_CALLBACK (invalidate_all), self, G_CONNECT_SWAPPED);
   update_color (self);
 
-  self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), spell_actions, G_N_ELEMENTS (spell_actions), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (view), "spell", G_ACTION_GROUP (self->actions));
-
-  self->section = g_menu_new ();
-  self->menu = g_menu_new ();
-  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (self->section));
-  gtk_text_view_set_extra_menu (view, G_MENU_MODEL (self->menu));
+  self->menu = sb_spell_menu_new (checker);
+  g_signal_connect_object (self->menu, "correct", G_CALLBACK (correct_cb), self, 0);
+  sb_spell_menu_attach (self->menu, GTK_WIDGET (view));
+  gtk_text_view_set_extra_menu (view, sb_spell_menu_get_menu_model (self->menu));
 
   self->click = g_object_ref (gtk_gesture_click_new ());
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->click), GDK_BUTTON_SECONDARY);
