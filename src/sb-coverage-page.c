@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-combo-row-private.h"
 #include "sb-coverage-page.h"
 #include "sb-review.h"
 
@@ -56,31 +57,10 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-static char *
-story_title (SbStory *story)
-{
-  char *title = sb_story_dup_display_title (story);
-
-  if (title[0] != '\0')
-    return title;
-  g_free (title);
-  return g_strdup (_("Untitled Story"));
-}
-
-static const char *
-selected_framework_id (SbCoveragePage *self)
-{
-  guint selected = adw_combo_row_get_selected (self->coverage_framework_row);
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->framework_ids->len)
-    return NULL;
-  return g_ptr_array_index (self->framework_ids, selected);
-}
-
 static void
 rebuild_coverage (SbCoveragePage *self)
 {
-  const char *framework_id = selected_framework_id (self);
+  const char *framework_id = _sb_combo_row_get_selected_id (self->coverage_framework_row, self->framework_ids);
   g_autofree char *description = NULL;
   guint n_covered = 0;
 
@@ -187,7 +167,7 @@ rebuild_coverage (SbCoveragePage *self)
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       {
-        g_autofree char *title = story_title (story);
+        g_autofree char *title = sb_story_dup_title_or_untitled (story);
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       }
@@ -326,10 +306,6 @@ sb_coverage_page_set_model (SbCoveragePage *self,
                             SbCatalog      *catalog,
                             SbLibrary      *library)
 {
-  GListModel *frameworks;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint amazon;
-
   g_return_if_fail (SB_IS_COVERAGE_PAGE (self));
   g_return_if_fail (SB_IS_CATALOG (catalog));
   g_return_if_fail (SB_IS_LIBRARY (library));
@@ -338,17 +314,8 @@ sb_coverage_page_set_model (SbCoveragePage *self,
   self->catalog = g_object_ref (catalog);
   self->library = g_object_ref (library);
 
-  frameworks = sb_catalog_get_frameworks (catalog);
-  for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
-    {
-      g_autoptr(SbFramework) framework = g_list_model_get_item (frameworks, i);
-
-      g_ptr_array_add (self->framework_ids, g_strdup (sb_framework_get_id (framework)));
-      gtk_string_list_append (names, sb_framework_get_name (framework));
-    }
-  adw_combo_row_set_model (self->coverage_framework_row, G_LIST_MODEL (names));
-  if (g_ptr_array_find_with_equal_func (self->framework_ids, "amazon", g_str_equal, &amazon))
-    adw_combo_row_set_selected (self->coverage_framework_row, amazon);
+  _sb_combo_row_set_frameworks (self->coverage_framework_row, catalog, self->framework_ids);
+  _sb_combo_row_select_id (self->coverage_framework_row, self->framework_ids, "amazon");
 
   g_signal_connect_object (library, "items-changed", G_CALLBACK (sb_coverage_page_refresh), self,
                            G_CONNECT_SWAPPED);

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sb-combo-row-private.h"
 #include "sb-rehearse-page.h"
 #include "sb-text-view.h"
 
@@ -106,17 +107,6 @@ format_time (double seconds)
   return g_strdup_printf ("%u:%02u", s / 60, s % 60);
 }
 
-static char *
-story_title (SbStory *story)
-{
-  char *title = sb_story_dup_display_title (story);
-
-  if (title[0] != '\0')
-    return title;
-  g_free (title);
-  return g_strdup (_("Untitled Story"));
-}
-
 static gboolean
 on_card_page (SbRehearsePage *self)
 {
@@ -140,17 +130,6 @@ remove_all (GtkWidget *box)
 
 /* Scope ---------------------------------------------------------------- */
 
-static const char *
-selected_id (AdwComboRow *row,
-             GPtrArray   *ids)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (ids == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= ids->len)
-    return NULL;
-  return g_ptr_array_index (ids, selected);
-}
-
 /* Fills @scope from the setup page; @story_ids keeps the picked ids alive. */
 static void
 get_scope (SbRehearsePage *self,
@@ -163,12 +142,12 @@ get_scope (SbRehearsePage *self,
   switch (adw_combo_row_get_selected (self->scope_row))
     {
     case SCOPE_ROW_FRAMEWORK:
-      scope->id = selected_id (self->framework_row, self->framework_ids);
+      scope->id = _sb_combo_row_get_selected_id (self->framework_row, self->framework_ids);
       scope->kind = scope->id ? SB_REVIEW_SCOPE_FRAMEWORK : SB_REVIEW_SCOPE_ALL;
       break;
 
     case SCOPE_ROW_PRINCIPLE:
-      scope->id = selected_id (self->principle_row, self->principle_ids);
+      scope->id = _sb_combo_row_get_selected_id (self->principle_row, self->principle_ids);
       scope->kind = scope->id ? SB_REVIEW_SCOPE_PRINCIPLE : SB_REVIEW_SCOPE_ALL;
       break;
 
@@ -248,7 +227,7 @@ rebuild_pick_list (SbRehearsePage *self)
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       {
-        g_autofree char *title = story_title (story);
+        g_autofree char *title = sb_story_dup_title_or_untitled (story);
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       }
@@ -428,7 +407,7 @@ fill_story (SbRehearsePage *self,
 
   remove_all (GTK_WIDGET (self->story_box));
   {
-    g_autofree char *title = story_title (story);
+    g_autofree char *title = sb_story_dup_title_or_untitled (story);
 
     add_story_text (self->story_box, title, "title-3");
   }
@@ -532,7 +511,7 @@ show_summary (SbRehearsePage *self)
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       {
-        g_autofree char *title = story_title (sb_review_card_get_story (card));
+        g_autofree char *title = sb_story_dup_title_or_untitled (sb_review_card_get_story (card));
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       }
@@ -720,17 +699,6 @@ library_changed_cb (SbRehearsePage *self)
 /* Set-up ---------------------------------------------------------------- */
 
 static void
-select_id (AdwComboRow *row,
-           GPtrArray   *ids,
-           const char  *id)
-{
-  guint index;
-
-  if (id != NULL && ids != NULL && g_ptr_array_find_with_equal_func (ids, id, g_str_equal, &index))
-    adw_combo_row_set_selected (row, index);
-}
-
-static void
 sb_rehearse_page_dispose (GObject *object)
 {
   SbRehearsePage *self = (SbRehearsePage *) object;
@@ -893,9 +861,7 @@ sb_rehearse_page_set_model (SbRehearsePage *self,
                             SbLibrary      *library,
                             const char     *principle_id)
 {
-  GListModel *frameworks;
   GListModel *principles;
-  g_autoptr(GtkStringList) framework_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) principle_names = gtk_string_list_new (NULL);
   SbPrinciple *principle;
 
@@ -907,14 +873,7 @@ sb_rehearse_page_set_model (SbRehearsePage *self,
   self->catalog = g_object_ref (catalog);
   self->library = g_object_ref (library);
 
-  frameworks = sb_catalog_get_frameworks (catalog);
-  for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
-    {
-      g_autoptr(SbFramework) framework = g_list_model_get_item (frameworks, i);
-
-      g_ptr_array_add (self->framework_ids, g_strdup (sb_framework_get_id (framework)));
-      gtk_string_list_append (framework_names, sb_framework_get_name (framework));
-    }
+  _sb_combo_row_set_frameworks (self->framework_row, catalog, self->framework_ids);
 
   principles = sb_catalog_get_principles (catalog);
   for (guint i = 0; i < g_list_model_get_n_items (principles); i++)
@@ -925,19 +884,18 @@ sb_rehearse_page_set_model (SbRehearsePage *self,
       gtk_string_list_append (principle_names, sb_principle_get_name (p));
     }
 
-  adw_combo_row_set_model (self->framework_row, G_LIST_MODEL (framework_names));
   adw_combo_row_set_model (self->principle_row, G_LIST_MODEL (principle_names));
 
   /* Rehearse the principle the user is looking at, if any. */
   principle = principle_id ? sb_catalog_lookup (catalog, principle_id) : NULL;
   if (principle != NULL)
     {
-      select_id (self->principle_row, self->principle_ids, principle_id);
-      select_id (self->framework_row, self->framework_ids, sb_principle_get_framework_id (principle));
+      _sb_combo_row_select_id (self->principle_row, self->principle_ids, principle_id);
+      _sb_combo_row_select_id (self->framework_row, self->framework_ids, sb_principle_get_framework_id (principle));
       adw_combo_row_set_selected (self->scope_row, SCOPE_ROW_PRINCIPLE);
     }
   else
-    select_id (self->framework_row, self->framework_ids, "amazon");
+    _sb_combo_row_select_id (self->framework_row, self->framework_ids, "amazon");
 
   g_signal_connect_object (library, "items-changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -958,7 +916,7 @@ sb_rehearse_page_rehearse_principle (SbRehearsePage *self,
   g_return_if_fail (principle_id != NULL);
 
   adw_combo_row_set_selected (self->scope_row, SCOPE_ROW_PRINCIPLE);
-  select_id (self->principle_row, self->principle_ids, principle_id);
+  _sb_combo_row_select_id (self->principle_row, self->principle_ids, principle_id);
   restart_action (GTK_WIDGET (self), NULL, NULL);
 }
 

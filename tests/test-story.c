@@ -223,6 +223,22 @@ test_story_first_line (void)
   g_assert_cmpstr (line, ==, "First line");
 }
 
+/* Every list and card names a story, even one without a title. */
+static void
+test_story_title_or_untitled (void)
+{
+  g_autoptr(SbStory) story = sb_story_new ();
+  g_autofree char *untitled = NULL;
+  g_autofree char *titled = NULL;
+
+  untitled = sb_story_dup_title_or_untitled (story);
+  g_assert_cmpstr (untitled, ==, "Untitled Story");
+
+  sb_story_set_title (story, "Scalable Architecture Vision");
+  titled = sb_story_dup_title_or_untitled (story);
+  g_assert_cmpstr (titled, ==, "Scalable Architecture Vision");
+}
+
 static void
 test_story_copy_and_duplicate (void)
 {
@@ -396,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/story/practice", test_story_practice);
   g_test_add_func ("/story/search", test_story_search);
   g_test_add_func ("/story/first-line", test_story_first_line);
+  g_test_add_func ("/story/title-or-untitled", test_story_title_or_untitled);
   g_test_add_func ("/story/copy-and-duplicate", test_story_copy_and_duplicate);
   g_test_add_func ("/story/compare-created", test_story_compare_created);
   g_test_add_func ("/story/json/round-trip", test_story_json_round_trip);

@@ -1293,6 +1293,26 @@ sb_story_dup_display_title (SbStory *self)
 }
 
 /**
+ * sb_story_dup_title_or_untitled:
+ *
+ * Returns: the display title (sb_story_dup_display_title()), or
+ * "Untitled Story" when there is none, for a row or a card that must
+ * name the story
+ */
+char *
+sb_story_dup_title_or_untitled (SbStory *self)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+
+  title = sb_story_dup_display_title (self);
+  if (title[0] == '\0')
+    return g_strdup (_("Untitled Story"));
+  return g_steal_pointer (&title);
+}
+
+/**
  * sb_story_copy:
  *
  * Returns: (transfer full): a story with the same id and every field equal,

@@ -90,5 +90,6 @@ gboolean             sb_story_matches_search      (SbStory      *self,
                                                    const char * const *words);
 char                *sb_story_dup_first_line      (SbStory      *self);
 char                *sb_story_dup_display_title   (SbStory      *self);
+char                *sb_story_dup_title_or_untitled (SbStory      *self);
 
 G_END_DECLS
