@@ -44,6 +44,8 @@ struct _SbStoryList
    * shown (typing on) or hidden (erasing).
    */
   gboolean            filter_stale;
+  /* No filter function while every story is shown (see refilter()). */
+  gboolean            filter_matches_all;
 
   /* The coach's mark on each row: computed for bound rows only, when
    * the window is idle, kept for each story shown (until it is
@@ -95,6 +97,32 @@ filter_func (gpointer item,
     return TRUE;
 
   return sb_story_has_principle (story, self->principle_id);
+}
+
+/* Filters again after a change of @change. While every story is shown the
+ * filter has no function, so the filter model passes the library through
+ * without asking about each story.
+ */
+static void
+refilter (SbStoryList     *self,
+          GtkFilterChange  change)
+{
+  gboolean matches_all = self->search_words == NULL && self->principle_id == NULL;
+
+  g_assert (SB_IS_STORY_LIST (self));
+
+  self->filter_stale = FALSE;
+  if (matches_all == self->filter_matches_all)
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), change);
+      return;
+    }
+
+  self->filter_matches_all = matches_all;
+  if (matches_all)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  else
+    gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
 }
 
 static int
@@ -576,7 +604,8 @@ sb_story_list_init (SbStoryList *self)
   g_signal_connect_object (self->coach_settings, "changed::target-seconds",
                            G_CALLBACK (coach_target_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
+  self->filter_matches_all = TRUE;
   /* Sorted once, then filtered: a search keystroke filters a list already
    * in order instead of sorting its results again.
    */
@@ -700,8 +729,7 @@ sb_story_list_set_principle_id (SbStoryList *self,
 
   g_free (self->principle_id);
   self->principle_id = g_strdup (principle_id);
-  self->filter_stale = FALSE;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINCIPLE_ID]);
 }
@@ -787,8 +815,7 @@ sb_story_list_set_search_text (SbStoryList *self,
   if (!self->filter_stale)
     change = search_change (self, old_words);
 
-  self->filter_stale = FALSE;
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  refilter (self, change);
   update_state (self);
 
   if (was_searching != (self->search_words != NULL))

@@ -18,16 +18,16 @@
  */
 struct _SbStoryRow
 {
-  GtkWidget  parent_instance;
+  GtkWidget       parent_instance;
 
   /* Template widgets */
-  GtkWidget *coach_dot;
-  GtkLabel  *date_label;
-  GtkLabel  *line_label;
-  GtkLabel  *title_label;
+  GtkWidget      *coach_dot;
+  GtkLabel       *date_label;
+  GtkInscription *line_label;
+  GtkInscription *title_label;
 
   /* Owned */
-  SbStory   *story;
+  SbStory        *story;
 };
 
 G_DEFINE_FINAL_TYPE (SbStoryRow, sb_story_row, GTK_TYPE_WIDGET)
@@ -74,16 +74,16 @@ update (SbStoryRow *self)
 
   if (title[0] == '\0')
     {
-      gtk_label_set_text (self->title_label, _("Untitled Story"));
+      gtk_inscription_set_text (self->title_label, _("Untitled Story"));
       gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
     }
   else
     {
-      gtk_label_set_text (self->title_label, title);
+      gtk_inscription_set_text (self->title_label, title);
       gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "dim-label");
     }
 
-  gtk_label_set_text (self->line_label, first_line[0] ? first_line : _("No situation yet"));
+  gtk_inscription_set_text (self->line_label, first_line[0] ? first_line : _("No situation yet"));
   gtk_label_set_text (self->date_label, when);
 }
 

@@ -42,6 +42,8 @@ collect_texts (GtkWidget *widget,
 {
   if (GTK_IS_LABEL (widget))
     add_text (texts, gtk_label_get_label (GTK_LABEL (widget)));
+  if (GTK_IS_INSCRIPTION (widget))
+    add_text (texts, gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
   if (ADW_IS_STATUS_PAGE (widget))
     {
       add_text (texts, adw_status_page_get_title (ADW_STATUS_PAGE (widget)));
