@@ -503,7 +503,7 @@ test_cache_hostile (Fixture       *f,
   g_assert_cmpuint (good.items->len, >, 0);
   g_assert_true (read_columns (header, &good));
 
-  for (guint c = 0; c < 16; c++)
+  for (guint c = 0; c < 18; c++)
     {
       g_auto(Columns) bad = { NULL, };
 
@@ -526,11 +526,26 @@ test_cache_hostile (Fixture       *f,
         case 13: RECORD (&bad, 1, 1) = RECORD (&bad, 0, 1); break;       /* one title for two stories */
         case 14: RECORD (&bad, 1, 12) = RECORD (&bad, 0, 12); break;     /* one list of actions for two */
         case 15: g_array_append_val (bad.items, g_array_index (bad.items, guint32, 0)); break; /* an item no story has */
+        case 16: bad.text->data[RECORD (&bad, 2, 1) + 9] = 0xff; break;   /* not UTF-8, past eight ASCII bytes */
+        case 17: bad.text->data[RECORD (&bad, 2, 1) + 9] = 0xc3; break;   /* a character cut short */
         default: g_assert_not_reached ();
         }
       g_test_message ("change %u", c);
       g_assert_false (read_columns (header, &bad));
     }
+
+  /* Text beyond ASCII is believed when it is UTF-8, wherever it stands. */
+  {
+    g_auto(Columns) accented = { NULL, };
+    guint32 title;
+
+    columns_copy (&accented, &good);
+    title = RECORD (&accented, 2, 1);
+    g_assert_cmpuint (strlen ((const char *) accented.text->data + title), >, 11);
+    accented.text->data[title + 9] = 0xc3;   /* ü */
+    accented.text->data[title + 10] = 0xbc;
+    g_assert_true (read_columns (header, &accented));
+  }
 }
 
 /* A preload (the app's start-up thread) gives the same library, and a file
