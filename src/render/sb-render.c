@@ -483,3 +483,39 @@ sb_render_export_cheat_sheet_pdf (SbCatalog   *catalog,
 
   return sb_render_to_pdf (document, path, error);
 }
+
+/**
+ * sb_document_new_for_plan:
+ *
+ * Returns: (transfer full): the plan of an interview as one page
+ */
+SbDocument *
+sb_document_new_for_plan (SbPlan *plan)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  title = sb_interview_dup_display_title (plan->interview);
+  return sb_document_new (title);
+}
+
+/**
+ * sb_render_export_plan_pdf:
+ * @path: the PDF file to write
+ *
+ * Returns: %TRUE on success, otherwise %FALSE with @error set
+ */
+gboolean
+sb_render_export_plan_pdf (SbPlan      *plan,
+                           const char  *path,
+                           GError     **error)
+{
+  g_autoptr(SbDocument) document = NULL;
+
+  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  document = sb_document_new_for_plan (plan);
+  return sb_render_to_pdf (document, path, error);
+}
