@@ -55,6 +55,8 @@ gboolean     sb_library_remove_interview     (SbLibrary   *self,
                                               SbInterview *interview);
 SbInterview *sb_library_find_interview       (SbLibrary   *self,
                                               const char  *id);
+void         sb_library_set_interviews_json  (SbLibrary   *self,
+                                              const char  *json);
 void         sb_library_splice_interviews    (SbLibrary   *self,
                                               GPtrArray   *interviews);
 void         sb_library_update_interviews    (SbLibrary   *self,
