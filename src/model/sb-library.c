@@ -26,6 +26,8 @@ struct _SbLibrary
    * then.
    */
   GHashTable *principle_counts;
+  /* Bumped by each story added, removed or edited. */
+  guint64     generation;
 
   /* Interviews, in the sidebar's order (sb_interview_compare()). */
   GListStore *interviews;
@@ -100,6 +102,7 @@ story_edited (SbLibrary *self,
 {
   if (detail == principles_quark)
     g_clear_pointer (&self->principle_counts, g_hash_table_unref);
+  self->generation++;
   g_signal_emit (self, signals[STORY_CHANGED], detail, story);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -243,6 +246,7 @@ sb_library_items_changed (SbLibrary *self,
                           guint      added)
 {
   g_clear_pointer (&self->principle_counts, g_hash_table_unref);
+  self->generation++;
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -539,6 +543,21 @@ sb_library_dup_snapshot (SbLibrary *self)
     g_ptr_array_add (snapshot, sb_story_snapshot (g_ptr_array_index (self->stories, i)));
 
   return snapshot;
+}
+
+/**
+ * sb_library_get_generation:
+ *
+ * Returns: a number that changes whenever a story is added, removed or
+ *   edited: what was computed from the stories at one value holds while
+ *   it stays
+ */
+guint64
+sb_library_get_generation (SbLibrary *self)
+{
+  g_return_val_if_fail (SB_IS_LIBRARY (self), 0);
+
+  return self->generation;
 }
 
 /**

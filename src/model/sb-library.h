@@ -37,6 +37,7 @@ guint      sb_library_count_principle        (SbLibrary   *self,
 GPtrArray *sb_library_dup_stories_for_principle (SbLibrary  *self,
                                               const char  *principle_id);
 GPtrArray *sb_library_dup_snapshot           (SbLibrary   *self);
+guint64    sb_library_get_generation         (SbLibrary   *self);
 void       sb_library_rename_principle       (SbLibrary   *self,
                                               const char  *old_id,
                                               const char  *new_id);

@@ -8,6 +8,10 @@
  * the strongest story not used yet in the loop: filed under its
  * principle first, then one whose title, situation, task or result
  * holds the principle's signal words (the coach's notion of fit).
+ *
+ * Finding fitting stories reads the whole library; what it found is kept
+ * on the library until a story changes (sb_library_get_generation()), so
+ * that opening one interview after another reads it once.
  */
 
 #define G_LOG_DOMAIN "sb-plan"
@@ -15,6 +19,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sb-cheat-sheet.h"
@@ -89,23 +94,45 @@ pick_new (Planner    *planner,
 }
 
 /* Strongest first: the higher last rating; never practised last; then
- * the more practised; then the library's order (a stable sort).
+ * the more practised; then the library's order.
  */
-static int
-compare_strength (gconstpointer a,
-                  gconstpointer b)
+typedef struct
 {
-  SbStory *sa = *(SbStory **) a;
-  SbStory *sb = *(SbStory **) b;
-  int ca = sb_story_get_practice_count (sa) > 0 ? sb_story_get_confidence (sa) : -1;
-  int cb = sb_story_get_practice_count (sb) > 0 ? sb_story_get_confidence (sb) : -1;
-  guint na, nb;
+  guint64  key;
+  guint    position;
+  SbStory *story;
+} Ranked;
 
-  if (ca != cb)
-    return cb - ca;
-  na = sb_story_get_practice_count (sa);
-  nb = sb_story_get_practice_count (sb);
-  return (na < nb) - (na > nb);
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *ra = a;
+  const Ranked *rb = b;
+
+  if (ra->key != rb->key)
+    return ra->key > rb->key ? -1 : 1;
+  return (ra->position > rb->position) - (ra->position < rb->position);
+}
+
+static void
+sort_by_strength (GPtrArray *stories)
+{
+  g_autofree Ranked *ranked = g_new (Ranked, MAX (stories->len, 1));
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SbStory *story = g_ptr_array_index (stories, i);
+      guint count = sb_story_get_practice_count (story);
+      guint64 confidence = count > 0 ? (guint64) sb_story_get_confidence (story) + 1 : 0;
+
+      ranked[i].key = (confidence << 32) | count;
+      ranked[i].position = i;
+      ranked[i].story = story;
+    }
+  qsort (ranked, stories->len, sizeof (Ranked), compare_ranked);
+  for (guint i = 0; i < stories->len; i++)
+    stories->pdata[i] = ranked[i].story;
 }
 
 /* The stories a principle's slots choose from: those filed under it,
@@ -179,33 +206,72 @@ add_signals (GArray      *by_letter[256],
     }
 }
 
-/* Marks in @fits the principles whose signal starts a word of @text
- * (ignoring ASCII case: "Automated" holds "automat").
+static inline guchar
+ascii_lower (guchar c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Marks in @fits the principles whose signal starts a word of @text,
+ * ignoring ASCII case ("Automated" holds "automat"). The loop every
+ * story of a large library goes through: two bytes are compared before
+ * the rest.
  */
 static void
 mark_fits (const char *text,
            GArray     *by_letter[256],
            gboolean   *fits)
 {
+  gboolean in_word = FALSE;
+
   if (text == NULL)
     return;
-  for (const char *p = text; *p != '\0'; p++)
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
     {
+      guchar lower = ascii_lower (*p);
+      gboolean alnum = g_ascii_isalnum (*p);
       GArray *signals;
 
-      if (p > text && g_ascii_isalnum (p[-1]))
-        continue;
-      signals = by_letter[(guchar) g_ascii_tolower (*p)];
-      if (signals == NULL)
-        continue;
+      if (in_word || !alnum || (signals = by_letter[lower]) == NULL)
+        {
+          in_word = alnum || *p >= 0x80;
+          continue;
+        }
+      in_word = TRUE;
       for (guint i = 0; i < signals->len; i++)
         {
           Signal *signal = &g_array_index (signals, Signal, i);
 
-          if (!fits[signal->index] && g_ascii_strncasecmp (p, signal->word, signal->len) == 0)
+          if (fits[signal->index])
+            continue;
+          if (signal->len > 1 && ascii_lower (p[1]) != (guchar) signal->word[1])
+            continue;
+          if (g_ascii_strncasecmp ((const char *) p, signal->word, signal->len) == 0)
             fits[signal->index] = TRUE;
         }
     }
+}
+
+/* The stories found to fit each principle, while the library's stories
+ * stay as they were (sb_library_get_generation()).
+ */
+typedef struct
+{
+  guint64     generation;
+  GHashTable *fit;  /* principle id → GPtrArray of SbStory */
+} FitCache;
+
+static void
+fit_cache_free (FitCache *cache)
+{
+  g_hash_table_unref (cache->fit);
+  g_free (cache);
+}
+
+static GQuark
+fit_cache_quark (void)
+{
+  return g_quark_from_static_string ("sb-plan-fit-cache");
 }
 
 /* One pass over the library: the stories filed under each probed
@@ -225,6 +291,7 @@ collect_candidates (SbLibrary  *library,
   guint n = g_list_model_get_n_items (stories);
   GHashTableIter iter;
   gpointer key, value;
+  FitCache *cache;
 
   g_hash_table_iter_init (&iter, n_slots);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -259,10 +326,32 @@ collect_candidates (SbLibrary  *library,
     {
       Candidates *candidates = value;
 
-      g_ptr_array_sort (candidates->filed, compare_strength);
+      sort_by_strength (candidates->filed);
       candidates->wants_fit = candidates->filed->len < candidates->n_slots + SB_PLAN_MAX_ALTERNATIVES + 1;
       if (candidates->wants_fit)
         g_ptr_array_add (wanting, key);
+    }
+
+  /* Fitting stories found for an earlier plan hold while no story
+   * changed: opening the next interview does not read them all again.
+   */
+  cache = g_object_get_qdata (G_OBJECT (library), fit_cache_quark ());
+  if (cache == NULL || cache->generation != sb_library_get_generation (library))
+    {
+      cache = g_new0 (FitCache, 1);
+      cache->generation = sb_library_get_generation (library);
+      cache->fit = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+      g_object_set_qdata_full (G_OBJECT (library), fit_cache_quark (), cache, (GDestroyNotify) fit_cache_free);
+    }
+  for (guint k = wanting->len; k > 0; k--)
+    {
+      GPtrArray *fit = g_hash_table_lookup (cache->fit, wanting->pdata[k - 1]);
+
+      if (fit == NULL)
+        continue;
+      g_ptr_array_extend (((Candidates *) g_hash_table_lookup (all, wanting->pdata[k - 1]))->fit, fit,
+                          (GCopyFunc) g_object_ref, NULL);
+      g_ptr_array_remove_index (wanting, k - 1);
     }
 
   if (wanting->len > 0)
@@ -304,9 +393,14 @@ collect_candidates (SbLibrary  *library,
           g_clear_pointer (&by_letter[c], g_array_unref);
         }
 
-      g_hash_table_iter_init (&iter, all);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_ptr_array_sort (((Candidates *) value)->fit, compare_strength);
+      for (guint k = 0; k < wanting->len; k++)
+        {
+          Candidates *candidates = g_hash_table_lookup (all, wanting->pdata[k]);
+
+          sort_by_strength (candidates->fit);
+          g_hash_table_insert (cache->fit, g_strdup (wanting->pdata[k]),
+                               g_ptr_array_copy (candidates->fit, (GCopyFunc) g_object_ref, NULL));
+        }
     }
 
   return all;
@@ -396,9 +490,9 @@ collect_told_before (Planner *planner)
  *
  * Plans @interview: for every principle each round probes, the story to
  * tell (the user's choice, else the strongest not told elsewhere in the
- * loop) and the alternatives for a swap. Costs a pass over the stories
- * filed under each probed principle, and over the library for a
- * principle with few stories filed.
+ * loop) and the alternatives for a swap. Costs a pass over the library
+ * for the stories filed under the probed principles and, for a principle
+ * with few of those, one over their text (kept until a story changes).
  *
  * Returns: (transfer full): the plan; free with sb_plan_free()
  */
