@@ -453,6 +453,28 @@ test_store_cache (Files         *f,
     got = interviews_json (from_cache);
     g_assert_cmpstr (got, ==, expected);
   }
+
+  /* A damaged cache's interviews (they are checked when read, not when
+   * the cache is): none come in, and nothing damaged goes out.
+   */
+  {
+    char *keys[] = { (char *) "interviews", NULL };
+    char *values[] = { (char *) "[ { \"id\": \"broken", NULL };
+    g_autoptr(SbLibrary) from_cache = NULL;
+    g_autoptr(SbStore) cached_store = NULL;
+    g_autoptr(GPtrArray) snapshot = sb_library_dup_snapshot (library);
+    g_autofree char *written = NULL;
+    SbFileStamp stamp;
+
+    g_assert_true (sb_file_stamp_get (f->path, &stamp, NULL));
+    g_assert_true (sb_store_cache_write (cache, &stamp, NULL, "[]", keys, values, snapshot, &error));
+    g_assert_no_error (error);
+    from_cache = load (f, cache, &cached_store);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (from_cache)), ==, 3);
+    written = sb_store_serialize (cached_store);
+    g_assert_null (strstr (written, "broken"));
+    g_assert_cmpuint (g_list_model_get_n_items (sb_library_get_interviews (from_cache)), ==, 0);
+  }
 }
 
 /* A data file whose interviews are broken still gives every story. */
