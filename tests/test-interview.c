@@ -791,6 +791,36 @@ test_merge_conflict (Writers       *w,
   g_assert_nonnull (strstr (summary, "interview"));
 }
 
+/* A sync tool's conflict copy: its interviews come in too. */
+static void
+test_merge_conflict_copy (Writers       *w,
+                          gconstpointer  data)
+{
+  g_autoptr(GDateTime) date = local_date (2027, 3, 1, 9);
+  g_autoptr(SbInterview) theirs = make_interview ("From the laptop", "Lead", date);
+  g_autofree char *copy = g_build_filename (w->dir, "stories (conflicted copy).json", NULL);
+  g_autofree char *host = NULL;
+  g_autoptr(GError) error = NULL;
+  SbMergeReport report = { 0, };
+
+  /* The other computer's version, written beside the file. */
+  sb_library_add_interview (w->there, theirs);
+  sb_interview_set_notes (there_interview (w), "Laptop notes");
+  {
+    g_autofree char *text = sb_store_serialize (w->other);
+
+    sb_test_write_file (copy, text, -1);
+  }
+  sb_interview_set_role (here_interview (w), "Our role");
+
+  g_assert_true (sb_store_merge_conflict_copies (w->store, &report, &host, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (sb_library_find_interview (w->here, sb_interview_get_id (theirs)));
+  g_assert_cmpstr (sb_interview_get_notes (here_interview (w)), ==, "Laptop notes");
+  g_assert_cmpstr (sb_interview_get_role (here_interview (w)), ==, "Our role");
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+}
+
 /* The three-way merge of the JSON alone: rounds by id and field. */
 static void
 test_merge_rounds (void)
@@ -846,6 +876,8 @@ main (int   argc,
   g_test_add ("/interview/merge/deleted-edited", Writers, NULL, writers_set_up, test_merge_deleted_edited,
               writers_tear_down);
   g_test_add ("/interview/merge/both-added", Writers, NULL, writers_set_up, test_merge_both_added,
+              writers_tear_down);
+  g_test_add ("/interview/merge/conflict-copy", Writers, NULL, writers_set_up, test_merge_conflict_copy,
               writers_tear_down);
   g_test_add ("/interview/merge/conflict", Writers, NULL, writers_set_up, test_merge_conflict, writers_tear_down);
 
