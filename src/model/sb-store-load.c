@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-json.h"
 #include "sb-store-private.h"
 #include "sb-store-cache.h"
 #include "sb-store-io.h"
@@ -103,6 +104,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
 static LoadResult *
 load_take_base (LoadResult *result)
 {
+
   result->base = g_ptr_array_new_full (result->stories->len, (GDestroyNotify) sb_story_data_unref);
   for (guint i = 0; i < result->stories->len; i++)
     g_ptr_array_add (result->base, sb_story_snapshot (g_ptr_array_index (result->stories, i)));
@@ -123,6 +125,10 @@ load_splice (LoadResult *result,
       g_ptr_array_unref (result->base);
       result->base = sb_library_dup_snapshot (library);
     }
+  /* Kept as text among the unknown keys, read when first asked for. */
+  sb_library_set_interviews_json (library, sb_json_extra_lookup ((const char * const *) result->extra_keys,
+                                                                 (const char * const *) result->extra_values,
+                                                                 INTERVIEWS_KEY));
 }
 
 typedef struct
@@ -428,8 +434,9 @@ preload_thread (gpointer data)
     {
       result->library = sb_library_new ();
       load_splice (result, result->library);
-      /* The sidebar's counts, too. */
+      /* The sidebar's counts, too, and its interviews. */
       sb_library_count_principles (result->library);
+      sb_library_get_interviews (result->library);
     }
 
   /* Nothing else has it until the thread is joined. */

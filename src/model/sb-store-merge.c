@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "sb-json.h"
 #include "sb-merge.h"
 #include "sb-store-private.h"
 #include "sb-store-io.h"
@@ -75,6 +76,25 @@ same_stories (GPtrArray *a,
   return TRUE;
 }
 
+/* Whether two JSON texts (either %NULL for none) hold the same value. */
+static gboolean
+json_text_equal (const char *a,
+                 const char *b)
+{
+  g_autoptr(JsonParser) parser_a = NULL;
+  g_autoptr(JsonParser) parser_b = NULL;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (g_str_equal (a, b))
+    return TRUE;
+  parser_a = json_parser_new_immutable ();
+  parser_b = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser_a, a, -1, NULL) || !json_parser_load_from_data (parser_b, b, -1, NULL))
+    return FALSE;
+  return json_node_equal (json_parser_get_root (parser_a), json_parser_get_root (parser_b));
+}
+
 /**
  * sb_store_merge_from_disk:
  * @report: (out caller-allocates) (optional): what the merge did
@@ -112,6 +132,8 @@ sb_store_merge_from_disk (SbStore        *self,
   g_autofree char *checksum = NULL;
   SbMergeReport counts = { 0, };
   gboolean principles_differ;
+  g_autofree char *merged_interviews = NULL;
+  gboolean interviews_differ;
   gsize length = 0;
   gint64 version = 0;
   gboolean was_dirty;
@@ -192,14 +214,40 @@ sb_store_merge_from_disk (SbStore        *self,
     g_ptr_array_add (snapshot, sb_story_snapshot (g_ptr_array_index (theirs, i)));
   _sb_store_set_base (self, snapshot, checksum);
 
+  /* Interviews: three ways by id and member; the file's are the new
+   * common ground too.
+   */
+  {
+    const char *base_text = sb_json_extra_lookup ((const char * const *) self->extra_keys,
+                                                  (const char * const *) self->extra_values, INTERVIEWS_KEY);
+    const char *their_text = sb_json_extra_lookup ((const char * const *) their_keys,
+                                                   (const char * const *) their_values, INTERVIEWS_KEY);
+    g_autofree char *ours_text = sb_library_dup_interviews_json (self->library, 1);
+    char **keys = NULL, **values = NULL;
+
+    merged_interviews = sb_merge_interviews (base_text, ours_text, their_text, &counts);
+    interviews_differ = !json_text_equal (merged_interviews, their_text);
+    sb_json_extra_replace ((const char * const *) self->extra_keys, (const char * const *) self->extra_values,
+                           INTERVIEWS_KEY, their_text, &keys, &values);
+    g_strfreev (self->extra_keys);
+    g_strfreev (self->extra_values);
+    self->extra_keys = keys;
+    self->extra_values = values;
+  }
+
   was_dirty = sb_store_get_dirty (self);
   self->loading = TRUE;
   principles_differ = _sb_store_merge_principles (self, their_principles);
   apply_merge (self->library, merged);
+  {
+    g_autoptr(GPtrArray) interviews = sb_interview_list_from_text (merged_interviews);
+
+    sb_library_update_interviews (self->library, interviews);
+  }
   self->loading = FALSE;
 
   /* Write what the file lacks: our edits, conflict copies, principles. */
-  if (was_dirty || principles_differ || !same_stories (merged, theirs))
+  if (was_dirty || principles_differ || interviews_differ || !same_stories (merged, theirs))
     {
       self->generation++;
       if (!was_dirty)
@@ -244,7 +292,8 @@ set_unreadable_copies (SbStore *self,
 static GPtrArray *
 read_base_for_copy (SbStore     *self,
                     const char  *copy,
-                    JsonArray  **principles)
+                    JsonArray  **principles,
+                    char       **interviews)
 {
   g_autoptr(GPtrArray) backups = _sb_store_list_backup_files (self->path);
   g_autofree char *folder = _sb_store_dup_backups_dir (self->path);
@@ -254,6 +303,7 @@ read_base_for_copy (SbStore     *self,
   GStatBuf st;
 
   *principles = NULL;
+  *interviews = NULL;
   if (g_stat (copy, &st) != 0)
     return NULL;
 
@@ -266,6 +316,8 @@ read_base_for_copy (SbStore     *self,
     {
       const char *backup = g_ptr_array_index (backups, i - 1);
       g_autofree char *contents = NULL;
+      g_auto(GStrv) keys = NULL;
+      g_auto(GStrv) values = NULL;
       GPtrArray *stories = NULL;
       gint64 version = 0;
       gsize length;
@@ -274,9 +326,11 @@ read_base_for_copy (SbStore     *self,
         continue;
 
       if (sb_io_read_file (backup, SB_STORE_MAX_FILE_SIZE, &contents, &length, NULL) &&
-          sb_store_parse (contents, length, &stories, principles, &version, NULL, NULL, NULL))
+          sb_store_parse (contents, length, &stories, principles, &version, &keys, &values, NULL))
         {
           g_debug ("Merging %s against %s", copy, backup);
+          *interviews = g_strdup (sb_json_extra_lookup ((const char * const *) keys,
+                                                        (const char * const *) values, INTERVIEWS_KEY));
           return stories;
         }
       return NULL;
@@ -303,6 +357,9 @@ merge_copy (SbStore        *self,
   g_autoptr(GHashTable) base_by_id = NULL;
   g_auto(GStrv) keys = NULL;
   g_auto(GStrv) values = NULL;
+  g_autofree char *base_interviews = NULL;
+  g_autofree char *ours_interviews = NULL;
+  g_autofree char *merged_interviews = NULL;
   gint64 version = 0;
   gsize length;
 
@@ -318,16 +375,28 @@ merge_copy (SbStore        *self,
     }
 
   *host = _sb_store_dup_saved_by (keys, values);
-  base = read_base_for_copy (self, copy, &base_principles);
+  base = read_base_for_copy (self, copy, &base_principles, &base_interviews);
   if (base_principles != NULL)
     base_by_id = _sb_store_principles_by_id (base_principles);
 
   ours = sb_library_dup_stories_for_principle (self->library, NULL);
   merged = sb_merge_three_way (base, ours, theirs, report);
 
+  /* The copy's interviews, against the same backup (two ways without). */
+  ours_interviews = sb_library_dup_interviews_json (self->library, 1);
+  merged_interviews = sb_merge_interviews (base_interviews, ours_interviews,
+                                           sb_json_extra_lookup ((const char * const *) keys,
+                                                                 (const char * const *) values, INTERVIEWS_KEY),
+                                           report);
+
   self->loading = TRUE;
   _sb_store_merge_principles_from (self, base_by_id, their_principles);
   apply_merge (self->library, merged);
+  {
+    g_autoptr(GPtrArray) interviews = sb_interview_list_from_text (merged_interviews);
+
+    sb_library_update_interviews (self->library, interviews);
+  }
   self->loading = FALSE;
 
   g_debug ("Merged %s: %u added, %u updated, %u deleted, %u conflicts",

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sb-cheat-sheet.h"
 #include "sb-export-file.h"
 #include "sb-markdown.h"
@@ -100,5 +102,45 @@ sb_export_cheat_sheet_to_file (SbCatalog   *catalog,
     return sb_render_export_cheat_sheet_pdf (catalog, library, framework_id, path, error);
 
   text = sb_cheat_sheet_to_text (catalog, library, framework_id);
+  return sb_export_write_file (path, text, error);
+}
+
+/**
+ * sb_export_plan_to_file:
+ * @format: %SB_EXPORT_FORMAT_PDF, %SB_EXPORT_FORMAT_MARKDOWN or
+ *   %SB_EXPORT_FORMAT_TEXT
+ * @path: where to write
+ *
+ * Writes an interview's plan, for the command line and the window alike.
+ */
+gboolean
+sb_export_plan_to_file (SbPlan          *plan,
+                        SbExportFormat   format,
+                        const char      *path,
+                        GError         **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  switch (format)
+    {
+    case SB_EXPORT_FORMAT_PDF:
+      return sb_render_export_plan_pdf (plan, path, error);
+    case SB_EXPORT_FORMAT_MARKDOWN:
+      text = sb_plan_to_markdown (plan);
+      break;
+    case SB_EXPORT_FORMAT_TEXT:
+      text = sb_plan_to_text (plan);
+      break;
+    case SB_EXPORT_FORMAT_MARKDOWN_FOLDER:
+    case SB_EXPORT_FORMAT_JSON:
+    case SB_EXPORT_FORMAT_CSV:
+    default:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("A plan is exported as PDF, Markdown or text"));
+      return FALSE;
+    }
   return sb_export_write_file (path, text, error);
 }
