@@ -86,6 +86,7 @@ struct _SbListener
   double              elapsed;
   double              level;
   SbListenerState     state;
+  guint               realtime : 1;
   guint               pipeline_done : 1;
   guint               decoder_done : 1;
   guint               stopping : 1;
@@ -823,7 +824,8 @@ build_pipeline (SbListener  *self,
   /* Nothing is dropped: a file is decoded whole, and the streaming thread
    * never blocks on the decoder for the microphone.
    */
-  g_object_set (sink, "sync", FALSE, "emit-signals", FALSE, "max-buffers", 0, NULL);
+  g_object_set (sink, "sync", self->source_uri == NULL ? FALSE : (gboolean) self->realtime,
+                "emit-signals", FALSE, "max-buffers", 0, NULL);
   callbacks.eos = appsink_eos_cb;
   callbacks.new_sample = appsink_new_sample_cb;
   gst_app_sink_set_callbacks (GST_APP_SINK (sink), &callbacks, session_ref (session),
@@ -1241,6 +1243,15 @@ sb_listener_set_keep_path (SbListener *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP_PATH]);
 }
 
+void
+sb_listener_set_realtime (SbListener *self,
+                          gboolean    realtime)
+{
+  g_return_if_fail (SB_IS_LISTENER (self));
+
+  self->realtime = !!realtime;
+}
+
 const char *
 sb_listener_get_keep_path (SbListener *self)
 {
@@ -1324,7 +1335,7 @@ sb_listener_start (SbListener  *self,
   session->story = sb_story_copy (self->story);
   session->language = g_strdup (self->language);
   session->queue = g_async_queue_new_full ((GDestroyNotify) g_bytes_unref);
-  session->from_file = self->source_uri != NULL;
+  session->from_file = self->source_uri != NULL && !self->realtime;
 
   pipeline = build_pipeline (self, session, error);
   if (pipeline == NULL)
