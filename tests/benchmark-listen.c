@@ -76,7 +76,12 @@ make_answer (void)
                          "people at the front desk informed, because they are the ones who answer the "
                          "borrowers. I would also set up the alert on the first day next time, since it "
                          "would have shown the pattern weeks earlier, and I now review the nightly jobs "
-                         "with the team every quarter so that a slow import never surprises us again.");
+                         "with the team every quarter so that a slow import never surprises us again. "
+                         "The borrowers noticed too: complaints about renewals at the front desk "
+                         "almost stopped, and two branches asked me to look at their booking "
+                         "system in the same way. That is the part I am proudest of, because the "
+                         "fix came from patient measurement rather than a guess, and the whole team "
+                         "now starts from the logs when something breaks at night.");
   return g_string_free (text, FALSE);
 }
 
@@ -153,6 +158,23 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static void
+quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+}
+
+/* The machine's load over the last minute (other work on the cores). */
+static double
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return 0;
+  return g_ascii_strtod (text, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,7 +190,7 @@ main (int   argc,
   g_autoptr(SbListener) listener = NULL;
   g_autoptr(GError) error = NULL;
   double audio_seconds, cpu_before, cpu_after, wall;
-  gint64 rss_before, hwm_after, start;
+  gint64 rss_before, hwm_after, start, idle_stall;
   Run run = { NULL, };
   guint tick_id;
   int status = 0;
@@ -212,12 +234,23 @@ main (int   argc,
            (hwm_after - rss_before) / 1024.0,
            sb_answer_report_get_coverage (report), sb_answer_report_get_words_per_minute (report));
 
+  /* The floor: how long this machine's load alone stalls an idle main
+   * loop over ten seconds.
+   */
+  run.loop = g_main_loop_new (NULL, FALSE);
+  tick_id = g_timeout_add (1, tick_cb, &run);
+  g_timeout_add_once (10000, quit_cb, run.loop);
+  g_main_loop_run (run.loop);
+  g_source_remove (tick_id);
+  idle_stall = run.longest_stall;
+  run.longest_stall = 0;
+  run.last_tick = 0;
+
   /* 2. At the pace of speech, with a main loop that must keep ticking. */
   uri = g_filename_to_uri (wav, NULL, NULL);
   listener = sb_listener_new (story, NULL);
   sb_listener_set_source_uri (listener, uri);
   sb_listener_set_realtime (listener, TRUE);
-  run.loop = g_main_loop_new (NULL, FALSE);
   g_signal_connect (listener, "notify::elapsed", G_CALLBACK (elapsed_cb), &run);
   g_signal_connect (listener, "finished", G_CALLBACK (finished_cb), &run);
   g_signal_connect (listener, "error", G_CALLBACK (error_cb), &run);
@@ -231,10 +264,11 @@ main (int   argc,
   if (run.failed)
     return 1;
 
-  g_print ("listen-live audio_s=%.1f cpu_s=%.2f rtf=%.3f end_to_transcript_ms=%.0f longest_stall_ms=%.1f\n",
+  g_print ("listen-live audio_s=%.1f cpu_s=%.2f rtf=%.3f end_to_transcript_ms=%.0f longest_stall_ms=%.1f "
+           "idle_stall_ms=%.1f load=%.1f\n",
            audio_seconds, cpu_after - cpu_before, (cpu_after - cpu_before) / audio_seconds,
            (run.finished - (run.audio_start + (gint64) (audio_seconds * G_USEC_PER_SEC))) / 1000.0,
-           run.longest_stall / 1000.0);
+           run.longest_stall / 1000.0, idle_stall / 1000.0, load_average ());
 
   g_main_loop_unref (run.loop);
   sb_test_rm_rf (dir);

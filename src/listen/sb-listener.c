@@ -49,6 +49,12 @@
  * starts the next); one of SB_ANSWER_LONG_PAUSE_MS is a long pause.
  */
 #define UTTERANCE_GAP_MS  400
+/* Finishing an utterance takes longer the longer it is, and the last one
+ * is finished after the answer ends: past this length a shorter
+ * silence ends it.
+ */
+#define UTTERANCE_LONG_MS 8000
+#define UTTERANCE_SHORT_GAP_MS 150
 /* Fed to the decoder before the voice that starts an utterance, so that
  * its first sound is not cut.
  */
@@ -147,6 +153,8 @@ struct _Session
   GAsyncQueue     *queue;      /* GBytes of samples; the end marker last */
   gboolean         from_file;
   int              cancelled;  /* atomic */
+
+  gpointer         eos_time;   /* atomic: when the end reached the appsink, in µs */
 
   /* Streaming thread only */
   guint64          samples_in;
@@ -371,6 +379,7 @@ appsink_eos_cb (GstAppSink *sink,
 {
   Session *session = user_data;
 
+  g_atomic_pointer_set (&session->eos_time, GSIZE_TO_POINTER (g_get_monotonic_time ()));
   g_async_queue_push (session->queue, g_bytes_ref (end_marker));
 }
 
@@ -392,6 +401,7 @@ typedef struct
 
   gboolean            in_utterance;
   guint64             utterance_start;  /* in frames */
+  guint               n_utterances;
   guint64             silent_frames;    /* the current run of silence */
   guint64             samples_since_partial;
 
@@ -516,6 +526,7 @@ decoder_end_utterance (Decoder *decoder)
   if (!decoder->in_utterance)
     return;
   ps_end_utt (decoder->ps);
+  decoder->n_utterances++;
   decoder_collect (decoder, decoder->utterance_start);
   decoder->in_utterance = FALSE;
 }
@@ -605,7 +616,10 @@ decoder_frame (Decoder *decoder)
   else
     {
       decoder->silent_frames++;
-      if (decoder->in_utterance && decoder->silent_frames * FRAME_MS >= UTTERANCE_GAP_MS)
+      if (decoder->in_utterance
+          && (decoder->silent_frames * FRAME_MS >= UTTERANCE_GAP_MS
+              || ((decoder->frames - decoder->utterance_start) * FRAME_MS >= UTTERANCE_LONG_MS
+                  && decoder->silent_frames * FRAME_MS >= UTTERANCE_SHORT_GAP_MS)))
         {
           ps_process_raw (decoder->ps, decoder->frame, FRAME_SAMPLES, FALSE, FALSE);
           decoder_end_utterance (decoder);
@@ -699,7 +713,14 @@ decoder_thread (gpointer data)
   if (session_cancelled (session))
     goto out;
 
-  decoder_end_utterance (&decoder);
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    decoder_end_utterance (&decoder);
+    g_debug ("%u utterances; the last finished in %.0f ms, %.0f ms after the end of the audio",
+             decoder.n_utterances, (g_get_monotonic_time () - start) / 1000.0,
+             (g_get_monotonic_time () - (gint64) GPOINTER_TO_SIZE (g_atomic_pointer_get (&session->eos_time))) / 1000.0);
+  }
   decoder_post_partial (&decoder);
 
   total_ms = (guint) (decoder.frames * FRAME_MS);
@@ -1006,6 +1027,8 @@ sb_listener_take_transcript (SbListener         *self,
                              SbAnswerTranscript *transcript)
 {
   g_autoptr(GObject) hold = g_object_ref (G_OBJECT (self));
+
+  g_debug ("%s done at %.3f s", transcript ? "decoder" : "pipeline", g_get_monotonic_time () / 1e6);
 
   if (transcript != NULL)
     {
