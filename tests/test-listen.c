@@ -572,6 +572,61 @@ test_cancel (void)
   g_main_loop_unref (watch.loop);
 }
 
+static void
+timeout_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+}
+
+/* The microphone: either it listens, or it says clearly why not (on a
+ * test machine there is usually no sound card at all).
+ */
+static void
+test_microphone (void)
+{
+  g_autoptr(SbStory) story = NULL;
+  g_autoptr(SbListener) listener = NULL;
+  g_autoptr(GError) error = NULL;
+  Watch watch = { NULL, };
+  if (!can_listen ())
+    return;
+
+  story = make_story ();
+  watch.loop = g_main_loop_new (NULL, FALSE);
+  watch.states = g_ptr_array_new ();
+  watch.main_thread = g_thread_self ();
+  listener = sb_listener_new (story, NULL);
+  g_signal_connect (listener, "error", G_CALLBACK (error_cb), &watch);
+
+  if (sb_listener_start (listener, &error))
+    {
+      guint timeout = g_timeout_add_once (3000, timeout_cb, watch.loop);
+
+      g_main_loop_run (watch.loop);
+      g_test_message ("state after 3 s: %d", sb_listener_get_state (listener));
+      if (!watch.failed)
+        {
+          g_assert_cmpint (sb_listener_get_state (listener), ==, SB_LISTENER_STATE_LISTENING);
+          sb_listener_cancel (listener);
+        }
+      else
+        {
+          g_source_remove (timeout);
+          g_assert_cmpint (sb_listener_get_state (listener), ==, SB_LISTENER_STATE_FAILED);
+        }
+    }
+  else
+    {
+      g_test_message ("%s", error->message);
+      g_assert_true (g_error_matches (error, SB_LISTENER_ERROR, SB_LISTENER_ERROR_NO_MICROPHONE)
+                     || g_error_matches (error, SB_LISTENER_ERROR, SB_LISTENER_ERROR_DENIED));
+      g_assert_cmpuint (strlen (error->message), >, 20);
+    }
+
+  g_ptr_array_unref (watch.states);
+  g_main_loop_unref (watch.loop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/listen/no-model", test_no_model);
   g_test_add_func ("/listen/listener", test_listener_object);
   g_test_add_func ("/listen/cancel", test_cancel);
+  g_test_add_func ("/listen/microphone", test_microphone);
 
   status = g_test_run ();
   sb_test_rm_rf (tmpdir);

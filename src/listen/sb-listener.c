@@ -971,6 +971,31 @@ bus_message_cb (GstBus     *bus,
   return G_SOURCE_CONTINUE;
 }
 
+/* When it finds no sound card, autoaudiosrc quietly plays silence from
+ * a test source instead: that is no microphone.
+ */
+static gboolean
+is_fake_microphone (GstElement *pipeline)
+{
+  g_autoptr(GstIterator) iter = gst_bin_iterate_recurse (GST_BIN (pipeline));
+  GValue item = G_VALUE_INIT;
+  gboolean fake = FALSE;
+
+  while (gst_iterator_next (iter, &item) == GST_ITERATOR_OK)
+    {
+      GstElement *element = g_value_get_object (&item);
+      GstElementFactory *factory = gst_element_get_factory (element);
+      const char *name = factory != NULL ? gst_plugin_feature_get_name (GST_PLUGIN_FEATURE (factory)) : "";
+
+      if (g_str_equal (name, "audiotestsrc") || g_str_equal (name, "fakesrc")
+          || g_str_equal (name, "fakeaudiosrc"))
+        fake = TRUE;
+      g_value_reset (&item);
+    }
+  g_value_unset (&item);
+  return fake;
+}
+
 /* Stops the threads and the pipeline; nothing more is delivered. */
 static void
 sb_listener_teardown (SbListener *self)
@@ -1403,6 +1428,17 @@ sb_listener_start (SbListener  *self,
       else
         g_set_error_literal (error, SB_LISTENER_ERROR, SB_LISTENER_ERROR_BAD_FILE,
                              _("The file could not be read as audio"));
+      sb_listener_teardown (self);
+      if (self->keep_path != NULL)
+        g_remove (self->keep_path);
+      sb_listener_set_state (self, SB_LISTENER_STATE_FAILED);
+      return FALSE;
+    }
+
+  if (self->source_uri == NULL && is_fake_microphone (self->pipeline))
+    {
+      g_set_error_literal (error, SB_LISTENER_ERROR, SB_LISTENER_ERROR_NO_MICROPHONE,
+                           _("No microphone was found: plug one in or check the sound settings"));
       sb_listener_teardown (self);
       if (self->keep_path != NULL)
         g_remove (self->keep_path);
