@@ -380,6 +380,8 @@ appsink_eos_cb (GstAppSink *sink,
   Session *session = user_data;
 
   g_atomic_pointer_set (&session->eos_time, GSIZE_TO_POINTER (g_get_monotonic_time ()));
+  g_debug ("end of the audio: %.2f s in, %d chunks waiting", (double) session->samples_in / SAMPLE_RATE,
+           g_async_queue_length (session->queue));
   g_async_queue_push (session->queue, g_bytes_ref (end_marker));
 }
 
