@@ -1321,14 +1321,26 @@ sb_listener_get_keep_path (SbListener *self)
   return self->keep_path;
 }
 
+/**
+ * sb_listener_check_available:
+ * @language: (nullable): the language, %NULL for the default
+ *
+ * Returns: %FALSE with SB_LISTENER_ERROR_NO_MODEL (and a message saying
+ * what to install) when the language's speech model is not installed
+ */
 gboolean
 sb_listener_check_available (const char  *language,
                              GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
   SbSpeechModelPaths paths;
 
-  if (!sb_speech_model_find_paths (language, &paths, error))
-    return FALSE;
+  if (!sb_speech_model_find_paths (language, &paths, &local_error))
+    {
+      /* Told as the listener's own error: the window only knows those. */
+      g_set_error_literal (error, SB_LISTENER_ERROR, SB_LISTENER_ERROR_NO_MODEL, local_error->message);
+      return FALSE;
+    }
   sb_speech_model_paths_clear (&paths);
   return TRUE;
 }
@@ -1357,14 +1369,7 @@ sb_listener_start (SbListener  *self,
   g_return_val_if_fail (self->state == SB_LISTENER_STATE_IDLE, FALSE);
 
   if (!sb_listener_check_available (self->language, error))
-    {
-      if (error != NULL && *error != NULL && (*error)->domain == SB_SPEECH_MODEL_ERROR)
-        {
-          (*error)->domain = SB_LISTENER_ERROR;
-          (*error)->code = SB_LISTENER_ERROR_NO_MODEL;
-        }
-      return FALSE;
-    }
+    return FALSE;
 
   if (!gst_init_check (NULL, NULL, &gst_error))
     {
