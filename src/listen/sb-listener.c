@@ -74,6 +74,8 @@
  * past this many chunks waiting, the streaming thread waits.
  */
 #define MAX_QUEUED_CHUNKS 64
+/* A main-thread callback longer than this is logged (debug). */
+#define SLOW_CALLBACK_US  4000
 
 typedef struct _Session Session;
 
@@ -230,6 +232,7 @@ message_deliver_cb (gpointer data)
 {
   Message *message = data;
   g_autoptr(SbListener) self = g_weak_ref_get (&message->session->listener);
+  gint64 start = g_get_monotonic_time ();
 
   if (self == NULL || self->session != message->session || session_cancelled (message->session))
     return G_SOURCE_REMOVE;
@@ -277,6 +280,10 @@ message_deliver_cb (gpointer data)
     default:
       g_assert_not_reached ();
     }
+
+  if (g_get_monotonic_time () - start > SLOW_CALLBACK_US)
+    g_debug ("Delivering message %d took %.1f ms", message->kind,
+             (g_get_monotonic_time () - start) / 1000.0);
 
   return G_SOURCE_REMOVE;
 }
