@@ -38,11 +38,12 @@ gboolean    sb_speech_model_find_paths  (const char          *language,
                                          GError             **error);
 void        sb_speech_model_paths_clear (SbSpeechModelPaths  *paths);
 
-/* Numbers and figures as they are spoken, in @language: "99.9%" is
- * "ninety nine point nine percent", "2M+" "two million", "10x" "ten
- * times", "$3k" "three thousand dollars", "2019" "twenty nineteen",
- * "24/7" "twenty four seven". Other words are kept as they are. Never
- * fails: text it cannot read is left out.
+/* @text as it is spoken, in @language: numbers and figures spelled out
+ * ("99.9%" is "ninety nine point nine percent", "2M+" "two million",
+ * "10x" "ten times", "$3k" "three thousand dollars", "2019" "twenty
+ * nineteen", "24/7" "twenty four seven"), the other words lower-cased,
+ * punctuation dropped, one space between words. Never fails: text it
+ * cannot read is left out.
  */
 char       *sb_speech_spell_numbers     (const char          *text,
                                          const char          *language);
