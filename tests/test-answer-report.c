@@ -303,6 +303,28 @@ test_figures (void)
   g_assert_cmpuint (n_findings_of (report, SB_ANSWER_CHECK_FIGURES), ==, 1);
 }
 
+/* A figure written in words ("two weeks") is a figure too. */
+static void
+test_figures_in_words (void)
+{
+  g_autoptr(SbStory) story = make_story ();
+  g_autoptr(SbAnswerTranscript) said = make_transcript ("the shifts were filled within two weeks", 150, 0);
+  g_autoptr(SbAnswerTranscript) vague = make_transcript ("the shifts were filled quickly", 150, 0);
+  g_autoptr(SbAnswerReport) report = NULL;
+  g_autoptr(SbAnswerReport) vague_report = NULL;
+
+  sb_story_set_result (story, "Every shift was filled within two weeks, three times faster than before.");
+  report = sb_answer_report_new (said, story, 40);
+  vague_report = sb_answer_report_new (vague, story, 40);
+
+  g_assert_cmpuint (sb_answer_report_get_n_figures (report), ==, 2);
+  g_assert_cmpstr (sb_answer_report_get_figure (report, 0)->written, ==, "two weeks");
+  g_assert_true (sb_answer_report_get_figure (report, 0)->heard);
+  g_assert_cmpstr (sb_answer_report_get_figure (report, 1)->written, ==, "three times");
+  g_assert_false (sb_answer_report_get_figure (report, 1)->heard);
+  g_assert_false (sb_answer_report_get_figure (vague_report, 0)->heard);
+}
+
 static void
 test_we_not_i (void)
 {
@@ -437,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/answer-report/pauses", test_pauses);
   g_test_add_func ("/answer-report/length", test_length);
   g_test_add_func ("/answer-report/figures", test_figures);
+  g_test_add_func ("/answer-report/figures-in-words", test_figures_in_words);
   g_test_add_func ("/answer-report/we-not-i", test_we_not_i);
   g_test_add_func ("/answer-report/nothing-heard", test_nothing_heard);
   g_test_add_func ("/answer-report/json", test_json);

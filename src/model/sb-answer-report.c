@@ -178,6 +178,27 @@ static const char * const unit_words[] = {
   "years", "sprint", "sprints", "people", "users", "customers", NULL
 };
 
+static const char * const number_words[] = {
+  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
+  "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+  "half", "dozen", NULL
+};
+
+/* "two weeks", "three times": a number written as a word, and a unit. */
+static gboolean
+is_number_word_figure (GStrv chunks,
+                       guint i)
+{
+  g_auto(GStrv) word = sb_speech_split_words (chunks[i], NULL);
+  g_auto(GStrv) next = NULL;
+
+  if (word[0] == NULL || word[1] != NULL || !in_list (word[0], number_words) || chunks[i + 1] == NULL)
+    return FALSE;
+  next = sb_speech_split_words (chunks[i + 1], NULL);
+  return next[0] != NULL && next[1] == NULL && in_list (next[0], unit_words);
+}
+
 /* Whether the words of @spoken follow each other in @heard. */
 static gboolean
 said_in_order (GStrv                spoken,
@@ -220,7 +241,7 @@ find_figures (SbAnswerReport *self)
 
       for (p = chunks[i]; *p != '\0' && !g_ascii_isdigit (*p); p++)
         ;
-      if (*p == '\0')
+      if (*p == '\0' && !is_number_word_figure (chunks, i))
         continue;
 
       written = g_string_new (chunks[i]);
