@@ -1074,8 +1074,6 @@ sb_listener_take_transcript (SbListener         *self,
 {
   g_autoptr(GObject) hold = g_object_ref (G_OBJECT (self));
 
-  g_debug ("%s done at %.3f s", transcript ? "decoder" : "pipeline", g_get_monotonic_time () / 1e6);
-
   if (transcript != NULL)
     {
       g_clear_pointer (&self->transcript, sb_answer_transcript_unref);
