@@ -44,6 +44,7 @@ struct _SbWindow
   SbCatalog            *catalog;
   SbLibrary            *library;
   SbStore              *store;
+  SbRecordings         *recordings;
 
   /* Owned */
   GSettings            *settings;

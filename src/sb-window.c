@@ -297,6 +297,7 @@ sb_window_set_up (SbWindow      *self,
   self->catalog = sb_application_get_catalog (app);
   self->library = sb_application_get_library (app);
   self->store = sb_application_get_store (app);
+  self->recordings = sb_application_get_recordings (app);
 
   hidden = g_settings_get_strv (self->settings, "hidden-frameworks");
   sb_principle_sidebar_set_hidden_frameworks (self->sidebar, (const char * const *) hidden);
@@ -503,6 +504,14 @@ sb_window_init (SbWindow *self)
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, G_CONNECT_SWAPPED);
   set_up_spelling (self);
+  {
+    /* Whether a rehearsal spoken aloud keeps its audio (the review
+     * window's setup page has the same switch).
+     */
+    g_autoptr(GAction) keep = g_settings_create_action (self->settings, "keep-recordings");
+
+    g_action_map_add_action (G_ACTION_MAP (self), keep);
+  }
 }
 
 SbWindow *
