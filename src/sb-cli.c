@@ -20,6 +20,9 @@
 #include "sb-export-file.h"
 #include "sb-render.h"
 #include "sb-store.h"
+#ifdef HAVE_SPEECH
+# include "sb-listener.h"
+#endif
 
 /* While the running instance handles a command line it was handed, what
  * the command line prints goes back to the process that sent it.
@@ -57,6 +60,12 @@ sb_cli_add_options (GApplication *app)
                                  _("PATH"));
   g_application_add_main_option (app, "framework", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
                                  _("With --cheat-sheet: only this framework’s principles (e.g. amazon)"),
+                                 _("ID"));
+  g_application_add_main_option (app, "listen", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
+                                 _("Listen to a spoken answer in an audio file (English only), compare it with the story given by --story and print the report"),
+                                 _("PATH"));
+  g_application_add_main_option (app, "story", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
+                                 _("With --listen: the story the answer tells (its id, or its exact title)"),
                                  _("ID"));
   g_application_add_main_option (app, "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  _("Run the story coach on your stories (or one principle’s, with --principle), print what it finds and quit: exit status 1 when it finds anything"),
@@ -532,6 +541,87 @@ run_check (const char *principle_name)
   return check_library (library, catalog, principle_name);
 }
 
+#ifdef HAVE_SPEECH
+/* The story whose id, or else whose title, is @key. */
+static SbStory *
+find_story (SbLibrary  *library,
+            const char *key)
+{
+  SbStory *story = sb_library_find (library, key);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (library));
+
+  if (story != NULL)
+    return g_object_ref (story);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbStory) candidate = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      if (g_strcmp0 (sb_story_get_title (candidate), key) == 0)
+        return g_steal_pointer (&candidate);
+    }
+  return NULL;
+}
+#endif
+
+static int
+listen_to_file (SbLibrary  *library,
+                const char *path,
+                const char *story_key)
+{
+#ifdef HAVE_SPEECH
+  g_autoptr(SbStory) story = NULL;
+  g_autoptr(SbAnswerTranscript) transcript = NULL;
+  g_autoptr(SbAnswerReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if ((story = find_story (library, story_key)) == NULL)
+    {
+      print_error (_("There is no story “%s”"), story_key);
+      return SB_CLI_EXIT_USAGE;
+    }
+
+  if (!sb_listener_listen_file (story, path, NULL, &transcript, &error))
+    {
+      print_error ("%s", error->message);
+      return SB_CLI_EXIT_FAILED;
+    }
+
+  report = sb_answer_report_new (transcript, story, lookup_target_seconds ());
+  text = sb_answer_report_dup_text_report (report);
+  print_out ("%s", text);
+  return SB_CLI_EXIT_OK;
+#else
+  print_error (_("This Storybank was built without listening (GStreamer and PocketSphinx)"));
+  return SB_CLI_EXIT_FAILED;
+#endif
+}
+
+static int
+run_listen (Live       *live,
+            const char *path,
+            const char *story_key)
+{
+  g_autoptr(SbCatalog) catalog = NULL;
+  g_autoptr(SbLibrary) library = NULL;
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *resolved = resolve_path (live, path);
+
+  if (live != NULL)
+    return listen_to_file (live->library, resolved, story_key);
+
+  catalog = sb_catalog_new ();
+  library = sb_library_new ();
+  if (!(store = open_store (library, catalog, &error)))
+    {
+      print_error ("%s", error->message);
+      return SB_CLI_EXIT_FAILED;
+    }
+  return listen_to_file (library, resolved, story_key);
+}
+
 static int
 handle (GVariantDict *options,
         Live         *live)
@@ -576,6 +666,27 @@ handle (GVariantDict *options,
           return SB_CLI_EXIT_USAGE;
         }
       return run_cheat_sheet (cheat_sheet_path, framework);
+    }
+
+  if (g_variant_dict_contains (options, "listen") || g_variant_dict_contains (options, "story"))
+    {
+      const char *listen_path = NULL;
+      const char *story_key = NULL;
+
+      g_variant_dict_lookup (options, "listen", "^&ay", &listen_path);
+      g_variant_dict_lookup (options, "story", "&s", &story_key);
+      if (listen_path == NULL || story_key == NULL || listen_path[0] == '\0')
+        {
+          print_error (_("--listen=PATH goes with --story=ID"));
+          return SB_CLI_EXIT_USAGE;
+        }
+      if (export_path != NULL || import_path != NULL || format != NULL || principle != NULL
+          || g_variant_dict_contains (options, "check"))
+        {
+          print_error (_("Give --listen and --story on their own"));
+          return SB_CLI_EXIT_USAGE;
+        }
+      return run_listen (live, listen_path, story_key);
     }
 
   if (g_variant_dict_contains (options, "check"))
@@ -647,7 +758,8 @@ gboolean
 sb_cli_has_work (GVariantDict *options)
 {
   static const char * const names[] = {
-    "export", "import", "dry-run", "format", "principle", "cheat-sheet", "framework", "check", NULL
+    "export", "import", "dry-run", "format", "principle", "cheat-sheet", "framework", "check",
+    "listen", "story", NULL
   };
 
   g_return_val_if_fail (options != NULL, FALSE);

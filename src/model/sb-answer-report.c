@@ -12,6 +12,7 @@
 
 #include "sb-answer-report.h"
 #include "sb-coach.h"
+#include "sb-speech-model.h"
 
 struct _SbAnswerReport
 {
@@ -46,6 +47,55 @@ static const char * const fillers[] = {
   "um", "uh", "like", "you know", "basically", "sort of", "kind of", NULL
 };
 
+/* Pace, in words a minute over the time spoken: 130-160 is comfortable
+ * for an interview answer; below 110 drags and above 180 is hard to
+ * follow.
+ */
+#define PACE_SLOW      110
+#define PACE_LOW_EASY  130
+#define PACE_HIGH_EASY 160
+#define PACE_FAST      180
+/* A filler every quarter of a minute is heard as hesitation. */
+#define FILLERS_PER_MINUTE_MAX 4.0
+/* A part is told when this share of its content words is heard:
+ * recognition misses some words, and nobody retells a story word for word.
+ */
+#define PART_HEARD_SHARE 0.34
+/* Below this the words heard are too few to judge the pace. */
+#define MIN_WORDS_FOR_PACE 10
+
+/* Words that say nothing about which part of the story is being told. */
+static const char * const function_words[] = {
+  "the", "and", "for", "but", "nor", "yet", "with", "from", "into", "onto", "over",
+  "under", "about", "after", "before", "then", "than", "that", "this", "these",
+  "those", "there", "their", "them", "they", "were", "was", "are", "is", "been",
+  "being", "have", "has", "had", "our", "ours", "you", "your", "his", "her", "she",
+  "him", "its", "it's", "what", "which", "who", "whom", "when", "where", "why", "how",
+  "all", "any", "each", "every", "some", "more", "most", "also", "just", "very",
+  "not", "can", "could", "would", "should", "will", "shall", "may", "might", "must",
+  "did", "does", "done", "doing", "one", "out", "off", "per", "via", "too", "own",
+  "so", "um", "uh", "like", "know", "basically", "sort", "kind", "because", "while",
+  "until", "again", "other", "such", "only", "both", "whole", "get", "got", "make",
+  "made", "let", "lot", "lots", "way", "thing", "things", "i'm", "i've", "we're",
+  "we've", "myself", "ourselves", "mine", NULL
+};
+
+static gboolean
+in_list (const char         *word,
+         const char * const *list)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (word, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_content_word (const char *word)
+{
+  return g_utf8_strlen (word, -1) >= 3 && !in_list (word, function_words);
+}
+
 static void
 figure_clear (gpointer data)
 {
@@ -56,11 +106,520 @@ figure_clear (gpointer data)
 }
 
 static void
+add_finding (SbAnswerReport    *self,
+             const char        *check_id,
+             SbStoryField       field,
+             int                step,
+             SbFindingSeverity  severity,
+             const char        *message,
+             const char        *suggestion)
+{
+  g_autoptr(SbFinding) finding = sb_finding_new (check_id, field, step, severity,
+                                                 message, suggestion, FALSE);
+
+  g_list_store_append (self->findings, finding);
+}
+
+static char *
+format_duration (double seconds)
+{
+  guint total = (guint) (seconds + 0.5);
+
+  return g_strdup_printf ("%u:%02u", total / 60, total % 60);
+}
+
+/* The content stems of @text, as spoken (numbers spelled out). */
+static GHashTable *
+stems_of (const char *text)
+{
+  GHashTable *stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) words = sb_speech_split_words (text, NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (is_content_word (words[i]))
+      g_hash_table_add (stems, sb_coach_stem (words[i]));
+  return stems;
+}
+
+static void
+add_part (SbAnswerReport *self,
+          GHashTable     *heard,
+          GHashTable     *story_stems,
+          SbStoryField    field,
+          int             step,
+          const char     *text)
+{
+  g_autoptr(GHashTable) stems = stems_of (text);
+  GHashTableIter iter;
+  gpointer stem;
+  SbAnswerPart part = { field, step, 0, 0, FALSE };
+
+  if (g_hash_table_size (stems) == 0)
+    return;
+
+  g_hash_table_iter_init (&iter, stems);
+  while (g_hash_table_iter_next (&iter, &stem, NULL))
+    {
+      part.n_words++;
+      if (g_hash_table_contains (heard, stem))
+        part.n_heard++;
+      if (!g_hash_table_contains (story_stems, stem))
+        g_hash_table_add (story_stems, g_strdup (stem));
+    }
+  part.heard = part.n_heard >= MAX (1, (guint) (part.n_words * PART_HEARD_SHARE + 0.999));
+  g_array_append_val (self->parts, part);
+}
+
+static const char * const unit_words[] = {
+  "percent", "times", "second", "seconds", "minute", "minutes", "hour", "hours",
+  "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year",
+  "years", "sprint", "sprints", "people", "users", "customers", NULL
+};
+
+/* Whether the words of @spoken follow each other in @heard. */
+static gboolean
+said_in_order (GStrv                spoken,
+               SbAnswerTranscript  *transcript)
+{
+  guint n_heard = sb_answer_transcript_get_n_words (transcript);
+  guint n_spoken = g_strv_length (spoken);
+
+  if (n_spoken == 0)
+    return FALSE;
+
+  for (guint i = 0; i + n_spoken <= n_heard; i++)
+    {
+      guint j = 0;
+
+      while (j < n_spoken
+             && strcmp (sb_answer_transcript_get_word (transcript, i + j)->text, spoken[j]) == 0)
+        j++;
+      if (j == n_spoken)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The figures of the Result: each run of text with a digit in it, with
+ * the unit written after it ("2 weeks"), as written and as spoken.
+ */
+static void
+find_figures (SbAnswerReport *self)
+{
+  g_auto(GStrv) chunks = g_strsplit_set (sb_story_get_result (self->story), " \t\n", -1);
+
+  for (guint i = 0; chunks[i] != NULL; i++)
+    {
+      g_autoptr(GString) written = NULL;
+      g_auto(GStrv) spoken = NULL;
+      g_auto(GStrv) next = NULL;
+      SbAnswerFigure figure;
+      const char *p;
+
+      for (p = chunks[i]; *p != '\0' && !g_ascii_isdigit (*p); p++)
+        ;
+      if (*p == '\0')
+        continue;
+
+      written = g_string_new (chunks[i]);
+      /* Keep "4.5" but not the full stop of "by 40%." */
+      while (written->len > 0 && strchr (".,;:!?)\"'", written->str[written->len - 1]) != NULL)
+        g_string_truncate (written, written->len - 1);
+      while (written->len > 0 && strchr ("(\"'", written->str[0]) != NULL)
+        g_string_erase (written, 0, 1);
+
+      spoken = sb_speech_split_words (written->str, NULL);
+      if (spoken[0] == NULL)
+        continue;
+
+      /* "2 weeks": the unit belongs to the figure. */
+      if (chunks[i + 1] != NULL)
+        {
+          next = sb_speech_split_words (chunks[i + 1], NULL);
+          if (next[0] != NULL && next[1] == NULL && in_list (next[0], unit_words)
+              && !in_list (spoken[g_strv_length (spoken) - 1], unit_words))
+            {
+              g_autofree char *joined = g_strjoinv (" ", spoken);
+              g_autofree char *with_unit = g_strconcat (joined, " ", next[0], NULL);
+
+              g_string_append_c (written, ' ');
+              g_string_append (written, chunks[i + 1]);
+              while (written->len > 0 && strchr (".,;:!?)\"'", written->str[written->len - 1]) != NULL)
+                g_string_truncate (written, written->len - 1);
+              g_strfreev (spoken);
+              spoken = g_strsplit (with_unit, " ", -1);
+              i++;
+            }
+        }
+
+      figure.written = g_string_free (g_steal_pointer (&written), FALSE);
+      figure.spoken = g_strjoinv (" ", spoken);
+      figure.heard = said_in_order (spoken, self->transcript);
+      g_array_append_val (self->figures, figure);
+    }
+}
+
+static void
+count_fillers (SbAnswerReport *self)
+{
+  guint n = sb_answer_transcript_get_n_words (self->transcript);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *word = sb_answer_transcript_get_word (self->transcript, i)->text;
+      const char *next = i + 1 < n ? sb_answer_transcript_get_word (self->transcript, i + 1)->text : "";
+
+      if (in_list (word, (const char * const[]) { "um", "uh", "like", "basically", "er", "erm", "hmm", NULL }))
+        self->n_fillers++;
+      else if ((strcmp (word, "you") == 0 && strcmp (next, "know") == 0)
+               || ((strcmp (word, "sort") == 0 || strcmp (word, "kind") == 0) && strcmp (next, "of") == 0))
+        {
+          self->n_fillers++;
+          i++;
+        }
+    }
+}
+
+static const char *
+part_name (const SbAnswerPart *part)
+{
+  switch (part->field)
+    {
+    case SB_STORY_FIELD_SITUATION:
+      return _("The Situation");
+    case SB_STORY_FIELD_TASK:
+      return _("The Task");
+    case SB_STORY_FIELD_RESULT:
+      return _("The Result");
+    case SB_STORY_FIELD_ACTION:
+    case SB_STORY_FIELD_TITLE:
+    case SB_STORY_FIELD_PRINCIPLES:
+    case SB_STORY_FIELD_WHOLE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+judge_length (SbAnswerReport *self,
+              int            *rating)
+{
+  g_autofree char *length = format_duration (self->seconds);
+  g_autofree char *target = format_duration (self->target_seconds);
+  g_autofree char *message = NULL;
+
+  if (self->seconds < self->target_seconds / 2.0)
+    {
+      message = g_strdup_printf (_("The answer took %s, well under the %s target."), length, target);
+      add_finding (self, SB_ANSWER_CHECK_LENGTH, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_WARNING, message,
+                   _("Too short to show how you worked: say more about what you did, step by step."));
+      (*rating)--;
+    }
+  else if (self->seconds > self->target_seconds * 1.5)
+    {
+      message = g_strdup_printf (_("The answer took %s, well over the %s target."), length, target);
+      add_finding (self, SB_ANSWER_CHECK_LENGTH, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_WARNING, message,
+                   _("The listener loses the thread: cut the background and keep the Action and the Result."));
+      (*rating)--;
+    }
+  else
+    {
+      message = g_strdup_printf (_("The answer took %s, against a %s target."), length, target);
+      add_finding (self, SB_ANSWER_CHECK_LENGTH, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_INFO, message,
+                   _("About the time an interviewer expects for one story."));
+    }
+}
+
+static void
+judge_pace (SbAnswerReport *self,
+            int            *rating)
+{
+  g_autofree char *message = NULL;
+  guint wpm = (guint) (self->words_per_minute + 0.5);
+
+  if (self->n_words < MIN_WORDS_FOR_PACE)
+    return;
+
+  /* Translators: the pace of speech */
+  message = g_strdup_printf (_("%u words a minute."), wpm);
+  if (wpm < PACE_SLOW)
+    {
+      add_finding (self, SB_ANSWER_CHECK_PACE, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_WARNING, message,
+                   _("Slow: 130 to 160 words a minute is comfortable. Know the next step before you start the sentence."));
+      (*rating)--;
+    }
+  else if (wpm > PACE_FAST)
+    {
+      add_finding (self, SB_ANSWER_CHECK_PACE, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_WARNING, message,
+                   _("Fast: 130 to 160 words a minute is comfortable. Slow down and let the figures land."));
+      (*rating)--;
+    }
+  else if (wpm < PACE_LOW_EASY || wpm > PACE_HIGH_EASY)
+    add_finding (self, SB_ANSWER_CHECK_PACE, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_INFO, message,
+                 wpm < PACE_LOW_EASY ? _("A little slow; 130 to 160 words a minute is comfortable.")
+                                     : _("A little fast; 130 to 160 words a minute is comfortable."));
+  else
+    add_finding (self, SB_ANSWER_CHECK_PACE, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_INFO, message,
+                 _("A comfortable pace to follow."));
+}
+
+static void
+judge_pauses (SbAnswerReport *self,
+              int            *rating)
+{
+  g_autofree char *message = NULL;
+
+  if (self->n_long_pauses == 0)
+    {
+      add_finding (self, SB_ANSWER_CHECK_PAUSES, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_INFO,
+                   _("No pause longer than 3 seconds."), _("The answer flowed."));
+      return;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u pause longer than 3 seconds (%.0f s).",
+                                          "%u pauses longer than 3 seconds (the longest %.0f s).",
+                                          self->n_long_pauses),
+                             self->n_long_pauses, self->longest_pause);
+  add_finding (self, SB_ANSWER_CHECK_PAUSES, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_WARNING, message,
+               _("A long silence reads as a lost thread: rehearse the order of the steps until the next one comes by itself."));
+  if (self->n_long_pauses > 1)
+    (*rating)--;
+}
+
+static void
+judge_fillers (SbAnswerReport *self,
+               int            *rating)
+{
+  g_autofree char *message = NULL;
+
+  if (self->n_fillers == 0)
+    {
+      add_finding (self, SB_ANSWER_CHECK_FILLERS, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_INFO,
+                   _("No filler words."), _("Nothing like “um” or “you know” was heard."));
+      return;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u filler word (%.1f a minute).",
+                                          "%u filler words (%.1f a minute).",
+                                          self->n_fillers),
+                             self->n_fillers, self->fillers_per_minute);
+  if (self->fillers_per_minute > FILLERS_PER_MINUTE_MAX)
+    {
+      add_finding (self, SB_ANSWER_CHECK_FILLERS, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_WARNING, message,
+                   _("“Um”, “like”, “you know” and “basically” sound unsure: a short silence is better."));
+      (*rating)--;
+    }
+  else
+    add_finding (self, SB_ANSWER_CHECK_FILLERS, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_INFO, message,
+                 _("A few, not enough to distract."));
+}
+
+static void
+judge_coverage (SbAnswerReport *self,
+                int            *rating)
+{
+  guint n_heard = 0;
+  gboolean result_missed = FALSE;
+
+  if (self->parts->len == 0)
+    return;
+
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      const SbAnswerPart *part = &g_array_index (self->parts, SbAnswerPart, i);
+      g_autofree char *message = NULL;
+
+      if (part->heard)
+        {
+          n_heard++;
+          continue;
+        }
+      if (part->field == SB_STORY_FIELD_ACTION)
+        message = g_strdup_printf (_("Step %d of the Action was not heard."), part->step + 1);
+      else
+        /* Translators: %s is "The Situation", "The Task" or "The Result" */
+        message = g_strdup_printf (_("%s was not heard."), part_name (part));
+      if (part->field == SB_STORY_FIELD_RESULT)
+        result_missed = TRUE;
+      add_finding (self, SB_ANSWER_CHECK_COVERAGE, part->field, part->step, SB_FINDING_WARNING, message,
+                   part->field == SB_STORY_FIELD_RESULT
+                     ? _("Without the Result the story has no ending: say how it turned out, with its figures.")
+                     : _("Few of its words came up in the answer: tell this part, or cut it from the written story."));
+    }
+
+  self->coverage = (double) n_heard / self->parts->len;
+  if (n_heard == self->parts->len)
+    add_finding (self, SB_ANSWER_CHECK_COVERAGE, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_INFO,
+                 _("Every part of the story was heard."),
+                 _("Situation, Task, each step of the Action and the Result."));
+
+  if (self->coverage < 0.5)
+    *rating -= 2;
+  else if (self->coverage < 1.0)
+    *rating -= 1;
+  if (result_missed)
+    (*rating)--;
+}
+
+static void
+judge_figures (SbAnswerReport *self,
+               int            *rating)
+{
+  guint n_missed = 0;
+
+  if (self->figures->len == 0)
+    return;
+
+  for (guint i = 0; i < self->figures->len; i++)
+    {
+      const SbAnswerFigure *figure = &g_array_index (self->figures, SbAnswerFigure, i);
+      g_autofree char *message = NULL;
+
+      if (figure->heard)
+        continue;
+      n_missed++;
+      message = g_strdup_printf (_("The figure “%s” was not heard."), figure->written);
+      add_finding (self, SB_ANSWER_CHECK_FIGURES, SB_STORY_FIELD_RESULT, -1, SB_FINDING_WARNING, message,
+                   _("The Result’s figures are what the interviewer remembers: say them."));
+    }
+
+  if (n_missed == 0)
+    add_finding (self, SB_ANSWER_CHECK_FIGURES, SB_STORY_FIELD_RESULT, -1, SB_FINDING_INFO,
+                 _("The Result’s figures were heard."), _("A measured result is a convincing one."));
+  else
+    (*rating)--;
+}
+
+static void
+judge_pronouns (SbAnswerReport *self,
+                int            *rating)
+{
+  g_autofree char *message = NULL;
+
+  sb_coach_count_pronouns (self->text, &self->n_singular, &self->n_plural);
+  /* Translators: how often the answer said "I" and "we" */
+  message = g_strdup_printf (_("“I” %u times, “we” %u times."), self->n_singular, self->n_plural);
+
+  if (self->n_plural > self->n_singular)
+    {
+      add_finding (self, SB_ANSWER_CHECK_WE_NOT_I, SB_STORY_FIELD_ACTION, -1, SB_FINDING_WARNING, message,
+                   _("The interviewer is hiring you: say what you did yourself, and keep “we” for the team’s result."));
+      (*rating)--;
+    }
+  else
+    add_finding (self, SB_ANSWER_CHECK_WE_NOT_I, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_INFO, message,
+                 _("Your own part came through."));
+}
+
+/* Marks the words of the transcript whose stems are the story's. */
+static void
+mark_story_words (SbAnswerReport *self,
+                  GHashTable     *story_stems)
+{
+  guint n = sb_answer_transcript_get_n_words (self->transcript);
+  guint offset = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *word = sb_answer_transcript_get_word (self->transcript, i)->text;
+      guint len = strlen (word);
+
+      if (is_content_word (word))
+        {
+          g_autofree char *stem = sb_coach_stem (word);
+
+          if (g_hash_table_contains (story_stems, stem))
+            {
+              SbAnswerRange range = { offset, offset + len };
+
+              g_array_append_val (self->marks, range);
+            }
+        }
+      offset += len + 1;
+    }
+}
+
+static void
 compute (SbAnswerReport *self)
 {
-  self->text = sb_answer_transcript_dup_text (self->transcript);
-  self->n_words = sb_answer_transcript_get_n_words (self->transcript);
-  self->nothing_heard = self->n_words == 0;
+  SbAnswerTranscript *transcript = self->transcript;
+  g_autoptr(GHashTable) heard = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) story_stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char * const *actions = sb_story_get_actions (self->story);
+  guint n = sb_answer_transcript_get_n_words (transcript);
+  guint voiced_ms = sb_answer_transcript_get_voiced_ms (transcript);
+  guint n_spoken = 0;
+  int rating = 5;
+
+  self->text = sb_answer_transcript_dup_text (transcript);
+  self->n_words = n;
+  self->seconds = sb_answer_transcript_get_total_ms (transcript) / 1000.0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *word = sb_answer_transcript_get_word (transcript, i)->text;
+
+      if (is_content_word (word))
+        g_hash_table_add (heard, sb_coach_stem (word));
+      if (!in_list (word, (const char * const[]) { "um", "uh", "er", "erm", "hmm", NULL }))
+        n_spoken++;
+    }
+
+  /* Parts and figures are known even when nothing was heard. */
+  add_part (self, heard, story_stems, SB_STORY_FIELD_SITUATION, -1, sb_story_get_situation (self->story));
+  add_part (self, heard, story_stems, SB_STORY_FIELD_TASK, -1, sb_story_get_task (self->story));
+  for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
+    add_part (self, heard, story_stems, SB_STORY_FIELD_ACTION, (int) i, actions[i]);
+  add_part (self, heard, story_stems, SB_STORY_FIELD_RESULT, -1, sb_story_get_result (self->story));
+  find_figures (self);
+
+  self->nothing_heard = n_spoken == 0;
+  if (self->nothing_heard)
+    {
+      add_finding (self, SB_ANSWER_CHECK_NOTHING_HEARD, SB_STORY_FIELD_WHOLE, -1, SB_FINDING_WARNING,
+                   _("Nothing was heard."),
+                   _("Check that the right microphone is chosen and not muted, then answer again."));
+      self->suggested_rating = 0;
+      return;
+    }
+
+  /* The time spoken: without the silence around the answer and the long
+   * pauses; the words' own span when the level gave nothing.
+   */
+  if (voiced_ms == 0 && n > 0)
+    voiced_ms = sb_answer_transcript_get_word (transcript, n - 1)->end_ms
+                - sb_answer_transcript_get_word (transcript, 0)->start_ms;
+  if (self->seconds <= 0)
+    self->seconds = voiced_ms / 1000.0;
+  self->words_per_minute = voiced_ms > 0 ? n * 60000.0 / voiced_ms : 0;
+
+  for (guint i = 0; i < sb_answer_transcript_get_n_pauses (transcript); i++)
+    {
+      const SbAnswerPause *pause = sb_answer_transcript_get_pause (transcript, i);
+      double length = (pause->end_ms - pause->start_ms) / 1000.0;
+
+      if (pause->end_ms - pause->start_ms >= SB_ANSWER_LONG_PAUSE_MS)
+        {
+          self->n_long_pauses++;
+          self->longest_pause = MAX (self->longest_pause, length);
+        }
+    }
+
+  count_fillers (self);
+  self->fillers_per_minute = self->seconds > 0 ? self->n_fillers * 60.0 / MAX (self->seconds, 15.0) : 0;
+
+  judge_length (self, &rating);
+  judge_pace (self, &rating);
+  judge_pauses (self, &rating);
+  judge_fillers (self, &rating);
+  judge_coverage (self, &rating);
+  judge_figures (self, &rating);
+  judge_pronouns (self, &rating);
+  mark_story_words (self, story_stems);
+
+  self->suggested_rating = CLAMP (rating, 1, 5);
 }
 
 static void
@@ -350,10 +909,19 @@ sb_answer_report_get_summary (SbAnswerReport  *self,
   summary->suggested_rating = self->suggested_rating;
 }
 
+/**
+ * sb_answer_report_dup_text_report:
+ *
+ * Returns: (transfer full): the report as plain text: one line a
+ * finding ("!" a problem, "-" fine) with its reason below, the parts
+ * heard, and the transcript with the story's words in *stars*
+ */
 char *
 sb_answer_report_dup_text_report (SbAnswerReport *self)
 {
   GString *out;
+  guint n_marks, offset = 0;
+  const SbAnswerRange *marks;
 
   g_return_val_if_fail (SB_IS_ANSWER_REPORT (self), NULL);
 
@@ -368,6 +936,39 @@ sb_answer_report_dup_text_report (SbAnswerReport *self)
       if (sb_finding_get_suggestion (finding) != NULL)
         g_string_append_printf (out, "    %s\n", sb_finding_get_suggestion (finding));
     }
+
+  if (self->parts->len > 0 && !self->nothing_heard)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Parts heard:"));
+      for (guint i = 0; i < self->parts->len; i++)
+        {
+          const SbAnswerPart *part = &g_array_index (self->parts, SbAnswerPart, i);
+          g_autofree char *name = part->field == SB_STORY_FIELD_ACTION
+                                    ? g_strdup_printf (_("Action step %d"), part->step + 1)
+                                    : g_strdup (part_name (part));
+
+          /* Translators: "The Task: 4 of 6 words, heard" */
+          g_string_append_printf (out, _("  %s: %u of %u words, %s\n"), name, part->n_heard, part->n_words,
+                                  part->heard ? _("heard") : _("not heard"));
+        }
+    }
+
+  if (!self->nothing_heard)
+    {
+      marks = sb_answer_report_get_marks (self, &n_marks);
+      g_string_append_printf (out, "\n%s\n", _("Transcript (the story’s words in *stars*):"));
+      for (guint i = 0; i < n_marks; i++)
+        {
+          g_string_append_len (out, self->text + offset, marks[i].start - offset);
+          g_string_append_c (out, '*');
+          g_string_append_len (out, self->text + marks[i].start, marks[i].end - marks[i].start);
+          g_string_append_c (out, '*');
+          offset = marks[i].end;
+        }
+      g_string_append (out, self->text + offset);
+      g_string_append_c (out, '\n');
+    }
+
   return g_string_free (out, FALSE);
 }
 

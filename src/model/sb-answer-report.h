@@ -19,6 +19,9 @@ G_BEGIN_DECLS
 #define SB_ANSWER_CHECK_FIGURES       "answer-figures"
 #define SB_ANSWER_CHECK_WE_NOT_I      "answer-we-not-i"
 
+/* A silence at least this long inside an answer is a long pause. */
+#define SB_ANSWER_LONG_PAUSE_MS 3000
+
 /* The transcript of a spoken answer ---------------------------------- */
 
 /* One recognised word, lower case, with its time in the recording. */

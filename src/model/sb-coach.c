@@ -598,6 +598,30 @@ count_pronouns (GArray   *tokens,
     (*singular)++;
 }
 
+/**
+ * sb_coach_count_pronouns:
+ * @text: (nullable): text, written or as heard
+ * @singular: (out): how many times it says "I" (me, my, I'm, ...)
+ * @plural: (out): how many times it says "we" (us, our, we're, ...)
+ *
+ * Counts "I" and "we" the way the we-not-i check does (without the
+ * steps that start with a verb, which only a written story has).
+ */
+void
+sb_coach_count_pronouns (const char *text,
+                         guint      *singular,
+                         guint      *plural)
+{
+  g_autoptr(GArray) tokens = tokenize_new (text);
+
+  g_return_if_fail (singular != NULL);
+  g_return_if_fail (plural != NULL);
+
+  *singular = 0;
+  *plural = 0;
+  count_pronouns (tokens, FALSE, plural, singular);
+}
+
 static void
 check_we_not_i (Checker *checker)
 {

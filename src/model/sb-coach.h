@@ -78,5 +78,8 @@ void                     sb_coach_estimate         (SbStory                  *st
                                                     SbSpeakingEstimate       *out);
 guint                    sb_coach_count_words      (const char               *text);
 char                    *sb_coach_stem             (const char               *word);
+void                     sb_coach_count_pronouns   (const char               *text,
+                                                    guint                    *singular,
+                                                    guint                    *plural);
 
 G_END_DECLS
