@@ -439,6 +439,10 @@ add_story_text (GtkBox     *box,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Narrow enough to leave room for a report beside it; a label still
+   * fills the width it is given.
+   */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (box, label);
