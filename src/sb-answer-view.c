@@ -17,9 +17,6 @@
 
 #include "sb-answer-view.h"
 
-/* The width the report asks for beside the story, in pixels. */
-#define NATURAL_WIDTH 340
-
 /* A report: what the answer did well and what it missed. */
 struct _SbAnswerView
 {
@@ -230,39 +227,6 @@ delete_action (GtkWidget  *widget,
   g_signal_emit (self, signals[DELETE_RECORDING], 0, recording);
 }
 
-/* Asks for no more width than a column beside the story: the card puts
- * the two side by side when both fit.
- */
-static void
-sb_answer_view_measure (GtkWidget      *widget,
-                        GtkOrientation  orientation,
-                        int             for_size,
-                        int            *minimum,
-                        int            *natural,
-                        int            *minimum_baseline,
-                        int            *natural_baseline)
-{
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-
-  *minimum = *natural = 0;
-  if (child != NULL)
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *natural = MAX (*minimum, MIN (*natural, NATURAL_WIDTH));
-}
-
-static void
-sb_answer_view_size_allocate (GtkWidget *widget,
-                              int        width,
-                              int        height,
-                              int        baseline)
-{
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-
-  if (child != NULL)
-    gtk_widget_allocate (child, width, height, baseline, NULL);
-}
-
 static void
 sb_answer_view_dispose (GObject *object)
 {
@@ -303,9 +267,7 @@ sb_answer_view_class_init (SbAnswerViewClass *klass)
                                             0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, SB_TYPE_RECORDING);
 
-  widget_class->measure = sb_answer_view_measure;
-  widget_class->size_allocate = sb_answer_view_size_allocate;
-
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "answerview");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-answer-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SbAnswerView, delete_button);

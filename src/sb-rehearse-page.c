@@ -39,6 +39,10 @@
 /* Wide enough for the story and the report side by side. */
 #define CARD_WIDTH 640
 #define CARD_WIDTH_REPORT 1080
+/* From this width of the page on, the report is beside the story, not
+ * under it.
+ */
+#define SIDE_BY_SIDE_WIDTH 700
 
 struct _SbRehearsePage
 {
@@ -71,7 +75,7 @@ struct _SbRehearsePage
   AdwComboRow          *scope_row;
   GtkButton            *start_button;
   GtkBox               *story_box;
-  GtkFlowBox           *story_flow;
+  GtkBox               *story_pair;
   GtkRevealer          *story_revealer;
   GtkLabel             *summary_label;
   GtkListBox           *summary_list;
@@ -91,6 +95,7 @@ struct _SbRehearsePage
   GPtrArray            *principle_ids;
   GHashTable           *picked;
   guint                 tick_id;
+  guint                 pair_idle_id;
   SbRecordings         *recordings;
 #ifdef HAVE_SPEECH
   SbListener           *listener;
@@ -98,6 +103,7 @@ struct _SbRehearsePage
   char                 *keep_path;     /* the recording being made, if kept */
   GDateTime            *listen_date;
   int                   suggested_rating;
+  gboolean              cannot_listen;  /* no speech model: Record is off */
 };
 
 G_DEFINE_FINAL_TYPE (SbRehearsePage, sb_rehearse_page, GTK_TYPE_WIDGET)
@@ -425,7 +431,7 @@ update_actions (SbRehearsePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearse.rate",
                                  card != NULL && sb_review_card_get_rating (card) == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearse.next", card != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearse.record", card_page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearse.record", card_page && !self->cannot_listen);
 }
 
 static void
@@ -439,10 +445,6 @@ add_story_text (GtkBox     *box,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* Narrow enough to leave room for a report beside it; a label still
-   * fills the width it is given.
-   */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (box, label);
@@ -581,14 +583,24 @@ set_default_note (SbRehearsePage *self)
   set_listen_note (self, _("English only · nothing leaves this computer"), FALSE);
 }
 
+/* Why the answer cannot be heard, and that the card works without. */
+static void
+set_problem_note (SbRehearsePage *self,
+                  const GError   *error)
+{
+  g_autofree char *note = NULL;
+
+  /* Translators: why Storybank cannot listen, then what still works */
+  note = g_strdup_printf (_("%s\nAnswer aloud and rate yourself as before."), error->message);
+  set_listen_note (self, note, TRUE);
+}
+
 /* The report beside the story, or the story alone. */
 static void
 show_answer (SbRehearsePage *self,
              gboolean        show)
 {
-  GtkWidget *child = gtk_widget_get_parent (GTK_WIDGET (self->answer_view));
-
-  gtk_widget_set_visible (child, show);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_view), show);
   adw_clamp_set_maximum_size (self->card_clamp, show ? CARD_WIDTH_REPORT : CARD_WIDTH);
   if (!show)
     sb_answer_view_set_report (self->answer_view, NULL, NULL);
@@ -652,7 +664,22 @@ update_listening (SbRehearsePage *self)
   if (!listening)
     gtk_level_bar_set_value (self->level_bar, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearse.record",
-                                 on_card_page (self) && state != SB_LISTENER_STATE_FINISHING);
+                                 on_card_page (self) && !self->cannot_listen
+                                 && state != SB_LISTENER_STATE_FINISHING);
+}
+
+/* Says at once, on each card, when there is no model to listen with. */
+static void
+check_can_listen (SbRehearsePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->cannot_listen = !sb_listener_check_available (NULL, &error);
+  if (self->cannot_listen)
+    set_problem_note (self, error);
+  else
+    set_default_note (self);
+  update_listening (self);
 }
 
 /* Lets the listener go; @cancel abandons an answer still being heard. */
@@ -717,14 +744,10 @@ static void
 listener_error_cb (SbRehearsePage *self,
                    const GError   *error)
 {
-  g_autofree char *note = NULL;
-
   g_assert (SB_IS_REHEARSE_PAGE (self));
 
-  /* Translators: why the answer was not heard, then what still works */
-  note = g_strdup_printf (_("%s Rate yourself as before."), error->message);
   stop_listening (self, TRUE);
-  set_listen_note (self, note, TRUE);
+  set_problem_note (self, error);
 }
 
 static void
@@ -806,9 +829,9 @@ start_listening (SbRehearsePage *self)
 
   if (!sb_listener_check_available (NULL, &error))
     {
-      g_autofree char *note = g_strdup_printf (_("%s Rate yourself as before."), error->message);
-
-      set_listen_note (self, note, TRUE);
+      self->cannot_listen = TRUE;
+      set_problem_note (self, error);
+      update_listening (self);
       return;
     }
 
@@ -838,10 +861,8 @@ start_listening (SbRehearsePage *self)
 
   if (!sb_listener_start (self->listener, &error))
     {
-      g_autofree char *note = g_strdup_printf (_("%s Rate yourself as before."), error->message);
-
       stop_listening (self, TRUE);
-      set_listen_note (self, note, TRUE);
+      set_problem_note (self, error);
       return;
     }
 
@@ -855,6 +876,11 @@ start_listening (SbRehearsePage *self)
 }
 
 #else /* !HAVE_SPEECH */
+
+static void
+check_can_listen (SbRehearsePage *self)
+{
+}
 
 static gboolean
 is_listening (SbRehearsePage *self)
@@ -1021,11 +1047,11 @@ show_card (SbRehearsePage *self)
   stop_listening (self, TRUE);
   show_answer (self, FALSE);
   self->suggested_rating = 0;
-  set_default_note (self);
 
   gtk_stack_set_visible_child_name (self->rehearse_stack, "card");
   gtk_widget_grab_focus (GTK_WIDGET (self->reveal_button));
   update_card_state (self);
+  check_can_listen (self);
 
   if (self->tick_id == 0)
     self->tick_id = g_timeout_add (TICK_MS, tick_cb, self);
@@ -1160,12 +1186,72 @@ select_id (AdwComboRow *row,
 }
 
 static void
+lay_out_pair_cb (gpointer data)
+{
+  SbRehearsePage *self = data;
+  gboolean wide = gtk_widget_get_width (GTK_WIDGET (self)) >= SIDE_BY_SIDE_WIDTH;
+
+  self->pair_idle_id = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->story_pair),
+                                  wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  /* Two columns of the same width; one under the other, each its height. */
+  gtk_box_set_homogeneous (self->story_pair, wide);
+}
+
+/* The page holds its stack as a bin does. */
+static GtkSizeRequestMode
+sb_rehearse_page_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  return child ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+sb_rehearse_page_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+/* The story and its report side by side when the page is wide enough,
+ * one under the other when not; changed after this allocation, never
+ * during it.
+ */
+static void
+sb_rehearse_page_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  SbRehearsePage *self = SB_REHEARSE_PAGE (widget);
+  GtkOrientation wanted = width >= SIDE_BY_SIDE_WIDTH ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL;
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->story_pair)) && self->pair_idle_id == 0)
+    self->pair_idle_id = g_idle_add_once (lay_out_pair_cb, self);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static void
 sb_rehearse_page_dispose (GObject *object)
 {
   SbRehearsePage *self = (SbRehearsePage *) object;
   GtkWidget *child;
 
   stop_tick (self);
+  g_clear_handle_id (&self->pair_idle_id, g_source_remove);
 #ifdef HAVE_SPEECH
   if (self->listener != NULL)
     {
@@ -1229,6 +1315,10 @@ sb_rehearse_page_class_init (SbRehearsePageClass *klass)
   object_class->finalize = sb_rehearse_page_finalize;
   object_class->get_property = sb_rehearse_page_get_property;
 
+  widget_class->get_request_mode = sb_rehearse_page_get_request_mode;
+  widget_class->measure = sb_rehearse_page_measure;
+  widget_class->size_allocate = sb_rehearse_page_size_allocate;
+
   /**
    * SbRehearsePage:session: (nullable)
    *
@@ -1242,7 +1332,6 @@ sb_rehearse_page_class_init (SbRehearsePageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-rehearse-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, answer_view);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, card_clamp);
@@ -1270,7 +1359,7 @@ sb_rehearse_page_class_init (SbRehearsePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, scope_row);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, story_box);
-  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, story_flow);
+  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, story_pair);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, story_revealer);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, summary_list);
@@ -1333,11 +1422,6 @@ sb_rehearse_page_init (SbRehearsePage *self)
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_spin_button_set_value (self->target_spin, g_settings_get_int (self->settings, "target-seconds"));
 
-  /* The flow box's cells are not for the keyboard: their contents are. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->story_flow));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
   show_answer (self, FALSE);
 #ifndef HAVE_SPEECH
   gtk_widget_set_visible (GTK_WIDGET (self->record_button), FALSE);

@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "sb-answer-view.h"
@@ -107,6 +108,26 @@ save_picture (GtkWidget  *widget,
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Saved %s", path);
+}
+
+/* A label the user can see that says @text somewhere in it. */
+static gboolean
+label_says (GtkWidget     *widget,
+            gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* Scrolls the page holding @widget to its end, to see what is below. */
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  sb_test_ui_iterate (200);
 }
 
 static void
@@ -214,7 +235,7 @@ test_listen_report_and_recording (void)
   gtk_window_present (GTK_WINDOW (window));
   sb_test_ui_iterate (50);
   review = open_card (window);
-  show_at_size (GTK_WINDOW (review), 1000, 1160);
+  show_at_size (GTK_WINDOW (review), 1000, 760);
   view = record_answer (review);
 
   /* The report, beside the story revealed. */
@@ -245,14 +266,20 @@ test_listen_report_and_recording (void)
   g_assert_nonnull (sb_test_ui_find_widget (GTK_WIDGET (view), sb_test_ui_is_a,
                                             GSIZE_TO_POINTER (GTK_TYPE_MEDIA_CONTROLS)));
 
+  /* The rating the report suggests is marked, not given. */
+  g_assert_nonnull (sb_test_ui_find_widget (GTK_WIDGET (review), label_says, "From what was heard"));
+
   save_picture (GTK_WIDGET (review), "report-wide-light.png");
-  show_at_size (GTK_WINDOW (review), 400, 1600);
-  save_picture (GTK_WIDGET (review), "report-narrow-light.png");
+  scroll_to_end (GTK_WIDGET (view));
+  save_picture (GTK_WIDGET (review), "report-wide-light-end.png");
+  show_at_size (GTK_WINDOW (review), 400, 760);
+  scroll_to_end (GTK_WIDGET (view));
+  save_picture (GTK_WIDGET (review), "report-narrow-light-end.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   sb_test_ui_iterate (300);
-  save_picture (GTK_WIDGET (review), "report-narrow-dark.png");
-  show_at_size (GTK_WINDOW (review), 1000, 1160);
-  save_picture (GTK_WIDGET (review), "report-wide-dark.png");
+  save_picture (GTK_WIDGET (review), "report-narrow-dark-end.png");
+  show_at_size (GTK_WINDOW (review), 1000, 760);
+  save_picture (GTK_WIDGET (review), "report-wide-dark-end.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_widget_activate_action (GTK_WIDGET (sb_review_window_get_rehearse_page (review)), "rehearse.rate", "i", 4);
@@ -378,11 +405,12 @@ test_listen_no_model (void)
   review = open_card (window);
   page = sb_review_window_get_rehearse_page (review);
 
+  /* Said on the card at once; Record is off. */
+  g_assert_nonnull (sb_test_ui_find_widget (GTK_WIDGET (review), label_says, "pocketsphinx-en-us"));
+  g_assert_nonnull (sb_test_ui_find_widget (GTK_WIDGET (review), label_says, "rate yourself as before"));
   gtk_widget_activate_action (GTK_WIDGET (page), "rehearse.record", NULL);
   sb_test_ui_iterate (50);
   g_assert_false (sb_rehearse_page_get_listening (page));
-  g_assert_nonnull (sb_test_ui_find_widget (GTK_WIDGET (review), sb_test_ui_is_a,
-                                            GSIZE_TO_POINTER (GTK_TYPE_LABEL)));
   show_at_size (GTK_WINDOW (review), 720, 680);
   save_picture (GTK_WIDGET (review), "no-model-light.png");
 
