@@ -49,6 +49,8 @@ ensure_editor (SbWindow *self)
   self->coach_panel = SB_COACH_PANEL (sb_coach_panel_new ());
   gtk_box_append (sb_tips_panel_get_extra_box (self->tips_panel), GTK_WIDGET (self->coach_panel));
   g_signal_connect_object (self->coach_panel, "focus-field", G_CALLBACK (coach_focus_field_cb), self, G_CONNECT_SWAPPED);
+  self->recordings_group = SB_RECORDINGS_GROUP (sb_recordings_group_new (self->recordings));
+  gtk_box_append (sb_tips_panel_get_extra_box (self->tips_panel), GTK_WIDGET (self->recordings_group));
 
   if (self->catalog != NULL)
     {
@@ -138,6 +140,7 @@ _sb_window_open_story (SbWindow *self,
     {
       sb_story_editor_set_story (self->editor, story);
       sb_coach_panel_set_story (self->coach_panel, story);
+      sb_recordings_group_set_story (self->recordings_group, story);
     }
   gtk_stack_set_visible_child_name (self->editor_stack, story ? "editor" : "empty");
 
@@ -353,6 +356,7 @@ sb_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
   self->editor = NULL;
   self->coach_panel = NULL;
+  self->recordings_group = NULL;
 
   G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
 }

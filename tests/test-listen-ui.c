@@ -18,6 +18,7 @@
 
 #include "sb-answer-view.h"
 #include "sb-application.h"
+#include "sb-recordings-group.h"
 #include "sb-rehearse-page.h"
 #include "sb-review-window.h"
 #include "sb-store.h"
@@ -286,11 +287,37 @@ test_listen_report_and_recording (void)
   gtk_window_close (GTK_WINDOW (review));
   sb_test_ui_iterate (50);
 
-  /* The story page lists the recording. */
+  /* The story page lists its recordings, with the trend of their
+   * reports (an older answer added for it).
+   */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+    g_autoptr(JsonObject) summary = json_object_new ();
+    g_autoptr(SbRecording) older = NULL;
+
+    json_object_set_double_member (summary, "words-per-minute", 176);
+    json_object_set_double_member (summary, "coverage", 0.5);
+    older = sb_recordings_add (store_recordings, story_id, yesterday, NULL, 74, summary, &error);
+    g_assert_no_error (error);
+  }
   sb_story_list_select_position (sb_window_get_story_list (window), 0);
   sb_test_ui_iterate (200);
   g_assert_true (sb_story_editor_get_story (sb_window_get_editor (window)) == story);
-  save_picture (GTK_WIDGET (window), "story-page-light.png");
+  {
+    GtkWidget *group = sb_test_ui_find_widget (GTK_WIDGET (window), sb_test_ui_is_a,
+                                               GSIZE_TO_POINTER (SB_TYPE_RECORDINGS_GROUP));
+
+    g_assert_nonnull (group);
+    g_assert_true (gtk_widget_get_visible (group));
+    g_assert_cmpuint (sb_recordings_group_get_n_shown (SB_RECORDINGS_GROUP (group)), ==, 2);
+    g_assert_nonnull (sb_test_ui_find_widget (group, label_says, "Last 2: 1:14 → "));
+    save_picture (GTK_WIDGET (sb_window_get_tips_panel (window)), "story-page-light.png");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+    sb_test_ui_iterate (300);
+    save_picture (GTK_WIDGET (sb_window_get_tips_panel (window)), "story-page-dark.png");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  }
 
   /* Deleting the story deletes its recording; Undo brings it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-story", NULL));
@@ -305,7 +332,7 @@ test_listen_report_and_recording (void)
   g_assert_true (g_file_test (audio, G_FILE_TEST_IS_REGULAR));
   g_assert_cmphex (mode_of (audio), ==, 0600);
   recordings = sb_recordings_list (store_recordings, story_id);
-  g_assert_cmpuint (recordings->len, ==, 1);
+  g_assert_cmpuint (recordings->len, ==, 2);
   g_clear_pointer (&recordings, g_ptr_array_unref);
 
   /* Deleted again, and the Undo gone (another deletion): gone for good. */
