@@ -53,6 +53,13 @@
  * its first sound is not cut.
  */
 #define PREROLL_FRAMES    30
+/* Syllables are counted on the level averaged over this many frames,
+ * as peaks at least SYLLABLE_DIP_DB above the dips around them and no
+ * more than SYLLABLE_RANGE_DB below the loudest so far.
+ */
+#define SMOOTH_FRAMES     7
+#define SYLLABLE_DIP_DB   4.0
+#define SYLLABLE_RANGE_DB 25.0
 /* Below this level (dBFS) a frame is silence, unless the room is noisier. */
 #define SILENCE_DB        (-45.0)
 /* How often the level and the elapsed time are passed on. */
@@ -387,6 +394,14 @@ typedef struct
   guint64             silent_frames;    /* the current run of silence */
   guint64             samples_since_partial;
 
+  /* Syllables: peaks of the smoothed level, with a dip on either side. */
+  double              recent_db[SMOOTH_FRAMES];
+  double              loudest_db;
+  double              peak_db;
+  double              valley_db;
+  gboolean            rising;
+  guint               n_syllables;
+
   gint64              first_voice;      /* frame, -1 before any */
   guint64             last_voice_end;   /* frame */
   guint64             pause_frames;     /* in long pauses */
@@ -417,12 +432,18 @@ decoder_init (Decoder  *decoder,
     }
 
   paths = sb_speech_model_get_paths (model);
-  config = cmd_ln_init (NULL, ps_args (), TRUE,
-                        "-hmm", paths->acoustic_model,
-                        "-lm", arpa_path,
-                        "-dict", dict_path,
-                        "-samprate", "16000",
-                        NULL);
+  {
+    g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+    g_ptr_array_add (argv, (char *) "storybank");
+    g_ptr_array_add (argv, (char *) "-hmm");
+    g_ptr_array_add (argv, paths->acoustic_model);
+    g_ptr_array_add (argv, (char *) "-lm");
+    g_ptr_array_add (argv, arpa_path);
+    g_ptr_array_add (argv, (char *) "-dict");
+    g_ptr_array_add (argv, dict_path);
+    config = cmd_ln_parse_r (NULL, ps_args (), argv->len, (char **) argv->pdata, TRUE);
+  }
   decoder->ps = config != NULL ? ps_init (config) : NULL;
   if (config != NULL)
     cmd_ln_free_r (config);
@@ -498,6 +519,44 @@ decoder_end_utterance (Decoder *decoder)
   decoder->in_utterance = FALSE;
 }
 
+static void
+decoder_count_syllables (Decoder *decoder,
+                         double   db)
+{
+  double level = 0;
+  guint n = MIN (decoder->frames + 1, SMOOTH_FRAMES);
+
+  decoder->recent_db[decoder->frames % SMOOTH_FRAMES] = db;
+  for (guint i = 0; i < n; i++)
+    level += decoder->recent_db[i];
+  level /= n;
+  decoder->loudest_db = MAX (decoder->loudest_db, level);
+
+  if (decoder->rising)
+    {
+      if (level > decoder->peak_db)
+        decoder->peak_db = level;
+      else if (level < decoder->peak_db - SYLLABLE_DIP_DB)
+        {
+          if (decoder->peak_db > MAX (SILENCE_DB, decoder->loudest_db - SYLLABLE_RANGE_DB)
+              && decoder->peak_db - decoder->valley_db >= SYLLABLE_DIP_DB)
+            decoder->n_syllables++;
+          decoder->rising = FALSE;
+          decoder->valley_db = level;
+        }
+    }
+  else
+    {
+      if (level < decoder->valley_db)
+        decoder->valley_db = level;
+      else if (level > decoder->valley_db + SYLLABLE_DIP_DB)
+        {
+          decoder->rising = TRUE;
+          decoder->peak_db = level;
+        }
+    }
+}
+
 /* One 10 ms frame: is it speech, does a pause begin or end. */
 static void
 decoder_frame (Decoder *decoder)
@@ -508,6 +567,7 @@ decoder_frame (Decoder *decoder)
   for (guint i = 0; i < FRAME_SAMPLES; i++)
     sum += (double) decoder->frame[i] * decoder->frame[i];
   db = 10 * log10 (sum / FRAME_SAMPLES / (32768.0 * 32768.0) + 1e-12);
+  decoder_count_syllables (decoder, db);
 
   /* The room's noise floor: follows the level down at once and up slowly. */
   if (db < decoder->noise_db)
@@ -602,6 +662,10 @@ decoder_thread (gpointer data)
   decoder.heard = g_string_new (NULL);
   decoder.first_voice = -1;
   decoder.noise_db = 0;
+  decoder.loudest_db = -120;
+  decoder.valley_db = -120;
+  decoder.rising = TRUE;
+  decoder.peak_db = -120;
 
   if (!decoder_init (&decoder, &error))
     {
@@ -641,6 +705,7 @@ decoder_thread (gpointer data)
   if (decoder.first_voice >= 0)
     voiced_ms = (guint) ((decoder.last_voice_end - decoder.first_voice - decoder.pause_frames) * FRAME_MS);
   sb_answer_transcript_set_duration (decoder.transcript, total_ms, voiced_ms);
+  sb_answer_transcript_set_syllables (decoder.transcript, decoder.n_syllables);
 
   message = g_new0 (Message, 1);
   message->kind = MESSAGE_TRANSCRIPT;

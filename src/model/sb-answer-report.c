@@ -61,6 +61,8 @@ static const char * const fillers[] = {
  * recognition misses some words, and nobody retells a story word for word.
  */
 #define PART_HEARD_SHARE 0.34
+/* English speech averages about one and a half syllables a word. */
+#define SYLLABLES_PER_WORD 1.5
 /* Below this the words heard are too few to judge the pace. */
 #define MIN_WORDS_FOR_PACE 10
 
@@ -593,7 +595,15 @@ compute (SbAnswerReport *self)
                 - sb_answer_transcript_get_word (transcript, 0)->start_ms;
   if (self->seconds <= 0)
     self->seconds = voiced_ms / 1000.0;
-  self->words_per_minute = voiced_ms > 0 ? n * 60000.0 / voiced_ms : 0;
+  /* Counted from the syllables when the audio gave them: the recogniser
+   * drops words from fast speech and adds short ones to slow speech,
+   * both towards a middling pace.
+   */
+  if (sb_answer_transcript_get_syllables (transcript) > 0)
+    self->words_per_minute = sb_answer_transcript_get_syllables (transcript) / SYLLABLES_PER_WORD
+                             * 60000.0 / MAX (voiced_ms, 1);
+  else
+    self->words_per_minute = voiced_ms > 0 ? n * 60000.0 / voiced_ms : 0;
 
   for (guint i = 0; i < sb_answer_transcript_get_n_pauses (transcript); i++)
     {

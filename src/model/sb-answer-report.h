@@ -60,6 +60,13 @@ void                 sb_answer_transcript_add_pause     (SbAnswerTranscript  *se
 void                 sb_answer_transcript_set_duration  (SbAnswerTranscript  *self,
                                                          guint                total_ms,
                                                          guint                voiced_ms);
+/* The syllables counted in the audio (peaks of its level), 0 when not
+ * known: the pace is judged on them, as the recogniser drops or adds
+ * short words.
+ */
+void                 sb_answer_transcript_set_syllables (SbAnswerTranscript  *self,
+                                                         guint                n_syllables);
+guint                sb_answer_transcript_get_syllables (SbAnswerTranscript  *self);
 guint                sb_answer_transcript_get_n_words   (SbAnswerTranscript  *self);
 const SbAnswerWord  *sb_answer_transcript_get_word      (SbAnswerTranscript  *self,
                                                          guint                position);

@@ -18,6 +18,7 @@ struct _SbAnswerTranscript
   GArray          *pauses;  /* SbAnswerPause */
   guint            total_ms;
   guint            voiced_ms;
+  guint            n_syllables;
 };
 
 G_DEFINE_BOXED_TYPE (SbAnswerTranscript, sb_answer_transcript,
@@ -123,6 +124,23 @@ sb_answer_transcript_set_duration (SbAnswerTranscript *self,
   self->voiced_ms = MIN (voiced_ms, total_ms);
 }
 
+void
+sb_answer_transcript_set_syllables (SbAnswerTranscript *self,
+                                    guint               n_syllables)
+{
+  g_return_if_fail (self != NULL);
+
+  self->n_syllables = n_syllables;
+}
+
+guint
+sb_answer_transcript_get_syllables (SbAnswerTranscript *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_syllables;
+}
+
 guint
 sb_answer_transcript_get_n_words (SbAnswerTranscript *self)
 {
@@ -202,7 +220,7 @@ sb_answer_transcript_dup_text (SbAnswerTranscript *self)
  * sb_answer_transcript_to_json:
  *
  * Returns: (transfer full): an object with "total-ms", "voiced-ms",
- * "words" ([text, start, end] each) and "pauses" ([start, end] each)
+ * "syllables", "words" ([text, start, end] each) and "pauses" ([start, end] each)
  */
 JsonNode *
 sb_answer_transcript_to_json (SbAnswerTranscript *self)
@@ -216,6 +234,8 @@ sb_answer_transcript_to_json (SbAnswerTranscript *self)
   json_builder_add_int_value (builder, self->total_ms);
   json_builder_set_member_name (builder, "voiced-ms");
   json_builder_add_int_value (builder, self->voiced_ms);
+  json_builder_set_member_name (builder, "syllables");
+  json_builder_add_int_value (builder, self->n_syllables);
   json_builder_set_member_name (builder, "words");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->words->len; i++)
@@ -334,5 +354,6 @@ sb_answer_transcript_new_from_json (JsonNode  *node,
                                      MAX (read_ms (json_object_get_member (object, "total-ms")),
                                           self->total_ms),
                                      read_ms (json_object_get_member (object, "voiced-ms")));
+  sb_answer_transcript_set_syllables (self, read_ms (json_object_get_member (object, "syllables")));
   return g_steal_pointer (&self);
 }

@@ -806,6 +806,8 @@ static const char * const filler_sentences[] = {
   NULL
 };
 
+#define FILLER_WEIGHT 4
+
 static const char * const common_words =
   "i we you he she they it me us them my our your their this that these those "
   "a an the and or but so then because if when while after before until about "
@@ -932,9 +934,18 @@ sb_speech_model_new_for_sentences (const char * const  *sentences,
   self->language = g_strdup (self->paths.language);
 
   for (guint i = 0; sentences != NULL && sentences[i] != NULL; i++)
-    g_ptr_array_add (spoken, sb_speech_split_words (sentences[i], self->language));
-  for (guint i = 0; filler_sentences[i] != NULL; i++)
-    g_ptr_array_add (spoken, g_strsplit (filler_sentences[i], " ", -1));
+    {
+      GStrv words = sb_speech_split_words (sentences[i], self->language);
+
+      g_ptr_array_add (spoken, words);
+    }
+  /* Weighed like a few sentences each, so that a filler is heard as
+   * itself rather than as the nearest story word; more makes story
+   * words heard as fillers.
+   */
+  for (guint r = 0; r < FILLER_WEIGHT; r++)
+    for (guint i = 0; filler_sentences[i] != NULL; i++)
+      g_ptr_array_add (spoken, g_strsplit (filler_sentences[i], " ", -1));
   /* The common words one by one: known, but not joined to anything. */
   common = g_strsplit (common_words, " ", -1);
   for (guint i = 0; common[i] != NULL; i++)
