@@ -577,24 +577,6 @@ set_listen_note (SbRehearsePage *self,
     }
 }
 
-static void
-set_default_note (SbRehearsePage *self)
-{
-  set_listen_note (self, _("English only · nothing leaves this computer"), FALSE);
-}
-
-/* Why the answer cannot be heard, and that the card works without. */
-static void
-set_problem_note (SbRehearsePage *self,
-                  const GError   *error)
-{
-  g_autofree char *note = NULL;
-
-  /* Translators: why Storybank cannot listen, then what still works */
-  note = g_strdup_printf (_("%s\nAnswer aloud and rate yourself as before."), error->message);
-  set_listen_note (self, note, TRUE);
-}
-
 /* The report beside the story, or the story alone. */
 static void
 show_answer (SbRehearsePage *self,
@@ -616,6 +598,24 @@ discard_keep_path (SbRehearsePage *self)
 }
 
 #ifdef HAVE_SPEECH
+
+static void
+set_default_note (SbRehearsePage *self)
+{
+  set_listen_note (self, _("English only · nothing leaves this computer"), FALSE);
+}
+
+/* Why the answer cannot be heard, and that the card works without. */
+static void
+set_problem_note (SbRehearsePage *self,
+                  const GError   *error)
+{
+  g_autofree char *note = NULL;
+
+  /* Translators: why Storybank cannot listen, then what still works */
+  note = g_strdup_printf (_("%s\nAnswer aloud and rate yourself as before."), error->message);
+  set_listen_note (self, note, TRUE);
+}
 
 static gboolean
 is_listening (SbRehearsePage *self)
@@ -886,12 +886,6 @@ static gboolean
 is_listening (SbRehearsePage *self)
 {
   return FALSE;
-}
-
-static void
-update_listening (SbRehearsePage *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearse.record", FALSE);
 }
 
 static void
@@ -1424,6 +1418,7 @@ sb_rehearse_page_init (SbRehearsePage *self)
 
   show_answer (self, FALSE);
 #ifndef HAVE_SPEECH
+  self->cannot_listen = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->record_button), FALSE);
   set_listen_note (self, _("This Storybank was built without listening: answer aloud and rate yourself."), FALSE);
 #endif
