@@ -193,6 +193,9 @@ record_answer (SbReviewWindow *review)
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (view)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rehearse.record", NULL));
   g_assert_true (sb_rehearse_page_get_listening (page));
+  sb_test_ui_iterate (1500);
+  if (sb_rehearse_page_get_listening (page))
+    save_picture (GTK_WIDGET (review), "listening-light.png");
 
   /* However slow the machine (a sanitizer build), within two minutes. */
   for (guint i = 0; i < 1200 && sb_rehearse_page_get_listening (page); i++)
