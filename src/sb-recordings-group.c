@@ -114,6 +114,15 @@ stop_playing (SbRecordingsGroup *self)
 }
 
 static void
+media_playing_cb (GtkMediaStream *media,
+                  GParamSpec     *pspec,
+                  GtkButton      *button)
+{
+  gtk_button_set_icon_name (button, gtk_media_stream_get_playing (media) ? "media-playback-pause-symbolic"
+                                                                         : "media-playback-start-symbolic");
+}
+
+static void
 play_clicked_cb (GtkButton         *button,
                  SbRecordingsGroup *self)
 {
@@ -128,9 +137,10 @@ play_clicked_cb (GtkButton         *button,
       stop_playing (self);
       self->playing = sb_recording_ref (recording);
       self->media = gtk_media_file_new_for_filename (sb_recording_get_audio_path (recording));
+      /* The button shows Play again when the answer has played to its end. */
+      g_signal_connect_object (self->media, "notify::playing", G_CALLBACK (media_playing_cb), button, 0);
     }
   gtk_media_stream_set_playing (self->media, !was_playing);
-  gtk_button_set_icon_name (button, was_playing ? "media-playback-start-symbolic" : "media-playback-pause-symbolic");
 }
 
 static void

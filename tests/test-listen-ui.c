@@ -274,6 +274,9 @@ test_listen_report_and_recording (void)
   g_assert_nonnull (sb_test_ui_find_widget (GTK_WIDGET (review), label_says, "From what was heard"));
 
   save_picture (GTK_WIDGET (review), "report-wide-light.png");
+  show_at_size (GTK_WINDOW (review), 720, 680);
+  save_picture (GTK_WIDGET (review), "report-default-light.png");
+  show_at_size (GTK_WINDOW (review), 1000, 760);
   scroll_to_end (GTK_WIDGET (view));
   save_picture (GTK_WIDGET (review), "report-wide-light-end.png");
   show_at_size (GTK_WINDOW (review), 400, 760);
