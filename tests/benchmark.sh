@@ -43,6 +43,11 @@ INNER
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash "$work/inner.sh" >"$work/window.txt" 2>/dev/null
 "$build/tests/benchmark-store" 10000 >"$work/store.txt"
 "$build/tests/benchmark-import" 1000 >>"$work/store.txt"
+# A two-minute spoken answer (skipped, exit 77, without espeak-ng or the
+# speech model; not built without -Dspeech).
+if [ -x "$build/tests/benchmark-listen" ]; then
+  "$build/tests/benchmark-listen" >>"$work/store.txt" || true
+fi
 
 python3 - "$work/window.txt" "$work/store.txt" <<'PY'
 import re, sys, statistics, os, subprocess
@@ -75,6 +80,8 @@ opening = line('open-story ', window)
 opening_in = line('open-story-in-principle', window)
 import_sync = line('import-sync', store)
 import_async = line('import-async', store)
+listen_file = line('listen-file', store)
+listen_live = line('listen-live', store)
 cairo = {name: line('cairo ' + name, window) for name in ('typing', 'scroll', 'switch-principle', 'open-story ', 'open-story-in-principle')}
 
 def ok(good):
@@ -92,6 +99,11 @@ print(f"| resident memory at first frame | {app_mb:.0f} MB | bare window {bare_m
 print(f"| Markdown export of the whole library | {st['export_ms']:.1f} ms | — | | <= 200 ms | {ok(st['export_ms'] <= 200)} |")
 print(f"| import of 1,000 Markdown pages (10,000 stories) planned, in one go | {import_sync.get('ms', 0):.0f} ms | — | | <= 2 s | {ok(import_sync.get('ms', 9e9) <= 2000)} |")
 print(f"| the same in the background (the window's way): longest main-thread stall | {import_async.get('longest_stall_ms', 0):.1f} ms | — | | <= 50 ms | {ok(import_async.get('longest_stall_ms', 99) <= 50)} |")
+if listen_file and listen_live:
+    print(f"| hearing a {listen_file['audio_s']:.0f} s spoken answer: CPU time over its length (real-time factor; {listen_file['cpu_s']:.1f} s of CPU) | {listen_file['rtf']:.2f} | — | | <= 0.3 | {ok(listen_file['rtf'] <= 0.3)} |")
+    print(f"| the same: peak resident memory growth while listening | +{listen_file['rss_growth_mb']:.0f} MB | — | | <= +60 MB | {ok(listen_file['rss_growth_mb'] <= 60)} |")
+    print(f"| the same at the pace of speech: end of the audio to the transcript | {listen_live['end_to_transcript_ms']:.0f} ms | — | | <= 1 s | {ok(listen_live['end_to_transcript_ms'] <= 1000)} |")
+    print(f"| the same: longest main-loop stall while listening (load average {listen_live.get('load', 0):.1f}) | {listen_live['longest_stall_ms']:.1f} ms | idle main loop {listen_live.get('idle_stall_ms', 0):.1f} ms | | <= 16 ms | {ok(listen_live['longest_stall_ms'] <= 16)} |")
 print()
 print("| interaction (10,000 stories) | GTK's GL renderer (llvmpipe) | GTK's cairo renderer |")
 print("|---|---|---|")

@@ -11,6 +11,7 @@
 #include "sb-csv.h"
 #include "sb-store.h"
 #include "sb-markdown.h"
+#include "sb-speech-model.h"
 #include "sb-text-export.h"
 #include "sb-test-util.h"
 
@@ -548,6 +549,76 @@ test_check (Fixture       *f,
   }
 }
 
+/* --listen hears an answer in a file and prints the report for the
+ * story given by --story; a file that is not audio, or no speech model,
+ * is a clear message and a failure.
+ */
+static void
+test_listen (Fixture       *f,
+             gconstpointer  data)
+{
+  SbStory *stories[] = {
+    make_checked_story ("Faster deploys", "Deploys went from a day to 20 minutes.", "deliver-results"),
+    NULL,
+  };
+  g_autofree char *id = g_strdup (sb_story_get_id (stories[0]));
+  g_autofree char *story_arg = g_strconcat ("--story=", id, NULL);
+  g_autofree char *corrupt = g_build_filename (f->dir, "corrupt.wav", NULL);
+  g_autofree char *corrupt_arg = g_strconcat ("--listen=", corrupt, NULL);
+
+  write_stories (f, stories);
+  sb_test_write_file (corrupt, "RIFF....WAVEnot really a sound file at all", -1);
+
+  /* Each option needs the other. */
+  g_assert_cmpint (run (f, corrupt_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "--story"));
+  g_assert_cmpint (run (f, story_arg, NULL), ==, 2);
+  g_assert_cmpint (run (f, corrupt_arg, "--story=No such story", NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "No such story"));
+  g_assert_cmpint (run (f, corrupt_arg, story_arg, "--check", NULL), ==, 2);
+
+  /* Not audio: refused, with the file's name. */
+  g_assert_cmpint (run (f, corrupt_arg, "--story=Faster deploys", NULL), ==, 1);
+  g_assert_cmpstr (f->out, ==, "");
+#ifdef HAVE_SPEECH
+  g_assert_true (strstr (f->err, "corrupt.wav") != NULL || strstr (f->err, "pocketsphinx-en-us") != NULL);
+
+  /* No speech model: said so. */
+  g_setenv ("STORYBANK_SPEECH_MODEL_DIR", "/nonexistent/speech-model", TRUE);
+  g_assert_cmpint (run (f, corrupt_arg, story_arg, NULL), ==, 1);
+  g_unsetenv ("STORYBANK_SPEECH_MODEL_DIR");
+  g_assert_nonnull (strstr (f->err, "pocketsphinx-en-us"));
+
+  /* A spoken answer: the report. */
+  {
+    g_autofree char *espeak = g_find_program_in_path ("espeak-ng");
+    SbSpeechModelPaths paths;
+
+    if (espeak != NULL && sb_speech_model_find_paths (NULL, &paths, NULL))
+      {
+        g_autofree char *wav = g_build_filename (f->dir, "answer.wav", NULL);
+        g_autofree char *wav_arg = g_strconcat ("--listen=", wav, NULL);
+        const char *argv[] = {
+          "espeak-ng", "-v", "en-us", "-w", wav,
+          "Deploys took a whole day. I had to make them fast. I wrote a build cache for the "
+          "slowest jobs and moved the tests to run in parallel. Deploys went from a day to "
+          "twenty minutes.", NULL
+        };
+        int status = 0;
+
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                     NULL, NULL, &status, NULL));
+        g_assert_cmpint (run (f, wav_arg, story_arg, NULL), ==, 0);
+        g_assert_nonnull (strstr (f->out, "words a minute"));
+        g_assert_nonnull (strstr (f->out, "*cache*"));
+        sb_speech_model_paths_clear (&paths);
+      }
+  }
+#else
+  g_assert_nonnull (strstr (f->err, "without listening"));
+#endif
+}
+
 /* --import --dry-run prints the plan, with what would be left out, and
  * changes nothing; --dry-run alone is a mistake.
  */
@@ -589,6 +660,7 @@ main (int   argc,
   g_test_add ("/cli/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/cli/cheat-sheet", Fixture, NULL, fixture_set_up, test_cheat_sheet, fixture_tear_down);
   g_test_add ("/cli/check", Fixture, NULL, fixture_set_up, test_check, fixture_tear_down);
+  g_test_add ("/cli/listen", Fixture, NULL, fixture_set_up, test_listen, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -49,6 +49,12 @@
  * starts the next); one of SB_ANSWER_LONG_PAUSE_MS is a long pause.
  */
 #define UTTERANCE_GAP_MS  400
+/* Finishing an utterance takes longer the longer it is, and the last one
+ * is finished after the answer ends: past this length a shorter
+ * silence ends it.
+ */
+#define UTTERANCE_LONG_MS 8000
+#define UTTERANCE_SHORT_GAP_MS 150
 /* Fed to the decoder before the voice that starts an utterance, so that
  * its first sound is not cut.
  */
@@ -86,6 +92,7 @@ struct _SbListener
   double              elapsed;
   double              level;
   SbListenerState     state;
+  guint               realtime : 1;
   guint               pipeline_done : 1;
   guint               decoder_done : 1;
   guint               stopping : 1;
@@ -146,6 +153,8 @@ struct _Session
   GAsyncQueue     *queue;      /* GBytes of samples; the end marker last */
   gboolean         from_file;
   int              cancelled;  /* atomic */
+
+  gpointer         eos_time;   /* atomic: when the end reached the appsink, in µs */
 
   /* Streaming thread only */
   guint64          samples_in;
@@ -370,6 +379,7 @@ appsink_eos_cb (GstAppSink *sink,
 {
   Session *session = user_data;
 
+  g_atomic_pointer_set (&session->eos_time, GSIZE_TO_POINTER (g_get_monotonic_time ()));
   g_async_queue_push (session->queue, g_bytes_ref (end_marker));
 }
 
@@ -391,6 +401,7 @@ typedef struct
 
   gboolean            in_utterance;
   guint64             utterance_start;  /* in frames */
+  guint               n_utterances;
   guint64             silent_frames;    /* the current run of silence */
   guint64             samples_since_partial;
 
@@ -515,6 +526,7 @@ decoder_end_utterance (Decoder *decoder)
   if (!decoder->in_utterance)
     return;
   ps_end_utt (decoder->ps);
+  decoder->n_utterances++;
   decoder_collect (decoder, decoder->utterance_start);
   decoder->in_utterance = FALSE;
 }
@@ -604,7 +616,10 @@ decoder_frame (Decoder *decoder)
   else
     {
       decoder->silent_frames++;
-      if (decoder->in_utterance && decoder->silent_frames * FRAME_MS >= UTTERANCE_GAP_MS)
+      if (decoder->in_utterance
+          && (decoder->silent_frames * FRAME_MS >= UTTERANCE_GAP_MS
+              || ((decoder->frames - decoder->utterance_start) * FRAME_MS >= UTTERANCE_LONG_MS
+                  && decoder->silent_frames * FRAME_MS >= UTTERANCE_SHORT_GAP_MS)))
         {
           ps_process_raw (decoder->ps, decoder->frame, FRAME_SAMPLES, FALSE, FALSE);
           decoder_end_utterance (decoder);
@@ -698,7 +713,14 @@ decoder_thread (gpointer data)
   if (session_cancelled (session))
     goto out;
 
-  decoder_end_utterance (&decoder);
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    decoder_end_utterance (&decoder);
+    g_debug ("%u utterances; the last finished in %.0f ms, %.0f ms after the end of the audio",
+             decoder.n_utterances, (g_get_monotonic_time () - start) / 1000.0,
+             (g_get_monotonic_time () - (gint64) GPOINTER_TO_SIZE (g_atomic_pointer_get (&session->eos_time))) / 1000.0);
+  }
   decoder_post_partial (&decoder);
 
   total_ms = (guint) (decoder.frames * FRAME_MS);
@@ -823,7 +845,8 @@ build_pipeline (SbListener  *self,
   /* Nothing is dropped: a file is decoded whole, and the streaming thread
    * never blocks on the decoder for the microphone.
    */
-  g_object_set (sink, "sync", FALSE, "emit-signals", FALSE, "max-buffers", 0, NULL);
+  g_object_set (sink, "sync", self->source_uri == NULL ? FALSE : (gboolean) self->realtime,
+                "emit-signals", FALSE, "max-buffers", 0, NULL);
   callbacks.eos = appsink_eos_cb;
   callbacks.new_sample = appsink_new_sample_cb;
   gst_app_sink_set_callbacks (GST_APP_SINK (sink), &callbacks, session_ref (session),
@@ -948,6 +971,31 @@ bus_message_cb (GstBus     *bus,
   return G_SOURCE_CONTINUE;
 }
 
+/* When it finds no sound card, autoaudiosrc quietly plays silence from
+ * a test source instead: that is no microphone.
+ */
+static gboolean
+is_fake_microphone (GstElement *pipeline)
+{
+  g_autoptr(GstIterator) iter = gst_bin_iterate_recurse (GST_BIN (pipeline));
+  GValue item = G_VALUE_INIT;
+  gboolean fake = FALSE;
+
+  while (gst_iterator_next (iter, &item) == GST_ITERATOR_OK)
+    {
+      GstElement *element = g_value_get_object (&item);
+      GstElementFactory *factory = gst_element_get_factory (element);
+      const char *name = factory != NULL ? gst_plugin_feature_get_name (GST_PLUGIN_FEATURE (factory)) : "";
+
+      if (g_str_equal (name, "audiotestsrc") || g_str_equal (name, "fakesrc")
+          || g_str_equal (name, "fakeaudiosrc"))
+        fake = TRUE;
+      g_value_reset (&item);
+    }
+  g_value_unset (&item);
+  return fake;
+}
+
 /* Stops the threads and the pipeline; nothing more is delivered. */
 static void
 sb_listener_teardown (SbListener *self)
@@ -1004,6 +1052,8 @@ sb_listener_take_transcript (SbListener         *self,
                              SbAnswerTranscript *transcript)
 {
   g_autoptr(GObject) hold = g_object_ref (G_OBJECT (self));
+
+  g_debug ("%s done at %.3f s", transcript ? "decoder" : "pipeline", g_get_monotonic_time () / 1e6);
 
   if (transcript != NULL)
     {
@@ -1241,6 +1291,15 @@ sb_listener_set_keep_path (SbListener *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP_PATH]);
 }
 
+void
+sb_listener_set_realtime (SbListener *self,
+                          gboolean    realtime)
+{
+  g_return_if_fail (SB_IS_LISTENER (self));
+
+  self->realtime = !!realtime;
+}
+
 const char *
 sb_listener_get_keep_path (SbListener *self)
 {
@@ -1324,7 +1383,7 @@ sb_listener_start (SbListener  *self,
   session->story = sb_story_copy (self->story);
   session->language = g_strdup (self->language);
   session->queue = g_async_queue_new_full ((GDestroyNotify) g_bytes_unref);
-  session->from_file = self->source_uri != NULL;
+  session->from_file = self->source_uri != NULL && !self->realtime;
 
   pipeline = build_pipeline (self, session, error);
   if (pipeline == NULL)
@@ -1369,6 +1428,17 @@ sb_listener_start (SbListener  *self,
       else
         g_set_error_literal (error, SB_LISTENER_ERROR, SB_LISTENER_ERROR_BAD_FILE,
                              _("The file could not be read as audio"));
+      sb_listener_teardown (self);
+      if (self->keep_path != NULL)
+        g_remove (self->keep_path);
+      sb_listener_set_state (self, SB_LISTENER_STATE_FAILED);
+      return FALSE;
+    }
+
+  if (self->source_uri == NULL && is_fake_microphone (self->pipeline))
+    {
+      g_set_error_literal (error, SB_LISTENER_ERROR, SB_LISTENER_ERROR_NO_MICROPHONE,
+                           _("No microphone was found: plug one in or check the sound settings"));
       sb_listener_teardown (self);
       if (self->keep_path != NULL)
         g_remove (self->keep_path);

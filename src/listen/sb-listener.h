@@ -65,6 +65,12 @@ const char         *sb_listener_get_language      (SbListener   *self);
 void                sb_listener_set_source_uri    (SbListener   *self,
                                                    const char   *uri);
 const char         *sb_listener_get_source_uri    (SbListener   *self);
+/* With a file source: give the file at the pace of speech, as the
+ * microphone would (for tests of the window and the benchmark); by
+ * default a file is read as fast as it decodes. Set before starting.
+ */
+void                sb_listener_set_realtime      (SbListener   *self,
+                                                   gboolean      realtime);
 /* Where to keep the recording (Ogg Opus, created mode 0600), or NULL to
  * keep nothing. Set before starting.
  */

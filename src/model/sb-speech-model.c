@@ -796,17 +796,18 @@ sb_speech_model_init (SbSpeechModel *self)
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-/* Said in any answer, whatever the story: the fillers the report counts
- * (so that they are heard as themselves, not as story words) and the
- * short words that join a spoken sentence.
+/* Said in any answer, whatever the story: the fillers the report counts,
+ * alone and between the words they usually fall between (so that they
+ * are heard as themselves, not as the nearest story word; weighing them
+ * more makes story words heard as fillers), and the short words that
+ * join a spoken sentence.
  */
 static const char * const filler_sentences[] = {
   "um", "uh", "um", "uh", "like", "you know", "basically", "sort of", "kind of",
-  "so um", "and uh", "i mean", "right", "okay", "so basically", "it was like",
+  "so um", "and uh", "and um i", "then um i", "then uh we", "but uh", "so uh i",
+  "um we", "uh the", "i mean", "right", "okay", "so basically", "it was like",
   NULL
 };
-
-#define FILLER_WEIGHT 4
 
 static const char * const common_words =
   "i we you he she they it me us them my our your their this that these those "
@@ -939,13 +940,8 @@ sb_speech_model_new_for_sentences (const char * const  *sentences,
 
       g_ptr_array_add (spoken, words);
     }
-  /* Weighed like a few sentences each, so that a filler is heard as
-   * itself rather than as the nearest story word; more makes story
-   * words heard as fillers.
-   */
-  for (guint r = 0; r < FILLER_WEIGHT; r++)
-    for (guint i = 0; filler_sentences[i] != NULL; i++)
-      g_ptr_array_add (spoken, g_strsplit (filler_sentences[i], " ", -1));
+  for (guint i = 0; filler_sentences[i] != NULL; i++)
+    g_ptr_array_add (spoken, g_strsplit (filler_sentences[i], " ", -1));
   /* The common words one by one: known, but not joined to anything. */
   common = g_strsplit (common_words, " ", -1);
   for (guint i = 0; common[i] != NULL; i++)
