@@ -54,6 +54,7 @@ struct _SbRehearsePage
   AdwStatusPage        *empty_page;
   AdwComboRow          *framework_row;
   GtkLabel             *heard_label;
+  GtkLabel             *keys_label;
   GtkLevelBar          *level_bar;
   GtkLabel             *listen_note_label;
   GtkBox               *listening_box;
@@ -1332,6 +1333,7 @@ sb_rehearse_page_class_init (SbRehearsePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, framework_row);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, heard_label);
+  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, keys_label);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, level_bar);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, listen_note_label);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, listening_box);
@@ -1421,6 +1423,7 @@ sb_rehearse_page_init (SbRehearsePage *self)
   self->cannot_listen = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->record_button), FALSE);
   set_listen_note (self, _("This Storybank was built without listening: answer aloud and rate yourself."), FALSE);
+  gtk_label_set_text (self->keys_label, _("Space reveals · 1–5 rates · Right or N moves on · Escape leaves"));
 #endif
 }
 
