@@ -115,6 +115,9 @@ typedef struct
   gint64     finished;
   gint64     last_tick;
   gint64     longest_stall;
+  gint64     longest_stall_at;
+  guint      n_stalls;
+  gint64     finish_gap;
   gboolean   failed;
 } Run;
 
@@ -133,6 +136,7 @@ finished_cb (SbListener         *listener,
              Run                *run)
 {
   run->finished = g_get_monotonic_time ();
+  run->finish_gap = run->finished - run->last_tick;
   g_main_loop_quit (run->loop);
 }
 
@@ -152,8 +156,13 @@ tick_cb (gpointer data)
   Run *run = data;
   gint64 now = g_get_monotonic_time ();
 
-  if (run->last_tick != 0)
-    run->longest_stall = MAX (run->longest_stall, now - run->last_tick);
+  if (run->last_tick != 0 && now - run->last_tick > run->longest_stall)
+    {
+      run->longest_stall = now - run->last_tick;
+      run->longest_stall_at = now;
+    }
+  if (run->last_tick != 0 && now - run->last_tick > 20000)
+    run->n_stalls++;
   run->last_tick = now;
   return G_SOURCE_CONTINUE;
 }
@@ -265,10 +274,12 @@ main (int   argc,
     return 1;
 
   g_print ("listen-live audio_s=%.1f cpu_s=%.2f rtf=%.3f end_to_transcript_ms=%.0f longest_stall_ms=%.1f "
-           "idle_stall_ms=%.1f load=%.1f\n",
+           "idle_stall_ms=%.1f load=%.1f stall_at_s=%.1f stalls_over_20ms=%u finish_gap_ms=%.1f\n",
            audio_seconds, cpu_after - cpu_before, (cpu_after - cpu_before) / audio_seconds,
            (run.finished - (run.audio_start + (gint64) (audio_seconds * G_USEC_PER_SEC))) / 1000.0,
-           run.longest_stall / 1000.0, idle_stall / 1000.0, load_average ());
+           run.longest_stall / 1000.0, idle_stall / 1000.0, load_average (),
+           (run.longest_stall_at - run.audio_start) / 1e6, run.n_stalls, run.finish_gap / 1000.0);
+
 
   g_main_loop_unref (run.loop);
   sb_test_rm_rf (dir);

@@ -996,6 +996,13 @@ is_fake_microphone (GstElement *pipeline)
   return fake;
 }
 
+static void
+stop_pipeline_cb (GstElement *pipeline,
+                  gpointer    user_data)
+{
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+}
+
 /* Stops the threads and the pipeline; nothing more is delivered. */
 static void
 sb_listener_teardown (SbListener *self)
@@ -1012,8 +1019,13 @@ sb_listener_teardown (SbListener *self)
     }
   if (self->pipeline != NULL)
     {
-      gst_element_set_state (self->pipeline, GST_STATE_NULL);
-      g_clear_object (&self->pipeline);
+      /* Stopping joins GStreamer's threads, which can take a while on a
+       * busy machine: not on the main thread.
+       */
+      GstElement *pipeline = g_steal_pointer (&self->pipeline);
+
+      /* Our reference goes with the call, so the pipeline lives until it is stopped. */
+      gst_element_call_async (pipeline, stop_pipeline_cb, pipeline, gst_object_unref);
     }
   g_clear_pointer (&self->session, session_unref);
 }
