@@ -25,6 +25,7 @@ struct _SbApplication
   SbLibrary      *library;
   SbStore        *store;
   SbStorePreload *preload;
+  SbRecordings   *recordings;
 };
 
 G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
@@ -231,6 +232,9 @@ sb_application_shutdown (GApplication *app)
 
   if (self->store != NULL && !sb_store_flush (self->store, &error))
     g_warning ("%s", error->message);
+  /* The Undo of a deleted story's recordings goes with the windows. */
+  if (self->recordings != NULL)
+    sb_recordings_purge_trash (self->recordings, NULL);
 
   G_APPLICATION_CLASS (sb_application_parent_class)->shutdown (app);
 }
@@ -241,6 +245,7 @@ sb_application_dispose (GObject *object)
   SbApplication *self = (SbApplication *)object;
 
   g_clear_pointer (&self->preload, sb_store_preload_free);
+  g_clear_object (&self->recordings);
   g_clear_object (&self->store);
   g_clear_object (&self->library);
   g_clear_object (&self->catalog);
@@ -364,4 +369,24 @@ sb_application_get_catalog (SbApplication *self)
   g_return_val_if_fail (SB_IS_APPLICATION (self), NULL);
   sb_application_ensure_store (self);
   return self->catalog;
+}
+
+/**
+ * sb_application_get_recordings:
+ *
+ * Returns: (transfer none): the spoken answers kept beside the data file;
+ *   made (and the trash a previous run left emptied) when first asked for
+ */
+SbRecordings *
+sb_application_get_recordings (SbApplication *self)
+{
+  g_return_val_if_fail (SB_IS_APPLICATION (self), NULL);
+
+  if (self->recordings == NULL)
+    {
+      g_autofree char *dir = sb_recordings_dup_dir_for_data_file (sb_store_get_path (sb_application_get_store (self)));
+
+      self->recordings = sb_recordings_new (dir);
+    }
+  return self->recordings;
 }

@@ -5,6 +5,7 @@
 
 #include "sb-catalog.h"
 #include "sb-library.h"
+#include "sb-recordings.h"
 #include "sb-store.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,6 @@ void           sb_application_preload     (SbApplication *self);
 SbStore       *sb_application_get_store   (SbApplication *self);
 SbLibrary     *sb_application_get_library (SbApplication *self);
 SbCatalog     *sb_application_get_catalog (SbApplication *self);
+SbRecordings  *sb_application_get_recordings (SbApplication *self);
 
 G_END_DECLS

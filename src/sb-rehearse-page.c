@@ -5,9 +5,16 @@
  * Choose the stories and a target time, then one card at a time: answer
  * the question aloud, reveal the story, rate how it went; a summary at the
  * end. Ratings are recorded on the stories through SbReviewSession, so the
- * store saves them like any edit. The keys on a card (Space, 1-5, Right)
- * come from the window, through sb_rehearse_page_handle_key(), so they
- * work wherever the focus is.
+ * store saves them like any edit. The keys on a card (R, Space, 1-5,
+ * Right) come from the window, through sb_rehearse_page_handle_key(), so
+ * they work wherever the focus is.
+ *
+ * Where Storybank listens (built with speech, a model installed), Record
+ * captures the answer while the timer runs (SbListener); once it stops,
+ * the story is revealed beside the report of what was said
+ * (SbAnswerView), the report suggests a rating, and the recording and
+ * its summary are kept with the story's others (SbRecordings). Without a
+ * microphone or a model, the card says so and works as before.
  */
 
 #define G_LOG_DOMAIN "sb-rehearse-page"
@@ -15,22 +22,44 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sb-combo-row-private.h"
+#include "sb-answer-view.h"
 #include "sb-rehearse-page.h"
 #include "sb-text-view.h"
+#ifdef HAVE_SPEECH
+# include "sb-listener.h"
+#endif
 
 #define N_RATINGS 5
 #define TICK_MS 200
+/* Listening stops this long after the target time. */
+#define GRACE_SECONDS 15
+/* Wide enough for the story and the report side by side. */
+#define CARD_WIDTH 640
+#define CARD_WIDTH_REPORT 1080
+/* From this width of the page on, the report is beside the story, not
+ * under it.
+ */
+#define SIDE_BY_SIDE_WIDTH 700
 
 struct _SbRehearsePage
 {
   GtkWidget             parent_instance;
 
   /* Template widgets */
+  SbAnswerView         *answer_view;
+  AdwClamp             *card_clamp;
   AdwStatusPage        *empty_page;
   AdwComboRow          *framework_row;
+  GtkLabel             *heard_label;
+  GtkLabel             *keys_label;
+  GtkLevelBar          *level_bar;
+  GtkLabel             *listen_note_label;
+  GtkBox               *listening_box;
+  GtkLabel             *listening_label;
   GtkButton            *next_button;
   AdwPreferencesGroup  *pick_group;
   GtkListBox           *pick_list;
@@ -39,12 +68,16 @@ struct _SbRehearsePage
   GtkLabel             *progress_label;
   GtkLabel             *prompt_label;
   GtkBox               *rating_box;
+  GtkLabel             *rating_heading_label;
+  GtkButton            *record_button;
+  AdwButtonContent     *record_content;
   GtkStack             *rehearse_stack;
   GtkButton            *reveal_button;
   GtkLabel             *scope_count_label;
   AdwComboRow          *scope_row;
   GtkButton            *start_button;
   GtkBox               *story_box;
+  GtkBox               *story_pair;
   GtkRevealer          *story_revealer;
   GtkLabel             *summary_label;
   GtkListBox           *summary_list;
@@ -64,6 +97,15 @@ struct _SbRehearsePage
   GPtrArray            *principle_ids;
   GHashTable           *picked;
   guint                 tick_id;
+  guint                 pair_idle_id;
+  SbRecordings         *recordings;
+#ifdef HAVE_SPEECH
+  SbListener           *listener;
+#endif
+  char                 *keep_path;     /* the recording being made, if kept */
+  GDateTime            *listen_date;
+  int                   suggested_rating;
+  gboolean              cannot_listen;  /* no speech model: Record is off */
 };
 
 G_DEFINE_FINAL_TYPE (SbRehearsePage, sb_rehearse_page, GTK_TYPE_WIDGET)
@@ -369,6 +411,7 @@ update_actions (SbRehearsePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearse.rate",
                                  card != NULL && sb_review_card_get_rating (card) == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearse.next", card != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearse.record", card_page && !self->cannot_listen);
 }
 
 static void
@@ -458,7 +501,24 @@ update_card_state (SbRehearsePage *self)
         gtk_widget_add_css_class (self->rating_buttons[i], "chosen");
       else
         gtk_widget_remove_css_class (self->rating_buttons[i], "chosen");
+      if (rating == 0 && self->suggested_rating == i + 1)
+        gtk_widget_add_css_class (self->rating_buttons[i], "suggested");
+      else
+        gtk_widget_remove_css_class (self->rating_buttons[i], "suggested");
     }
+
+  if (rating == 0 && self->suggested_rating > 0)
+    {
+      /* Translators: above the ratings once an answer was heard, e.g.
+       * "How did it go? From what was heard: 4, Solid"
+       */
+      g_autofree char *heading = g_strdup_printf (_("How did it go? From what was heard: %d, %s"),
+                                                  self->suggested_rating, rating_label (self->suggested_rating));
+
+      gtk_label_set_text (self->rating_heading_label, heading);
+    }
+  else
+    gtk_label_set_text (self->rating_heading_label, _("How did it go?"));
 
   if (rating == 0)
     gtk_button_set_label (self->next_button, _("_Skip"));
@@ -476,6 +536,390 @@ update_card_state (SbRehearsePage *self)
   update_actions (self);
 }
 
+
+/* Listening ------------------------------------------------------------- */
+
+static void
+set_listen_note (SbRehearsePage *self,
+                 const char     *note,
+                 gboolean        warning)
+{
+  gtk_label_set_text (self->listen_note_label, note);
+  if (warning)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->listen_note_label), "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->listen_note_label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->listen_note_label), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->listen_note_label), "dim-label");
+    }
+}
+
+/* The report beside the story, or the story alone. */
+static void
+show_answer (SbRehearsePage *self,
+             gboolean        show)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_view), show);
+  adw_clamp_set_maximum_size (self->card_clamp, show ? CARD_WIDTH_REPORT : CARD_WIDTH);
+  if (!show)
+    sb_answer_view_set_report (self->answer_view, NULL, NULL);
+}
+
+/* The file a recording was begun in, when it holds nothing to keep. */
+static void
+discard_keep_path (SbRehearsePage *self)
+{
+  if (self->keep_path != NULL)
+    g_unlink (self->keep_path);
+  g_clear_pointer (&self->keep_path, g_free);
+}
+
+#ifdef HAVE_SPEECH
+
+static void
+set_default_note (SbRehearsePage *self)
+{
+  set_listen_note (self, _("English only · nothing leaves this computer"), FALSE);
+}
+
+/* Why the answer cannot be heard, and that the card works without. */
+static void
+set_problem_note (SbRehearsePage *self,
+                  const GError   *error)
+{
+  g_autofree char *note = NULL;
+
+  /* Translators: why Storybank cannot listen, then what still works */
+  note = g_strdup_printf (_("%s\nAnswer aloud and rate yourself as before."), error->message);
+  set_listen_note (self, note, TRUE);
+}
+
+static gboolean
+is_listening (SbRehearsePage *self)
+{
+  SbListenerState state;
+
+  if (self->listener == NULL)
+    return FALSE;
+  state = sb_listener_get_state (self->listener);
+  return state == SB_LISTENER_STATE_STARTING || state == SB_LISTENER_STATE_LISTENING
+         || state == SB_LISTENER_STATE_FINISHING;
+}
+
+static void
+update_listening (SbRehearsePage *self)
+{
+  SbListenerState state = self->listener ? sb_listener_get_state (self->listener) : SB_LISTENER_STATE_IDLE;
+  gboolean listening = is_listening (self);
+  const char *partial = self->listener ? sb_listener_get_partial_text (self->listener) : NULL;
+
+  if (state == SB_LISTENER_STATE_STARTING || state == SB_LISTENER_STATE_LISTENING)
+    {
+      adw_button_content_set_label (self->record_content, _("_Stop"));
+      adw_button_content_set_icon_name (self->record_content, "media-playback-stop-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->record_button), "destructive-action");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->record_button), _("Stop and see the report (R)"));
+    }
+  else
+    {
+      adw_button_content_set_label (self->record_content, _("_Record Answer"));
+      adw_button_content_set_icon_name (self->record_content, "media-record-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->record_button), "destructive-action");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->record_button),
+                                   _("Record your answer and hear what it missed (R or Ctrl+Shift+R). English only; nothing leaves this computer."));
+    }
+
+  if (state == SB_LISTENER_STATE_STARTING)
+    gtk_label_set_text (self->listening_label, _("Starting…"));
+  else if (state == SB_LISTENER_STATE_FINISHING)
+    gtk_label_set_text (self->listening_label, _("Working out what you said…"));
+  else
+    gtk_label_set_text (self->listening_label, _("Listening…"));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->listening_box), listening);
+  gtk_widget_set_visible (GTK_WIDGET (self->heard_label), listening && partial != NULL && partial[0] != '\0');
+  if (!listening)
+    gtk_level_bar_set_value (self->level_bar, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearse.record",
+                                 on_card_page (self) && !self->cannot_listen
+                                 && state != SB_LISTENER_STATE_FINISHING);
+}
+
+/* Says at once, on each card, when there is no model to listen with. */
+static void
+check_can_listen (SbRehearsePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->cannot_listen = !sb_listener_check_available (NULL, &error);
+  if (self->cannot_listen)
+    set_problem_note (self, error);
+  else
+    set_default_note (self);
+  update_listening (self);
+}
+
+/* Lets the listener go; @cancel abandons an answer still being heard. */
+static void
+stop_listening (SbRehearsePage *self,
+                gboolean        cancel)
+{
+  if (self->listener != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->listener, self);
+      if (cancel && is_listening (self))
+        sb_listener_cancel (self->listener);
+      g_clear_object (&self->listener);
+    }
+  if (cancel)
+    discard_keep_path (self);
+  g_clear_pointer (&self->listen_date, g_date_time_unref);
+  update_listening (self);
+}
+
+static void
+listener_state_cb (SbRehearsePage *self)
+{
+  g_assert (SB_IS_REHEARSE_PAGE (self));
+
+  update_listening (self);
+}
+
+static void
+listener_level_cb (SbRehearsePage *self)
+{
+  g_assert (SB_IS_REHEARSE_PAGE (self));
+
+  gtk_level_bar_set_value (self->level_bar, CLAMP (sb_listener_get_level (self->listener), 0, 1));
+}
+
+/* The words heard so far; past the target and its grace, the answer ends. */
+static void
+listener_elapsed_cb (SbRehearsePage *self)
+{
+  guint target;
+
+  g_assert (SB_IS_REHEARSE_PAGE (self));
+
+  target = self->session ? sb_review_session_get_target_seconds (self->session) : 120;
+  if (sb_listener_get_state (self->listener) == SB_LISTENER_STATE_LISTENING
+      && sb_listener_get_elapsed (self->listener) > target + GRACE_SECONDS)
+    sb_listener_stop (self->listener);
+}
+
+static void
+listener_partial_cb (SbRehearsePage *self,
+                     const char     *text)
+{
+  g_assert (SB_IS_REHEARSE_PAGE (self));
+
+  gtk_label_set_text (self->heard_label, text);
+  update_listening (self);
+}
+
+static void
+listener_error_cb (SbRehearsePage *self,
+                   const GError   *error)
+{
+  g_assert (SB_IS_REHEARSE_PAGE (self));
+
+  stop_listening (self, TRUE);
+  set_problem_note (self, error);
+}
+
+static void
+listener_finished_cb (SbRehearsePage     *self,
+                      SbAnswerTranscript *transcript)
+{
+  g_autoptr(SbAnswerReport) report = NULL;
+  g_autoptr(SbRecording) recording = NULL;
+  g_autoptr(JsonNode) summary_node = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keep_path = NULL;
+  SbAnswerSummary summary;
+  SbStory *story;
+  const char *note = NULL;
+
+  g_assert (SB_IS_REHEARSE_PAGE (self));
+
+  story = sb_listener_get_story (self->listener);
+  report = sb_answer_report_new (transcript, story,
+                                 self->session ? sb_review_session_get_target_seconds (self->session) : 0);
+  sb_answer_report_get_summary (report, &summary);
+  date = g_date_time_ref (self->listen_date);
+  keep_path = g_steal_pointer (&self->keep_path);
+  stop_listening (self, FALSE);
+
+  /* A recording is kept only when something was written into it. */
+  if (keep_path != NULL)
+    {
+      GStatBuf st;
+
+      if (g_stat (keep_path, &st) != 0 || st.st_size == 0)
+        {
+          g_unlink (keep_path);
+          g_clear_pointer (&keep_path, g_free);
+        }
+    }
+  else
+    note = _("The recording was not kept: “Keep Spoken Answers” is off in the main menu.");
+
+  if (self->recordings != NULL)
+    {
+      summary_node = sb_answer_summary_to_json (&summary, date);
+      recording = sb_recordings_add (self->recordings, sb_story_get_id (story), date, keep_path,
+                                     summary.seconds, json_node_get_object (summary_node), &error);
+      if (recording == NULL)
+        {
+          g_warning ("Could not keep the recording: %s", error->message);
+          note = error->message;
+        }
+    }
+
+  self->suggested_rating = summary.suggested_rating;
+  if (self->session != NULL)
+    sb_review_session_reveal (self->session);
+  sb_answer_view_set_report (self->answer_view, report, recording);
+  sb_answer_view_set_note (self->answer_view, note);
+  show_answer (self, TRUE);
+  set_default_note (self);
+  update_card_state (self);
+  if (self->suggested_rating > 0 && self->suggested_rating <= N_RATINGS)
+    gtk_widget_grab_focus (self->rating_buttons[self->suggested_rating - 1]);
+}
+
+static void
+start_listening (SbRehearsePage *self)
+{
+  SbReviewCard *card = sb_review_session_get_current_card (self->session);
+  const char *source = g_getenv ("STORYBANK_LISTEN_SOURCE");
+  g_autoptr(GError) error = NULL;
+  SbStory *story;
+
+  stop_listening (self, TRUE);
+  show_answer (self, FALSE);
+  self->suggested_rating = 0;
+  if (card == NULL)
+    return;
+  story = sb_review_card_get_story (card);
+
+  if (!sb_listener_check_available (NULL, &error))
+    {
+      self->cannot_listen = TRUE;
+      set_problem_note (self, error);
+      update_listening (self);
+      return;
+    }
+
+  self->listener = sb_listener_new (story, NULL);
+  /* The tests listen to a file in place of the microphone. */
+  if (source != NULL && source[0] != '\0')
+    sb_listener_set_source_uri (self->listener, source);
+  self->listen_date = g_date_time_new_now_local ();
+  if (self->recordings != NULL && g_settings_get_boolean (self->settings, "keep-recordings"))
+    {
+      self->keep_path = sb_recordings_begin (self->recordings, sb_story_get_id (story), self->listen_date, &error);
+      if (self->keep_path == NULL)
+        {
+          g_warning ("Listening without keeping the recording: %s", error->message);
+          g_clear_error (&error);
+        }
+      else
+        sb_listener_set_keep_path (self->listener, self->keep_path);
+    }
+
+  g_signal_connect_object (self->listener, "notify::state", G_CALLBACK (listener_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->listener, "notify::level", G_CALLBACK (listener_level_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->listener, "notify::elapsed", G_CALLBACK (listener_elapsed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->listener, "partial", G_CALLBACK (listener_partial_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->listener, "finished", G_CALLBACK (listener_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->listener, "error", G_CALLBACK (listener_error_cb), self, G_CONNECT_SWAPPED);
+
+  if (!sb_listener_start (self->listener, &error))
+    {
+      stop_listening (self, TRUE);
+      set_problem_note (self, error);
+      return;
+    }
+
+  /* The timer times the answer from here. */
+  if (!sb_review_card_get_revealed (card))
+    sb_review_session_start_at (self->session, g_get_monotonic_time ());
+  gtk_label_set_text (self->heard_label, "");
+  set_default_note (self);
+  update_listening (self);
+  update_timer (self);
+}
+
+#else /* !HAVE_SPEECH */
+
+static void
+check_can_listen (SbRehearsePage *self)
+{
+}
+
+static gboolean
+is_listening (SbRehearsePage *self)
+{
+  return FALSE;
+}
+
+static void
+stop_listening (SbRehearsePage *self,
+                gboolean        cancel)
+{
+  discard_keep_path (self);
+}
+
+#endif /* HAVE_SPEECH */
+
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SbRehearsePage *self = SB_REHEARSE_PAGE (widget);
+
+  if (!on_card_page (self))
+    return;
+
+#ifdef HAVE_SPEECH
+  if (is_listening (self))
+    {
+      if (sb_listener_get_state (self->listener) != SB_LISTENER_STATE_FINISHING)
+        sb_listener_stop (self->listener);
+      update_listening (self);
+      return;
+    }
+  start_listening (self);
+#endif
+}
+
+static void
+delete_recording_cb (SbRehearsePage *self,
+                     SbRecording    *recording)
+{
+  g_autoptr(GError) error = NULL;
+  SbAnswerReport *report;
+
+  g_assert (SB_IS_REHEARSE_PAGE (self));
+
+  if (self->recordings == NULL)
+    return;
+  if (!sb_recordings_delete (self->recordings, recording, &error))
+    {
+      sb_answer_view_set_note (self->answer_view, error->message);
+      return;
+    }
+  report = sb_answer_view_get_report (self->answer_view);
+  sb_answer_view_set_report (self->answer_view, report, NULL);
+  sb_answer_view_set_note (self->answer_view, _("Recording deleted."));
+}
+
 static void
 show_summary (SbRehearsePage *self)
 {
@@ -485,6 +929,7 @@ show_summary (SbRehearsePage *self)
   g_autofree char *text = NULL;
 
   stop_tick (self);
+  stop_listening (self, TRUE);
   sb_review_session_get_summary (self->session, &summary);
   average_time = format_time (summary.average_seconds);
 
@@ -573,10 +1018,14 @@ show_card (SbRehearsePage *self)
   gtk_revealer_set_reveal_child (self->story_revealer, FALSE);
   gtk_revealer_set_transition_duration (self->story_revealer, duration);
   fill_story (self, sb_review_card_get_story (card));
+  stop_listening (self, TRUE);
+  show_answer (self, FALSE);
+  self->suggested_rating = 0;
 
   gtk_stack_set_visible_child_name (self->rehearse_stack, "card");
   gtk_widget_grab_focus (GTK_WIDGET (self->reveal_button));
   update_card_state (self);
+  check_can_listen (self);
 
   if (self->tick_id == 0)
     self->tick_id = g_timeout_add (TICK_MS, tick_cb, self);
@@ -636,6 +1085,7 @@ restart_action (GtkWidget  *widget,
   SbRehearsePage *self = SB_REHEARSE_PAGE (widget);
 
   stop_tick (self);
+  stop_listening (self, TRUE);
   set_session (self, NULL);
   update_scope_count (self);
   gtk_stack_set_visible_child_name (self->rehearse_stack, "setup");
@@ -699,12 +1149,82 @@ library_changed_cb (SbRehearsePage *self)
 /* Set-up ---------------------------------------------------------------- */
 
 static void
+lay_out_pair_cb (gpointer data)
+{
+  SbRehearsePage *self = data;
+  gboolean wide = gtk_widget_get_width (GTK_WIDGET (self)) >= SIDE_BY_SIDE_WIDTH;
+
+  self->pair_idle_id = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->story_pair),
+                                  wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  /* Two columns of the same width; one under the other, each its height. */
+  gtk_box_set_homogeneous (self->story_pair, wide);
+}
+
+/* The page holds its stack as a bin does. */
+static GtkSizeRequestMode
+sb_rehearse_page_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  return child ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+sb_rehearse_page_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+/* The story and its report side by side when the page is wide enough,
+ * one under the other when not; changed after this allocation, never
+ * during it.
+ */
+static void
+sb_rehearse_page_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  SbRehearsePage *self = SB_REHEARSE_PAGE (widget);
+  GtkOrientation wanted = width >= SIDE_BY_SIDE_WIDTH ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL;
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->story_pair)) && self->pair_idle_id == 0)
+    self->pair_idle_id = g_idle_add_once (lay_out_pair_cb, self);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static void
 sb_rehearse_page_dispose (GObject *object)
 {
   SbRehearsePage *self = (SbRehearsePage *) object;
   GtkWidget *child;
 
   stop_tick (self);
+  g_clear_handle_id (&self->pair_idle_id, g_source_remove);
+#ifdef HAVE_SPEECH
+  if (self->listener != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->listener, self);
+      sb_listener_cancel (self->listener);
+      g_clear_object (&self->listener);
+    }
+#endif
+  discard_keep_path (self);
+  g_clear_pointer (&self->listen_date, g_date_time_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_REHEARSE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -712,6 +1232,7 @@ sb_rehearse_page_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
+  g_clear_object (&self->recordings);
 
   G_OBJECT_CLASS (sb_rehearse_page_parent_class)->dispose (object);
 }
@@ -757,6 +1278,10 @@ sb_rehearse_page_class_init (SbRehearsePageClass *klass)
   object_class->finalize = sb_rehearse_page_finalize;
   object_class->get_property = sb_rehearse_page_get_property;
 
+  widget_class->get_request_mode = sb_rehearse_page_get_request_mode;
+  widget_class->measure = sb_rehearse_page_measure;
+  widget_class->size_allocate = sb_rehearse_page_size_allocate;
+
   /**
    * SbRehearsePage:session: (nullable)
    *
@@ -770,10 +1295,17 @@ sb_rehearse_page_class_init (SbRehearsePageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/storybank/Storybank/sb-rehearse-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, answer_view);
+  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, card_clamp);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, framework_row);
+  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, heard_label);
+  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, keys_label);
+  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, level_bar);
+  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, listen_note_label);
+  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, listening_box);
+  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, listening_label);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, next_button);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, pick_group);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, pick_list);
@@ -782,18 +1314,23 @@ sb_rehearse_page_class_init (SbRehearsePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, prompt_label);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, rating_box);
+  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, rating_heading_label);
+  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, record_button);
+  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, record_content);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, rehearse_stack);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, reveal_button);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, scope_count_label);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, scope_row);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, story_box);
+  gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, story_pair);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, story_revealer);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, summary_list);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, target_spin);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, timer_bar);
   gtk_widget_class_bind_template_child (widget_class, SbRehearsePage, timer_label);
+  gtk_widget_class_bind_template_callback (widget_class, delete_recording_cb);
   gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_input_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_output_cb);
@@ -803,6 +1340,9 @@ sb_rehearse_page_class_init (SbRehearsePageClass *klass)
   gtk_widget_class_install_action (widget_class, "rehearse.reveal", NULL, reveal_action);
   gtk_widget_class_install_action (widget_class, "rehearse.rate", "i", rate_action);
   gtk_widget_class_install_action (widget_class, "rehearse.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "rehearse.record", NULL, record_action);
+
+  g_type_ensure (SB_TYPE_ANSWER_VIEW);
 }
 
 static void
@@ -845,6 +1385,14 @@ sb_rehearse_page_init (SbRehearsePage *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_spin_button_set_value (self->target_spin, g_settings_get_int (self->settings, "target-seconds"));
+
+  show_answer (self, FALSE);
+#ifndef HAVE_SPEECH
+  self->cannot_listen = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->record_button), FALSE);
+  set_listen_note (self, _("This Storybank was built without listening: answer aloud and rate yourself."), FALSE);
+  gtk_label_set_text (self->keys_label, _("Space reveals · 1–5 rates · Right or N moves on · Escape leaves"));
+#endif
 }
 
 
@@ -982,6 +1530,11 @@ sb_rehearse_page_handle_key (SbRehearsePage *self,
 
   switch (keyval)
     {
+    case GDK_KEY_r:
+    case GDK_KEY_R:
+      gtk_widget_activate_action (GTK_WIDGET (self), "rehearse.record", NULL);
+      return TRUE;
+
     case GDK_KEY_space:
     case GDK_KEY_KP_Space:
       gtk_widget_activate_action (GTK_WIDGET (self), "rehearse.reveal", NULL);
@@ -1031,4 +1584,48 @@ sb_rehearse_page_get_visible_page (SbRehearsePage *self)
   g_return_val_if_fail (SB_IS_REHEARSE_PAGE (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->rehearse_stack);
+}
+
+/**
+ * sb_rehearse_page_set_recordings:
+ * @recordings: (nullable): where the answers heard are kept
+ */
+void
+sb_rehearse_page_set_recordings (SbRehearsePage *self,
+                                 SbRecordings   *recordings)
+{
+  g_return_if_fail (SB_IS_REHEARSE_PAGE (self));
+  g_return_if_fail (recordings == NULL || SB_IS_RECORDINGS (recordings));
+
+  g_set_object (&self->recordings, recordings);
+}
+
+/**
+ * sb_rehearse_page_toggle_recording:
+ *
+ * On a card, starts listening to the answer, or stops (Ctrl+Shift+R).
+ *
+ * Returns: %TRUE if the page did something
+ */
+gboolean
+sb_rehearse_page_toggle_recording (SbRehearsePage *self)
+{
+  g_return_val_if_fail (SB_IS_REHEARSE_PAGE (self), FALSE);
+
+  if (!on_card_page (self))
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), "rehearse.record", NULL);
+}
+
+/**
+ * sb_rehearse_page_get_listening:
+ *
+ * Returns: whether an answer is being heard (or worked out)
+ */
+gboolean
+sb_rehearse_page_get_listening (SbRehearsePage *self)
+{
+  g_return_val_if_fail (SB_IS_REHEARSE_PAGE (self), FALSE);
+
+  return is_listening (self);
 }

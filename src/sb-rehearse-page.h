@@ -5,6 +5,7 @@
 
 #include "sb-catalog.h"
 #include "sb-library.h"
+#include "sb-recordings.h"
 #include "sb-review-session.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,9 @@ gboolean         sb_rehearse_page_handle_key         (SbRehearsePage *self,
                                                       guint           keyval);
 SbReviewSession *sb_rehearse_page_get_session        (SbRehearsePage *self);
 const char      *sb_rehearse_page_get_visible_page   (SbRehearsePage *self);
+void             sb_rehearse_page_set_recordings     (SbRehearsePage *self,
+                                                      SbRecordings   *recordings);
+gboolean         sb_rehearse_page_toggle_recording   (SbRehearsePage *self);
+gboolean         sb_rehearse_page_get_listening      (SbRehearsePage *self);
 
 G_END_DECLS

@@ -95,6 +95,16 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return sb_rehearse_page_handle_key (self->rehearse_page, keyval);
 }
 
+static gboolean
+toggle_recording_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  SbReviewWindow *self = SB_REVIEW_WINDOW (widget);
+
+  return rehearse_visible (self) && sb_rehearse_page_toggle_recording (self->rehearse_page);
+}
+
 /* Enter on the setup page starts at once, whatever has the focus, rather
  * than after the 250 ms a button takes to look pressed.
  */
@@ -140,6 +150,8 @@ sb_review_window_class_init (SbReviewWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, rehearse_principle_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, write_story_cb);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK, toggle_recording_cb, NULL);
 }
 
 static void
@@ -250,4 +262,17 @@ sb_review_window_get_rehearse_page (SbReviewWindow *self)
   g_return_val_if_fail (SB_IS_REVIEW_WINDOW (self), NULL);
 
   return self->rehearse_page;
+}
+
+/**
+ * sb_review_window_set_recordings:
+ * @recordings: (nullable): where the answers heard in a rehearsal are kept
+ */
+void
+sb_review_window_set_recordings (SbReviewWindow *self,
+                                 SbRecordings   *recordings)
+{
+  g_return_if_fail (SB_IS_REVIEW_WINDOW (self));
+
+  sb_rehearse_page_set_recordings (self->rehearse_page, recordings);
 }

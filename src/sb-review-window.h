@@ -22,5 +22,7 @@ void             sb_review_window_show_coverage     (SbReviewWindow *self);
 SbReviewSession *sb_review_window_get_session       (SbReviewWindow *self);
 const char      *sb_review_window_get_visible_page  (SbReviewWindow *self);
 SbRehearsePage  *sb_review_window_get_rehearse_page (SbReviewWindow *self);
+void             sb_review_window_set_recordings    (SbReviewWindow *self,
+                                                     SbRecordings   *recordings);
 
 G_END_DECLS

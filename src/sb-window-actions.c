@@ -96,6 +96,7 @@ delete_story_action (GtkWidget  *widget,
 {
   SbWindow *self = SB_WINDOW (widget);
   g_autoptr(SbStory) story = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   const char *name;
 
@@ -106,6 +107,13 @@ delete_story_action (GtkWidget  *widget,
   if (!sb_library_remove (self->library, story, &self->deleted_position))
     return;
 
+  /* The story before can no longer be brought back, nor its recordings;
+   * this one's go to the trash, for its Undo.
+   */
+  if (self->deleted_story != NULL)
+    sb_recordings_purge_trash (self->recordings, sb_story_get_id (self->deleted_story));
+  if (!sb_recordings_trash_story (self->recordings, sb_story_get_id (story), &error))
+    g_warning ("%s", error->message);
   g_set_object (&self->deleted_story, story);
   _sb_window_open_story (self, NULL, FALSE);
 
@@ -131,9 +139,13 @@ undo_delete_action (GtkWidget  *widget,
 {
   SbWindow *self = SB_WINDOW (widget);
   g_autoptr(SbStory) story = g_steal_pointer (&self->deleted_story);
+  g_autoptr(GError) error = NULL;
 
   if (story == NULL)
     return;
+
+  if (!sb_recordings_restore_story (self->recordings, sb_story_get_id (story), &error))
+    _sb_window_toast (self, error->message);
 
   if (sb_library_find (self->library, sb_story_get_id (story)) == NULL)
     sb_library_insert (self->library, self->deleted_position, story);

@@ -4,6 +4,7 @@
 #include "sb-coach-panel.h"
 #include "sb-principle-dialog.h"
 #include "sb-principle-sidebar.h"
+#include "sb-recordings-group.h"
 #include "sb-story-editor.h"
 #include "sb-story-list.h"
 #include "sb-tips-panel.h"
@@ -39,11 +40,13 @@ struct _SbWindow
    */
   SbStoryEditor        *editor;
   SbCoachPanel         *coach_panel;
+  SbRecordingsGroup    *recordings_group;
 
   /* Borrowed from the application */
   SbCatalog            *catalog;
   SbLibrary            *library;
   SbStore              *store;
+  SbRecordings         *recordings;
 
   /* Owned */
   GSettings            *settings;

@@ -20,6 +20,7 @@ open_review (SbWindow *self)
 
   review = sb_review_window_new (GTK_WINDOW (self), self->catalog, self->library,
                                  sb_principle_sidebar_get_principle_id (self->sidebar));
+  sb_review_window_set_recordings (review, self->recordings);
   gtk_window_present (GTK_WINDOW (review));
   return review;
 }

@@ -49,6 +49,8 @@ ensure_editor (SbWindow *self)
   self->coach_panel = SB_COACH_PANEL (sb_coach_panel_new ());
   gtk_box_append (sb_tips_panel_get_extra_box (self->tips_panel), GTK_WIDGET (self->coach_panel));
   g_signal_connect_object (self->coach_panel, "focus-field", G_CALLBACK (coach_focus_field_cb), self, G_CONNECT_SWAPPED);
+  self->recordings_group = SB_RECORDINGS_GROUP (sb_recordings_group_new (self->recordings));
+  gtk_box_append (sb_tips_panel_get_extra_box (self->tips_panel), GTK_WIDGET (self->recordings_group));
 
   if (self->catalog != NULL)
     {
@@ -138,6 +140,7 @@ _sb_window_open_story (SbWindow *self,
     {
       sb_story_editor_set_story (self->editor, story);
       sb_coach_panel_set_story (self->coach_panel, story);
+      sb_recordings_group_set_story (self->recordings_group, story);
     }
   gtk_stack_set_visible_child_name (self->editor_stack, story ? "editor" : "empty");
 
@@ -297,6 +300,7 @@ sb_window_set_up (SbWindow      *self,
   self->catalog = sb_application_get_catalog (app);
   self->library = sb_application_get_library (app);
   self->store = sb_application_get_store (app);
+  self->recordings = sb_application_get_recordings (app);
 
   hidden = g_settings_get_strv (self->settings, "hidden-frameworks");
   sb_principle_sidebar_set_hidden_frameworks (self->sidebar, (const char * const *) hidden);
@@ -344,10 +348,15 @@ sb_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->delete_toast), (gpointer *) &self->delete_toast);
   self->delete_toast = NULL;
   g_clear_object (&self->deleted_story);
+  /* A settings action outlives the window's action group otherwise, and
+   * tells it of the next change.
+   */
+  g_action_map_remove_action (G_ACTION_MAP (self), "keep-recordings");
   g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
   self->editor = NULL;
   self->coach_panel = NULL;
+  self->recordings_group = NULL;
 
   G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
 }
@@ -503,6 +512,14 @@ sb_window_init (SbWindow *self)
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, G_CONNECT_SWAPPED);
   set_up_spelling (self);
+  {
+    /* Whether a rehearsal spoken aloud keeps its audio (the review
+     * window's setup page has the same switch).
+     */
+    g_autoptr(GAction) keep = g_settings_create_action (self->settings, "keep-recordings");
+
+    g_action_map_add_action (G_ACTION_MAP (self), keep);
+  }
 }
 
 SbWindow *
