@@ -475,7 +475,7 @@ decoder_init (Decoder  *decoder,
   if (decoder->ps == NULL)
     {
       g_set_error_literal (error, SB_LISTENER_ERROR, SB_LISTENER_ERROR_NO_MODEL,
-                           _("The speech model could not be loaded: reinstall the “pocketsphinx-en-us” package"));
+                           _("The speech model could not be loaded: reinstall the “pocketsphinx-en-us” package."));
       return FALSE;
     }
   return TRUE;

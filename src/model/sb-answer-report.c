@@ -519,11 +519,18 @@ static void
 judge_pronouns (SbAnswerReport *self,
                 int            *rating)
 {
+  g_autofree char *singular = NULL;
   g_autofree char *message = NULL;
 
   sb_coach_count_pronouns (self->text, &self->n_singular, &self->n_plural);
-  /* Translators: how often the answer said "I" and "we" */
-  message = g_strdup_printf (_("“I” %u times, “we” %u times."), self->n_singular, self->n_plural);
+  /* Translators: how often the answer said "I"; the sentence goes on
+   * with how often it said "we"
+   */
+  singular = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“I” %u time", "“I” %u times", self->n_singular),
+                              self->n_singular);
+  /* Translators: the first %s is how often the answer said "I" */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, “we” %u time.", "%s, “we” %u times.", self->n_plural),
+                             singular, self->n_plural);
 
   if (self->n_plural > self->n_singular)
     {

@@ -95,7 +95,7 @@ sb_speech_model_find_paths (const char          *language,
   if (!g_file_test (acoustic, G_FILE_TEST_IS_DIR) || !g_file_test (dict, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, SB_SPEECH_MODEL_ERROR, SB_SPEECH_MODEL_ERROR_NO_MODEL,
-                   _("No speech model is installed (looked in %s): install the “pocketsphinx-en-us” package"),
+                   _("No speech model is installed (looked in %s): install the “pocketsphinx-en-us” package."),
                    dir);
       return FALSE;
     }
