@@ -147,7 +147,17 @@ dup_json (SbLibrary               *library,
   out = g_string_sized_new (1024 + stories->len * 1536);
   /* The data file's own keys go with all of it, not with a part. */
   if (selection->principle_id == NULL)
-    sb_export_write_data_file (out, stories, principles, selection->extra_keys, selection->extra_values);
+    {
+      g_autofree char *interviews = sb_library_dup_interviews_json (library, 1);
+      g_auto(GStrv) keys = NULL;
+      g_auto(GStrv) values = NULL;
+
+      /* The interviews as the library holds them now, not as last saved. */
+      sb_json_extra_replace (selection->extra_keys, selection->extra_values, "interviews", interviews,
+                             &keys, &values);
+      sb_export_write_data_file (out, stories, principles,
+                                 (const char * const *) keys, (const char * const *) values);
+    }
   else
     sb_export_write_data_file (out, stories, principles, NULL, NULL);
 

@@ -12,6 +12,7 @@
 
 #include "sb-csv.h"
 #include "sb-import.h"
+#include "sb-json.h"
 #include "sb-markdown.h"
 #include "sb-store.h"
 
@@ -37,6 +38,7 @@ typedef enum
   OP_CHANGE_PRINCIPLE,
   OP_ADD_STORY,
   OP_UPDATE_STORY,
+  OP_ADD_INTERVIEW,
 } OpKind;
 
 typedef struct
@@ -55,6 +57,7 @@ typedef struct
   SbStory     *story;      /* added, or the replacement */
   SbStory     *original;   /* the library's story an update replaces */
   SbPrinciple *principle;  /* added, or changed */
+  SbInterview *interview;  /* added */
   Wording     *wording;    /* the change */
   Wording     *undo;       /* as it was when applied */
 } Op;
@@ -106,6 +109,7 @@ op_free (Op *op)
   g_clear_object (&op->story);
   g_clear_object (&op->original);
   g_clear_object (&op->principle);
+  g_clear_object (&op->interview);
   wording_free (op->wording);
   wording_free (op->undo);
   g_free (op);
@@ -836,6 +840,7 @@ typedef struct
   GPtrArray  *left_out;    /* SbLeftOut */
   GPtrArray  *stories;     /* SbStory: a Storybank file */
   JsonArray  *principles;  /* a Storybank file's */
+  GPtrArray  *interviews;  /* SbInterview: a Storybank file's */
 } Document;
 
 static Document *
@@ -857,11 +862,14 @@ document_free (Document *document)
   g_clear_pointer (&document->left_out, g_ptr_array_unref);
   g_clear_pointer (&document->stories, g_ptr_array_unref);
   g_clear_pointer (&document->principles, json_array_unref);
+  g_clear_pointer (&document->interviews, g_ptr_array_unref);
   g_free (document);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Document, document_free)
 
+static void     plan_interviews (SbImport  *self,
+                                 GPtrArray *interviews);
 static gboolean plan_json (SbImport    *self,
                            GPtrArray   *stories,
                            JsonArray   *principles,
@@ -876,11 +884,13 @@ read_json (Document    *document,
            GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) values = NULL;
   gint64 version = 0;
 
   if (!check_text (text, length, document->name, error))
     return FALSE;
-  if (!sb_store_parse (text, length, &document->stories, &document->principles, &version, NULL, NULL,
+  if (!sb_store_parse (text, length, &document->stories, &document->principles, &version, &keys, &values,
                        &local_error))
     {
       g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_INVALID,
@@ -888,6 +898,9 @@ read_json (Document    *document,
                    document->name ? document->name : _("The text"), local_error->message);
       return FALSE;
     }
+  document->interviews = sb_interview_list_from_text (sb_json_extra_lookup ((const char * const *) keys,
+                                                                            (const char * const *) values,
+                                                                            "interviews"));
   return TRUE;
 }
 
@@ -992,8 +1005,38 @@ sb_import_add_json (SbImport    *self,
   if (length < 0)
     length = strlen (text);
   document = document_new (source_name, TRUE);
-  return read_json (document, text, length, error) &&
-         plan_json (self, document->stories, document->principles, source_name, error);
+  if (!read_json (document, text, length, error) ||
+      !plan_json (self, document->stories, document->principles, source_name, error))
+    return FALSE;
+  plan_interviews (self, document->interviews);
+  return TRUE;
+}
+
+/* A Storybank file's interviews that the library lacks are added; one
+ * it has already stays as it is (interviews are merged with a copy of
+ * the same library when the file changes on disk, not here).
+ */
+static void
+plan_interviews (SbImport  *self,
+                 GPtrArray *interviews)
+{
+  for (guint i = 0; interviews != NULL && i < interviews->len; i++)
+    {
+      SbInterview *interview = g_ptr_array_index (interviews, i);
+      const char *id = sb_interview_get_id (interview);
+      gboolean planned = FALSE;
+
+      if (sb_library_find_interview (self->library, id) != NULL)
+        continue;
+      for (guint j = 0; j < self->ops->len && !planned; j++)
+        {
+          Op *op = g_ptr_array_index (self->ops, j);
+
+          planned = op->kind == OP_ADD_INTERVIEW && g_str_equal (sb_interview_get_id (op->interview), id);
+        }
+      if (!planned)
+        op_new (self, OP_ADD_INTERVIEW)->interview = g_object_ref (interview);
+    }
 }
 
 /* Plans a Storybank file's stories and principles, read by read_json(). */
@@ -1401,7 +1444,9 @@ plan_next (SbImport  *self,
     {
       if (document->json && !plan_json (self, document->stories, document->principles, document->name, error))
         return FALSE;
-      if (!document->json)
+      if (document->json)
+        plan_interviews (self, document->interviews);
+      else
         note_left_out (self, document->left_out, document->name);
       reading->n_planned++;
       reading->page = reading->story = 0;
@@ -1967,6 +2012,13 @@ sb_import_dup_summary (SbImport *self)
           g_ptr_array_add (lines, g_strdup_printf (_("Updated story “%s”"),
                                                    sb_story_get_title (op->story)));
           break;
+        case OP_ADD_INTERVIEW:
+          {
+            g_autofree char *title = sb_interview_dup_display_title (op->interview);
+
+            g_ptr_array_add (lines, g_strdup_printf (_("Interview “%s”"), title));
+          }
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -2028,6 +2080,9 @@ sb_import_apply (SbImport *self)
         sb_library_add (self->library, op->story);
       else if (op->kind == OP_UPDATE_STORY)
         sb_library_replace (self->library, op->original, op->story);
+      else if (op->kind == OP_ADD_INTERVIEW && sb_library_find_interview (self->library,
+                                                                          sb_interview_get_id (op->interview)) == NULL)
+        sb_library_add_interview (self->library, op->interview);
     }
 }
 
@@ -2053,6 +2108,8 @@ sb_import_undo (SbImport *self)
         sb_library_remove (self->library, op->story, NULL);
       else if (op->kind == OP_UPDATE_STORY)
         sb_library_replace (self->library, op->story, op->original);
+      else if (op->kind == OP_ADD_INTERVIEW)
+        sb_library_remove_interview (self->library, op->interview);
     }
 
   for (guint i = self->ops->len; i > 0; i--)

@@ -955,3 +955,136 @@ sb_interview_is_same_company (SbInterview *self,
   g_strstrip (b);
   return a[0] != '\0' && g_str_equal (a, b);
 }
+
+/**
+ * sb_interview_update_from:
+ *
+ * Makes @self hold @other's content (a merge from disk), round by round,
+ * notifying what changed, so that widgets bound to it and to its rounds
+ * follow. Emits ::changed once, when anything changed.
+ */
+void
+sb_interview_update_from (SbInterview *self,
+                          SbInterview *other)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n;
+
+  g_return_if_fail (SB_IS_INTERVIEW (self));
+  g_return_if_fail (SB_IS_INTERVIEW (other));
+
+  before = sb_interview_dup_json (self);
+  after = sb_interview_dup_json (other);
+  if (g_str_equal (before, after))
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_signal_handlers_block_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL, NULL);
+
+  sb_interview_set_company (self, other->company);
+  sb_interview_set_role (self, other->role);
+  sb_interview_set_date (self, other->date);
+  sb_interview_set_posting (self, other->posting);
+  sb_interview_set_notes (self, other->notes);
+  sb_interview_set_outcome (self, other->outcome);
+  g_free (self->unknown_outcome);
+  self->unknown_outcome = g_strdup (other->unknown_outcome);
+  g_strfreev (self->extra_keys);
+  g_strfreev (self->extra_values);
+  self->extra_keys = g_strdupv (other->extra_keys);
+  self->extra_values = g_strdupv (other->extra_values);
+
+  /* Rounds: the other's, in its order; one with an id we have is the
+   * same object, updated.
+   */
+  n = sb_interview_get_n_rounds (other);
+  for (guint i = 0; i < n; i++)
+    {
+      SbRound *theirs = sb_interview_get_round (other, i);
+      SbRound *ours = sb_interview_find_round (self, sb_round_get_id (theirs));
+      guint position;
+
+      if (ours == NULL)
+        {
+          g_autoptr(SbRound) copy = sb_round_copy (theirs);
+
+          sb_interview_insert_round (self, i, copy);
+          continue;
+        }
+      sb_round_update_from (ours, theirs);
+      if (g_list_store_find (self->rounds, ours, &position) && position != i)
+        {
+          g_object_ref (ours);
+          g_list_store_remove (self->rounds, position);
+          g_list_store_insert (self->rounds, i, ours);
+          g_object_unref (ours);
+        }
+    }
+  while (sb_interview_get_n_rounds (self) > n)
+    sb_interview_remove_round (self, sb_interview_get_round (self, n));
+
+  g_signal_handlers_unblock_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL, NULL);
+  g_object_thaw_notify (G_OBJECT (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * sb_interview_list_from_json:
+ * @node: (nullable): the data file's "interviews" member
+ *
+ * Reads the interviews of a data file. Anything but a list of objects is
+ * left out, never an error: the stories load whatever this holds. A
+ * second interview with an id taken is left out.
+ *
+ * Returns: (transfer container) (element-type SbInterview): the interviews
+ */
+GPtrArray *
+sb_interview_list_from_json (JsonNode *node)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *interviews = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return interviews;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      SbInterview *interview;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      interview = sb_interview_new_from_json (json_node_get_object (element), NULL);
+      if (!g_hash_table_add (ids, (gpointer) sb_interview_get_id (interview)))
+        {
+          g_object_unref (interview);
+          continue;
+        }
+      g_ptr_array_add (interviews, interview);
+    }
+  return interviews;
+}
+
+/**
+ * sb_interview_list_from_text:
+ * @json: (nullable): the JSON text of the data file's "interviews" member
+ *
+ * Returns: (transfer container) (element-type SbInterview): the
+ *   interviews, none when @json is not a list of objects
+ */
+GPtrArray *
+sb_interview_list_from_text (const char *json)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (json == NULL)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, json, -1, NULL))
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  return sb_interview_list_from_json (json_parser_get_root (parser));
+}

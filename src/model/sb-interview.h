@@ -55,6 +55,10 @@ void                sb_interview_write_json       (SbInterview        *self,
                                                    guint               indent);
 char               *sb_interview_dup_json         (SbInterview        *self);
 SbInterview        *sb_interview_copy             (SbInterview        *self);
+void                sb_interview_update_from      (SbInterview        *self,
+                                                   SbInterview        *other);
+GPtrArray          *sb_interview_list_from_json   (JsonNode           *node);
+GPtrArray          *sb_interview_list_from_text   (const char         *json);
 
 const char         *sb_interview_get_id           (SbInterview        *self);
 const char         *sb_interview_get_company      (SbInterview        *self);

@@ -352,3 +352,67 @@ sb_json_write_extra (GString            *out,
       g_string_append (out, values[i]);
     }
 }
+
+/**
+ * sb_json_extra_lookup:
+ *
+ * Returns: (nullable): the JSON text kept for @key among unknown members
+ */
+const char *
+sb_json_extra_lookup (const char * const *keys,
+                      const char * const *values,
+                      const char         *key)
+{
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    if (g_str_equal (keys[i], key))
+      return values[i];
+  return NULL;
+}
+
+/**
+ * sb_json_extra_replace:
+ * @value: (nullable): the JSON text for @key, or %NULL to leave it out
+ * @out_keys: (out): @keys with @key set to @value: in its place when it
+ *   was there, else last
+ * @out_values: (out): their values
+ */
+void
+sb_json_extra_replace (const char * const  *keys,
+                       const char * const  *values,
+                       const char          *key,
+                       const char          *value,
+                       char              ***out_keys,
+                       char              ***out_values)
+{
+  g_autoptr(GStrvBuilder) key_builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) value_builder = g_strv_builder_new ();
+  gboolean placed = FALSE;
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      if (!g_str_equal (keys[i], key))
+        {
+          g_strv_builder_add (key_builder, keys[i]);
+          g_strv_builder_add (value_builder, values[i]);
+        }
+      else if (value != NULL && !placed)
+        {
+          g_strv_builder_add (key_builder, key);
+          g_strv_builder_add (value_builder, value);
+          placed = TRUE;
+        }
+    }
+  if (value != NULL && !placed)
+    {
+      g_strv_builder_add (key_builder, key);
+      g_strv_builder_add (value_builder, value);
+    }
+
+  *out_keys = g_strv_builder_end (key_builder);
+  *out_values = g_strv_builder_end (value_builder);
+  if ((*out_keys)[0] == NULL)
+    {
+      g_clear_pointer (out_keys, g_strfreev);
+      g_clear_pointer (out_values, g_strfreev);
+    }
+}

@@ -54,4 +54,14 @@ void         sb_json_write_extra    (GString     *out,
                                      const char * const *keys,
                                      const char * const *values);
 
+const char  *sb_json_extra_lookup   (const char * const *keys,
+                                     const char * const *values,
+                                     const char  *key);
+void         sb_json_extra_replace  (const char * const *keys,
+                                     const char * const *values,
+                                     const char  *key,
+                                     const char  *value,
+                                     char      ***out_keys,
+                                     char      ***out_values);
+
 G_END_DECLS

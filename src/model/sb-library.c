@@ -778,6 +778,49 @@ sb_library_splice_interviews (SbLibrary *self,
 }
 
 /**
+ * sb_library_update_interviews:
+ * @interviews: (element-type SbInterview): what the library should hold
+ *
+ * Makes the library hold @interviews (a merge from disk), keeping the
+ * interview objects it has for the ids in both, updated in place
+ * (sb_interview_update_from()), so that the views bound to them stay.
+ */
+void
+sb_library_update_interviews (SbLibrary *self,
+                              GPtrArray *interviews)
+{
+  g_autoptr(GHashTable) wanted = NULL;
+  GListModel *model;
+
+  g_return_if_fail (SB_IS_LIBRARY (self));
+  g_return_if_fail (interviews != NULL);
+
+  wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < interviews->len; i++)
+    g_hash_table_insert (wanted, (gpointer) sb_interview_get_id (interviews->pdata[i]), interviews->pdata[i]);
+
+  model = G_LIST_MODEL (self->interviews);
+  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+    {
+      g_autoptr(SbInterview) interview = g_list_model_get_item (model, i - 1);
+
+      if (!g_hash_table_contains (wanted, sb_interview_get_id (interview)))
+        sb_library_remove_interview (self, interview);
+    }
+
+  for (guint i = 0; i < interviews->len; i++)
+    {
+      SbInterview *theirs = g_ptr_array_index (interviews, i);
+      SbInterview *ours = sb_library_find_interview (self, sb_interview_get_id (theirs));
+
+      if (ours == NULL)
+        sb_library_add_interview (self, theirs);
+      else if (ours != theirs)
+        sb_interview_update_from (ours, theirs);
+    }
+}
+
+/**
  * sb_library_sort_interviews:
  *
  * Puts the interviews in order again: an upcoming interview becomes a

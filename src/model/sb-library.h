@@ -57,6 +57,8 @@ SbInterview *sb_library_find_interview       (SbLibrary   *self,
                                               const char  *id);
 void         sb_library_splice_interviews    (SbLibrary   *self,
                                               GPtrArray   *interviews);
+void         sb_library_update_interviews    (SbLibrary   *self,
+                                              GPtrArray   *interviews);
 void         sb_library_sort_interviews      (SbLibrary   *self);
 void         sb_library_set_interviews_now   (SbLibrary   *self,
                                               GDateTime   *now);

@@ -946,3 +946,102 @@ sb_round_add_follow_up (SbRound    *self,
   self->follow_ups[n + 1] = NULL;
   sb_round_changed (self, PROP_FOLLOW_UPS);
 }
+
+static gboolean
+pairs_equal (GPtrArray *a,
+             GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      Pair *pa = g_ptr_array_index (a, i);
+      Pair *pb = g_ptr_array_index (b, i);
+
+      if (!g_str_equal (pa->key, pb->key) || !g_str_equal (pa->value, pb->value))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+pairs_copy_into (GPtrArray *to,
+                 GPtrArray *from)
+{
+  g_ptr_array_set_size (to, 0);
+  for (guint i = 0; i < from->len; i++)
+    {
+      Pair *pair = g_ptr_array_index (from, i);
+
+      g_ptr_array_add (to, pair_new (pair->key, pair->value));
+    }
+}
+
+/**
+ * sb_round_content_equal:
+ *
+ * Returns: whether both rounds hold the same id and content
+ */
+gboolean
+sb_round_content_equal (SbRound *self,
+                        SbRound *other)
+{
+  g_return_val_if_fail (SB_IS_ROUND (self), FALSE);
+  g_return_val_if_fail (SB_IS_ROUND (other), FALSE);
+
+  return g_str_equal (self->id, other->id) &&
+         g_str_equal (self->name, other->name) &&
+         g_str_equal (self->interviewer, other->interviewer) &&
+         self->minutes == other->minutes &&
+         strv_equal0 ((const char * const *) self->principles, (const char * const *) other->principles) &&
+         pairs_equal (self->planned, other->planned) &&
+         pairs_equal (self->told, other->told) &&
+         self->rating == other->rating &&
+         strv_equal0 ((const char * const *) self->follow_ups, (const char * const *) other->follow_ups) &&
+         strv_equal0 ((const char * const *) self->extra_keys, (const char * const *) other->extra_keys) &&
+         strv_equal0 ((const char * const *) self->extra_values, (const char * const *) other->extra_values);
+}
+
+/**
+ * sb_round_update_from:
+ *
+ * Makes @self hold @other's content (a merge from disk), notifying what
+ * changed, so that widgets bound to @self follow. The id stays.
+ */
+void
+sb_round_update_from (SbRound *self,
+                      SbRound *other)
+{
+  g_return_if_fail (SB_IS_ROUND (self));
+  g_return_if_fail (SB_IS_ROUND (other));
+
+  if (sb_round_content_equal (self, other))
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_signal_handlers_block_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL, NULL);
+  sb_round_set_name (self, other->name);
+  sb_round_set_interviewer (self, other->interviewer);
+  sb_round_set_minutes (self, other->minutes);
+  sb_round_set_principles (self, (const char * const *) other->principles);
+  sb_round_set_rating (self, other->rating);
+  sb_round_set_follow_ups (self, (const char * const *) other->follow_ups);
+  g_signal_handlers_unblock_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL, NULL);
+  if (!pairs_equal (self->planned, other->planned))
+    {
+      pairs_copy_into (self->planned, other->planned);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PLANNED]);
+    }
+  if (!pairs_equal (self->told, other->told))
+    {
+      pairs_copy_into (self->told, other->told);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOLD]);
+    }
+  g_strfreev (self->extra_keys);
+  g_strfreev (self->extra_values);
+  self->extra_keys = g_strdupv (other->extra_keys);
+  self->extra_values = g_strdupv (other->extra_values);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}

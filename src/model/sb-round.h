@@ -32,6 +32,10 @@ void                sb_round_write_json           (SbRound            *self,
                                                    GString            *out,
                                                    guint               indent);
 SbRound            *sb_round_copy                 (SbRound            *self);
+void                sb_round_update_from          (SbRound            *self,
+                                                   SbRound            *other);
+gboolean            sb_round_content_equal        (SbRound            *self,
+                                                   SbRound            *other);
 
 const char         *sb_round_get_id               (SbRound            *self);
 const char         *sb_round_get_name             (SbRound            *self);

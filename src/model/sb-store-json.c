@@ -465,3 +465,23 @@ _sb_store_write_json (GPtrArray   *stories,
                              (const char * const *) extra_values);
   return out;
 }
+
+/**
+ * _sb_store_take_interviews:
+ * @keys: (out): the store's unknown top-level keys, with "interviews" as
+ *   the library holds them now
+ * @values: (out): their values
+ *
+ * What a save or an export writes beside the stories (main thread).
+ */
+void
+_sb_store_take_interviews (SbStore   *self,
+                           char    ***keys,
+                           char    ***values)
+{
+  g_autofree char *interviews = sb_library_dup_interviews_json (self->library, 1);
+
+  sb_json_extra_replace ((const char * const *) self->extra_keys,
+                         (const char * const *) self->extra_values,
+                         INTERVIEWS_KEY, interviews, keys, values);
+}

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-json.h"
 #include "sb-store-private.h"
 #include "sb-store-cache.h"
 #include "sb-store-io.h"
@@ -69,6 +70,7 @@ typedef struct
   SbFileStamp  stamp;
   GPtrArray   *stories;
   GPtrArray   *base;          /* @stories' data, as read */
+  GPtrArray   *interviews;    /* SbInterview, read from @extra_values */
   SbLibrary   *library;       /* when not %NULL, holding @stories already */
   JsonArray   *principles;
   gint64       version;
@@ -86,6 +88,7 @@ load_result_free (LoadResult *result)
   g_clear_error (&result->parse_error);
   g_clear_pointer (&result->stories, g_ptr_array_unref);
   g_clear_pointer (&result->base, g_ptr_array_unref);
+  g_clear_pointer (&result->interviews, g_ptr_array_unref);
   g_clear_object (&result->library);
   g_clear_pointer (&result->principles, json_array_unref);
   g_strfreev (result->extra_keys);
@@ -103,6 +106,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
 static LoadResult *
 load_take_base (LoadResult *result)
 {
+  /* The interviews, kept as text among the unknown keys: a few hundred
+   * small objects, read here, off the main thread.
+   */
+  result->interviews = sb_interview_list_from_text (sb_json_extra_lookup ((const char * const *) result->extra_keys,
+                                                                          (const char * const *) result->extra_values,
+                                                                          INTERVIEWS_KEY));
+
   result->base = g_ptr_array_new_full (result->stories->len, (GDestroyNotify) sb_story_data_unref);
   for (guint i = 0; i < result->stories->len; i++)
     g_ptr_array_add (result->base, sb_story_snapshot (g_ptr_array_index (result->stories, i)));
@@ -123,6 +133,8 @@ load_splice (LoadResult *result,
       g_ptr_array_unref (result->base);
       result->base = sb_library_dup_snapshot (library);
     }
+  if (result->interviews != NULL)
+    sb_library_splice_interviews (library, result->interviews);
 }
 
 typedef struct

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "sb-json.h"
 #include "sb-merge.h"
 #include "sb-store-private.h"
 #include "sb-store-io.h"
@@ -75,6 +76,25 @@ same_stories (GPtrArray *a,
   return TRUE;
 }
 
+/* Whether two JSON texts (either %NULL for none) hold the same value. */
+static gboolean
+json_text_equal (const char *a,
+                 const char *b)
+{
+  g_autoptr(JsonParser) parser_a = NULL;
+  g_autoptr(JsonParser) parser_b = NULL;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (g_str_equal (a, b))
+    return TRUE;
+  parser_a = json_parser_new_immutable ();
+  parser_b = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser_a, a, -1, NULL) || !json_parser_load_from_data (parser_b, b, -1, NULL))
+    return FALSE;
+  return json_node_equal (json_parser_get_root (parser_a), json_parser_get_root (parser_b));
+}
+
 /**
  * sb_store_merge_from_disk:
  * @report: (out caller-allocates) (optional): what the merge did
@@ -112,6 +132,8 @@ sb_store_merge_from_disk (SbStore        *self,
   g_autofree char *checksum = NULL;
   SbMergeReport counts = { 0, };
   gboolean principles_differ;
+  g_autofree char *merged_interviews = NULL;
+  gboolean interviews_differ;
   gsize length = 0;
   gint64 version = 0;
   gboolean was_dirty;
@@ -192,14 +214,40 @@ sb_store_merge_from_disk (SbStore        *self,
     g_ptr_array_add (snapshot, sb_story_snapshot (g_ptr_array_index (theirs, i)));
   _sb_store_set_base (self, snapshot, checksum);
 
+  /* Interviews: three ways by id and member; the file's are the new
+   * common ground too.
+   */
+  {
+    const char *base_text = sb_json_extra_lookup ((const char * const *) self->extra_keys,
+                                                  (const char * const *) self->extra_values, INTERVIEWS_KEY);
+    const char *their_text = sb_json_extra_lookup ((const char * const *) their_keys,
+                                                   (const char * const *) their_values, INTERVIEWS_KEY);
+    g_autofree char *ours_text = sb_library_dup_interviews_json (self->library, 1);
+    char **keys = NULL, **values = NULL;
+
+    merged_interviews = sb_merge_interviews (base_text, ours_text, their_text, &counts);
+    interviews_differ = !json_text_equal (merged_interviews, their_text);
+    sb_json_extra_replace ((const char * const *) self->extra_keys, (const char * const *) self->extra_values,
+                           INTERVIEWS_KEY, their_text, &keys, &values);
+    g_strfreev (self->extra_keys);
+    g_strfreev (self->extra_values);
+    self->extra_keys = keys;
+    self->extra_values = values;
+  }
+
   was_dirty = sb_store_get_dirty (self);
   self->loading = TRUE;
   principles_differ = _sb_store_merge_principles (self, their_principles);
   apply_merge (self->library, merged);
+  {
+    g_autoptr(GPtrArray) interviews = sb_interview_list_from_text (merged_interviews);
+
+    sb_library_update_interviews (self->library, interviews);
+  }
   self->loading = FALSE;
 
   /* Write what the file lacks: our edits, conflict copies, principles. */
-  if (was_dirty || principles_differ || !same_stories (merged, theirs))
+  if (was_dirty || principles_differ || interviews_differ || !same_stories (merged, theirs))
     {
       self->generation++;
       if (!was_dirty)

@@ -27,6 +27,16 @@ G_BEGIN_DECLS
  */
 #define SAVED_BY_KEY "saved-by"
 
+/* The optional top-level array of interviews (sb-interview.h). The store
+ * carries its JSON text among the top-level keys it does not read itself
+ * (so the cache and the JSON export carry it unchanged): read into the
+ * library at load (on the loading thread), taken from the library into
+ * the keys at each save, merged by id and member (sb_merge_interviews())
+ * when the file changes on disk. The keys hold it as last read or
+ * written: the base of that merge.
+ */
+#define INTERVIEWS_KEY "interviews"
+
 /* The operations that wait for a save being written (sb-store-save.c). */
 typedef enum
 {
@@ -138,6 +148,10 @@ GString    *_sb_store_write_json            (GPtrArray      *stories,
                                              const char     *principles,
                                              char          **extra_keys,
                                              char          **extra_values);
+
+void        _sb_store_take_interviews       (SbStore        *self,
+                                             char         ***keys,
+                                             char         ***values);
 
 /* sb-store-merge.c */
 void        _sb_store_run_merge             (SbStore        *self);

@@ -71,6 +71,8 @@ sb_store_take_snapshot (SbStore  *self,
                         gboolean  stamp)
 {
   SaveJob *job = g_new0 (SaveJob, 1);
+  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) values = NULL;
 
   g_mutex_init (&job->lock);
   g_cond_init (&job->cond);
@@ -78,12 +80,13 @@ sb_store_take_snapshot (SbStore  *self,
   job->cache_path = g_strdup (self->cache_path);
   job->stories = sb_library_dup_snapshot (self->library);
   job->principles = sb_catalog_dup_user_json (self->catalog, 1);
+  _sb_store_take_interviews (self, &keys, &values);
   if (stamp)
-    _sb_store_set_saved_by (self->extra_keys, self->extra_values, &job->extra_keys, &job->extra_values);
+    _sb_store_set_saved_by (keys, values, &job->extra_keys, &job->extra_values);
   else
     {
-      job->extra_keys = g_strdupv (self->extra_keys);
-      job->extra_values = g_strdupv (self->extra_values);
+      job->extra_keys = g_steal_pointer (&keys);
+      job->extra_values = g_steal_pointer (&values);
     }
   job->generation = self->generation;
   job->expected = g_strdup (self->disk_checksum);
