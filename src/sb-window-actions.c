@@ -281,7 +281,7 @@ _sb_window_update_actions (SbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.restore-backup", self->can_restore);
 
   /* Panes */
-  gtk_widget_action_set_enabled (widget, "win.show-editor", has_story);
+  gtk_widget_action_set_enabled (widget, "win.show-editor", has_story || has_interview);
 }
 
 void

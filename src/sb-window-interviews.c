@@ -70,6 +70,12 @@ sidebar_interview_cb (SbWindow *self)
   SbInterview *interview = _sb_window_get_interview (self);
   SbStory *story = _sb_window_get_story (self);
 
+  if (self->interview != NULL)
+    g_signal_handlers_disconnect_by_func (self->interview, _sb_window_update_titles, self);
+  g_set_object (&self->interview, interview);
+  if (interview != NULL)
+    g_signal_connect_object (interview, "notify", G_CALLBACK (_sb_window_update_titles), self, G_CONNECT_SWAPPED);
+
   if (interview != NULL)
     {
       /* The story closes, so that choosing it again in the list opens it. */

@@ -55,6 +55,7 @@ struct _SbWindow
   gboolean              close_anyway;
   gboolean              can_restore;      /* a backup can replace a file that went wrong */
   GtkWindow            *shortcuts_window;
+  SbInterview          *interview;        /* the one shown, to follow its title */
   int                   interviews_day;   /* the day the countdowns are for */
   gboolean              delete_confirmed; /* deleting a story the user was asked about */
 };

@@ -360,6 +360,7 @@ sb_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->delete_toast), (gpointer *) &self->delete_toast);
   self->delete_toast = NULL;
   g_clear_object (&self->deleted_story);
+  g_clear_object (&self->interview);
   g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
   self->editor = NULL;
