@@ -18,6 +18,7 @@
 #include "sb-coach.h"
 #include "sb-import.h"
 #include "sb-export-file.h"
+#include "sb-plan.h"
 #include "sb-render.h"
 #include "sb-store.h"
 
@@ -61,6 +62,12 @@ sb_cli_add_options (GApplication *app)
   g_application_add_main_option (app, "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  _("Run the story coach on your stories (or one principle’s, with --principle), print what it finds and quit: exit status 1 when it finds anything"),
                                  NULL);
+  g_application_add_main_option (app, "interviews", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("List your interviews (id, date, company, role, countdown) and quit"),
+                                 NULL);
+  g_application_add_main_option (app, "plan", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
+                                 _("With --export: write the plan of this interview (its id, or the start of it) as PDF, Markdown or text"),
+                                 _("ID"));
 }
 
 /* Where the command line's messages go: this terminal, or the one of the
@@ -393,6 +400,132 @@ run_cheat_sheet (const char *path,
   return SB_CLI_EXIT_OK;
 }
 
+/* The library @live has, or the saved one (opened into @library). */
+static gboolean
+open_or_live (SbLibrary **library,
+              SbCatalog **catalog,
+              SbStore   **store,
+              gpointer    live_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (live_data != NULL)
+    return TRUE;
+  *catalog = sb_catalog_new ();
+  *library = sb_library_new ();
+  if (!(*store = open_store (*library, *catalog, &error)))
+    {
+      print_error ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+list_interviews (SbLibrary *library)
+{
+  GListModel *interviews = sb_library_get_interviews (library);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint n = g_list_model_get_n_items (interviews);
+
+  if (n == 0)
+    {
+      print_out ("%s\n", _("No interviews yet."));
+      return SB_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbInterview) interview = g_list_model_get_item (interviews, i);
+      GDateTime *date = sb_interview_get_date (interview);
+      g_autofree char *when = date ? g_date_time_format (date, "%Y-%m-%d %H:%M") : g_strdup ("-");
+      g_autofree char *countdown = sb_interview_dup_countdown (interview, now);
+
+      /* One line each, tab-separated, for people and scripts alike. */
+      print_out ("%s\t%s\t%s\t%s\t%s\n", sb_interview_get_id (interview), when,
+                 sb_interview_get_company (interview), sb_interview_get_role (interview), countdown);
+    }
+  return SB_CLI_EXIT_OK;
+}
+
+/* The interview with @id, or the only one whose id starts with it. */
+static SbInterview *
+find_interview (SbLibrary  *library,
+                const char *id)
+{
+  GListModel *interviews = sb_library_get_interviews (library);
+  SbInterview *found = sb_library_find_interview (library, id);
+  guint n = g_list_model_get_n_items (interviews);
+
+  if (found != NULL || id[0] == '\0')
+    return found;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbInterview) interview = g_list_model_get_item (interviews, i);
+
+      if (!g_str_has_prefix (sb_interview_get_id (interview), id))
+        continue;
+      if (found != NULL)
+        return NULL;
+      found = interview;
+    }
+  return found;
+}
+
+static int
+export_plan (SbLibrary  *library,
+             SbCatalog  *catalog,
+             const char *id,
+             const char *path,
+             const char *format_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbPlan) plan = NULL;
+  SbExportFormat format = SB_EXPORT_FORMAT_TEXT;
+  SbInterview *interview;
+
+  if (format_name == NULL && g_str_equal (path, "-"))
+    format_name = "txt";
+  if (format_name == NULL && (format_name = guess_format (path)) == NULL)
+    {
+      print_error (_("Cannot tell the format from “%s”: add --format=txt, md or pdf"), path);
+      return SB_CLI_EXIT_USAGE;
+    }
+  if (g_str_equal (format_name, "txt"))
+    format = SB_EXPORT_FORMAT_TEXT;
+  else if (g_str_equal (format_name, "md"))
+    format = SB_EXPORT_FORMAT_MARKDOWN;
+  else if (g_str_equal (format_name, "pdf") && !g_str_equal (path, "-"))
+    format = SB_EXPORT_FORMAT_PDF;
+  else
+    {
+      print_error (_("A plan is written as txt, md or pdf (pdf to a file)"));
+      return SB_CLI_EXIT_USAGE;
+    }
+
+  interview = find_interview (library, id);
+  if (interview == NULL)
+    {
+      print_error (_("There is no interview “%s”: see --interviews"), id);
+      return SB_CLI_EXIT_USAGE;
+    }
+
+  plan = sb_plan_compute (interview, library, catalog);
+  if (g_str_equal (path, "-"))
+    {
+      g_autofree char *text = format == SB_EXPORT_FORMAT_MARKDOWN ? sb_plan_to_markdown (plan) : sb_plan_to_text (plan);
+
+      return write_output (path, text, &error) ? SB_CLI_EXIT_OK : SB_CLI_EXIT_FAILED;
+    }
+  if (!sb_export_plan_to_file (plan, format, path, &error))
+    {
+      print_error (_("Could not write %s: %s"), path, error->message);
+      return SB_CLI_EXIT_FAILED;
+    }
+  print_out (_("Wrote the plan to %s\n"), path);
+  return SB_CLI_EXIT_OK;
+}
+
 /* The running instance's library, for a command line it was handed. */
 typedef struct
 {
@@ -578,6 +711,42 @@ handle (GVariantDict *options,
       return run_cheat_sheet (cheat_sheet_path, framework);
     }
 
+  if (g_variant_dict_contains (options, "interviews"))
+    {
+      g_autoptr(SbLibrary) library = NULL;
+      g_autoptr(SbCatalog) catalog = NULL;
+      g_autoptr(SbStore) store = NULL;
+
+      if (export_path != NULL || import_path != NULL || format != NULL || principle != NULL ||
+          g_variant_dict_contains (options, "plan"))
+        {
+          print_error (_("--interviews goes alone"));
+          return SB_CLI_EXIT_USAGE;
+        }
+      if (!open_or_live (&library, &catalog, &store, live))
+        return SB_CLI_EXIT_FAILED;
+      return list_interviews (live ? live->library : library);
+    }
+
+  if (g_variant_dict_contains (options, "plan"))
+    {
+      g_autoptr(SbLibrary) library = NULL;
+      g_autoptr(SbCatalog) catalog = NULL;
+      g_autoptr(SbStore) store = NULL;
+      const char *id = NULL;
+
+      g_variant_dict_lookup (options, "plan", "&s", &id);
+      if (export_path == NULL || export_path[0] == '\0' || import_path != NULL || principle != NULL)
+        {
+          print_error (_("--plan goes with --export=PATH (and --format if you like)"));
+          return SB_CLI_EXIT_USAGE;
+        }
+      if (!open_or_live (&library, &catalog, &store, live))
+        return SB_CLI_EXIT_FAILED;
+      resolved = resolve_path (live, export_path);
+      return export_plan (live ? live->library : library, live ? live->catalog : catalog, id, resolved, format);
+    }
+
   if (g_variant_dict_contains (options, "check"))
     {
       if (export_path != NULL || import_path != NULL || format != NULL)
@@ -647,7 +816,8 @@ gboolean
 sb_cli_has_work (GVariantDict *options)
 {
   static const char * const names[] = {
-    "export", "import", "dry-run", "format", "principle", "cheat-sheet", "framework", "check", NULL
+    "export", "import", "dry-run", "format", "principle", "cheat-sheet", "framework", "check",
+    "interviews", "plan", NULL
   };
 
   g_return_val_if_fail (options != NULL, FALSE);

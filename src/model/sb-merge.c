@@ -250,6 +250,7 @@ node_equal0 (JsonNode *a,
 static JsonNode *merge_lists (JsonNode      *base,
                               JsonNode      *ours,
                               JsonNode      *theirs,
+                              guint         *changed,
                               SbMergeReport *counts);
 
 /* A member both sides changed differently: ours, the user's latest
@@ -310,7 +311,11 @@ merge_objects (JsonObject    *base,
 
       if (g_str_equal (name, "rounds") && (o == NULL || JSON_NODE_HOLDS_ARRAY (o))
           && (t == NULL || JSON_NODE_HOLDS_ARRAY (t)))
-        m = merge_lists (b, o, t, counts);
+        {
+          guint rounds_changed = 0;
+
+          m = merge_lists (b, o, t, &rounds_changed, counts);
+        }
       else if (node_equal0 (o, t) || node_equal0 (t, b))
         m = o ? json_node_copy (o) : NULL;
       else if (node_equal0 (o, b))
@@ -363,13 +368,14 @@ index_objects (JsonNode *list)
  * added or changed on one side, that side's; deleted on one side and
  * untouched on the other, deleted; deleted on one side and changed on
  * the other, kept; changed on both, merged member by member. Ours' order,
- * theirs' new ones after. @counts->interviews counts the entries theirs
- * added, changed or deleted.
+ * theirs' new ones after. @changed counts the entries theirs added,
+ * changed or deleted; @counts the members both changed.
  */
 static JsonNode *
 merge_lists (JsonNode      *base,
              JsonNode      *ours,
              JsonNode      *theirs,
+             guint         *changed,
              SbMergeReport *counts)
 {
   g_autoptr(GHashTable) base_ids = index_objects (base);
@@ -396,7 +402,7 @@ merge_lists (JsonNode      *base,
           if (b == NULL || !json_node_equal (o, b))
             json_array_add_element (merged, json_node_copy (o));
           else
-            counts->interviews++;
+            (*changed)++;
         }
       else if (json_node_equal (o, t) || json_node_equal (t, b ? b : o))
         json_array_add_element (merged, json_node_copy (o));
@@ -408,7 +414,7 @@ merge_lists (JsonNode      *base,
           json_array_add_element (merged, json_node_init_object (json_node_alloc (), object));
           json_object_unref (object);
           if (b == NULL || !json_node_equal (t, b))
-            counts->interviews++;
+            (*changed)++;
         }
     }
 
@@ -424,7 +430,7 @@ merge_lists (JsonNode      *base,
       if (b == NULL || !json_node_equal (t, b))
         {
           json_array_add_element (merged, json_node_copy (t));
-          counts->interviews++;
+          (*changed)++;
         }
     }
 
@@ -473,7 +479,7 @@ sb_merge_interviews (const char    *base,
   merged = merge_lists (parse_or_null (base_parser, base),
                         parse_or_null (ours_parser, ours),
                         parse_or_null (theirs_parser, theirs),
-                        &counts);
+                        &counts.interviews, &counts);
   if (report != NULL)
     {
       report->interviews += counts.interviews;

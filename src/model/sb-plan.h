@@ -60,6 +60,8 @@ typedef struct
 typedef struct
 {
   SbInterview *interview;  /* owned reference */
+  SbLibrary   *library;    /* owned reference */
+  SbCatalog   *catalog;    /* owned reference */
   GPtrArray   *rounds;     /* SbPlanRound, in the interview's order */
   guint        n_gaps;     /* slots with a gap */
   guint        n_stories;  /* slots with a story */
@@ -80,6 +82,11 @@ char      **sb_plan_dup_story_ids   (SbPlan      *plan);
  * story's one-line S/T/A/R summaries as the cheat sheet has them.
  */
 char       *sb_plan_to_text         (SbPlan      *plan);
+/* Pieces of the printed plan, for any other page that shows it. */
+char       *sb_plan_dup_when        (SbPlan      *plan);
+char       *sb_plan_dup_round_heading (SbPlanRound *plan_round,
+                                     guint        position);
+char       *sb_plan_dup_slot_note   (SbPlanSlot  *slot);
 char       *sb_plan_to_markdown     (SbPlan      *plan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbPlan, sb_plan_free)

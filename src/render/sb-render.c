@@ -487,17 +487,78 @@ sb_render_export_cheat_sheet_pdf (SbCatalog   *catalog,
 /**
  * sb_document_new_for_plan:
  *
- * Returns: (transfer full): the plan of an interview as one page
+ * The plan of an interview on one page, to take along: the company,
+ * role and date, then each round (name, length, interviewer) with the
+ * story for each principle it probes and that story's one-line
+ * situation, task, action and result, as the cheat sheet has them. Gaps
+ * and stories told at the company before are said.
+ *
+ * Returns: (transfer full): the document
  */
 SbDocument *
 sb_document_new_for_plan (SbPlan *plan)
 {
   g_autofree char *title = NULL;
+  g_autofree char *when = NULL;
+  SbDocument *document;
 
   g_return_val_if_fail (plan != NULL, NULL);
 
   title = sb_interview_dup_display_title (plan->interview);
-  return sb_document_new (title);
+  when = sb_plan_dup_when (plan);
+  document = sb_document_new (title);
+  sb_document_add_title (document, title, when);
+
+  if (plan->rounds->len == 0)
+    sb_document_add_paragraph (document, _("No rounds yet."));
+
+  for (guint r = 0; r < plan->rounds->len; r++)
+    {
+      SbPlanRound *plan_round = g_ptr_array_index (plan->rounds, r);
+      g_autofree char *heading = sb_plan_dup_round_heading (plan_round, r);
+
+      sb_document_add_heading (document, 1, heading);
+      if (plan_round->slots->len == 0)
+        sb_document_add_meta (document, _("No principles chosen for this round."));
+
+      for (guint i = 0; i < plan_round->slots->len; i++)
+        {
+          SbPlanSlot *slot = g_ptr_array_index (plan_round->slots, i);
+          const char *principle = slot->principle ? sb_principle_get_name (slot->principle) : slot->principle_id;
+          g_autofree char *note = sb_plan_dup_slot_note (slot);
+          g_autofree char *story_title = NULL;
+          g_autofree char *line = NULL;
+          SbStory *story;
+
+          if (slot->pick == NULL)
+            {
+              sb_document_add_heading (document, 3, principle);
+              sb_document_add_meta (document, note);
+              continue;
+            }
+
+          story = slot->pick->story;
+          story_title = dup_one_line (sb_story_get_title (story));
+          /* Translators: a plan's line: principle — story title */
+          line = g_strdup_printf (_("%s — %s"), principle, *story_title ? story_title : _("Untitled story"));
+          sb_document_add_heading (document, 3, line);
+          if (note != NULL)
+            sb_document_add_meta (document, note);
+          {
+            g_autofree char *situation = sb_cheat_sheet_summarize (sb_story_get_situation (story));
+            g_autofree char *task = sb_cheat_sheet_summarize (sb_story_get_task (story));
+            g_autofree char *actions = sb_cheat_sheet_summarize_actions (sb_story_get_actions (story));
+            g_autofree char *result = sb_cheat_sheet_summarize (sb_story_get_result (story));
+
+            sb_document_add_labelled_line (document, _("Situation:"), *situation ? situation : "—");
+            sb_document_add_labelled_line (document, _("Task:"), *task ? task : "—");
+            sb_document_add_labelled_line (document, _("Action:"), *actions ? actions : "—");
+            sb_document_add_labelled_line (document, _("Result:"), *result ? result : "—");
+          }
+        }
+    }
+
+  return document;
 }
 
 /**
