@@ -831,6 +831,12 @@ sb_interview_page_dispose (GObject *object)
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_INTERVIEW_PAGE);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   g_clear_pointer (&self->plan, sb_plan_free);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_object (&self->library);
