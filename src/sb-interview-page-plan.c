@@ -116,7 +116,7 @@ dup_told_before (SbPlanPick *pick)
   if (date == NULL)
     return g_strdup_printf (_("Told at %s before"), company);
   /* Translators: a short date, as in "3 Nov 2026" */
-  day = g_date_time_format (date, _("%e %b %Y"));
+  day = g_date_time_format (date, _("%-d %b %Y"));
   /* Translators: "Told at <company> on <date>" */
   return g_strdup_printf (_("Told at %s on %s"), company, g_strstrip (day));
 }
@@ -153,7 +153,7 @@ dup_pick_subtitle (SbInterviewPage *self,
   else if (schedule.next != NULL)
     {
       /* Translators: a short date, as in "Tue 8 Dec" */
-      g_autofree char *day = g_date_time_format (schedule.next, _("%a %e %b"));
+      g_autofree char *day = g_date_time_format (schedule.next, _("%a %-d %b"));
 
       g_string_append (text, " · ");
       /* Translators: the next rehearsal's date */
@@ -533,8 +533,12 @@ make_told_row (SbInterviewPage *self,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), current);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), story ? (told ? _("Told") : _("Planned, not told"))
-                                                               : _("Deleted since"));
+  if (story == NULL)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), _("Deleted since"));
+  else if (told)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), _("Told · open to add their follow-up questions"));
+  else
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), _("Planned, not told"));
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (check, _("Told in this round"));

@@ -25,6 +25,7 @@ struct _SbInterviewPage
   AdwPreferencesGroup *plan_group;
   GtkTextView         *posting_view;
   AdwEntryRow         *role_row;
+  AdwPreferencesGroup *rounds_group;
   GtkListBox          *rounds_list;
   GtkEntry            *time_entry;
 

@@ -79,7 +79,7 @@ update_heading (SbInterviewPage *self)
 
   countdown = sb_interview_dup_countdown (self->interview, now);
   /* Translators: the interview's date and time, as in "Tuesday 8 December 2026 at 09:30" */
-  when = g_date_time_format (date, _("%A %e %B %Y at %H:%M"));
+  when = g_date_time_format (date, _("%A %-d %B %Y at %H:%M"));
   g_strstrip (when);
   {
     /* Translators: "<date> · <countdown>", as in "Tuesday 8 December at 09:30 · In 3 days" */
@@ -88,7 +88,7 @@ update_heading (SbInterviewPage *self)
     gtk_label_set_text (self->countdown_label, line);
   }
   /* Translators: the date button's label, short, as in "Tue 8 Dec 2026, 09:30" */
-  button = g_date_time_format (date, _("%a %e %b %Y, %H:%M"));
+  button = g_date_time_format (date, _("%a %-d %b %Y, %H:%M"));
   gtk_menu_button_set_label (self->date_button, g_strstrip (button));
 }
 
@@ -526,7 +526,6 @@ make_round_row (SbInterviewPage *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (probed), principle ? sb_principle_get_name (principle) : principles[i]);
       if (framework != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (probed), sb_framework_get_name (framework));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (probed), gtk_image_new_from_icon_name ("emblem-default-symbolic"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (probed),
                                  make_icon_button ("list-remove-symbolic", remove_label, "interview.remove-principle",
                                                    g_variant_new ("(ss)", id, principles[i])));
@@ -547,7 +546,7 @@ make_round_row (SbInterviewPage *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (add), add_button);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), add);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (order), _("Round"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (order), _("Move or Remove"));
   {
     GtkWidget *up = make_icon_button ("go-up-symbolic", _("Move Up"), "interview.move-round", g_variant_new ("(si)", id, -1));
     GtkWidget *down = make_icon_button ("go-down-symbolic", _("Move Down"), "interview.move-round", g_variant_new ("(si)", id, 1));
@@ -555,8 +554,7 @@ make_round_row (SbInterviewPage *self,
 
     gtk_widget_set_sensitive (up, position > 0);
     gtk_widget_set_sensitive (down, position + 1 < n_rounds);
-    gtk_widget_remove_css_class (remove, "flat");
-    gtk_widget_add_css_class (remove, "destructive-action");
+    gtk_widget_add_css_class (remove, "error");
     adw_action_row_add_suffix (ADW_ACTION_ROW (order), up);
     adw_action_row_add_suffix (ADW_ACTION_ROW (order), down);
     adw_action_row_add_suffix (ADW_ACTION_ROW (order), remove);
@@ -882,6 +880,7 @@ sb_interview_page_class_init (SbInterviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbInterviewPage, plan_group);
   gtk_widget_class_bind_template_child (widget_class, SbInterviewPage, posting_view);
   gtk_widget_class_bind_template_child (widget_class, SbInterviewPage, role_row);
+  gtk_widget_class_bind_template_child (widget_class, SbInterviewPage, rounds_group);
   gtk_widget_class_bind_template_child (widget_class, SbInterviewPage, rounds_list);
   gtk_widget_class_bind_template_child (widget_class, SbInterviewPage, time_entry);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_cb);

@@ -199,6 +199,46 @@ row_framework_id (GtkListBoxRow *row)
   return principle ? sb_principle_get_framework_id (principle) : NULL;
 }
 
+static void rebuild (SbPrincipleSidebar *self);
+
+static gboolean
+past_toggled_cb (gpointer user_data)
+{
+  SbPrincipleSidebar *self = user_data;
+
+  self->past_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not at once: the row asking may be among those rebuilt. */
+static void
+queue_interviews_rebuild (SbPrincipleSidebar *self)
+{
+  if (self->past_source == 0)
+    self->past_source = g_idle_add (past_toggled_cb, self);
+}
+
+static gboolean
+is_past (SbInterview *interview)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  /* Today's interview stays up with the upcoming ones. */
+  return !sb_interview_is_upcoming (interview, now) && sb_interview_get_days_until (interview, now) != 0;
+}
+
+static void
+interview_date_cb (SbInterview        *interview,
+                   GParamSpec         *pspec,
+                   SbPrincipleSidebar *self)
+{
+  /* The interview shown, moved to the past, stays in sight. */
+  if (interview == self->interview && is_past (interview))
+    self->show_past = TRUE;
+  queue_interviews_rebuild (self);
+}
+
 static gboolean
 is_interviews_row (GtkWidget *row)
 {
@@ -222,12 +262,12 @@ update_interview_row (GtkListBoxRow *row)
   /* Upcoming: the countdown. Past: the date it was. */
   if (date == NULL)
     when = g_strdup (_("No date yet"));
-  else if (sb_interview_is_upcoming (interview, now) || sb_interview_get_days_until (interview, now) == 0)
+  else if (!is_past (interview))
     when = sb_interview_dup_countdown (interview, now);
   else
     {
       /* Translators: a past interview's date in the sidebar, as in "3 Nov 2026" */
-      when = g_date_time_format (date, _("%e %b %Y"));
+      when = g_date_time_format (date, _("%-d %b %Y"));
       g_strstrip (when);
     }
   gtk_label_set_text (GTK_LABEL (subtitle), when);
@@ -272,6 +312,8 @@ make_interview_row (SbPrincipleSidebar *self,
   g_object_set_data (G_OBJECT (row), "sb-subtitle-label", subtitle);
   update_interview_row (GTK_LIST_BOX_ROW (row));
   g_signal_connect_object (interview, "notify", G_CALLBACK (update_interview_row), row, G_CONNECT_SWAPPED);
+  /* A new date may move it between the upcoming and the past ones. */
+  g_signal_connect_object (interview, "notify::date", G_CALLBACK (interview_date_cb), self, 0);
 
   return row;
 }
@@ -302,7 +344,6 @@ make_section_row (const char *icon_name,
 static void
 append_interview_rows (SbPrincipleSidebar *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GtkWidget *toggle;
   guint n_past = 0;
   guint n;
@@ -315,8 +356,7 @@ append_interview_rows (SbPrincipleSidebar *self)
     {
       g_autoptr(SbInterview) interview = g_list_model_get_item (self->interviews, i);
 
-      /* Today's interview stays up with the upcoming ones. */
-      if (sb_interview_is_upcoming (interview, now) || sb_interview_get_days_until (interview, now) == 0)
+      if (!is_past (interview))
         gtk_list_box_append (self->list_box, make_interview_row (self, interview, FALSE));
       else
         n_past++;
@@ -340,7 +380,7 @@ append_interview_rows (SbPrincipleSidebar *self)
         {
           g_autoptr(SbInterview) interview = g_list_model_get_item (self->interviews, i);
 
-          if (!sb_interview_is_upcoming (interview, now) && sb_interview_get_days_until (interview, now) != 0)
+          if (is_past (interview))
             gtk_list_box_append (self->list_box, make_interview_row (self, interview, TRUE));
         }
     }
@@ -487,26 +527,14 @@ row_selected_cb (SbPrincipleSidebar *self,
   sb_principle_sidebar_set_principle_id (self, principle ? sb_principle_get_id (principle) : NULL);
 }
 
-static gboolean
-past_toggled_cb (gpointer user_data)
-{
-  SbPrincipleSidebar *self = user_data;
-
-  self->past_source = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 row_activated_cb (SbPrincipleSidebar *self,
                   GtkListBoxRow      *row)
 {
   if (g_object_get_data (G_OBJECT (row), "sb-past-toggle") == NULL)
     return;
-  /* Not now: the row asking is among those rebuilt. */
   self->show_past = !self->show_past;
-  if (self->past_source == 0)
-    self->past_source = g_idle_add (past_toggled_cb, self);
+  queue_interviews_rebuild (self);
 }
 
 static gboolean
@@ -966,16 +994,11 @@ sb_principle_sidebar_set_interview (SbPrincipleSidebar *self,
   g_set_object (&self->interview, interview);
 
   /* A past interview's row shows, so that it can be selected. */
-  if (interview != NULL && !self->show_past)
+  if (interview != NULL && !self->show_past && is_past (interview))
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      if (!sb_interview_is_upcoming (interview, now) && sb_interview_get_days_until (interview, now) != 0)
-        {
-          self->show_past = TRUE;
-          if (self->catalog != NULL)
-            rebuild (self);
-        }
+      self->show_past = TRUE;
+      if (self->catalog != NULL)
+        rebuild (self);
     }
 
   if (self->catalog != NULL && !self->rebuilding)

@@ -385,7 +385,7 @@ _sb_window_interviews_dup_told (SbWindow *self,
     {
       g_autoptr(SbInterview) interview = g_list_model_get_item (interviews, i);
       GDateTime *date = sb_interview_get_date (interview);
-      g_autofree char *day = date ? g_date_time_format (date, _("%e %b %Y")) : NULL;
+      g_autofree char *day = date ? g_date_time_format (date, _("%-d %b %Y")) : NULL;
       const char *company = sb_interview_get_company (interview);
 
       for (guint r = 0; r < sb_interview_get_n_rounds (interview); r++)

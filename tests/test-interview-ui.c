@@ -62,11 +62,27 @@ add_story (SbLibrary  *library,
   return story;
 }
 
-/* Pictures for a designer, when asked for. */
+/* Scrolls the page so that @target's top shows. */
 static void
-shoot (GtkWidget  *window,
-       const char *name,
-       const char *pane)
+scroll_to (GtkWidget *target)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (target, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t point;
+
+  /* Measured from the scrolled window's top, which has scrolled already. */
+  if (gtk_widget_compute_point (target, scroller, &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
+}
+
+/* Pictures for a designer, when asked for: the window showing @pane,
+ * scrolled to @target when given.
+ */
+static void
+shoot_at (GtkWidget  *window,
+          const char *name,
+          const char *pane,
+          GtkWidget  *target)
 {
   const char *dir = g_getenv ("SB_SHOTS_DIR");
   AdwStyleManager *style = adw_style_manager_get_default ();
@@ -91,6 +107,11 @@ shoot (GtkWidget  *window,
         sb_test_ui_iterate (300);
         gtk_widget_activate_action (window, pane, NULL);
         sb_test_ui_iterate (300);
+        if (target != NULL)
+          {
+            scroll_to (target);
+            sb_test_ui_iterate (200);
+          }
 
         paintable = gtk_widget_paintable_new (window);
         snapshot = gtk_snapshot_new ();
@@ -105,6 +126,14 @@ shoot (GtkWidget  *window,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   sb_test_ui_iterate (200);
+}
+
+static void
+shoot (GtkWidget  *window,
+       const char *name,
+       const char *pane)
+{
+  shoot_at (window, name, pane, NULL);
 }
 
 static GtkWidget *
@@ -150,6 +179,13 @@ is_row_for (GtkWidget     *widget,
             gconstpointer  interview)
 {
   return GTK_IS_LIST_BOX_ROW (widget) && g_object_get_data (G_OBJECT (widget), "sb-interview") == interview;
+}
+
+static gboolean
+is_past_toggle (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && g_object_get_data (G_OBJECT (widget), "sb-past-toggle") != NULL;
 }
 
 static void
@@ -283,7 +319,9 @@ test_interview_loop (void)
   g_assert_cmpuint (plan->rounds->len, ==, 2);
   g_assert_cmpuint (plan->n_stories, >=, 3);
   g_assert_false (plan_uses_story_twice (plan));
-  shoot (GTK_WIDGET (window), "interview-plan", "win.show-editor");
+  shoot_at (GTK_WIDGET (window), "interview-analysis", "win.show-editor", page_child (page, "analysis_list"));
+  shoot_at (GTK_WIDGET (window), "interview-rounds", "win.show-editor", page_child (page, "rounds_group"));
+  shoot_at (GTK_WIDGET (window), "interview-plan", "win.show-editor", page_child (page, "plan_group"));
 
   /* Accept it: each round keeps its stories. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "interview.accept-plan", NULL));
@@ -345,7 +383,7 @@ test_interview_loop (void)
   g_assert_cmpint (sb_round_get_rating (first), ==, 4);
   g_assert_true (sb_round_has_told (first, sb_story_get_id (told)));
   sb_test_ui_iterate (50);
-  shoot (GTK_WIDGET (window), "interview-log", "win.show-editor");
+  shoot_at (GTK_WIDGET (window), "interview-log", "win.show-editor", page_child (page, "log_group"));
 
   /* A follow-up question goes into the story's notes. */
   widget = sb_test_ui_find_widget (page_child (page, "log_box"), is_entry_row, NULL);
@@ -403,8 +441,14 @@ test_interview_loop (void)
 
       g_assert_true (soonest == globex);
     }
-    g_assert_null (sb_test_ui_find_widget (GTK_WIDGET (sidebar), is_row_for, interview));
     g_assert_nonnull (sb_test_ui_find_widget (GTK_WIDGET (sidebar), is_row_for, globex));
+    /* The past one went on showing; its section folds. */
+    widget = sb_test_ui_find_widget (GTK_WIDGET (sidebar), is_past_toggle, NULL);
+    g_assert_nonnull (widget);
+    g_assert_nonnull (sb_test_ui_find_widget (GTK_WIDGET (sidebar), is_row_for, interview));
+    gtk_widget_activate (widget);
+    sb_test_ui_iterate (50);
+    g_assert_null (sb_test_ui_find_widget (GTK_WIDGET (sidebar), is_row_for, interview));
     sb_principle_sidebar_set_interview (sidebar, interview);
     sb_test_ui_iterate (50);
     g_assert_nonnull (sb_test_ui_find_widget (GTK_WIDGET (sidebar), is_row_for, interview));
