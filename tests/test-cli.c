@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sb-csv.h"
+#include "sb-interview.h"
 #include "sb-store.h"
 #include "sb-markdown.h"
 #include "sb-text-export.h"
@@ -574,6 +575,90 @@ test_import_dry_run (Fixture       *f,
   g_assert_nonnull (strstr (f->err, "--dry-run"));
 }
 
+/* --interviews lists them; --plan=ID --export=PATH prints one's plan. */
+static void
+test_interviews (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *seed = seed_path ();
+  g_autofree char *import_arg = g_strconcat ("--import=", seed, NULL);
+  g_autofree char *txt = g_build_filename (f->dir, "plan.txt", NULL);
+  g_autofree char *md = g_build_filename (f->dir, "plan.md", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "plan.pdf", NULL);
+  g_autofree char *txt_arg = g_strconcat ("--export=", txt, NULL);
+  g_autofree char *md_arg = g_strconcat ("--export=", md, NULL);
+  g_autofree char *pdf_arg = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *plan_arg = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert_cmpint (run (f, "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "--interviews"));
+  g_assert_nonnull (strstr (f->out, "--plan=ID"));
+
+  g_assert_cmpint (run (f, import_arg, NULL), ==, 0);
+  g_assert_cmpint (run (f, "--interviews", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "No interviews yet.\n");
+
+  /* One interview, in a week, with a round probing Think Big. */
+  {
+    g_autoptr(SbCatalog) catalog = NULL;
+    g_autoptr(SbLibrary) library = load_library (f, &catalog);
+    g_autoptr(SbStore) store = sb_store_new (f->data_file, library, catalog);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) week = g_date_time_add_days (now, 7);
+    g_autoptr(GDateTime) date = g_date_time_new_local (g_date_time_get_year (week), g_date_time_get_month (week),
+                                                       g_date_time_get_day_of_month (week), 14, 30, 0);
+    g_autoptr(SbInterview) interview = sb_interview_new ("Acme", "Staff engineer", date);
+    g_autoptr(SbRound) round = sb_round_new ("Bar raiser");
+    g_autoptr(GError) error = NULL;
+
+    sb_store_load (store, &error);
+    g_assert_no_error (error);
+    sb_round_add_principle (round, "think-big");
+    sb_interview_add_round (interview, round);
+    sb_library_add_interview (library, interview);
+    g_assert_true (sb_store_save (store, &error));
+    g_assert_no_error (error);
+    id = g_strdup (sb_interview_get_id (interview));
+  }
+
+  g_assert_cmpint (run (f, "--interviews", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, id));
+  g_assert_nonnull (strstr (f->out, " 14:30\tAcme\tStaff engineer\tIn 7 days\n"));
+
+  /* The start of the id is enough. */
+  plan_arg = g_strdup_printf ("--plan=%.8s", id);
+  g_assert_cmpint (run (f, plan_arg, txt_arg, NULL), ==, 0);
+  contents = sb_test_read_file (txt);
+  g_assert_true (g_str_has_prefix (contents, "Acme — Staff engineer\n"));
+  g_assert_nonnull (strstr (contents, "Bar raiser · 45 min"));
+  g_assert_nonnull (strstr (contents, "Think Big — "));
+  g_assert_nonnull (strstr (contents, "  Situation: "));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_cmpint (run (f, plan_arg, md_arg, NULL), ==, 0);
+  contents = sb_test_read_file (md);
+  g_assert_true (g_str_has_prefix (contents, "# Acme — Staff engineer\n"));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_cmpint (run (f, plan_arg, pdf_arg, NULL), ==, 0);
+  contents = sb_test_read_file (pdf);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+
+  /* --format wins over the extension; "-" is standard output. */
+  g_assert_cmpint (run (f, plan_arg, "--export=-", "--format=md", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "# Acme"));
+
+  /* Mistakes are usage errors. */
+  g_assert_cmpint (run (f, "--plan=nope", txt_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "nope"));
+  g_assert_cmpint (run (f, plan_arg, NULL), ==, 2);
+  g_assert_cmpint (run (f, plan_arg, txt_arg, "--format=csv", NULL), ==, 2);
+  g_assert_cmpint (run (f, "--interviews", txt_arg, NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,6 +674,7 @@ main (int   argc,
   g_test_add ("/cli/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/cli/cheat-sheet", Fixture, NULL, fixture_set_up, test_cheat_sheet, fixture_tear_down);
   g_test_add ("/cli/check", Fixture, NULL, fixture_set_up, test_check, fixture_tear_down);
+  g_test_add ("/cli/interviews", Fixture, NULL, fixture_set_up, test_interviews, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -492,6 +492,48 @@ test_store_malformed (Files         *f,
   g_assert_cmpuint (g_list_model_get_n_items (sb_library_get_interviews (library)), ==, 0);
 }
 
+/* The fuzzers' seeds with interviews load, every story with them. */
+static void
+test_store_fuzz_seeds (Files         *f,
+                       gconstpointer  data)
+{
+  const char *seeds[] = { "interviews.json", "bad-interviews-wrong-types.json", "bad-interviews-not-list.json" };
+  guint n_interviews[] = { 2, 3, 0 };
+  guint n_stories[] = { 1, 1, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus-store", seeds[i], NULL);
+      g_autofree char *contents = sb_test_read_file (seed);
+      g_autoptr(SbLibrary) library = NULL;
+      g_autoptr(SbStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+
+      sb_test_write_file (f->path, contents, -1);
+      library = load (f, NULL, &store);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, n_stories[i]);
+      g_assert_cmpuint (g_list_model_get_n_items (sb_library_get_interviews (library)), ==, n_interviews[i]);
+
+      /* Saved again, it loads the same. */
+      if (n_interviews[i] > 0)
+        {
+          g_autoptr(SbInterview) first = g_list_model_get_item (sb_library_get_interviews (library), 0);
+
+          sb_interview_set_notes (first, "edited");
+        }
+      g_assert_true (sb_store_flush (store, &error));
+      g_assert_no_error (error);
+      {
+        g_autoptr(SbLibrary) again = load (f, NULL, NULL);
+        g_autofree char *a = interviews_json (library);
+        g_autofree char *b = interviews_json (again);
+
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, n_stories[i]);
+        g_assert_cmpstr (a, ==, b);
+      }
+    }
+}
+
 /* Importing a Storybank file brings the interviews the library lacks. */
 static void
 test_import_json (Files         *f,
@@ -774,6 +816,7 @@ main (int   argc,
   g_test_add ("/interview/store/round-trip", Files, NULL, files_set_up, test_store_round_trip, files_tear_down);
   g_test_add ("/interview/store/cache", Files, NULL, files_set_up, test_store_cache, files_tear_down);
   g_test_add ("/interview/store/malformed", Files, NULL, files_set_up, test_store_malformed, files_tear_down);
+  g_test_add ("/interview/store/fuzz-seeds", Files, NULL, files_set_up, test_store_fuzz_seeds, files_tear_down);
   g_test_add ("/interview/store/import-json", Files, NULL, files_set_up, test_import_json, files_tear_down);
   g_test_add_func ("/interview/merge/rounds", test_merge_rounds);
   g_test_add ("/interview/merge/different-fields", Writers, NULL, writers_set_up, test_merge_different_fields,
