@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-interview-page-private.h"
+#include "sb-menu-button.h"
 #include "sb-schedule.h"
 
 #define N_RATINGS 5
@@ -280,7 +281,7 @@ make_slot_row (SbInterviewPage *self,
       g_autoptr(GMenuModel) menu = make_swap_menu (round, slot);
 
       gtk_menu_button_set_label (GTK_MENU_BUTTON (swap), _("Swap"));
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (swap), menu);
+      sb_menu_button_set_menu_model_later (GTK_MENU_BUTTON (swap), menu);
       gtk_widget_set_valign (swap, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (swap, _("Tell Another Story"));
       gtk_widget_add_css_class (swap, "flat");

@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "sb-interview-page-private.h"
+#include "sb-menu-button.h"
 #include "sb-posting.h"
 
 G_DEFINE_FINAL_TYPE (SbInterviewPage, sb_interview_page, GTK_TYPE_WIDGET)
@@ -289,7 +290,7 @@ make_match_row (SbInterviewPage *self,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
 
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add to Round…"));
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  sb_menu_button_set_menu_model_later (GTK_MENU_BUTTON (button), menu);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Probe this principle in a round"));
@@ -462,26 +463,16 @@ make_icon_button (const char *icon_name,
   return button;
 }
 
+/* The rows inside a round's expander: built when it first opens, as
+ * most rounds stay closed.
+ */
 static void
-round_expanded_cb (AdwExpanderRow  *row,
-                   GParamSpec      *pspec,
-                   SbInterviewPage *self)
+fill_round_row (SbInterviewPage *self,
+                GtkWidget       *row)
 {
   SbRound *round = g_object_get_data (G_OBJECT (row), "sb-round");
-
-  if (adw_expander_row_get_expanded (row))
-    g_hash_table_add (self->expanded, g_strdup (sb_round_get_id (round)));
-  else
-    g_hash_table_remove (self->expanded, sb_round_get_id (round));
-}
-
-static GtkWidget *
-make_round_row (SbInterviewPage *self,
-                SbRound         *round,
-                guint            position,
-                guint            n_rounds)
-{
-  GtkWidget *row = adw_expander_row_new ();
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "sb-position"));
+  guint n_rounds = sb_interview_get_n_rounds (self->interview);
   GtkWidget *name = adw_entry_row_new ();
   GtkWidget *interviewer = adw_entry_row_new ();
   GtkWidget *length = adw_action_row_new ();
@@ -493,8 +484,9 @@ make_round_row (SbInterviewPage *self,
   const char * const *principles = sb_round_get_principles (round);
   const char *id = sb_round_get_id (round);
 
-  g_object_set_data_full (G_OBJECT (row), "sb-round", g_object_ref (round), g_object_unref);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (g_object_get_data (G_OBJECT (row), "sb-filled") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "sb-filled", GINT_TO_POINTER (TRUE));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name"));
   gtk_editable_set_text (GTK_EDITABLE (name), sb_round_get_name (round));
@@ -537,7 +529,7 @@ make_round_row (SbInterviewPage *self,
                                principles && principles[0] ? _("Add another principle this round will probe")
                                                            : _("Choose what this round will probe"));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (add_button), "list-add-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (add_button), menu);
+  sb_menu_button_set_menu_model_later (GTK_MENU_BUTTON (add_button), menu);
   gtk_widget_set_valign (add_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (add_button, "flat");
   gtk_widget_set_tooltip_text (add_button, _("Add a Principle"));
@@ -560,8 +552,40 @@ make_round_row (SbInterviewPage *self,
     adw_action_row_add_suffix (ADW_ACTION_ROW (order), remove);
   }
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), order);
+}
 
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (self->expanded, id));
+static void
+round_expanded_cb (AdwExpanderRow  *row,
+                   GParamSpec      *pspec,
+                   SbInterviewPage *self)
+{
+  SbRound *round = g_object_get_data (G_OBJECT (row), "sb-round");
+
+  if (adw_expander_row_get_expanded (row))
+    {
+      fill_round_row (self, GTK_WIDGET (row));
+      g_hash_table_add (self->expanded, g_strdup (sb_round_get_id (round)));
+    }
+  else
+    g_hash_table_remove (self->expanded, sb_round_get_id (round));
+}
+
+static GtkWidget *
+make_round_row (SbInterviewPage *self,
+                SbRound         *round,
+                guint            position)
+{
+  GtkWidget *row = adw_expander_row_new ();
+
+  g_object_set_data_full (G_OBJECT (row), "sb-round", g_object_ref (round), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "sb-position", GUINT_TO_POINTER (position));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  if (g_hash_table_contains (self->expanded, sb_round_get_id (round)))
+    {
+      fill_round_row (self, row);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    }
   g_signal_connect_object (row, "notify::expanded", G_CALLBACK (round_expanded_cb), self, 0);
   g_signal_connect_object (round, "notify::name", G_CALLBACK (update_round_row), row, G_CONNECT_SWAPPED);
   g_signal_connect_object (round, "notify::interviewer", G_CALLBACK (update_round_row), row, G_CONNECT_SWAPPED);
@@ -582,7 +606,7 @@ update_rounds (SbInterviewPage *self)
   n = sb_interview_get_n_rounds (self->interview);
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *row = make_round_row (self, sb_interview_get_round (self->interview, i), i, n);
+      GtkWidget *row = make_round_row (self, sb_interview_get_round (self->interview, i), i);
 
       gtk_list_box_append (self->rounds_list, row);
       update_round_row (row);

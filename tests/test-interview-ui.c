@@ -459,6 +459,88 @@ test_interview_loop (void)
   g_assert_true (sb_store_flush (sb_application_get_store (app), NULL));
 }
 
+/* At 10,000 stories and 200 interviews, opening an interview's page
+ * (its analysis, rounds, plan and log built) stays quick on the main
+ * thread: the page's own work (all but computing the plan, which the
+ * model's tests time) under 50 ms. Run with -m perf: the figures go to
+ * the README.
+ */
+static void
+test_open_speed (void)
+{
+  g_autoptr(SbApplication) app = sb_test_ui_make_app ();
+  SbLibrary *library = sb_application_get_library (app);
+  g_autoptr(GPtrArray) stories = sb_test_make_stories (10000, 24);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const char *probes[] = { "ownership", "dive-deep", "deliver-results", "earn-trust", "customer-obsession" };
+  SbWindow *window;
+  SbInterviewPage *page;
+  double best = G_MAXDOUBLE;
+  double best_compute = G_MAXDOUBLE;
+  g_autoptr(SbInterview) last = NULL;
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("A speed figure: run with -m perf");
+      return;
+    }
+
+  sb_library_splice (library, stories);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (now, (int) i - 100);
+      g_autofree char *company = g_strdup_printf ("Company %u", i % 40);
+      g_autoptr(SbInterview) interview = sb_interview_new (company, "Engineer", date);
+
+      sb_interview_set_posting (interview, posting);
+      for (guint r = 0; r < 4; r++)
+        {
+          g_autofree char *name = g_strdup_printf ("Round %u", r + 1);
+          g_autoptr(SbRound) round = sb_round_new (name);
+
+          sb_round_add_principle (round, probes[r]);
+          sb_round_add_principle (round, probes[(r + 1) % G_N_ELEMENTS (probes)]);
+          sb_interview_add_round (interview, round);
+        }
+      sb_library_add_interview (library, interview);
+      g_set_object (&last, interview);
+    }
+
+  window = sb_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_ui_iterate (200);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(SbPlan) plan = sb_plan_compute (last, library, sb_application_get_catalog (app));
+
+      best_compute = MIN (best_compute, (g_get_monotonic_time () - start) / 1000.0);
+    }
+
+  for (guint i = 0; i < 5; i++)
+    {
+      gint64 start;
+      double ms;
+
+      sb_principle_sidebar_set_interview (sb_window_get_sidebar (window), NULL);
+      sb_test_ui_iterate (50);
+      start = g_get_monotonic_time ();
+      sb_principle_sidebar_set_interview (sb_window_get_sidebar (window), last);
+      page = sb_window_get_interview_page (window);
+      (void) sb_interview_page_get_plan (page);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      best = MIN (best, ms);
+      sb_test_ui_iterate (50);
+    }
+
+  g_test_minimized_result (best, "opening an interview at 10,000 stories and 200 interviews: %.1f ms, "
+                           "of which computing its plan %.1f ms", best, best_compute);
+  g_assert_cmpfloat (best - best_compute, <, 50.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_ui_iterate (50);
+}
+
 /* A library from a newer Storybank is only shown: no new interview. */
 static void
 test_read_only (void)
@@ -511,6 +593,7 @@ main (int   argc,
 
   g_test_add_func ("/interview-ui/loop", test_interview_loop);
   g_test_add_func ("/interview-ui/read-only", test_read_only);
+  g_test_add_func ("/interview-ui/open-speed", test_open_speed);
 
   ret = g_test_run ();
   sb_test_rm_rf (data_home);
