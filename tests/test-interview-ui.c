@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "sb-application.h"
 #include "sb-interview-page.h"
@@ -23,6 +24,7 @@
 #include "sb-story-editor.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
+#include "sb-window-private.h"
 #include "sb-window.h"
 
 static char *data_home;
@@ -329,6 +331,27 @@ test_interview_loop (void)
   g_assert_cmpuint (sb_round_get_n_planned (first), >=, 1);
   g_assert_cmpuint (sb_round_get_n_planned (second), >=, 1);
   g_assert_false (gtk_widget_get_sensitive (page_child (page, "accept_button")));
+
+  /* Export Plan writes what the page shows, as the name says. */
+  {
+    const char *names[] = { "plan.pdf", "plan.md", "plan.txt" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *path = g_build_filename (data_home, names[i], NULL);
+        g_autoptr(GError) error = NULL;
+        g_autofree char *contents = NULL;
+
+        g_assert_true (_sb_window_export_plan_to (window, path, &error));
+        g_assert_no_error (error);
+        contents = sb_test_read_file (path);
+        if (i == 0)
+          g_assert_true (g_str_has_prefix (contents, "%PDF"));
+        else
+          g_assert_nonnull (strstr (contents, "Acme"));
+        g_remove (path);
+      }
+  }
 
   /* Due today: the planned stories whose rehearsal is now, rehearsed in
    * the rehearsal window; their ratings move their schedule on.
