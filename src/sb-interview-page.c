@@ -167,9 +167,16 @@ time_activate_cb (SbInterviewPage *self)
     gtk_menu_button_popdown (self->date_button);
 }
 
+/* A time typed without Enter still counts; opening the popover and
+ * closing it again sets no date.
+ */
 static void
 date_popover_closed_cb (SbInterviewPage *self)
 {
+  if (self->interview == NULL ||
+      (sb_interview_get_date (self->interview) == NULL &&
+       gtk_editable_get_text (GTK_EDITABLE (self->time_entry))[0] == '\0'))
+    return;
   apply_date (self);
 }
 

@@ -268,6 +268,25 @@ test_interview_loop (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   shoot (GTK_WIDGET (window), "interview-new", "win.show-editor");
 
+  /* The date's popover is a surface of its own: the screen is grabbed. */
+  if (g_getenv ("SB_SHOTS_DIR") != NULL)
+    {
+      g_autofree char *file = g_build_filename (g_getenv ("SB_SHOTS_DIR"), "interview-date-light-wide.png", NULL);
+      const char *argv[] = { "import", "-window", "root", file, NULL };
+
+      gtk_menu_button_popup (GTK_MENU_BUTTON (page_child (page, "date_button")));
+      sb_test_ui_iterate (500);
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (page_child (page, "date_button")));
+      sb_test_ui_iterate (100);
+    }
+  /* Opened and closed, the date's popover sets no date. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (page_child (page, "date_button")));
+  sb_test_ui_iterate (50);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (page_child (page, "date_button")));
+  sb_test_ui_iterate (50);
+  g_assert_null (sb_interview_get_date (interview));
+
   /* Company and role, typed; the date from its popover's calendar. */
   gtk_editable_set_text (GTK_EDITABLE (page_child (page, "company_row")), "Acme");
   gtk_editable_set_text (GTK_EDITABLE (page_child (page, "role_row")), "Senior Engineer");
