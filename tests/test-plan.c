@@ -339,6 +339,17 @@ test_plan_proposals (Loop          *l,
   /* No story twice. */
   g_assert_cmpuint (g_strv_length (ids), ==, 4);
 
+  /* A story edited to speak of trust fits Earn Trust at once (what fit
+   * before is not kept past an edit).
+   */
+  sb_story_set_result (l->d, "They came to trust us again: honest weekly updates.");
+  {
+    g_autoptr(SbPlan) again = sb_plan_compute (l->interview, l->library, l->catalog);
+
+    g_assert_true (pick (again, l->second, "earn-trust") == l->d);
+    g_assert_cmpint (sb_plan_find_slot (again, l->second, "earn-trust")->gap, ==, SB_COVERAGE_GAP_ONLY_WEAK);
+  }
+
   /* The alternatives say which stories are taken elsewhere. */
   slot = sb_plan_find_slot (plan, l->second, "customer-obsession");
   g_assert_cmpuint (slot->alternatives->len, >=, 2);

@@ -26,11 +26,21 @@ struct _SbLibrary
    * then.
    */
   GHashTable *principle_counts;
+  /* Bumped by each story added, removed or edited. */
+  guint64     generation;
 
   /* Interviews, in the sidebar's order (sb_interview_compare()). */
   GListStore *interviews;
   /* (nullable): the time the order is computed for; %NULL for now */
   GDateTime  *interviews_now;
+  /* The data file's interviews are not read yet: @interviews_json holds
+   * them, read when first asked for (sb_library_set_interviews_json()).
+   */
+  gboolean    interviews_pending;
+  /* (nullable): the interviews' JSON as last written or given: saves
+   * that follow story edits take it again, not the whole list anew.
+   */
+  char       *interviews_json;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -92,6 +102,7 @@ story_edited (SbLibrary *self,
 {
   if (detail == principles_quark)
     g_clear_pointer (&self->principle_counts, g_hash_table_unref);
+  self->generation++;
   g_signal_emit (self, signals[STORY_CHANGED], detail, story);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -147,6 +158,7 @@ sb_library_dispose (GObject *object)
     }
   g_clear_object (&self->interviews);
   g_clear_pointer (&self->interviews_now, g_date_time_unref);
+  g_clear_pointer (&self->interviews_json, g_free);
 
   G_OBJECT_CLASS (sb_library_parent_class)->dispose (object);
 }
@@ -234,6 +246,7 @@ sb_library_items_changed (SbLibrary *self,
                           guint      added)
 {
   g_clear_pointer (&self->principle_counts, g_hash_table_unref);
+  self->generation++;
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -533,6 +546,21 @@ sb_library_dup_snapshot (SbLibrary *self)
 }
 
 /**
+ * sb_library_get_generation:
+ *
+ * Returns: a number that changes whenever a story is added, removed or
+ *   edited: what was computed from the stories at one value holds while
+ *   it stays
+ */
+guint64
+sb_library_get_generation (SbLibrary *self)
+{
+  g_return_val_if_fail (SB_IS_LIBRARY (self), 0);
+
+  return self->generation;
+}
+
+/**
  * sb_library_rename_principle:
  * @new_id: (nullable): the principle the stories move to, or %NULL to
  *   take the principle off them
@@ -620,6 +648,7 @@ interview_changed_cb (SbLibrary   *self,
   g_assert (SB_IS_LIBRARY (self));
   g_assert (SB_IS_INTERVIEW (interview));
 
+  g_clear_pointer (&self->interviews_json, g_free);
   position = interview_position (self, interview);
   n = g_list_model_get_n_items (model);
   now = interviews_dup_now (self);
@@ -642,21 +671,6 @@ interview_changed_cb (SbLibrary   *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/**
- * sb_library_get_interviews:
- *
- * Returns: (transfer none): the interviews, a #GListModel of
- *   #SbInterview: upcoming first, soonest first, then past ones, newest
- *   first
- */
-GListModel *
-sb_library_get_interviews (SbLibrary *self)
-{
-  g_return_val_if_fail (SB_IS_LIBRARY (self), NULL);
-
-  return G_LIST_MODEL (self->interviews);
-}
-
 static void
 watch_interview (SbLibrary   *self,
                  SbInterview *interview)
@@ -664,94 +678,18 @@ watch_interview (SbLibrary   *self,
   g_signal_connect_object (interview, "changed", G_CALLBACK (interview_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
-/**
- * sb_library_add_interview:
- * @interview: an interview whose id is not in the library
- */
-void
-sb_library_add_interview (SbLibrary   *self,
-                          SbInterview *interview)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  g_return_if_fail (SB_IS_LIBRARY (self));
-  g_return_if_fail (SB_IS_INTERVIEW (interview));
-  g_return_if_fail (sb_library_find_interview (self, sb_interview_get_id (interview)) == NULL);
-
-  now = interviews_dup_now (self);
-  watch_interview (self, interview);
-  g_list_store_insert_sorted (self->interviews, interview, compare_interviews_cb, now);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-gboolean
-sb_library_remove_interview (SbLibrary   *self,
-                             SbInterview *interview)
-{
-  guint position;
-
-  g_return_val_if_fail (SB_IS_LIBRARY (self), FALSE);
-  g_return_val_if_fail (SB_IS_INTERVIEW (interview), FALSE);
-
-  position = interview_position (self, interview);
-  if (position == G_MAXUINT)
-    return FALSE;
-  g_signal_handlers_disconnect_by_func (interview, interview_changed_cb, self);
-  g_list_store_remove (self->interviews, position);
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
-}
-
-/**
- * sb_library_find_interview:
- *
- * Returns: (transfer none) (nullable): the interview with that id
- */
-SbInterview *
-sb_library_find_interview (SbLibrary  *self,
-                           const char *id)
-{
-  GListModel *model;
-  guint n;
-
-  g_return_val_if_fail (SB_IS_LIBRARY (self), NULL);
-
-  if (id == NULL)
-    return NULL;
-  model = G_LIST_MODEL (self->interviews);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SbInterview) interview = g_list_model_get_item (model, i);
-
-      if (g_str_equal (sb_interview_get_id (interview), id))
-        return interview;
-    }
-  return NULL;
-}
-
-/**
- * sb_library_splice_interviews:
- * @interviews: (element-type SbInterview): the library's new interviews
- *
- * Replaces every interview at once (a load or a merge). A second one
- * with an id already taken is dropped.
- */
-void
-sb_library_splice_interviews (SbLibrary *self,
-                              GPtrArray *interviews)
+/* Replaces every interview, telling only the list model's watchers. */
+static void
+splice_interviews_quietly (SbLibrary *self,
+                           GPtrArray *interviews)
 {
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GDateTime) now = NULL;
-  GListModel *model;
-  guint removed;
+  GListModel *model = G_LIST_MODEL (self->interviews);
+  guint removed = g_list_model_get_n_items (model);
 
-  g_return_if_fail (SB_IS_LIBRARY (self));
-  g_return_if_fail (interviews != NULL);
-
-  model = G_LIST_MODEL (self->interviews);
-  removed = g_list_model_get_n_items (model);
+  g_clear_pointer (&self->interviews_json, g_free);
   for (guint i = 0; i < removed; i++)
     {
       g_autoptr(SbInterview) interview = g_list_model_get_item (model, i);
@@ -773,7 +711,163 @@ sb_library_splice_interviews (SbLibrary *self,
   now = interviews_dup_now (self);
   g_ptr_array_sort_with_data (sorted, compare_interview_ptrs_cb, now);
   g_list_store_splice (self->interviews, 0, removed, sorted->pdata, sorted->len);
-  if (removed > 0 || sorted->len > 0)
+}
+
+/* Reads the interviews the data file gave, the first time they are
+ * asked for.
+ */
+static void
+ensure_interviews (SbLibrary *self)
+{
+  g_autoptr(GPtrArray) interviews = NULL;
+  g_autofree char *json = NULL;
+
+  if (!self->interviews_pending)
+    return;
+  self->interviews_pending = FALSE;
+  json = g_strdup (self->interviews_json);
+  interviews = sb_interview_list_from_text (json);
+  splice_interviews_quietly (self, interviews);
+  /* Read as the file has them: the same text serves the next save. */
+  self->interviews_json = g_steal_pointer (&json);
+}
+
+/**
+ * sb_library_get_interviews:
+ *
+ * Returns: (transfer none): the interviews, a #GListModel of
+ *   #SbInterview: upcoming first, soonest first, then past ones, newest
+ *   first
+ */
+GListModel *
+sb_library_get_interviews (SbLibrary *self)
+{
+  g_return_val_if_fail (SB_IS_LIBRARY (self), NULL);
+  ensure_interviews (self);
+
+  return G_LIST_MODEL (self->interviews);
+}
+
+
+/**
+ * sb_library_add_interview:
+ * @interview: an interview whose id is not in the library
+ */
+void
+sb_library_add_interview (SbLibrary   *self,
+                          SbInterview *interview)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (SB_IS_LIBRARY (self));
+  ensure_interviews (self);
+  g_return_if_fail (SB_IS_INTERVIEW (interview));
+  g_return_if_fail (sb_library_find_interview (self, sb_interview_get_id (interview)) == NULL);
+
+  now = interviews_dup_now (self);
+  g_clear_pointer (&self->interviews_json, g_free);
+  watch_interview (self, interview);
+  g_list_store_insert_sorted (self->interviews, interview, compare_interviews_cb, now);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+sb_library_remove_interview (SbLibrary   *self,
+                             SbInterview *interview)
+{
+  guint position;
+
+  g_return_val_if_fail (SB_IS_LIBRARY (self), FALSE);
+  ensure_interviews (self);
+  g_return_val_if_fail (SB_IS_INTERVIEW (interview), FALSE);
+
+  position = interview_position (self, interview);
+  if (position == G_MAXUINT)
+    return FALSE;
+  g_signal_handlers_disconnect_by_func (interview, interview_changed_cb, self);
+  g_clear_pointer (&self->interviews_json, g_free);
+  g_list_store_remove (self->interviews, position);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * sb_library_find_interview:
+ *
+ * Returns: (transfer none) (nullable): the interview with that id
+ */
+SbInterview *
+sb_library_find_interview (SbLibrary  *self,
+                           const char *id)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (SB_IS_LIBRARY (self), NULL);
+  ensure_interviews (self);
+
+  if (id == NULL)
+    return NULL;
+  model = G_LIST_MODEL (self->interviews);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbInterview) interview = g_list_model_get_item (model, i);
+
+      if (g_str_equal (sb_interview_get_id (interview), id))
+        return interview;
+    }
+  return NULL;
+}
+
+/**
+ * sb_library_set_interviews_json:
+ * @json: (nullable): the data file's "interviews" array, as JSON text
+ *
+ * Gives the library the interviews of a data file being loaded, read
+ * only when first asked for: a start that shows no interview yet does
+ * not pay for reading them, and a save before then writes them back as
+ * they were. Replaces any interviews, with no ::changed (a load is not
+ * an edit).
+ */
+void
+sb_library_set_interviews_json (SbLibrary  *self,
+                                const char *json)
+{
+  g_autoptr(GPtrArray) none = NULL;
+
+  g_return_if_fail (SB_IS_LIBRARY (self));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->interviews)) > 0)
+    {
+      none = g_ptr_array_new ();
+      splice_interviews_quietly (self, none);
+    }
+  g_free (self->interviews_json);
+  self->interviews_json = g_strdup (json);
+  self->interviews_pending = json != NULL;
+}
+
+/**
+ * sb_library_splice_interviews:
+ * @interviews: (element-type SbInterview): the library's new interviews
+ *
+ * Replaces every interview at once (a load or a merge), with one
+ * ::changed. A second one with an id already taken is dropped.
+ */
+void
+sb_library_splice_interviews (SbLibrary *self,
+                              GPtrArray *interviews)
+{
+  gboolean had;
+
+  g_return_if_fail (SB_IS_LIBRARY (self));
+  g_return_if_fail (interviews != NULL);
+
+  self->interviews_pending = FALSE;
+  had = g_list_model_get_n_items (G_LIST_MODEL (self->interviews)) > 0;
+  splice_interviews_quietly (self, interviews);
+  if (had || interviews->len > 0)
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -793,6 +887,7 @@ sb_library_update_interviews (SbLibrary *self,
   GListModel *model;
 
   g_return_if_fail (SB_IS_LIBRARY (self));
+  ensure_interviews (self);
   g_return_if_fail (interviews != NULL);
 
   wanted = g_hash_table_new (g_str_hash, g_str_equal);
@@ -836,6 +931,7 @@ sb_library_sort_interviews (SbLibrary *self)
   gboolean in_order = TRUE;
 
   g_return_if_fail (SB_IS_LIBRARY (self));
+  ensure_interviews (self);
 
   model = G_LIST_MODEL (self->interviews);
   n = g_list_model_get_n_items (model);
@@ -848,6 +944,7 @@ sb_library_sort_interviews (SbLibrary *self)
   if (in_order)
     return;
 
+  g_clear_pointer (&self->interviews_json, g_free);
   g_list_store_sort (self->interviews, compare_interviews_cb, now);
 }
 
@@ -861,6 +958,7 @@ sb_library_set_interviews_now (SbLibrary *self,
                                GDateTime *now)
 {
   g_return_if_fail (SB_IS_LIBRARY (self));
+  ensure_interviews (self);
 
   g_clear_pointer (&self->interviews_now, g_date_time_unref);
   self->interviews_now = now ? g_date_time_ref (now) : NULL;
@@ -886,6 +984,7 @@ sb_library_dup_interviews_using_story (SbLibrary  *self,
   guint n;
 
   g_return_val_if_fail (SB_IS_LIBRARY (self), NULL);
+  ensure_interviews (self);
 
   using = g_ptr_array_new_with_free_func (g_object_unref);
   model = G_LIST_MODEL (self->interviews);
@@ -917,6 +1016,7 @@ sb_library_dup_earlier_at_company (SbLibrary   *self,
   guint n;
 
   g_return_val_if_fail (SB_IS_LIBRARY (self), NULL);
+  ensure_interviews (self);
   g_return_val_if_fail (SB_IS_INTERVIEW (interview), NULL);
 
   earlier = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1003,6 +1103,10 @@ sb_library_dup_interviews_json (SbLibrary *self,
 
   g_return_val_if_fail (SB_IS_LIBRARY (self), NULL);
 
+  /* Not read or not changed since: as the file has them. */
+  if (self->interviews_json != NULL && indent == 1)
+    return g_strdup (self->interviews_json);
+
   model = G_LIST_MODEL (self->interviews);
   n = g_list_model_get_n_items (model);
   if (n == 0)
@@ -1020,5 +1124,7 @@ sb_library_dup_interviews_json (SbLibrary *self,
     }
   sb_json_write_indent (out, indent);
   g_string_append_c (out, ']');
+  if (indent == 1)
+    self->interviews_json = g_strdup (out->str);
   return g_string_free (out, FALSE);
 }

@@ -37,6 +37,7 @@ guint      sb_library_count_principle        (SbLibrary   *self,
 GPtrArray *sb_library_dup_stories_for_principle (SbLibrary  *self,
                                               const char  *principle_id);
 GPtrArray *sb_library_dup_snapshot           (SbLibrary   *self);
+guint64    sb_library_get_generation         (SbLibrary   *self);
 void       sb_library_rename_principle       (SbLibrary   *self,
                                               const char  *old_id,
                                               const char  *new_id);
@@ -55,6 +56,8 @@ gboolean     sb_library_remove_interview     (SbLibrary   *self,
                                               SbInterview *interview);
 SbInterview *sb_library_find_interview       (SbLibrary   *self,
                                               const char  *id);
+void         sb_library_set_interviews_json  (SbLibrary   *self,
+                                              const char  *json);
 void         sb_library_splice_interviews    (SbLibrary   *self,
                                               GPtrArray   *interviews);
 void         sb_library_update_interviews    (SbLibrary   *self,

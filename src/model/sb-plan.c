@@ -8,6 +8,10 @@
  * the strongest story not used yet in the loop: filed under its
  * principle first, then one whose title, situation, task or result
  * holds the principle's signal words (the coach's notion of fit).
+ *
+ * Finding fitting stories reads the whole library; what it found is kept
+ * on the library until a story changes (sb_library_get_generation()), so
+ * that opening one interview after another reads it once.
  */
 
 #define G_LOG_DOMAIN "sb-plan"
@@ -15,6 +19,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sb-cheat-sheet.h"
@@ -89,134 +94,336 @@ pick_new (Planner    *planner,
 }
 
 /* Strongest first: the higher last rating; never practised last; then
- * the more practised; then the library's order (a stable sort).
+ * the more practised; then the library's order.
  */
+typedef struct
+{
+  guint64  key;
+  guint    position;
+  SbStory *story;
+} Ranked;
+
 static int
-compare_strength (gconstpointer a,
-                  gconstpointer b)
+compare_ranked (gconstpointer a,
+                gconstpointer b)
 {
-  SbStory *sa = *(SbStory **) a;
-  SbStory *sb = *(SbStory **) b;
-  int ca = sb_story_get_practice_count (sa) > 0 ? sb_story_get_confidence (sa) : -1;
-  int cb = sb_story_get_practice_count (sb) > 0 ? sb_story_get_confidence (sb) : -1;
-  guint na, nb;
+  const Ranked *ra = a;
+  const Ranked *rb = b;
 
-  if (ca != cb)
-    return cb - ca;
-  na = sb_story_get_practice_count (sa);
-  nb = sb_story_get_practice_count (sb);
-  return (na < nb) - (na > nb);
+  if (ra->key != rb->key)
+    return ra->key > rb->key ? -1 : 1;
+  return (ra->position > rb->position) - (ra->position < rb->position);
 }
 
-/* Whether @text holds @signal (lowercase ASCII or UTF-8) at the start of
- * a word, ignoring ASCII case: "Automated" holds "automat".
+static void
+sort_by_strength (GPtrArray *stories)
+{
+  g_autofree Ranked *ranked = g_new (Ranked, MAX (stories->len, 1));
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SbStory *story = g_ptr_array_index (stories, i);
+      guint count = sb_story_get_practice_count (story);
+      guint64 confidence = count > 0 ? (guint64) sb_story_get_confidence (story) + 1 : 0;
+
+      ranked[i].key = (confidence << 32) | count;
+      ranked[i].position = i;
+      ranked[i].story = story;
+    }
+  qsort (ranked, stories->len, sizeof (Ranked), compare_ranked);
+  for (guint i = 0; i < stories->len; i++)
+    stories->pdata[i] = ranked[i].story;
+}
+
+/* The stories a principle's slots choose from: those filed under it,
+ * strongest first, then those that fit it.
  */
-static gboolean
-holds_signal (const char *text,
-              const char *signal,
-              gsize       len)
+typedef struct
 {
-  if (text == NULL || len == 0)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_tolower (*p) != signal[0])
-        continue;
-      if (p > text && g_ascii_isalnum (p[-1]))
-        continue;
-      if (g_ascii_strncasecmp (p, signal, len) == 0)
-        return TRUE;
-    }
-  return FALSE;
+  SbPrinciple *principle;  /* (nullable) borrowed from the catalog */
+  GPtrArray   *filed;      /* SbStory, owned */
+  GPtrArray   *fit;        /* SbStory, owned */
+  guint        n_slots;    /* slots of the loop probing it */
+  gboolean     wants_fit;
+} Candidates;
+
+static void
+candidates_free (Candidates *candidates)
+{
+  g_ptr_array_unref (candidates->filed);
+  g_ptr_array_unref (candidates->fit);
+  g_free (candidates);
 }
 
-static gboolean
-story_fits (SbStory    *story,
-            GPtrArray  *signals)
+/* A signal word of a principle that needs stories that fit it. */
+typedef struct
 {
-  const char *fields[] = {
-    sb_story_get_title (story), sb_story_get_situation (story),
-    sb_story_get_task (story), sb_story_get_result (story),
-  };
+  char  *word;  /* lowercase */
+  gsize  len;
+  guint  index; /* of the principle, in the pass's list */
+} Signal;
 
-  for (guint i = 0; i < signals->len; i++)
-    {
-      const char *signal = g_ptr_array_index (signals, i);
-      gsize len = strlen (signal);
-
-      for (guint j = 0; j < G_N_ELEMENTS (fields); j++)
-        if (holds_signal (fields[j], signal, len))
-          return TRUE;
-    }
-  return FALSE;
-}
-
-static GPtrArray *
-dup_signals (SbPrinciple *principle)
+static void
+add_signals (GArray      *by_letter[256],
+             SbPrinciple *principle,
+             guint        index)
 {
   const char * const *words = principle ? sb_principle_get_signals (principle) : NULL;
-  GPtrArray *signals = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) names = NULL;
+
+  /* A principle the user made has no signal words: its name's longer
+   * words stand in.
+   */
+  if ((words == NULL || words[0] == NULL) && principle != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) parts = g_strsplit_set (sb_principle_get_name (principle), " -/,;", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (g_utf8_strlen (parts[i], -1) >= 4)
+          g_strv_builder_add (builder, parts[i]);
+      names = g_strv_builder_end (builder);
+      words = (const char * const *) names;
+    }
 
   for (guint i = 0; words != NULL && words[i] != NULL; i++)
-    if (words[i][0] != '\0')
-      g_ptr_array_add (signals, g_utf8_strdown (words[i], -1));
-
-  /* A principle the user made: its name's longer words. */
-  if (signals->len == 0 && principle != NULL)
     {
-      g_auto(GStrv) names = g_strsplit_set (sb_principle_get_name (principle), " -/,;", -1);
+      Signal signal;
+      guchar first;
 
-      for (guint i = 0; names[i] != NULL; i++)
-        if (g_utf8_strlen (names[i], -1) >= 4)
-          g_ptr_array_add (signals, g_utf8_strdown (names[i], -1));
+      signal.word = g_utf8_strdown (words[i], -1);
+      signal.len = strlen (signal.word);
+      signal.index = index;
+      if (signal.len == 0)
+        {
+          g_free (signal.word);
+          continue;
+        }
+      first = (guchar) signal.word[0];
+      if (by_letter[first] == NULL)
+        by_letter[first] = g_array_new (FALSE, FALSE, sizeof (Signal));
+      g_array_append_val (by_letter[first], signal);
     }
-  return signals;
 }
 
-/* The slot's candidates, strongest first: the stories filed under the
- * principle, then others that fit it.
+static inline guchar
+ascii_lower (guchar c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Marks in @fits the principles whose signal starts a word of @text,
+ * ignoring ASCII case ("Automated" holds "automat"). The loop every
+ * story of a large library goes through: two bytes are compared before
+ * the rest.
  */
 static void
-fill_slot (Planner    *planner,
-           SbPlanSlot *slot,
-           gboolean    propose)
+mark_fits (const char *text,
+           GArray     *by_letter[256],
+           gboolean   *fits)
 {
-  g_autoptr(GPtrArray) filed = sb_library_dup_stories_for_principle (planner->library, slot->principle_id);
-  g_autoptr(GPtrArray) fit = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
-  guint n_free = 0;
+  gboolean in_word = FALSE;
 
-  g_ptr_array_sort (filed, compare_strength);
-  for (guint i = 0; i < filed->len; i++)
-    if (!g_hash_table_contains (planner->used, sb_story_get_id (filed->pdata[i])))
-      n_free++;
-
-  if (n_free < SB_PLAN_MAX_ALTERNATIVES + 1)
+  if (text == NULL)
+    return;
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
     {
-      g_autoptr(GPtrArray) signals = dup_signals (slot->principle);
-      GListModel *stories = G_LIST_MODEL (planner->library);
-      guint n = g_list_model_get_n_items (stories);
+      guchar lower = ascii_lower (*p);
+      gboolean alnum = g_ascii_isalnum (*p);
+      GArray *signals;
 
-      for (guint i = 0; i < n && fit->len < MAX_FIT_CANDIDATES && signals->len > 0; i++)
+      if (in_word || !alnum || (signals = by_letter[lower]) == NULL)
+        {
+          in_word = alnum || *p >= 0x80;
+          continue;
+        }
+      in_word = TRUE;
+      for (guint i = 0; i < signals->len; i++)
+        {
+          Signal *signal = &g_array_index (signals, Signal, i);
+
+          if (fits[signal->index])
+            continue;
+          if (signal->len > 1 && ascii_lower (p[1]) != (guchar) signal->word[1])
+            continue;
+          if (g_ascii_strncasecmp ((const char *) p, signal->word, signal->len) == 0)
+            fits[signal->index] = TRUE;
+        }
+    }
+}
+
+/* The stories found to fit each principle, while the library's stories
+ * stay as they were (sb_library_get_generation()).
+ */
+typedef struct
+{
+  guint64     generation;
+  GHashTable *fit;  /* principle id → GPtrArray of SbStory */
+} FitCache;
+
+static void
+fit_cache_free (FitCache *cache)
+{
+  g_hash_table_unref (cache->fit);
+  g_free (cache);
+}
+
+static GQuark
+fit_cache_quark (void)
+{
+  return g_quark_from_static_string ("sb-plan-fit-cache");
+}
+
+/* One pass over the library: the stories filed under each probed
+ * principle; then, for the principles with too few of those to fill
+ * their slots and alternatives, a second pass for stories whose title,
+ * situation, task or result holds one of its signal words, until there
+ * are enough to choose the strongest from.
+ */
+static GHashTable *
+collect_candidates (SbLibrary  *library,
+                    SbCatalog  *catalog,
+                    GHashTable *n_slots)
+{
+  GHashTable *all = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) candidates_free);
+  g_autoptr(GPtrArray) wanting = g_ptr_array_new ();
+  GListModel *stories = G_LIST_MODEL (library);
+  guint n = g_list_model_get_n_items (stories);
+  GHashTableIter iter;
+  gpointer key, value;
+  FitCache *cache;
+
+  g_hash_table_iter_init (&iter, n_slots);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Candidates *candidates = g_new0 (Candidates, 1);
+
+      candidates->principle = sb_catalog_lookup (catalog, key);
+      candidates->filed = g_ptr_array_new_with_free_func (g_object_unref);
+      candidates->fit = g_ptr_array_new_with_free_func (g_object_unref);
+      candidates->n_slots = GPOINTER_TO_UINT (value);
+      g_hash_table_insert (all, key, candidates);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
+      const char * const *ids = sb_story_get_principles (story);
+
+      for (guint j = 0; ids[j] != NULL; j++)
+        {
+          Candidates *candidates = g_hash_table_lookup (all, ids[j]);
+
+          /* Once, however often the story lists it. */
+          if (candidates != NULL && (candidates->filed->len == 0 ||
+                                     g_ptr_array_index (candidates->filed, candidates->filed->len - 1) != story))
+            g_ptr_array_add (candidates->filed, g_object_ref (story));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, all);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Candidates *candidates = value;
+
+      sort_by_strength (candidates->filed);
+      candidates->wants_fit = candidates->filed->len < candidates->n_slots + SB_PLAN_MAX_ALTERNATIVES + 1;
+      if (candidates->wants_fit)
+        g_ptr_array_add (wanting, key);
+    }
+
+  /* Fitting stories found for an earlier plan hold while no story
+   * changed: opening the next interview does not read them all again.
+   */
+  cache = g_object_get_qdata (G_OBJECT (library), fit_cache_quark ());
+  if (cache == NULL || cache->generation != sb_library_get_generation (library))
+    {
+      cache = g_new0 (FitCache, 1);
+      cache->generation = sb_library_get_generation (library);
+      cache->fit = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+      g_object_set_qdata_full (G_OBJECT (library), fit_cache_quark (), cache, (GDestroyNotify) fit_cache_free);
+    }
+  for (guint k = wanting->len; k > 0; k--)
+    {
+      GPtrArray *fit = g_hash_table_lookup (cache->fit, wanting->pdata[k - 1]);
+
+      if (fit == NULL)
+        continue;
+      g_ptr_array_extend (((Candidates *) g_hash_table_lookup (all, wanting->pdata[k - 1]))->fit, fit,
+                          (GCopyFunc) g_object_ref, NULL);
+      g_ptr_array_remove_index (wanting, k - 1);
+    }
+
+  if (wanting->len > 0)
+    {
+      GArray *by_letter[256] = { NULL, };
+      g_autofree gboolean *fits = g_new0 (gboolean, wanting->len);
+      guint n_full = 0;
+
+      for (guint k = 0; k < wanting->len; k++)
+        add_signals (by_letter, ((Candidates *) g_hash_table_lookup (all, wanting->pdata[k]))->principle, k);
+
+      for (guint i = 0; i < n && n_full < wanting->len; i++)
         {
           g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
 
-          if (!sb_story_has_principle (story, slot->principle_id) && story_fits (story, signals))
-            g_ptr_array_add (fit, g_steal_pointer (&story));
+          memset (fits, 0, sizeof (gboolean) * wanting->len);
+          mark_fits (sb_story_get_title (story), by_letter, fits);
+          mark_fits (sb_story_get_situation (story), by_letter, fits);
+          mark_fits (sb_story_get_task (story), by_letter, fits);
+          mark_fits (sb_story_get_result (story), by_letter, fits);
+
+          for (guint k = 0; k < wanting->len; k++)
+            {
+              Candidates *candidates = g_hash_table_lookup (all, wanting->pdata[k]);
+
+              if (!fits[k] || candidates->fit->len >= MAX_FIT_CANDIDATES
+                  || sb_story_has_principle (story, wanting->pdata[k]))
+                continue;
+              g_ptr_array_add (candidates->fit, g_object_ref (story));
+              if (candidates->fit->len == MAX_FIT_CANDIDATES)
+                n_full++;
+            }
         }
-      g_ptr_array_sort (fit, compare_strength);
+
+      for (guint c = 0; c < G_N_ELEMENTS (by_letter); c++)
+        {
+          for (guint i = 0; by_letter[c] != NULL && i < by_letter[c]->len; i++)
+            g_free (g_array_index (by_letter[c], Signal, i).word);
+          g_clear_pointer (&by_letter[c], g_array_unref);
+        }
+
+      for (guint k = 0; k < wanting->len; k++)
+        {
+          Candidates *candidates = g_hash_table_lookup (all, wanting->pdata[k]);
+
+          sort_by_strength (candidates->fit);
+          g_hash_table_insert (cache->fit, g_strdup (wanting->pdata[k]),
+                               g_ptr_array_copy (candidates->fit, (GCopyFunc) g_object_ref, NULL));
+        }
     }
 
-  for (guint i = 0; i < filed->len; i++)
-    g_ptr_array_add (candidates, filed->pdata[i]);
-  for (guint i = 0; i < fit->len; i++)
-    g_ptr_array_add (candidates, fit->pdata[i]);
+  return all;
+}
 
-  /* The proposal: the first not told elsewhere in the loop. */
-  if (propose && slot->pick == NULL)
-    for (guint i = 0; i < candidates->len; i++)
+/* The slot's proposal (unless the user chose) and alternatives. */
+static void
+fill_slot (Planner    *planner,
+           SbPlanSlot *slot,
+           Candidates *candidates)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  for (guint i = 0; i < candidates->filed->len; i++)
+    g_ptr_array_add (all, candidates->filed->pdata[i]);
+  for (guint i = 0; i < candidates->fit->len; i++)
+    g_ptr_array_add (all, candidates->fit->pdata[i]);
+
+  /* The proposal: the strongest not told elsewhere in the loop. */
+  if (slot->pick == NULL)
+    for (guint i = 0; i < all->len; i++)
       {
-        SbStory *story = g_ptr_array_index (candidates, i);
+        SbStory *story = g_ptr_array_index (all, i);
 
         if (g_hash_table_contains (planner->used, sb_story_get_id (story)))
           continue;
@@ -226,9 +433,9 @@ fill_slot (Planner    *planner,
       }
 
   slot->alternatives = g_ptr_array_new_with_free_func ((GDestroyNotify) pick_free);
-  for (guint i = 0; i < candidates->len && slot->alternatives->len < SB_PLAN_MAX_ALTERNATIVES; i++)
+  for (guint i = 0; i < all->len && slot->alternatives->len < SB_PLAN_MAX_ALTERNATIVES; i++)
     {
-      SbStory *story = g_ptr_array_index (candidates, i);
+      SbStory *story = g_ptr_array_index (all, i);
 
       if (slot->pick == NULL || slot->pick->story != story)
         g_ptr_array_add (slot->alternatives, pick_new (planner, story, slot));
@@ -283,9 +490,9 @@ collect_told_before (Planner *planner)
  *
  * Plans @interview: for every principle each round probes, the story to
  * tell (the user's choice, else the strongest not told elsewhere in the
- * loop) and the alternatives for a swap. Costs a pass over the stories
- * filed under each probed principle, and over the library for a
- * principle with few stories filed.
+ * loop) and the alternatives for a swap. Costs a pass over the library
+ * for the stories filed under the probed principles and, for a principle
+ * with few of those, one over their text (kept until a story changes).
  *
  * Returns: (transfer full): the plan; free with sb_plan_free()
  */
@@ -295,6 +502,8 @@ sb_plan_compute (SbInterview *interview,
                  SbCatalog   *catalog)
 {
   Planner planner = { library, interview, NULL, NULL };
+  GHashTable *n_slots;
+  GHashTable *candidates;
   SbPlan *plan;
   guint n_rounds;
 
@@ -344,6 +553,22 @@ sb_plan_compute (SbInterview *interview,
         }
     }
 
+  /* The candidates of every probed principle, in one or two passes. */
+  n_slots = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint r = 0; r < plan->rounds->len; r++)
+    {
+      SbPlanRound *plan_round = g_ptr_array_index (plan->rounds, r);
+
+      for (guint i = 0; i < plan_round->slots->len; i++)
+        {
+          SbPlanSlot *slot = g_ptr_array_index (plan_round->slots, i);
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (n_slots, slot->principle_id));
+
+          g_hash_table_insert (n_slots, slot->principle_id, GUINT_TO_POINTER (count + 1));
+        }
+    }
+  candidates = collect_candidates (library, catalog, n_slots);
+
   /* Then the proposals, in the order the rounds take place. */
   for (guint r = 0; r < plan->rounds->len; r++)
     {
@@ -353,7 +578,7 @@ sb_plan_compute (SbInterview *interview,
         {
           SbPlanSlot *slot = g_ptr_array_index (plan_round->slots, i);
 
-          fill_slot (&planner, slot, TRUE);
+          fill_slot (&planner, slot, g_hash_table_lookup (candidates, slot->principle_id));
           if (slot->gap != SB_COVERAGE_GAP_NONE)
             plan->n_gaps++;
           if (slot->pick != NULL)
@@ -380,6 +605,8 @@ sb_plan_compute (SbInterview *interview,
         }
     }
 
+  g_hash_table_unref (candidates);
+  g_hash_table_unref (n_slots);
   g_hash_table_unref (planner.told_before);
   g_hash_table_unref (planner.used);
   return plan;

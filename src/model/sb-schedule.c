@@ -25,17 +25,20 @@
 /* Readiness lost for each day a rehearsal is overdue, in points. */
 #define OVERDUE_PENALTY 5
 
-/* The local calendar day of @date, as a Julian day number. */
+/* The local calendar day of @date in @tz, as GDate's Julian day number
+ * (1 for 1 January of year 1), without making a GDateTime for it.
+ */
 static gint64
-day_of (GDateTime *date)
+day_of (GDateTime *date,
+        GTimeZone *tz)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (date);
-  GDate day;
+  gint64 t = g_date_time_to_unix (date);
+  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t);
+  gint64 local = t + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
+  gint64 days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
 
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, g_date_time_get_day_of_month (local),
-                  g_date_time_get_month (local), g_date_time_get_year (local));
-  return g_date_get_julian (&day);
+  /* 1 January 1970 is GDate's day 719163. */
+  return days + 719163;
 }
 
 static GDateTime *
@@ -79,26 +82,13 @@ sb_schedule_interval (int   confidence,
   return (guint) MIN (interval + 0.5, MAX_INTERVAL_DAYS);
 }
 
-/**
- * sb_schedule_compute:
- * @interview_date: (nullable): when the interview is; %NULL for none
- *   (the spacing alone)
- * @now: the current time
- * @out: (out caller-allocates): the schedule; free with
- *   sb_schedule_clear()
- *
- * A story never practised is due today. After a practice, the next is
- * sb_schedule_interval() days later, today when that has passed, and
- * never later than the day before the interview. On the interview's day
- * and after it, no rehearsal is left. Readiness is the last rating
- * (20 points each), less 5 a day overdue (at most half of it): 75 and
- * over is ready, 50 and over almost.
- */
-void
-sb_schedule_compute (SbStory    *story,
-                     GDateTime  *interview_date,
-                     GDateTime  *now,
-                     SbSchedule *out)
+/* sb_schedule_compute(), in @tz. */
+static void
+compute (SbStory    *story,
+         GDateTime  *interview_date,
+         GDateTime  *now,
+         GTimeZone  *tz,
+         SbSchedule *out)
 {
   GDateTime *last = sb_story_get_practice_last (story);
   int confidence = sb_story_get_confidence (story);
@@ -106,14 +96,10 @@ sb_schedule_compute (SbStory    *story,
   gint64 today, last_day = G_MAXINT64, next = 0;
   int readiness = 0;
 
-  g_return_if_fail (SB_IS_STORY (story));
-  g_return_if_fail (now != NULL);
-  g_return_if_fail (out != NULL);
-
   memset (out, 0, sizeof *out);
-  today = day_of (now);
+  today = day_of (now, tz);
   if (interview_date != NULL)
-    last_day = day_of (interview_date) - 1;
+    last_day = day_of (interview_date, tz) - 1;
 
   if (last == NULL || confidence == SB_CONFIDENCE_UNSET)
     {
@@ -122,7 +108,7 @@ sb_schedule_compute (SbStory    *story,
     }
   else
     {
-      gint64 practised = day_of (last);
+      gint64 practised = day_of (last, tz);
       gint64 overdue;
 
       out->interval_days = sb_schedule_interval (confidence, MAX (count, 1));
@@ -152,6 +138,37 @@ sb_schedule_compute (SbStory    *story,
     out->level = SB_READINESS_ALMOST;
   else
     out->level = SB_READINESS_NOT_READY;
+}
+
+/**
+ * sb_schedule_compute:
+ * @interview_date: (nullable): when the interview is; %NULL for none
+ *   (the spacing alone)
+ * @now: the current time
+ * @out: (out caller-allocates): the schedule; free with
+ *   sb_schedule_clear()
+ *
+ * A story never practised is due today. After a practice, the next is
+ * sb_schedule_interval() days later, today when that has passed, and
+ * never later than the day before the interview. On the interview's day
+ * and after it, no rehearsal is left. Readiness is the last rating
+ * (20 points each), less 5 a day overdue (at most half of it): 75 and
+ * over is ready, 50 and over almost. Days are local calendar days.
+ */
+void
+sb_schedule_compute (SbStory    *story,
+                     GDateTime  *interview_date,
+                     GDateTime  *now,
+                     SbSchedule *out)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+
+  g_return_if_fail (SB_IS_STORY (story));
+  g_return_if_fail (now != NULL);
+  g_return_if_fail (out != NULL);
+
+  tz = g_time_zone_new_local ();
+  compute (story, interview_date, now, tz, out);
 }
 
 void
@@ -202,6 +219,7 @@ sb_schedule_dup_due_today (SbLibrary *library,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) upcoming = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
   GListModel *interviews;
   guint n;
 
@@ -239,7 +257,7 @@ sb_schedule_dup_due_today (SbLibrary *library,
 
               if (story == NULL || g_hash_table_contains (seen, id))
                 continue;
-              sb_schedule_compute (story, sb_interview_get_date (interview), now, &schedule);
+              compute (story, sb_interview_get_date (interview), now, tz, &schedule);
               if (schedule.due)
                 {
                   g_hash_table_add (seen, (gpointer) sb_story_get_id (story));

@@ -70,7 +70,6 @@ typedef struct
   SbFileStamp  stamp;
   GPtrArray   *stories;
   GPtrArray   *base;          /* @stories' data, as read */
-  GPtrArray   *interviews;    /* SbInterview, read from @extra_values */
   SbLibrary   *library;       /* when not %NULL, holding @stories already */
   JsonArray   *principles;
   gint64       version;
@@ -88,7 +87,6 @@ load_result_free (LoadResult *result)
   g_clear_error (&result->parse_error);
   g_clear_pointer (&result->stories, g_ptr_array_unref);
   g_clear_pointer (&result->base, g_ptr_array_unref);
-  g_clear_pointer (&result->interviews, g_ptr_array_unref);
   g_clear_object (&result->library);
   g_clear_pointer (&result->principles, json_array_unref);
   g_strfreev (result->extra_keys);
@@ -106,12 +104,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
 static LoadResult *
 load_take_base (LoadResult *result)
 {
-  /* The interviews, kept as text among the unknown keys: a few hundred
-   * small objects, read here, off the main thread.
-   */
-  result->interviews = sb_interview_list_from_text (sb_json_extra_lookup ((const char * const *) result->extra_keys,
-                                                                          (const char * const *) result->extra_values,
-                                                                          INTERVIEWS_KEY));
 
   result->base = g_ptr_array_new_full (result->stories->len, (GDestroyNotify) sb_story_data_unref);
   for (guint i = 0; i < result->stories->len; i++)
@@ -133,8 +125,10 @@ load_splice (LoadResult *result,
       g_ptr_array_unref (result->base);
       result->base = sb_library_dup_snapshot (library);
     }
-  if (result->interviews != NULL)
-    sb_library_splice_interviews (library, result->interviews);
+  /* Kept as text among the unknown keys, read when first asked for. */
+  sb_library_set_interviews_json (library, sb_json_extra_lookup ((const char * const *) result->extra_keys,
+                                                                 (const char * const *) result->extra_values,
+                                                                 INTERVIEWS_KEY));
 }
 
 typedef struct
@@ -440,8 +434,9 @@ preload_thread (gpointer data)
     {
       result->library = sb_library_new ();
       load_splice (result, result->library);
-      /* The sidebar's counts, too. */
+      /* The sidebar's counts, too, and its interviews. */
       sb_library_count_principles (result->library);
+      sb_library_get_interviews (result->library);
     }
 
   /* Nothing else has it until the thread is joined. */
