@@ -634,7 +634,8 @@ make_log_round (SbInterviewPage *self,
       const char *id = sb_round_get_told_story (round, i);
 
       g_hash_table_add (shown, (gpointer) id);
-      gtk_list_box_append (GTK_LIST_BOX (list), make_told_row (self, round, id, sb_round_get_told_title (round, i), TRUE));
+      gtk_list_box_append (GTK_LIST_BOX (list),
+                           make_told_row (self, round, id, sb_round_get_told_title (round, i), TRUE));
     }
   for (guint i = 0; i < sb_round_get_n_planned (round); i++)
     {

@@ -27,6 +27,7 @@ struct _SbInterviewPage
   AdwEntryRow         *role_row;
   AdwPreferencesGroup *rounds_group;
   GtkListBox          *rounds_list;
+  GtkScrolledWindow   *scroller;
   GtkEntry            *time_entry;
 
   /* Owned */

@@ -517,12 +517,15 @@ fill_round_row (SbInterviewPage *self,
   for (guint i = 0; principles != NULL && principles[i] != NULL; i++)
     {
       SbPrinciple *principle = sb_catalog_lookup (self->catalog, principles[i]);
-      SbFramework *framework = principle ? sb_catalog_lookup_framework (self->catalog, sb_principle_get_framework_id (principle)) : NULL;
+      const char *principle_name = principle ? sb_principle_get_name (principle) : principles[i];
+      SbFramework *framework = NULL;
       GtkWidget *probed = adw_action_row_new ();
-      g_autofree char *remove_label = g_strdup_printf (_("Stop Probing %s"), principle ? sb_principle_get_name (principle) : principles[i]);
+      g_autofree char *remove_label = g_strdup_printf (_("Stop Probing %s"), principle_name);
 
+      if (principle != NULL)
+        framework = sb_catalog_lookup_framework (self->catalog, sb_principle_get_framework_id (principle));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (probed), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (probed), principle ? sb_principle_get_name (principle) : principles[i]);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (probed), principle_name);
       if (framework != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (probed), sb_framework_get_name (framework));
       adw_action_row_add_suffix (ADW_ACTION_ROW (probed),
@@ -547,9 +550,12 @@ fill_round_row (SbInterviewPage *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (order), _("Move or Remove"));
   {
-    GtkWidget *up = make_icon_button ("go-up-symbolic", _("Move Up"), "interview.move-round", g_variant_new ("(si)", id, -1));
-    GtkWidget *down = make_icon_button ("go-down-symbolic", _("Move Down"), "interview.move-round", g_variant_new ("(si)", id, 1));
-    GtkWidget *remove = make_icon_button ("user-trash-symbolic", _("Remove Round"), "interview.remove-round", g_variant_new_string (id));
+    GtkWidget *up = make_icon_button ("go-up-symbolic", _("Move Up"),
+                                      "interview.move-round", g_variant_new ("(si)", id, -1));
+    GtkWidget *down = make_icon_button ("go-down-symbolic", _("Move Down"),
+                                        "interview.move-round", g_variant_new ("(si)", id, 1));
+    GtkWidget *remove = make_icon_button ("user-trash-symbolic", _("Remove Round"),
+                                          "interview.remove-round", g_variant_new_string (id));
 
     gtk_widget_set_sensitive (up, position > 0);
     gtk_widget_set_sensitive (down, position + 1 < n_rounds);
@@ -822,18 +828,24 @@ load_interview (SbInterviewPage *self)
  * only what differs is set again, so typing is never disturbed.
  */
 static void
+set_row_text (GtkEditable *row,
+              const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (row), text) != 0)
+    gtk_editable_set_text (row, text);
+}
+
+static void
 interview_notify_cb (SbInterviewPage *self,
                      GParamSpec      *pspec)
 {
   const char *name = g_param_spec_get_name (pspec);
 
   self->loading = TRUE;
-  if (g_str_equal (name, "company") &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->company_row)), sb_interview_get_company (self->interview)) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->company_row), sb_interview_get_company (self->interview));
-  else if (g_str_equal (name, "role") &&
-           g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->role_row)), sb_interview_get_role (self->interview)) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->role_row), sb_interview_get_role (self->interview));
+  if (g_str_equal (name, "company"))
+    set_row_text (GTK_EDITABLE (self->company_row), sb_interview_get_company (self->interview));
+  else if (g_str_equal (name, "role"))
+    set_row_text (GTK_EDITABLE (self->role_row), sb_interview_get_role (self->interview));
   else if (g_str_equal (name, "outcome"))
     adw_combo_row_set_selected (self->outcome_row, sb_interview_get_outcome (self->interview));
   self->loading = FALSE;
@@ -913,6 +925,7 @@ sb_interview_page_class_init (SbInterviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbInterviewPage, role_row);
   gtk_widget_class_bind_template_child (widget_class, SbInterviewPage, rounds_group);
   gtk_widget_class_bind_template_child (widget_class, SbInterviewPage, rounds_list);
+  gtk_widget_class_bind_template_child (widget_class, SbInterviewPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SbInterviewPage, time_entry);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_cb);
   gtk_widget_class_bind_template_callback (widget_class, company_changed_cb);
@@ -1036,7 +1049,7 @@ sb_interview_page_set_interview (SbInterviewPage *self,
                            G_CALLBACK (rounds_items_changed_cb), self, G_CONNECT_SWAPPED);
 
   load_interview (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (self)))), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 /**

@@ -284,7 +284,8 @@ make_interview_row (SbPrincipleSidebar *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *icon = gtk_image_new_from_icon_name (past ? "document-open-recent-symbolic" : "x-office-calendar-symbolic");
+  const char *icon_name = past ? "document-open-recent-symbolic" : "x-office-calendar-symbolic";
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
 
@@ -373,7 +374,8 @@ append_interview_rows (SbPrincipleSidebar *self)
       gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (toggle))), arrow);
       g_object_set_data (G_OBJECT (toggle), "sb-past-toggle", GINT_TO_POINTER (TRUE));
       gtk_widget_add_css_class (toggle, "past-toggle");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_EXPANDED, (gboolean) self->show_past, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_EXPANDED,
+                                   (gboolean) self->show_past, -1);
       gtk_list_box_append (self->list_box, toggle);
 
       for (guint i = 0; i < n && self->show_past; i++)

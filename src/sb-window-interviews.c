@@ -456,7 +456,8 @@ _sb_window_interviews_set_up (SbWindow *self)
 
   self->interviews_day = g_date_time_get_day_of_year (now);
   sb_principle_sidebar_set_interviews (self->sidebar, interviews);
-  g_signal_connect_object (self->sidebar, "notify::interview", G_CALLBACK (sidebar_interview_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::interview",
+                           G_CALLBACK (sidebar_interview_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (interviews, "items-changed", G_CALLBACK (update_told), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "changed", G_CALLBACK (update_told), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "notify::is-active", G_CALLBACK (window_active_cb), self, G_CONNECT_SWAPPED);
