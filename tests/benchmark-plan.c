@@ -336,6 +336,9 @@ main (int   argc,
   if (g_getenv ("BENCHMARK_PLAN_NO_LOAD") == NULL)
     measure_load (library, catalog, dir);
 
-  sb_test_rm_rf (dir);
+  if (g_getenv ("BENCHMARK_PLAN_KEEP") != NULL)
+    g_print ("kept %s\n", dir);
+  else
+    sb_test_rm_rf (dir);
   return 0;
 }

@@ -453,6 +453,28 @@ test_store_cache (Files         *f,
     got = interviews_json (from_cache);
     g_assert_cmpstr (got, ==, expected);
   }
+
+  /* A damaged cache's interviews (they are checked when read, not when
+   * the cache is): none come in, and nothing damaged goes out.
+   */
+  {
+    char *keys[] = { (char *) "interviews", NULL };
+    char *values[] = { (char *) "[ { \"id\": \"broken", NULL };
+    g_autoptr(SbLibrary) from_cache = NULL;
+    g_autoptr(SbStore) cached_store = NULL;
+    g_autoptr(GPtrArray) snapshot = sb_library_dup_snapshot (library);
+    g_autofree char *written = NULL;
+    SbFileStamp stamp;
+
+    g_assert_true (sb_file_stamp_get (f->path, &stamp, NULL));
+    g_assert_true (sb_store_cache_write (cache, &stamp, NULL, "[]", keys, values, snapshot, &error));
+    g_assert_no_error (error);
+    from_cache = load (f, cache, &cached_store);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (from_cache)), ==, 3);
+    written = sb_store_serialize (cached_store);
+    g_assert_null (strstr (written, "broken"));
+    g_assert_cmpuint (g_list_model_get_n_items (sb_library_get_interviews (from_cache)), ==, 0);
+  }
 }
 
 /* A data file whose interviews are broken still gives every story. */
@@ -769,6 +791,36 @@ test_merge_conflict (Writers       *w,
   g_assert_nonnull (strstr (summary, "interview"));
 }
 
+/* A sync tool's conflict copy: its interviews come in too. */
+static void
+test_merge_conflict_copy (Writers       *w,
+                          gconstpointer  data)
+{
+  g_autoptr(GDateTime) date = local_date (2027, 3, 1, 9);
+  g_autoptr(SbInterview) theirs = make_interview ("From the laptop", "Lead", date);
+  g_autofree char *copy = g_build_filename (w->dir, "stories (conflicted copy).json", NULL);
+  g_autofree char *host = NULL;
+  g_autoptr(GError) error = NULL;
+  SbMergeReport report = { 0, };
+
+  /* The other computer's version, written beside the file. */
+  sb_library_add_interview (w->there, theirs);
+  sb_interview_set_notes (there_interview (w), "Laptop notes");
+  {
+    g_autofree char *text = sb_store_serialize (w->other);
+
+    sb_test_write_file (copy, text, -1);
+  }
+  sb_interview_set_role (here_interview (w), "Our role");
+
+  g_assert_true (sb_store_merge_conflict_copies (w->store, &report, &host, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (sb_library_find_interview (w->here, sb_interview_get_id (theirs)));
+  g_assert_cmpstr (sb_interview_get_notes (here_interview (w)), ==, "Laptop notes");
+  g_assert_cmpstr (sb_interview_get_role (here_interview (w)), ==, "Our role");
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+}
+
 /* The three-way merge of the JSON alone: rounds by id and field. */
 static void
 test_merge_rounds (void)
@@ -824,6 +876,8 @@ main (int   argc,
   g_test_add ("/interview/merge/deleted-edited", Writers, NULL, writers_set_up, test_merge_deleted_edited,
               writers_tear_down);
   g_test_add ("/interview/merge/both-added", Writers, NULL, writers_set_up, test_merge_both_added,
+              writers_tear_down);
+  g_test_add ("/interview/merge/conflict-copy", Writers, NULL, writers_set_up, test_merge_conflict_copy,
               writers_tear_down);
   g_test_add ("/interview/merge/conflict", Writers, NULL, writers_set_up, test_merge_conflict, writers_tear_down);
 

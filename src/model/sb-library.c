@@ -719,17 +719,26 @@ splice_interviews_quietly (SbLibrary *self,
 static void
 ensure_interviews (SbLibrary *self)
 {
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GPtrArray) interviews = NULL;
   g_autofree char *json = NULL;
+  JsonNode *root;
 
   if (!self->interviews_pending)
     return;
   self->interviews_pending = FALSE;
   json = g_strdup (self->interviews_json);
-  interviews = sb_interview_list_from_text (json);
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, json, -1, NULL))
+    g_clear_pointer (&json, g_free);
+  root = json ? json_parser_get_root (parser) : NULL;
+  interviews = sb_interview_list_from_json (root);
   splice_interviews_quietly (self, interviews);
-  /* Read as the file has them: the same text serves the next save. */
-  self->interviews_json = g_steal_pointer (&json);
+  /* Read as the file has them, the same text serves the next save; what
+   * is not a list is not written back.
+   */
+  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    self->interviews_json = g_steal_pointer (&json);
 }
 
 /**
@@ -1103,7 +1112,9 @@ sb_library_dup_interviews_json (SbLibrary *self,
 
   g_return_val_if_fail (SB_IS_LIBRARY (self), NULL);
 
-  /* Not read or not changed since: as the file has them. */
+  /* Read before it is written back: what could not be read is not. */
+  ensure_interviews (self);
+  /* Not changed since read or written: the same text. */
   if (self->interviews_json != NULL && indent == 1)
     return g_strdup (self->interviews_json);
 

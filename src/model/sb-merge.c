@@ -273,6 +273,16 @@ merge_conflict (const char *name,
   return ours ? json_node_copy (ours) : NULL;
 }
 
+/* Absent, null, or empty text. */
+static gboolean
+is_blank (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+         json_node_get_string (node)[0] == '\0';
+}
+
 static void
 add_names (GPtrArray  *names,
            JsonObject *object)
@@ -320,6 +330,10 @@ merge_objects (JsonObject    *base,
         m = o ? json_node_copy (o) : NULL;
       else if (node_equal0 (o, b))
         m = t ? json_node_copy (t) : NULL;
+      else if (is_blank (o) && !is_blank (t))
+        m = json_node_copy (t);  /* one side filled it in (no base to say who) */
+      else if (is_blank (t))
+        m = o ? json_node_copy (o) : NULL;
       else
         {
           m = merge_conflict (name, o, t);

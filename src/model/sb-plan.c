@@ -206,39 +206,46 @@ add_signals (GArray      *by_letter[256],
     }
 }
 
-static inline guchar
+/* Bytes of a word: ASCII letters and digits, and any byte of a UTF-8
+ * sequence (so "é" does not start a word in the middle of one).
+ */
+static gboolean
+is_word_byte (guchar c)
+{
+  return g_ascii_isalnum (c) || c >= 0x80;
+}
+
+static guchar
 ascii_lower (guchar c)
 {
   return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
 /* Marks in @fits the principles whose signal starts a word of @text,
- * ignoring ASCII case ("Automated" holds "automat"). The loop every
- * story of a large library goes through: two bytes are compared before
- * the rest.
+ * ignoring ASCII case ("Automated" holds "automat"). Every story of a
+ * large library goes through this loop: it skips from word to word, and
+ * compares two bytes of a signal before the rest.
  */
 static void
 mark_fits (const char *text,
            GArray     *by_letter[256],
            gboolean   *fits)
 {
-  gboolean in_word = FALSE;
+  const guchar *p = (const guchar *) text;
 
-  if (text == NULL)
+  if (p == NULL)
     return;
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+  for (;;)
     {
-      guchar lower = ascii_lower (*p);
-      gboolean alnum = g_ascii_isalnum (*p);
       GArray *signals;
 
-      if (in_word || !alnum || (signals = by_letter[lower]) == NULL)
-        {
-          in_word = alnum || *p >= 0x80;
-          continue;
-        }
-      in_word = TRUE;
-      for (guint i = 0; i < signals->len; i++)
+      while (*p != '\0' && !is_word_byte (*p))
+        p++;
+      if (*p == '\0')
+        return;
+
+      signals = by_letter[ascii_lower (*p)];
+      for (guint i = 0; signals != NULL && i < signals->len; i++)
         {
           Signal *signal = &g_array_index (signals, Signal, i);
 
@@ -249,6 +256,9 @@ mark_fits (const char *text,
           if (g_ascii_strncasecmp ((const char *) p, signal->word, signal->len) == 0)
             fits[signal->index] = TRUE;
         }
+
+      while (is_word_byte (*p))
+        p++;
     }
 }
 

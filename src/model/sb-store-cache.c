@@ -33,6 +33,7 @@
 #include <sys/stat.h>
 
 #include "sb-store-cache.h"
+#include "sb-store-private.h"
 #include "sb-story-private.h"
 
 /* The header (version, the data file's stamp, its checksum, the user's
@@ -690,8 +691,18 @@ sb_store_cache_read_bytes (GBytes             *bytes,
     return FALSE;
   for (guint i = 0; values[i] != NULL; i++)
     {
-      g_autoptr(JsonParser) value_parser = json_parser_new_immutable ();
+      g_autoptr(JsonParser) value_parser = NULL;
 
+      /* The interviews are many and read later, by the library, which
+       * checks them then and writes back only what it could read.
+       */
+      if (g_str_equal (keys[i], INTERVIEWS_KEY))
+        {
+          if (!g_utf8_validate (values[i], -1, NULL))
+            return FALSE;
+          continue;
+        }
+      value_parser = json_parser_new_immutable ();
       if (!json_parser_load_from_data (value_parser, values[i], -1, NULL) ||
           json_parser_get_root (value_parser) == NULL)
         return FALSE;

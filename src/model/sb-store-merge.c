@@ -292,7 +292,8 @@ set_unreadable_copies (SbStore *self,
 static GPtrArray *
 read_base_for_copy (SbStore     *self,
                     const char  *copy,
-                    JsonArray  **principles)
+                    JsonArray  **principles,
+                    char       **interviews)
 {
   g_autoptr(GPtrArray) backups = _sb_store_list_backup_files (self->path);
   g_autofree char *folder = _sb_store_dup_backups_dir (self->path);
@@ -302,6 +303,7 @@ read_base_for_copy (SbStore     *self,
   GStatBuf st;
 
   *principles = NULL;
+  *interviews = NULL;
   if (g_stat (copy, &st) != 0)
     return NULL;
 
@@ -314,6 +316,8 @@ read_base_for_copy (SbStore     *self,
     {
       const char *backup = g_ptr_array_index (backups, i - 1);
       g_autofree char *contents = NULL;
+      g_auto(GStrv) keys = NULL;
+      g_auto(GStrv) values = NULL;
       GPtrArray *stories = NULL;
       gint64 version = 0;
       gsize length;
@@ -322,9 +326,11 @@ read_base_for_copy (SbStore     *self,
         continue;
 
       if (sb_io_read_file (backup, SB_STORE_MAX_FILE_SIZE, &contents, &length, NULL) &&
-          sb_store_parse (contents, length, &stories, principles, &version, NULL, NULL, NULL))
+          sb_store_parse (contents, length, &stories, principles, &version, &keys, &values, NULL))
         {
           g_debug ("Merging %s against %s", copy, backup);
+          *interviews = g_strdup (sb_json_extra_lookup ((const char * const *) keys,
+                                                        (const char * const *) values, INTERVIEWS_KEY));
           return stories;
         }
       return NULL;
@@ -351,6 +357,9 @@ merge_copy (SbStore        *self,
   g_autoptr(GHashTable) base_by_id = NULL;
   g_auto(GStrv) keys = NULL;
   g_auto(GStrv) values = NULL;
+  g_autofree char *base_interviews = NULL;
+  g_autofree char *ours_interviews = NULL;
+  g_autofree char *merged_interviews = NULL;
   gint64 version = 0;
   gsize length;
 
@@ -366,16 +375,28 @@ merge_copy (SbStore        *self,
     }
 
   *host = _sb_store_dup_saved_by (keys, values);
-  base = read_base_for_copy (self, copy, &base_principles);
+  base = read_base_for_copy (self, copy, &base_principles, &base_interviews);
   if (base_principles != NULL)
     base_by_id = _sb_store_principles_by_id (base_principles);
 
   ours = sb_library_dup_stories_for_principle (self->library, NULL);
   merged = sb_merge_three_way (base, ours, theirs, report);
 
+  /* The copy's interviews, against the same backup (two ways without). */
+  ours_interviews = sb_library_dup_interviews_json (self->library, 1);
+  merged_interviews = sb_merge_interviews (base_interviews, ours_interviews,
+                                           sb_json_extra_lookup ((const char * const *) keys,
+                                                                 (const char * const *) values, INTERVIEWS_KEY),
+                                           report);
+
   self->loading = TRUE;
   _sb_store_merge_principles_from (self, base_by_id, their_principles);
   apply_merge (self->library, merged);
+  {
+    g_autoptr(GPtrArray) interviews = sb_interview_list_from_text (merged_interviews);
+
+    sb_library_update_interviews (self->library, interviews);
+  }
   self->loading = FALSE;
 
   g_debug ("Merged %s: %u added, %u updated, %u deleted, %u conflicts",
