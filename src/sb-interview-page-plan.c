@@ -590,7 +590,6 @@ make_rating_row (SbInterviewPage *self,
   GtkWidget *first = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("How It Went"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("1 rough, 5 great"));
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
 
@@ -601,6 +600,9 @@ make_rating_row (SbInterviewPage *self,
       g_autofree char *accessible = g_strdup_printf (_("Went %d of 5"), i);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      /* Translators: how an interview round went, 1 and 5 of 5 */
+      if (i == 1 || i == N_RATINGS)
+        gtk_widget_set_tooltip_text (button, i == 1 ? _("Rough") : _("Great"));
       if (first != NULL)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
       else
@@ -695,6 +697,16 @@ _sb_interview_page_update_log (SbInterviewPage *self)
   n = sb_interview_get_n_rounds (self->interview);
   for (guint i = 0; i < n; i++)
     gtk_box_append (self->log_box, make_log_round (self, sb_interview_get_round (self->interview, i)));
+  if (n == 0)
+    {
+      GtkWidget *list = make_list ();
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Add the rounds you had to log what you told"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      gtk_box_append (self->log_box, list);
+    }
   self->loading = FALSE;
 }
 
