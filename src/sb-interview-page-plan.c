@@ -518,6 +518,23 @@ follow_up_apply_cb (AdwEntryRow     *entry,
   if (story != NULL)
     sb_library_log_follow_up (self->library, self->interview, story, question);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
+
+  /* The log is built again: the next question goes in the same place. */
+  g_free (self->refocus);
+  self->refocus = g_strdup (g_object_get_data (G_OBJECT (entry), "sb-key"));
+}
+
+static void
+told_expanded_cb (AdwExpanderRow  *row,
+                  GParamSpec      *pspec,
+                  SbInterviewPage *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "sb-key");
+
+  if (adw_expander_row_get_expanded (row))
+    g_hash_table_add (self->expanded, g_strdup (key));
+  else
+    g_hash_table_remove (self->expanded, key);
 }
 
 static GtkWidget *
@@ -530,6 +547,7 @@ make_told_row (SbInterviewPage *self,
   SbStory *story = sb_library_find (self->library, story_id);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *key = g_strdup_printf ("told:%s:%s", sb_round_get_id (round), story_id);
   g_autofree char *current = story ? story_title (story) : g_strdup (title[0] ? title : _("Untitled Story"));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -559,8 +577,19 @@ make_told_row (SbInterviewPage *self,
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
       g_object_set_data_full (G_OBJECT (entry), "sb-round", g_object_ref (round), g_object_unref);
       g_object_set_data_full (G_OBJECT (entry), "sb-story-id", g_strdup (story_id), g_free);
+      g_object_set_data_full (G_OBJECT (entry), "sb-key", g_strdup (key), g_free);
       g_signal_connect (entry, "apply", G_CALLBACK (follow_up_apply_cb), self);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
+
+      g_object_set_data_full (G_OBJECT (row), "sb-key", g_strdup (key), g_free);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (self->expanded, key));
+      g_signal_connect_object (row, "notify::expanded", G_CALLBACK (told_expanded_cb), self, 0);
+      if (g_strcmp0 (self->refocus, key) == 0)
+        {
+          g_clear_pointer (&self->refocus, g_free);
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+          self->focus_entry = entry;
+        }
     }
   else
     adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), FALSE);
@@ -708,6 +737,10 @@ _sb_interview_page_update_log (SbInterviewPage *self)
       gtk_box_append (self->log_box, list);
     }
   self->loading = FALSE;
+
+  if (self->focus_entry != NULL)
+    gtk_widget_grab_focus (self->focus_entry);
+  self->focus_entry = NULL;
 }
 
 void

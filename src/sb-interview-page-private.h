@@ -36,7 +36,9 @@ struct _SbInterviewPage
   SbInterview         *interview;
   SbPlan              *plan;
   GPtrArray           *matches;
-  GHashTable          *expanded;   /* ids of the rounds shown open */
+  GHashTable          *expanded;   /* ids of the rounds and log rows shown open */
+  char                *refocus;    /* the log row whose follow-up was just added */
+  GtkWidget           *focus_entry; /* its entry, while the log is built */
   guint                analysis_id;
   guint                plan_id;
   guint                loading : 1;

@@ -892,6 +892,7 @@ sb_interview_page_finalize (GObject *object)
   SbInterviewPage *self = (SbInterviewPage *)object;
 
   g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->refocus, g_free);
 
   G_OBJECT_CLASS (sb_interview_page_parent_class)->finalize (object);
 }

@@ -434,6 +434,15 @@ test_interview_loop (void)
   g_signal_emit_by_name (widget, "apply");
   g_assert_nonnull (strstr (sb_story_get_notes (told), "What would you do differently?"));
   g_assert_true (g_strv_contains (sb_round_get_follow_ups (first), "What would you do differently?"));
+  /* The log is built again, the next question typed in the same place. */
+  sb_test_ui_iterate (100);
+  {
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, page_child (page, "log_box")));
+    g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
+  }
 
   /* The outcome. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (page_child (page, "outcome_row")), SB_INTERVIEW_OUTCOME_OFFER);
