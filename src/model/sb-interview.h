@@ -17,6 +17,26 @@ G_BEGIN_DECLS
  * Every property notifies on a real change only, so widgets can bind to
  * them; an interview also emits ::changed after any edit of itself or of
  * one of its rounds (the library saves on it).
+ *
+ * For a window, in short:
+ * - the sidebar: sb_library_get_interviews() (a sorted GListModel),
+ *   sb_interview_dup_countdown(), sb_interview_dup_display_title();
+ *   sb_library_add_interview() / sb_library_remove_interview();
+ * - the posting: sb_posting_analyse() (sb-posting.h), then
+ *   sb_round_set_principles() with the ids the user picks;
+ * - the plan: sb_plan_compute() (sb-plan.h) each time the page shows or
+ *   something changes; a swap is sb_round_set_planned_story(), "accept"
+ *   is sb_plan_accept(); gaps are the slots' SbCoverageGap, as in the
+ *   coverage view;
+ * - rehearsing: sb_schedule_compute() for a story's next rehearsal and
+ *   readiness, sb_schedule_dup_due_today() for the "Due today" scope
+ *   (SB_REVIEW_SCOPE_STORIES with those ids);
+ * - after it: sb_round_add_told(), sb_round_set_rating(),
+ *   sb_round_add_follow_up() and sb_library_log_follow_up() (the story's
+ *   notes), sb_interview_set_outcome();
+ * - before deleting a story: sb_library_dup_interviews_using_story();
+ * - printing: sb_document_new_for_plan() and sb_export_plan_to_file()
+ *   (src/render/).
  */
 
 typedef enum
