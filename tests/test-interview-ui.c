@@ -25,6 +25,7 @@
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-window-private.h"
+#include "sb-window-transfer.h"
 #include "sb-window.h"
 
 static char *data_home;
@@ -350,6 +351,15 @@ test_interview_loop (void)
   g_assert_cmpuint (sb_round_get_n_planned (first), >=, 1);
   g_assert_cmpuint (sb_round_get_n_planned (second), >=, 1);
   g_assert_false (gtk_widget_get_sensitive (page_child (page, "accept_button")));
+
+  /* Print (Ctrl+P) on the interview's page prints its plan. */
+  {
+    g_autoptr(GtkPrintOperation) operation = sb_window_new_print_operation (window);
+    g_autofree char *job_name = NULL;
+
+    g_object_get (operation, "job-name", &job_name, NULL);
+    g_assert_cmpstr (job_name, ==, "Acme — Senior Engineer");
+  }
 
   /* Export Plan writes what the page shows, as the name says. */
   {
