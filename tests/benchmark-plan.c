@@ -140,7 +140,8 @@ add_interviews (SbLibrary *library,
 
           for (guint p = 0; p < n_probed; p++)
             {
-              g_autoptr(SbPrinciple) principle = g_list_model_get_item (amazon, g_rand_int_range (rand, 0, n_principles));
+              guint which = g_rand_int_range (rand, 0, n_principles);
+              g_autoptr(SbPrinciple) principle = g_list_model_get_item (amazon, which);
 
               sb_round_add_principle (round, sb_principle_get_id (principle));
             }

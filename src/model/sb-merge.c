@@ -220,9 +220,12 @@ sb_merge_report_dup_summary (const SbMergeReport *report)
                                                           report->conflicts),
                                              report->conflicts));
   if (report->interviews > 0 || report->interview_conflicts > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u interview updated", "%u interviews updated",
-                                                          report->interviews + report->interview_conflicts),
-                                             report->interviews + report->interview_conflicts));
+    {
+      guint n = report->interviews + report->interview_conflicts;
+
+      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u interview updated",
+                                                            "%u interviews updated", n), n));
+    }
   g_ptr_array_add (parts, NULL);
 
   /* Translators: the separator between the parts of the sentence below */
