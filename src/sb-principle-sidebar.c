@@ -12,8 +12,10 @@
 #include "sb-principle-sidebar.h"
 #include "sb-tooltip.h"
 
-/* "All stories", then every principle grouped under its framework, each
- * with its count of stories; a principle without a story shows as a gap.
+/* "All stories", the interviews (upcoming first, with their countdown;
+ * past ones folded under a row of their own), then every principle
+ * grouped under its framework, each with its count of stories; a
+ * principle without a story shows as a gap.
  */
 struct _SbPrincipleSidebar
 {
@@ -30,8 +32,12 @@ struct _SbPrincipleSidebar
   char      **hidden_frameworks;
   GMenuModel *context_menu;
   GtkWidget  *context_popover;
+  GListModel  *interviews;
+  SbInterview *interview;
   guint       recount_source;
+  guint       past_source;
   guint       rebuilding : 1;
+  guint       show_past : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SbPrincipleSidebar, sb_principle_sidebar, GTK_TYPE_WIDGET)
@@ -39,6 +45,7 @@ G_DEFINE_FINAL_TYPE (SbPrincipleSidebar, sb_principle_sidebar, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_PRINCIPLE_ID,
+  PROP_INTERVIEW,
   N_PROPS
 };
 
@@ -53,6 +60,12 @@ static guint signals[N_SIGNALS];
 
 #define ROW_PRINCIPLE_KEY "sb-principle"
 #define ROW_COUNT_KEY "sb-count-label"
+#define ROW_INTERVIEW_KEY "sb-interview"
+/* Rows of the interviews' section: an interview, the past ones' toggle,
+ * New Interview.
+ */
+#define ROW_SECTION_KEY "sb-interviews-section"
+#define INTERVIEWS_SECTION "\x01interviews"
 
 static void
 update_count_label (GtkWidget *label,
@@ -181,7 +194,202 @@ row_framework_id (GtkListBoxRow *row)
 {
   SbPrinciple *principle = g_object_get_data (G_OBJECT (row), ROW_PRINCIPLE_KEY);
 
+  if (g_object_get_data (G_OBJECT (row), ROW_SECTION_KEY) != NULL)
+    return INTERVIEWS_SECTION;
   return principle ? sb_principle_get_framework_id (principle) : NULL;
+}
+
+static void rebuild (SbPrincipleSidebar *self);
+
+static gboolean
+past_toggled_cb (gpointer user_data)
+{
+  SbPrincipleSidebar *self = user_data;
+
+  self->past_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not at once: the row asking may be among those rebuilt. */
+static void
+queue_interviews_rebuild (SbPrincipleSidebar *self)
+{
+  if (self->past_source == 0)
+    self->past_source = g_idle_add (past_toggled_cb, self);
+}
+
+static gboolean
+is_past (SbInterview *interview)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  /* Today's interview stays up with the upcoming ones. */
+  return !sb_interview_is_upcoming (interview, now) && sb_interview_get_days_until (interview, now) != 0;
+}
+
+static void
+interview_date_cb (SbInterview        *interview,
+                   GParamSpec         *pspec,
+                   SbPrincipleSidebar *self)
+{
+  /* The interview shown, moved to the past, stays in sight. */
+  if (interview == self->interview && is_past (interview))
+    self->show_past = TRUE;
+  queue_interviews_rebuild (self);
+}
+
+static gboolean
+is_interviews_row (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), ROW_SECTION_KEY) != NULL;
+}
+
+static void
+update_interview_row (GtkListBoxRow *row)
+{
+  SbInterview *interview = g_object_get_data (G_OBJECT (row), ROW_INTERVIEW_KEY);
+  GtkWidget *title = g_object_get_data (G_OBJECT (row), "sb-title-label");
+  GtkWidget *subtitle = g_object_get_data (G_OBJECT (row), "sb-subtitle-label");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = sb_interview_dup_display_title (interview);
+  g_autofree char *when = NULL;
+  g_autofree char *accessible = NULL;
+  GDateTime *date = sb_interview_get_date (interview);
+
+  gtk_label_set_text (GTK_LABEL (title), name[0] ? name : _("New Interview"));
+
+  /* Upcoming: the countdown. Past: the date it was. */
+  if (date == NULL)
+    when = g_strdup (_("No date yet"));
+  else if (!is_past (interview))
+    when = sb_interview_dup_countdown (interview, now);
+  else
+    {
+      /* Translators: a past interview's date in the sidebar, as in "3 Nov 2026" */
+      when = g_date_time_format (date, _("%-d %b %Y"));
+      g_strstrip (when);
+    }
+  gtk_label_set_text (GTK_LABEL (subtitle), when);
+
+  accessible = g_strdup_printf ("%s, %s", gtk_label_get_text (GTK_LABEL (title)), when);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static GtkWidget *
+make_interview_row (SbPrincipleSidebar *self,
+                    SbInterview        *interview,
+                    gboolean            past)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  const char *icon_name = past ? "document-open-recent-symbolic" : "x-office-calendar-symbolic";
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "name");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_add_css_class (row, "interview-row");
+  if (past)
+    gtk_widget_add_css_class (row, "past");
+
+  g_object_set_data_full (G_OBJECT (row), ROW_INTERVIEW_KEY, g_object_ref (interview), g_object_unref);
+  g_object_set_data (G_OBJECT (row), ROW_SECTION_KEY, GINT_TO_POINTER (TRUE));
+  g_object_set_data (G_OBJECT (row), "sb-title-label", title);
+  g_object_set_data (G_OBJECT (row), "sb-subtitle-label", subtitle);
+  update_interview_row (GTK_LIST_BOX_ROW (row));
+  g_signal_connect_object (interview, "notify", G_CALLBACK (update_interview_row), row, G_CONNECT_SWAPPED);
+  /* A new date may move it between the upcoming and the past ones. */
+  g_signal_connect_object (interview, "notify::date", G_CALLBACK (interview_date_cb), self, 0);
+
+  return row;
+}
+
+static GtkWidget *
+make_section_row (const char *icon_name,
+                  const char *label_text,
+                  const char *action_name)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (label_text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data (G_OBJECT (row), ROW_SECTION_KEY, GINT_TO_POINTER (TRUE));
+  g_object_set_data (G_OBJECT (row), "sb-label", label);
+  if (action_name != NULL)
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
+  return row;
+}
+
+static void
+append_interview_rows (SbPrincipleSidebar *self)
+{
+  GtkWidget *toggle;
+  guint n_past = 0;
+  guint n;
+
+  if (self->interviews == NULL)
+    return;
+
+  n = g_list_model_get_n_items (self->interviews);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbInterview) interview = g_list_model_get_item (self->interviews, i);
+
+      if (!is_past (interview))
+        gtk_list_box_append (self->list_box, make_interview_row (self, interview, FALSE));
+      else
+        n_past++;
+    }
+
+  if (n_past > 0)
+    {
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Past Interview", "%u Past Interviews",
+                                                             n_past), n_past);
+      GtkWidget *arrow;
+
+      toggle = make_section_row ("document-open-recent-symbolic", label, NULL);
+      arrow = gtk_image_new_from_icon_name (self->show_past ? "pan-down-symbolic" : "pan-end-symbolic");
+      gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (toggle))), arrow);
+      g_object_set_data (G_OBJECT (toggle), "sb-past-toggle", GINT_TO_POINTER (TRUE));
+      gtk_widget_add_css_class (toggle, "past-toggle");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_EXPANDED,
+                                   (gboolean) self->show_past, -1);
+      gtk_list_box_append (self->list_box, toggle);
+
+      for (guint i = 0; i < n && self->show_past; i++)
+        {
+          g_autoptr(SbInterview) interview = g_list_model_get_item (self->interviews, i);
+
+          if (is_past (interview))
+            gtk_list_box_append (self->list_box, make_interview_row (self, interview, TRUE));
+        }
+    }
+
+  gtk_list_box_append (self->list_box,
+                       make_section_row ("list-add-symbolic", n == 0 ? _("Plan an Interview…") : _("New Interview"),
+                                         "win.new-interview"));
 }
 
 static void
@@ -202,7 +410,10 @@ header_func (GtkListBoxRow *row,
     }
 
   framework = sb_catalog_lookup_framework (self->catalog, framework_id);
-  header = gtk_label_new (framework ? sb_framework_get_name (framework) : framework_id);
+  if (g_str_equal (framework_id, INTERVIEWS_SECTION))
+    header = gtk_label_new (_("Interviews"));
+  else
+    header = gtk_label_new (framework ? sb_framework_get_name (framework) : framework_id);
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (header, "heading");
@@ -223,8 +434,20 @@ select_current (SbPrincipleSidebar *self)
 
       if (!GTK_IS_LIST_BOX_ROW (child))
         continue;
+      if (is_interviews_row (child))
+        {
+          if (self->interview != NULL &&
+              g_object_get_data (G_OBJECT (child), ROW_INTERVIEW_KEY) == self->interview)
+            {
+              gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (child));
+              return;
+            }
+          continue;
+        }
       if (first == NULL)
         first = GTK_LIST_BOX_ROW (child);
+      if (self->interview != NULL)
+        continue;
 
       principle = g_object_get_data (G_OBJECT (child), ROW_PRINCIPLE_KEY);
       if ((principle == NULL && self->principle_id == NULL) ||
@@ -235,8 +458,12 @@ select_current (SbPrincipleSidebar *self)
         }
     }
 
-  /* The principle is gone (deleted, or its framework hidden). */
-  if (first != NULL)
+  /* The principle is gone (deleted, or its framework hidden), or the
+   * interview's row is folded away.
+   */
+  if (self->interview != NULL)
+    gtk_list_box_unselect_all (self->list_box);
+  else if (first != NULL)
     gtk_list_box_select_row (self->list_box, first);
 }
 
@@ -253,6 +480,7 @@ rebuild (SbPrincipleSidebar *self)
     gtk_list_box_remove (self->list_box, GTK_WIDGET (row));
 
   gtk_list_box_append (self->list_box, make_row (self, NULL));
+  append_interview_rows (self);
 
   principles = sb_catalog_get_principles (self->catalog);
   n = g_list_model_get_n_items (principles);
@@ -282,8 +510,33 @@ row_selected_cb (SbPrincipleSidebar *self,
   if (row == NULL || self->rebuilding)
     return;
 
+  if (is_interviews_row (GTK_WIDGET (row)))
+    {
+      SbInterview *interview = g_object_get_data (G_OBJECT (row), ROW_INTERVIEW_KEY);
+
+      if (interview != NULL)
+        sb_principle_sidebar_set_interview (self, interview);
+      return;
+    }
+
   principle = g_object_get_data (G_OBJECT (row), ROW_PRINCIPLE_KEY);
+  /* Back from an interview to the same principle still says so. */
+  if (self->interview != NULL)
+    {
+      g_clear_object (&self->interview);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVIEW]);
+    }
   sb_principle_sidebar_set_principle_id (self, principle ? sb_principle_get_id (principle) : NULL);
+}
+
+static void
+row_activated_cb (SbPrincipleSidebar *self,
+                  GtkListBoxRow      *row)
+{
+  if (g_object_get_data (G_OBJECT (row), "sb-past-toggle") == NULL)
+    return;
+  self->show_past = !self->show_past;
+  queue_interviews_rebuild (self);
 }
 
 static gboolean
@@ -375,6 +628,7 @@ sb_principle_sidebar_dispose (GObject *object)
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
   g_clear_object (&self->context_menu);
   g_clear_handle_id (&self->recount_source, g_source_remove);
+  g_clear_handle_id (&self->past_source, g_source_remove);
   if (self->list_box != NULL)
     gtk_list_box_set_header_func (self->list_box, NULL, NULL, NULL);
   if (self->library != NULL)
@@ -389,6 +643,10 @@ sb_principle_sidebar_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
       gtk_widget_unparent (child);
   }
+  if (self->interviews != NULL)
+    g_signal_handlers_disconnect_by_data (self->interviews, self);
+  g_clear_object (&self->interviews);
+  g_clear_object (&self->interview);
   g_clear_object (&self->library);
   g_clear_object (&self->catalog);
 
@@ -419,6 +677,9 @@ sb_principle_sidebar_get_property (GObject    *object,
     case PROP_PRINCIPLE_ID:
       g_value_set_string (value, self->principle_id);
       break;
+    case PROP_INTERVIEW:
+      g_value_set_object (value, self->interview);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -436,6 +697,9 @@ sb_principle_sidebar_set_property (GObject      *object,
     {
     case PROP_PRINCIPLE_ID:
       sb_principle_sidebar_set_principle_id (self, g_value_get_string (value));
+      break;
+    case PROP_INTERVIEW:
+      sb_principle_sidebar_set_interview (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -461,6 +725,15 @@ sb_principle_sidebar_class_init (SbPrincipleSidebarClass *klass)
   properties[PROP_PRINCIPLE_ID] =
     g_param_spec_string ("principle-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SbPrincipleSidebar:interview:
+   *
+   * The selected interview, or %NULL when a principle's row is selected.
+   */
+  properties[PROP_INTERVIEW] =
+    g_param_spec_object ("interview", NULL, NULL, SB_TYPE_INTERVIEW,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -481,6 +754,7 @@ sb_principle_sidebar_class_init (SbPrincipleSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "principlesidebar");
   gtk_widget_class_bind_template_child (widget_class, SbPrincipleSidebar, list_box);
   gtk_widget_class_bind_template_child (widget_class, SbPrincipleSidebar, scroller);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "sidebar.popup-menu", NULL, popup_menu_action);
@@ -635,4 +909,106 @@ sb_principle_sidebar_shows_principle (SbPrincipleSidebar *self,
     }
 
   return FALSE;
+}
+
+/**
+ * sb_principle_sidebar_set_interviews:
+ * @interviews: (nullable): the library's interviews (SbInterview), in the
+ *   sidebar's order
+ */
+void
+sb_principle_sidebar_set_interviews (SbPrincipleSidebar *self,
+                                     GListModel         *interviews)
+{
+  g_return_if_fail (SB_IS_PRINCIPLE_SIDEBAR (self));
+  g_return_if_fail (interviews == NULL || G_IS_LIST_MODEL (interviews));
+
+  if (self->interviews != NULL)
+    g_signal_handlers_disconnect_by_data (self->interviews, self);
+  g_set_object (&self->interviews, interviews);
+  if (interviews != NULL)
+    g_signal_connect_object (interviews, "items-changed", G_CALLBACK (sb_principle_sidebar_refresh_interviews),
+                             self, G_CONNECT_SWAPPED);
+  if (self->catalog != NULL)
+    rebuild (self);
+}
+
+/**
+ * sb_principle_sidebar_refresh_interviews:
+ *
+ * Builds the interviews' rows again: the list changed, or the day did
+ * (an interview moves to the past ones).
+ */
+void
+sb_principle_sidebar_refresh_interviews (SbPrincipleSidebar *self)
+{
+  g_return_if_fail (SB_IS_PRINCIPLE_SIDEBAR (self));
+
+  /* An interview deleted while shown: back to the stories. */
+  if (self->interview != NULL && self->interviews != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; !found && i < g_list_model_get_n_items (self->interviews); i++)
+        {
+          g_autoptr(SbInterview) interview = g_list_model_get_item (self->interviews, i);
+
+          found = interview == self->interview;
+        }
+      if (!found)
+        {
+          g_clear_object (&self->interview);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVIEW]);
+        }
+    }
+
+  if (self->catalog != NULL)
+    rebuild (self);
+}
+
+/**
+ * sb_principle_sidebar_get_interview:
+ *
+ * Returns: (nullable) (transfer none): the selected interview
+ */
+SbInterview *
+sb_principle_sidebar_get_interview (SbPrincipleSidebar *self)
+{
+  g_return_val_if_fail (SB_IS_PRINCIPLE_SIDEBAR (self), NULL);
+  return self->interview;
+}
+
+/**
+ * sb_principle_sidebar_set_interview:
+ * @interview: (nullable): the interview to select; %NULL selects the
+ *   principle again
+ */
+void
+sb_principle_sidebar_set_interview (SbPrincipleSidebar *self,
+                                    SbInterview        *interview)
+{
+  g_return_if_fail (SB_IS_PRINCIPLE_SIDEBAR (self));
+  g_return_if_fail (interview == NULL || SB_IS_INTERVIEW (interview));
+
+  if (self->interview == interview)
+    return;
+
+  g_set_object (&self->interview, interview);
+
+  /* A past interview's row shows, so that it can be selected. */
+  if (interview != NULL && !self->show_past && is_past (interview))
+    {
+      self->show_past = TRUE;
+      if (self->catalog != NULL)
+        rebuild (self);
+    }
+
+  if (self->catalog != NULL && !self->rebuilding)
+    {
+      self->rebuilding = TRUE;
+      select_current (self);
+      self->rebuilding = FALSE;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVIEW]);
 }

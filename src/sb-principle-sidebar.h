@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "sb-catalog.h"
+#include "sb-interview.h"
 #include "sb-library.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,12 @@ void        sb_principle_sidebar_set_context_menu (SbPrincipleSidebar *self,
                                                    GMenuModel         *menu);
 gboolean    sb_principle_sidebar_shows_principle (SbPrincipleSidebar *self,
                                                    const char         *principle_id);
+
+void        sb_principle_sidebar_set_interviews   (SbPrincipleSidebar *self,
+                                                   GListModel         *interviews);
+void        sb_principle_sidebar_refresh_interviews (SbPrincipleSidebar *self);
+SbInterview *sb_principle_sidebar_get_interview   (SbPrincipleSidebar *self);
+void        sb_principle_sidebar_set_interview    (SbPrincipleSidebar *self,
+                                                   SbInterview        *interview);
 
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include "sb-combo-row-private.h"
 #include "sb-answer-view.h"
 #include "sb-rehearse-page.h"
+#include "sb-schedule.h"
 #include "sb-text-view.h"
 #ifdef HAVE_SPEECH
 # include "sb-listener.h"
@@ -124,6 +125,7 @@ enum {
   SCOPE_ROW_FRAMEWORK,
   SCOPE_ROW_PRINCIPLE,
   SCOPE_ROW_STORIES,
+  SCOPE_ROW_DUE,      /* stories planned for an interview, due today */
 };
 
 static const char *
@@ -211,6 +213,16 @@ get_scope (SbRehearsePage *self,
       }
       break;
 
+    case SCOPE_ROW_DUE:
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+        *story_ids = sb_schedule_dup_due_today (self->library, now);
+        scope->kind = SB_REVIEW_SCOPE_STORIES;
+        scope->story_ids = (const char * const *) *story_ids;
+      }
+      break;
+
     case SCOPE_ROW_ALL:
     default:
       scope->kind = SB_REVIEW_SCOPE_ALL;
@@ -229,7 +241,9 @@ update_scope_count (SbRehearsePage *self)
   get_scope (self, &scope, &story_ids);
   stories = sb_review_collect (self->library, self->catalog, &scope);
 
-  if (stories->len == 0 && scope.kind == SB_REVIEW_SCOPE_STORIES)
+  if (stories->len == 0 && adw_combo_row_get_selected (self->scope_row) == SCOPE_ROW_DUE)
+    text = g_strdup (_("No planned story is due today"));
+  else if (stories->len == 0 && scope.kind == SB_REVIEW_SCOPE_STORIES)
     text = g_strdup (_("Pick the stories to rehearse"));
   else if (stories->len == 0)
     text = g_strdup (_("No stories here yet"));
@@ -1064,6 +1078,9 @@ start_action (GtkWidget  *widget,
       if (g_list_model_get_n_items (G_LIST_MODEL (self->library)) == 0)
         adw_status_page_set_description (self->empty_page,
                                          _("Write a story first: close this window and press Ctrl+N."));
+      else if (adw_combo_row_get_selected (self->scope_row) == SCOPE_ROW_DUE)
+        adw_status_page_set_description (self->empty_page,
+                                         _("No story planned for an interview is due today. Come back tomorrow, or rehearse others."));
       else if (scope.kind == SB_REVIEW_SCOPE_STORIES)
         adw_status_page_set_description (self->empty_page, _("Tick the stories you want to rehearse."));
       else
@@ -1628,4 +1645,19 @@ sb_rehearse_page_get_listening (SbRehearsePage *self)
   g_return_val_if_fail (SB_IS_REHEARSE_PAGE (self), FALSE);
 
   return is_listening (self);
+}
+
+/**
+ * sb_rehearse_page_rehearse_due:
+ *
+ * Goes back to the setup page with the Due today scope chosen: the
+ * stories planned for an interview whose rehearsal is today or overdue.
+ */
+void
+sb_rehearse_page_rehearse_due (SbRehearsePage *self)
+{
+  g_return_if_fail (SB_IS_REHEARSE_PAGE (self));
+
+  adw_combo_row_set_selected (self->scope_row, SCOPE_ROW_DUE);
+  restart_action (GTK_WIDGET (self), NULL, NULL);
 }

@@ -20,6 +20,7 @@ void             sb_rehearse_page_set_model          (SbRehearsePage *self,
                                                       const char     *principle_id);
 void             sb_rehearse_page_rehearse_principle (SbRehearsePage *self,
                                                       const char     *principle_id);
+void             sb_rehearse_page_rehearse_due       (SbRehearsePage *self);
 void             sb_rehearse_page_focus_start        (SbRehearsePage *self);
 gboolean         sb_rehearse_page_activate_default   (SbRehearsePage *self);
 gboolean         sb_rehearse_page_handle_key         (SbRehearsePage *self,

@@ -26,6 +26,7 @@ struct _SbStoryEditor
 
   /* Template widgets */
   SbActionSteps  *action_steps;
+  GtkLabel       *history_label;
   GtkTextView    *learnings_view;
   GtkLabel       *meta_label;
   GtkExpander    *more_expander;
@@ -367,6 +368,7 @@ sb_story_editor_class_init (SbStoryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, meta_label);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, more_expander);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, history_label);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, principle_chips);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, principle_choices);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, principles_hint);
@@ -606,4 +608,21 @@ sb_story_editor_focus_field (SbStoryEditor *self,
       gtk_widget_grab_focus (widget);
       scroll_to_field_later (self, widget);
     }
+}
+
+/**
+ * sb_story_editor_set_history:
+ * @history: (nullable): where and when the story was told, a line each
+ *
+ * Shows the interviews the story was told at, under its title.
+ */
+void
+sb_story_editor_set_history (SbStoryEditor *self,
+                             const char    *history)
+{
+  g_return_if_fail (SB_IS_STORY_EDITOR (self));
+
+  if (g_strcmp0 (gtk_label_get_text (self->history_label), history ? history : "") != 0)
+    gtk_label_set_text (self->history_label, history ? history : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->history_label), history != NULL && history[0] != '\0');
 }

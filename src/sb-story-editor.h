@@ -22,5 +22,7 @@ void       sb_story_editor_focus_field  (SbStoryEditor *self,
                                          const char    *field);
 GtkWidget *sb_story_editor_get_field    (SbStoryEditor *self,
                                          const char    *field);
+void       sb_story_editor_set_history  (SbStoryEditor *self,
+                                         const char    *history);
 
 G_END_DECLS

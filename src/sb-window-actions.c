@@ -102,6 +102,9 @@ delete_story_action (GtkWidget  *widget,
 
   if (_sb_window_get_story (self) == NULL)
     return;
+  /* A story an interview plans or logged: asked first. */
+  if (_sb_window_interviews_confirm_delete (self, _sb_window_get_story (self)))
+    return;
 
   story = g_object_ref (_sb_window_get_story (self));
   if (!sb_library_remove (self->library, story, &self->deleted_position))
@@ -247,6 +250,7 @@ _sb_window_update_actions (SbWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_story = _sb_window_get_story (self) != NULL;
+  gboolean has_interview = _sb_window_get_interview (self) != NULL;
   /* A file from a newer Storybank is shown, never changed. */
   gboolean writable = self->store != NULL && !sb_store_get_read_only (self->store);
   SbImport *last_import = sb_window_get_last_import (self);
@@ -273,6 +277,11 @@ _sb_window_update_actions (SbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.undo-delete-principle",
                                  _sb_window_principles_can_undo (self) && writable);
 
+  /* Interviews; exporting a plan only reads. */
+  gtk_widget_action_set_enabled (widget, "win.new-interview", writable);
+  gtk_widget_action_set_enabled (widget, "win.delete-interview", has_interview && writable);
+  gtk_widget_action_set_enabled (widget, "win.export-plan", has_interview);
+
   /* Import; export and print only read. */
   gtk_widget_action_set_enabled (widget, "win.import", writable);
   gtk_widget_action_set_enabled (widget, "win.import-folder", writable);
@@ -284,7 +293,7 @@ _sb_window_update_actions (SbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.restore-backup", self->can_restore);
 
   /* Panes */
-  gtk_widget_action_set_enabled (widget, "win.show-editor", has_story);
+  gtk_widget_action_set_enabled (widget, "win.show-editor", has_story || has_interview);
 }
 
 void

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sb-coach-panel.h"
+#include "sb-interview-page.h"
 #include "sb-principle-dialog.h"
 #include "sb-principle-sidebar.h"
 #include "sb-recordings-group.h"
@@ -41,6 +42,7 @@ struct _SbWindow
   SbStoryEditor        *editor;
   SbCoachPanel         *coach_panel;
   SbRecordingsGroup    *recordings_group;
+  SbInterviewPage      *interview_page;   /* made when the first interview opens */
 
   /* Borrowed from the application */
   SbCatalog            *catalog;
@@ -56,6 +58,9 @@ struct _SbWindow
   gboolean              close_anyway;
   gboolean              can_restore;      /* a backup can replace a file that went wrong */
   GtkWindow            *shortcuts_window;
+  SbInterview          *interview;        /* the one shown, to follow its title */
+  int                   interviews_day;   /* the day the countdowns are for */
+  gboolean              delete_confirmed; /* deleting a story the user was asked about */
 };
 
 void _sb_window_class_actions_init (SbWindowClass *klass);
@@ -73,6 +78,21 @@ void _sb_window_open_story         (SbWindow      *self,
 void _sb_window_toast              (SbWindow      *self,
                                     const char    *message);
 void _sb_window_review_class_init  (SbWindowClass *klass);
+void _sb_window_update_titles      (SbWindow      *self);
+
+/* sb-window-interviews.c */
+void _sb_window_interviews_class_init (SbWindowClass *klass);
+void _sb_window_interviews_set_up     (SbWindow      *self);
+void _sb_window_interviews_update_sensitive (SbWindow *self);
+void _sb_window_interviews_story_opened (SbWindow    *self);
+SbInterview *_sb_window_get_interview (SbWindow      *self);
+gboolean _sb_window_interviews_confirm_delete (SbWindow *self,
+                                               SbStory  *story);
+char *_sb_window_interviews_dup_told  (SbWindow      *self,
+                                       SbStory       *story);
+gboolean _sb_window_export_plan_to    (SbWindow      *self,
+                                       const char    *path,
+                                       GError       **error);
 
 /* sb-window-transfer.c */
 void _sb_window_transfer_class_init (SbWindowClass *klass);

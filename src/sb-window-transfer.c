@@ -438,8 +438,8 @@ draw_page_cb (GtkPrintOperation *operation,
 /**
  * sb_window_new_print_operation:
  *
- * A print operation for the selected principle's stories, or every story
- * when none is selected.
+ * A print operation for the plan of the interview shown, else for the
+ * selected principle's stories, or every story when none is selected.
  *
  * Returns: (transfer full): the operation, ready to run
  */
@@ -458,8 +458,17 @@ sb_window_new_print_operation (SbWindow *self)
     principle_id = NULL;
 
   job = g_new0 (PrintJob, 1);
-  stories = sb_library_dup_stories_for_principle (self->library, principle_id);
-  job->document = sb_document_new_for_stories (self->catalog, stories, principle_id);
+  if (_sb_window_get_interview (self) != NULL)
+    {
+      g_autoptr(SbPlan) plan = sb_plan_compute (_sb_window_get_interview (self), self->library, self->catalog);
+
+      job->document = sb_document_new_for_plan (plan);
+    }
+  else
+    {
+      stories = sb_library_dup_stories_for_principle (self->library, principle_id);
+      job->document = sb_document_new_for_stories (self->catalog, stories, principle_id);
+    }
   g_object_set_data_full (G_OBJECT (operation), "sb-print-job", job, print_job_free);
 
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);

@@ -33,6 +33,7 @@ update_editor_sensitive (SbWindow *self)
 {
   if (self->editor != NULL && self->store != NULL)
     gtk_widget_set_sensitive (GTK_WIDGET (self->editor), !sb_store_get_read_only (self->store));
+  _sb_window_interviews_update_sensitive (self);
 }
 
 /* The editor is made when the first story opens: most starts open none,
@@ -102,6 +103,12 @@ update_tips_principle (SbWindow *self)
 static void
 update_titles (SbWindow *self)
 {
+  _sb_window_update_titles (self);
+}
+
+void
+_sb_window_update_titles (SbWindow *self)
+{
   const char *principle_id = sb_principle_sidebar_get_principle_id (self->sidebar);
   SbPrinciple *principle = sb_catalog_lookup (self->catalog, principle_id);
   SbStory *story = _sb_window_get_story (self);
@@ -111,7 +118,13 @@ update_titles (SbWindow *self)
   adw_window_title_set_title (self->list_title, principle ? sb_principle_get_name (principle) : _("All Stories"));
   adw_window_title_set_subtitle (self->list_title, subtitle);
 
-  if (story == NULL)
+  if (_sb_window_get_interview (self) != NULL)
+    {
+      g_autofree char *title = sb_interview_dup_display_title (_sb_window_get_interview (self));
+
+      adw_window_title_set_title (self->editor_title, title[0] ? title : _("New Interview"));
+    }
+  else if (story == NULL)
     adw_window_title_set_title (self->editor_title, "");
   else if (sb_story_get_title (story)[0] == '\0')
     adw_window_title_set_title (self->editor_title, _("Untitled Story"));
@@ -142,7 +155,9 @@ _sb_window_open_story (SbWindow *self,
       sb_coach_panel_set_story (self->coach_panel, story);
       sb_recordings_group_set_story (self->recordings_group, story);
     }
-  gtk_stack_set_visible_child_name (self->editor_stack, story ? "editor" : "empty");
+  if (story != NULL || _sb_window_get_interview (self) == NULL)
+    gtk_stack_set_visible_child_name (self->editor_stack, story ? "editor" : "empty");
+  _sb_window_interviews_story_opened (self);
 
   if (story != NULL)
     {
@@ -313,6 +328,7 @@ sb_window_set_up (SbWindow      *self,
   g_signal_connect_object (self->library, "items-changed", G_CALLBACK (update_titles), self, G_CONNECT_SWAPPED);
   store_error_cb (self);
   _sb_window_recovery_set_up (self);
+  _sb_window_interviews_set_up (self);
 
   /* Back where the user left off. */
   last_principle = g_settings_get_string (self->settings, "last-principle");
@@ -352,11 +368,13 @@ sb_window_dispose (GObject *object)
    * tells it of the next change.
    */
   g_action_map_remove_action (G_ACTION_MAP (self), "keep-recordings");
+  g_clear_object (&self->interview);
   g_clear_pointer (&self->shortcuts_window, gtk_window_destroy);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
   self->editor = NULL;
   self->coach_panel = NULL;
   self->recordings_group = NULL;
+  self->interview_page = NULL;
 
   G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
 }
@@ -416,6 +434,7 @@ sb_window_class_init (SbWindowClass *klass)
   _sb_window_transfer_class_init (klass);
   _sb_window_review_class_init (klass);
   _sb_window_principles_class_init (klass);
+  _sb_window_interviews_class_init (klass);
 }
 
 static void
@@ -572,6 +591,19 @@ sb_window_get_tips_panel (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
   return self->tips_panel;
+}
+
+/**
+ * sb_window_get_interview_page:
+ *
+ * Returns: (transfer none) (nullable): the interview page, once an
+ *   interview has been open (for tests)
+ */
+SbInterviewPage *
+sb_window_get_interview_page (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  return self->interview_page;
 }
 
 gboolean

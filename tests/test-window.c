@@ -769,6 +769,7 @@ static const struct {
   { "win.delete-principle", "gumption" },
   { "win.rename-framework", "" },
   { "win.delete-framework", "" },
+  { "win.new-interview", NULL },
 };
 
 /* A user's own framework with one principle, and two stories: one of them
