@@ -21,6 +21,10 @@
 #include <pocketsphinx.h>
 #pragma GCC diagnostic pop
 #include <string.h>
+#ifdef __linux__
+# include <sys/resource.h>
+# include <sys/syscall.h>
+#endif
 #include <unistd.h>
 
 #include "sb-listener.h"
@@ -680,6 +684,15 @@ decoder_thread (gpointer data)
   g_autoptr(GError) error = NULL;
   Message *message;
   guint total_ms, voiced_ms = 0;
+
+#ifdef __linux__
+  /* Recognition keeps up with speech with time to spare, so it can wait
+   * for the CPU: the window's main thread (and the audio) come first.
+   * On Linux a thread has a nice value of its own.
+   */
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10) != 0)
+    g_debug ("Could not lower the recogniser's priority: %s", g_strerror (errno));
+#endif
 
   decoder.session = session;
   decoder.transcript = sb_answer_transcript_new ();
