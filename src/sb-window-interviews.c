@@ -191,28 +191,16 @@ export_plan_response_cb (GtkNativeDialog *dialog,
                          gpointer         user_data)
 {
   g_autoptr(SbWindow) self = user_data;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *basename = NULL;
   g_autofree char *message = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT || _sb_window_get_interview (self) == NULL)
     goto out;
 
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+  path = _sb_window_dup_chosen_pdf_path (dialog);
+  if (path == NULL)
     goto out;
-
-  /* No extension: a PDF, named so. */
-  basename = g_path_get_basename (path);
-  if (strrchr (basename, '.') == NULL)
-    {
-      char *with_pdf = g_strconcat (path, ".pdf", NULL);
-
-      g_free (path);
-      path = with_pdf;
-    }
 
   if (_sb_window_export_plan_to (self, path, &error))
     message = g_strdup_printf (_("Plan saved to %s"), path);

@@ -97,6 +97,7 @@ gboolean _sb_window_export_plan_to    (SbWindow      *self,
 /* sb-window-transfer.c */
 void _sb_window_transfer_class_init (SbWindowClass *klass);
 void _sb_window_transfer_init       (SbWindow      *self);
+char *_sb_window_dup_chosen_pdf_path (GtkNativeDialog *dialog);
 
 /* sb-window-principles.c */
 void _sb_window_principles_class_init (SbWindowClass *klass);

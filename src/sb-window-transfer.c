@@ -1062,34 +1062,39 @@ _sb_window_transfer_init (SbWindow *self)
 
 /* The cheat sheet */
 
+/* The chosen file's path; with no extension, a PDF named so. */
+char *
+_sb_window_dup_chosen_pdf_path (GtkNativeDialog *dialog)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return NULL;
+
+  basename = g_path_get_basename (path);
+  if (strrchr (basename, '.') == NULL)
+    return g_strconcat (path, ".pdf", NULL);
+  return g_steal_pointer (&path);
+}
+
 static void
 cheat_sheet_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     gpointer         user_data)
 {
   g_autoptr(SbWindow) self = user_data;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *basename = NULL;
   g_autofree char *message = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT)
     goto out;
 
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+  path = _sb_window_dup_chosen_pdf_path (dialog);
+  if (path == NULL)
     goto out;
-
-  /* No extension: a PDF, named so. */
-  basename = g_path_get_basename (path);
-  if (strrchr (basename, '.') == NULL)
-    {
-      char *with_pdf = g_strconcat (path, ".pdf", NULL);
-
-      g_free (path);
-      path = with_pdf;
-    }
 
   if (sb_export_cheat_sheet_to_file (self->catalog, self->library, NULL, path, &error))
     message = g_strdup_printf (_("Cheat sheet saved to %s"), path);
