@@ -12,6 +12,7 @@
 
 #include "sb-interview.h"
 #include "sb-json.h"
+#include "sb-text-private.h"
 
 G_DEFINE_ENUM_TYPE (SbInterviewOutcome, sb_interview_outcome,
   G_DEFINE_ENUM_VALUE (SB_INTERVIEW_OUTCOME_NONE, "none"),
@@ -528,19 +529,6 @@ sb_interview_get_id (SbInterview *self)
   return self->id;
 }
 
-static gboolean
-set_text (char       **field,
-          const char  *text)
-{
-  if (text == NULL)
-    text = "";
-  if (g_strcmp0 (*field, text) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (text);
-  return TRUE;
-}
-
 const char *
 sb_interview_get_company (SbInterview *self)
 {
@@ -555,7 +543,7 @@ sb_interview_set_company (SbInterview *self,
 {
   g_return_if_fail (SB_IS_INTERVIEW (self));
 
-  if (set_text (&self->company, company))
+  if (_sb_set_text (&self->company, company))
     sb_interview_changed (self, PROP_COMPANY);
 }
 
@@ -573,7 +561,7 @@ sb_interview_set_role (SbInterview *self,
 {
   g_return_if_fail (SB_IS_INTERVIEW (self));
 
-  if (set_text (&self->role, role))
+  if (_sb_set_text (&self->role, role))
     sb_interview_changed (self, PROP_ROLE);
 }
 
@@ -618,7 +606,7 @@ sb_interview_set_posting (SbInterview *self,
 {
   g_return_if_fail (SB_IS_INTERVIEW (self));
 
-  if (set_text (&self->posting, posting))
+  if (_sb_set_text (&self->posting, posting))
     sb_interview_changed (self, PROP_POSTING);
 }
 
@@ -636,7 +624,7 @@ sb_interview_set_notes (SbInterview *self,
 {
   g_return_if_fail (SB_IS_INTERVIEW (self));
 
-  if (set_text (&self->notes, notes))
+  if (_sb_set_text (&self->notes, notes))
     sb_interview_changed (self, PROP_NOTES);
 }
 

@@ -12,6 +12,7 @@
 
 #include "sb-json.h"
 #include "sb-principle.h"
+#include "sb-text-private.h"
 
 struct _SbPrinciple
 {
@@ -602,19 +603,6 @@ sb_principle_changed (SbPrinciple *self,
 }
 
 static gboolean
-set_string (char       **slot,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
 set_strv (char               ***slot,
           const char * const   *value)
 {
@@ -648,7 +636,7 @@ sb_principle_set_name (SbPrinciple *self,
                        const char  *name)
 {
   g_return_if_fail (SB_IS_PRINCIPLE (self));
-  if (set_string (&self->name, name))
+  if (_sb_set_text (&self->name, name))
     {
       g_clear_pointer (&self->name_slug, g_free);
       g_clear_pointer (&self->match_keys, g_strfreev);
@@ -685,7 +673,7 @@ sb_principle_set_framework_id (SbPrinciple *self,
 {
   g_return_if_fail (SB_IS_PRINCIPLE (self));
   g_return_if_fail (!self->builtin);
-  if (set_string (&self->framework_id, framework_id ? framework_id : SB_FRAMEWORK_USER))
+  if (_sb_set_text (&self->framework_id, framework_id ? framework_id : SB_FRAMEWORK_USER))
     sb_principle_changed (self, properties[PROP_FRAMEWORK_ID]);
 }
 
@@ -709,7 +697,7 @@ sb_principle_set_definition (SbPrinciple *self,
 {
   g_return_if_fail (SB_IS_PRINCIPLE (self));
   g_return_if_fail (!self->builtin);
-  if (set_string (&self->definition, definition))
+  if (_sb_set_text (&self->definition, definition))
     sb_principle_changed (self, properties[PROP_DEFINITION]);
 }
 
@@ -754,7 +742,7 @@ sb_principle_set_focus_areas (SbPrinciple        *self,
   g_return_if_fail (!self->builtin);
   g_return_if_fail (g_strv_length ((char **) names) == g_strv_length ((char **) descriptions));
 
-  changed = set_string (&self->focus_heading, heading);
+  changed = _sb_set_text (&self->focus_heading, heading);
   changed |= set_strv (&self->focus_names, names);
   changed |= set_strv (&self->focus_descriptions, descriptions);
   if (changed)
@@ -974,7 +962,7 @@ sb_principle_set_notes (SbPrinciple *self,
                         const char  *notes)
 {
   g_return_if_fail (SB_IS_PRINCIPLE (self));
-  if (set_string (&self->notes, notes))
+  if (_sb_set_text (&self->notes, notes))
     sb_principle_changed (self, properties[PROP_NOTES]);
 }
 
@@ -997,8 +985,8 @@ sb_principle_set_user_wording (SbPrinciple        *self,
   g_return_if_fail (SB_IS_PRINCIPLE (self));
   g_return_if_fail (g_strv_length ((char **) focus_names) == g_strv_length ((char **) focus_descriptions));
 
-  changed = set_string (&self->user_definition, definition);
-  changed |= set_string (&self->user_focus_heading, focus_heading);
+  changed = _sb_set_text (&self->user_definition, definition);
+  changed |= _sb_set_text (&self->user_focus_heading, focus_heading);
   changed |= set_strv (&self->user_focus_names, focus_names);
   changed |= set_strv (&self->user_focus_descriptions, focus_descriptions);
   changed |= set_strv (&self->user_tips, tips);

@@ -9,6 +9,7 @@
 
 #include "sb-json.h"
 #include "sb-round.h"
+#include "sb-text-private.h"
 
 /* A story a round's plan holds for a principle, or one told in it (the
  * story's title as it was then: kept when the story is deleted).
@@ -538,26 +539,13 @@ sb_round_get_name (SbRound *self)
   return self->name;
 }
 
-static gboolean
-set_text (char       **field,
-          const char  *text)
-{
-  if (text == NULL)
-    text = "";
-  if (g_strcmp0 (*field, text) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (text);
-  return TRUE;
-}
-
 void
 sb_round_set_name (SbRound    *self,
                    const char *name)
 {
   g_return_if_fail (SB_IS_ROUND (self));
 
-  if (set_text (&self->name, name))
+  if (_sb_set_text (&self->name, name))
     sb_round_changed (self, PROP_NAME);
 }
 
@@ -575,7 +563,7 @@ sb_round_set_interviewer (SbRound    *self,
 {
   g_return_if_fail (SB_IS_ROUND (self));
 
-  if (set_text (&self->interviewer, interviewer))
+  if (_sb_set_text (&self->interviewer, interviewer))
     sb_round_changed (self, PROP_INTERVIEWER);
 }
 
@@ -766,7 +754,7 @@ sb_round_set_planned_story (SbRound    *self,
     }
   else if (pair != NULL)
     {
-      if (!set_text (&pair->value, story_id))
+      if (!_sb_set_text (&pair->value, story_id))
         return;
     }
   else
@@ -863,7 +851,7 @@ sb_round_add_told (SbRound    *self,
   pair = pairs_find (self->told, story_id, NULL);
   if (pair != NULL)
     {
-      if (set_text (&pair->value, title))
+      if (_sb_set_text (&pair->value, title))
         sb_round_changed (self, PROP_0);
       return;
     }
