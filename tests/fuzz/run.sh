@@ -5,6 +5,9 @@
 # Crashes are written to build-fuzz/crashes/; make each one a unit test.
 # $FUZZ_FLAGS goes to libFuzzer as well, e.g. "-entropic=0 -max_len=2048"
 # (later flags win), which is how the Markdown importer ran its millions.
+# The build is optimised and ASan keeps 16 MB of freed memory aside rather
+# than 256: each run allocates little, and the smaller quarantine stays in
+# the cache: together they ran a fixed set of CSV inputs in half the time.
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -15,7 +18,7 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz-store-load fuzz-markdown fuzz-csv)
 
 if [ ! -f "$build/build.ninja" ]; then
-  CC=clang meson setup "$build" "$top" -Dfuzzing=true
+  CC=clang meson setup "$build" "$top" -Dfuzzing=true -Dbuildtype=debugoptimized
 fi
 ninja -C "$build" -j2 $(printf 'tests/fuzz/%s ' "${targets[@]}")
 
@@ -35,7 +38,7 @@ for target in "${targets[@]}"; do
   log=$build/$target.log
   echo "== $target: $runs runs (log: $log)"
   # shellcheck disable=SC2086
-  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
+  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:quarantine_size_mb=16} \
   "$build/tests/fuzz/$target" -runs="$runs" -max_len="$max_len" -timeout=10 \
     -artifact_prefix="$build/crashes/$target-" ${FUZZ_FLAGS:-} \
     -print_final_stats=1 "$corpus" "$seeds" >"$log" 2>&1 || {
