@@ -400,6 +400,37 @@ typedef struct
 } Watch;
 
 static void
+watch_init (Watch *watch)
+{
+  *watch = (Watch) { NULL, };
+  watch->loop = g_main_loop_new (NULL, FALSE);
+  watch->states = g_ptr_array_new ();
+  watch->main_thread = g_thread_self ();
+}
+
+static void
+watch_clear (Watch *watch)
+{
+  g_clear_pointer (&watch->states, g_ptr_array_unref);
+  g_clear_pointer (&watch->loop, g_main_loop_unref);
+  g_clear_pointer (&watch->transcript, sb_answer_transcript_unref);
+}
+
+/* Speaks the set-up answer into @name.wav; returns its URI, and in @keep
+ * where a listener would keep its recording.
+ */
+static char *
+speak_setup_uri (const char  *name,
+                 char       **keep)
+{
+  g_autofree char *path = speak (name, setup_answer, 150);
+  g_autofree char *ogg = g_strconcat (name, ".ogg", NULL);
+
+  *keep = g_build_filename (tmpdir, ogg, NULL);
+  return g_filename_to_uri (path, NULL, NULL);
+}
+
+static void
 state_cb (SbListener *listener,
           GParamSpec *pspec,
           Watch      *watch)
@@ -463,23 +494,17 @@ test_listener_object (void)
   g_autoptr(SbStory) story = NULL;
   g_autoptr(SbListener) listener = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *keep = NULL;
   g_autofree char *head = NULL;
-  Watch watch = { NULL, };
+  Watch watch;
 
   if (!can_listen ())
     return;
 
   story = make_story ();
-  path = speak ("object", setup_answer, 150);
-  uri = g_filename_to_uri (path, NULL, NULL);
-  keep = g_build_filename (tmpdir, "object.ogg", NULL);
-
-  watch.loop = g_main_loop_new (NULL, FALSE);
-  watch.states = g_ptr_array_new ();
-  watch.main_thread = g_thread_self ();
+  uri = speak_setup_uri ("object", &keep);
+  watch_init (&watch);
 
   listener = sb_listener_new (story, NULL);
   sb_listener_set_source_uri (listener, uri);
@@ -510,9 +535,7 @@ test_listener_object (void)
   head = sb_test_read_file (keep);
   g_assert_true (g_str_has_prefix (head, "OggS"));
 
-  g_ptr_array_unref (watch.states);
-  g_main_loop_unref (watch.loop);
-  sb_answer_transcript_unref (watch.transcript);
+  watch_clear (&watch);
 }
 
 /* Cancelling, or dropping the listener while it listens, leaves nothing
@@ -522,21 +545,16 @@ static void
 test_cancel (void)
 {
   g_autoptr(SbStory) story = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *keep = NULL;
-  Watch watch = { NULL, };
+  Watch watch;
 
   if (!can_listen ())
     return;
 
   story = make_story ();
-  path = speak ("cancel", setup_answer, 150);
-  uri = g_filename_to_uri (path, NULL, NULL);
-  keep = g_build_filename (tmpdir, "cancel.ogg", NULL);
-  watch.loop = g_main_loop_new (NULL, FALSE);
-  watch.states = g_ptr_array_new ();
-  watch.main_thread = g_thread_self ();
+  uri = speak_setup_uri ("cancel", &keep);
+  watch_init (&watch);
 
   for (guint round = 0; round < 2; round++)
     {
@@ -568,8 +586,7 @@ test_cancel (void)
       g_assert_false (watch.failed);
     }
 
-  g_ptr_array_unref (watch.states);
-  g_main_loop_unref (watch.loop);
+  watch_clear (&watch);
 }
 
 static void
@@ -587,14 +604,13 @@ test_microphone (void)
   g_autoptr(SbStory) story = NULL;
   g_autoptr(SbListener) listener = NULL;
   g_autoptr(GError) error = NULL;
-  Watch watch = { NULL, };
+  Watch watch;
+
   if (!can_listen ())
     return;
 
   story = make_story ();
-  watch.loop = g_main_loop_new (NULL, FALSE);
-  watch.states = g_ptr_array_new ();
-  watch.main_thread = g_thread_self ();
+  watch_init (&watch);
   listener = sb_listener_new (story, NULL);
   g_signal_connect (listener, "error", G_CALLBACK (error_cb), &watch);
 
@@ -623,8 +639,7 @@ test_microphone (void)
       g_assert_cmpuint (strlen (error->message), >, 20);
     }
 
-  g_ptr_array_unref (watch.states);
-  g_main_loop_unref (watch.loop);
+  watch_clear (&watch);
 }
 
 int
