@@ -57,6 +57,7 @@ typedef struct
   guint       level;      /* heading level */
   Field       field;      /* label */
   gboolean    listed;     /* a label written as a list item, "- Task: …" */
+  gboolean    synonym;    /* another word for a part: "Problem", "Impact" */
   gboolean    bold_only;  /* "**Step 2: Designed the fix**" */
   gboolean    numbered;   /* "2. …" */
   guint       indent;     /* a list item's */

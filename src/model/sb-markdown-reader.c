@@ -452,6 +452,23 @@ is_known (Parser     *parser,
          sb_catalog_lookup_by_name (parser->catalog, name) != NULL;
 }
 
+/* Whether one of @page's stories is called @title, in any case. */
+static gboolean
+has_story_titled (SbMarkdownPage *page,
+                  const char     *title)
+{
+  g_autofree char *folded = g_utf8_casefold (title, -1);
+
+  for (guint i = 0; i < page->stories->len; i++)
+    {
+      g_autofree char *other = g_utf8_casefold (sb_story_get_title (g_ptr_array_index (page->stories, i)), -1);
+
+      if (g_str_equal (folded, other))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 finish_page (Parser *parser)
 {
@@ -497,6 +514,13 @@ finish_page (Parser *parser)
           set_fate (parser, parser->page_first_line, parser->line, FATE_FOCUS, FATE_HEADING);
         }
       set_fate (parser, parser->page_first_line, parser->line, FATE_FOCUS, FATE_WORDING);
+      /* A note's title that is its story's ("title: Zero defects" over
+       * "### Example 1: Zero defects") names no principle: the file's
+       * name may.
+       */
+      if (page->name == NULL && parser->fm_title != NULL && !parser->fm_title_used &&
+          !is_known (parser, parser->fm_title) && has_story_titled (page, parser->fm_title))
+        parser->fm_title_used = TRUE;
       if (page->name == NULL && parser->fm_title != NULL && !parser->fm_title_used)
         {
           page->name = g_strdup (parser->fm_title);
@@ -835,6 +859,20 @@ begin_part (Parser     *parser,
     take_line (parser, text);
 }
 
+/* "Problem:" after the story's Situation, "Impact:" after its Result:
+ * another word for a part the story has is one more of its notes, not
+ * the start of the next story.
+ */
+static Field
+part_or_note (Parser     *parser,
+              const Line *label)
+{
+  if (label->synonym && parser->draft != NULL && IS_STAR (label->field) &&
+      parser->draft->seen[label->field])
+    return FIELD_OTHER;
+  return label->field;
+}
+
 static gboolean
 handle_heading (Parser  *parser,
                 char   **lines,
@@ -846,6 +884,7 @@ handle_heading (Parser  *parser,
   Section section;
   gboolean example;
   Field part;
+  Line label = { 0, };
 
   /* "## Heading ##": a closing run of as many "#" after a space goes
    * ("C#" stays, and so does "## Go #").
@@ -868,21 +907,19 @@ handle_heading (Parser  *parser,
     }
 
   part = heading_part (text);
+  if (part != FIELD_NONE)
+    _sb_markdown_match_label (text, &label);
   if (part != FIELD_NONE && parser->draft != NULL &&
       (parser->draft->level == 0 || line->level > parser->draft->level) &&
       (IS_STAR (part) || part == FIELD_LEARNINGS || parser->draft->level > 0))
     {
-      Line label;
-
-      _sb_markdown_match_label (text, &label);
-      begin_part (parser, part, "", label.label, label.label_len);
+      begin_part (parser, label.field == part ? part_or_note (parser, &label) : part,
+                  "", label.label, label.label_len);
       return TRUE;
     }
-  if (IS_STAR (part) || (part == FIELD_LEARNINGS && parser->draft != NULL))
+  /* "## Background" on a principle's page is no story's part. */
+  if ((IS_STAR (part) && !label.synonym) || (part == FIELD_LEARNINGS && parser->draft != NULL))
     {
-      Line label;
-
-      _sb_markdown_match_label (text, &label);
       if (parser->draft != NULL && line->level <= parser->draft->level)
         finish_draft (parser);
       begin_part (parser, part, "", label.label, label.label_len);
@@ -909,13 +946,13 @@ handle_heading (Parser  *parser,
       line->level > parser->draft->level && !is_known (parser, text) &&
       !story_follows_full (parser, index + 1, FALSE, 400))
     {
-      g_autofree char *label = g_strdup (text);
+      g_autofree char *name = g_strdup (text);
 
-      g_strdelimit (label, "*_", ' ');
-      g_strstrip (label);
-      if (g_str_has_suffix (label, ":"))
-        label[strlen (label) - 1] = '\0';
-      begin_part (parser, FIELD_OTHER, "", label, strlen (label));
+      g_strdelimit (name, "*_", ' ');
+      g_strstrip (name);
+      if (g_str_has_suffix (name, ":"))
+        name[strlen (name) - 1] = '\0';
+      begin_part (parser, FIELD_OTHER, "", name, strlen (name));
       return TRUE;
     }
 
@@ -1864,7 +1901,7 @@ markdown_read (const char  *text,
               handle_heading (&parser, lines, i, &line);
               break;
             case LINE_LABEL:
-              begin_part (&parser, line.field, line.text, line.label, line.label_len);
+              begin_part (&parser, part_or_note (&parser, &line), line.text, line.label, line.label_len);
               break;
             case LINE_BULLET:
               handle_bullet (&parser, lines[i], &line);

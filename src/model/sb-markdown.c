@@ -15,13 +15,20 @@
 #include "sb-markdown-private.h"
 
 /* The words a part's label is written with, lower case. */
-static const struct { const char *word; Field field; } label_words[] = {
+/* A synonym is another word for a part: "Problem:" after a story's
+ * Situation is one more of its notes, where a second "Situation:" starts
+ * the next story.
+ */
+static const struct { const char *word; Field field; gboolean synonym; } label_words[] = {
   { "situation", FIELD_SITUATION },
-  { "context", FIELD_SITUATION },
+  { "context", FIELD_SITUATION, TRUE },
   { "situtation", FIELD_SITUATION },
   { "sitaution", FIELD_SITUATION },
   { "situaton", FIELD_SITUATION },
-  { "situation/context", FIELD_SITUATION },
+  { "situation/context", FIELD_SITUATION, TRUE },
+  { "background", FIELD_SITUATION, TRUE },
+  { "problem", FIELD_SITUATION, TRUE },
+  { "challenge", FIELD_SITUATION, TRUE },
   { "taks", FIELD_TASK },
   { "tasks", FIELD_TASK },
   { "acton", FIELD_ACTION },
@@ -31,13 +38,16 @@ static const struct { const char *word; Field field; } label_words[] = {
   { "resutl", FIELD_RESULT },
   { "resuts", FIELD_RESULT },
   { "task", FIELD_TASK },
+  { "my role", FIELD_TASK, TRUE },
+  { "responsibility", FIELD_TASK, TRUE },
   { "actions taken", FIELD_ACTION },
   { "actions", FIELD_ACTION },
   { "action", FIELD_ACTION },
-  { "what i did", FIELD_ACTION },
+  { "what i did", FIELD_ACTION, TRUE },
   { "results", FIELD_RESULT },
   { "result", FIELD_RESULT },
-  { "outcome", FIELD_RESULT },
+  { "outcome", FIELD_RESULT, TRUE },
+  { "impact", FIELD_RESULT, TRUE },
   { "learnings", FIELD_LEARNINGS },
   { "learning", FIELD_LEARNINGS },
   { "lessons learned", FIELD_LEARNINGS },
@@ -114,7 +124,9 @@ skip_symbols (const char *s)
   return s;
 }
 
-/* A dash that follows a whole word: " - ", " – ", " — " (or at the end). */
+/* A dash that follows a whole word: " - ", " – ", " — " (or at the end),
+ * perhaps inside the label's emphasis: "**Situation —** …".
+ */
 static const char *
 match_dash (const char *s)
 {
@@ -129,6 +141,7 @@ match_dash (const char *s)
     r += 3;
   else
     return NULL;
+  r = _sb_markdown_skip_emphasis (r);
   if (*r != '\0' && !_sb_markdown_is_space (*r))
     return NULL;
   return r;
@@ -144,15 +157,28 @@ _sb_markdown_match_label (const char *line,
              Line       *out)
 {
   const char *s = _sb_markdown_skip_spaces (line);
-  const char *start, *word_end = NULL, *r;
+  const char *start, *word_end = NULL, *r, *dash;
   Field field = FIELD_NONE;
   gboolean listed = FALSE, letter = FALSE, bold = FALSE, generic = FALSE;
   guint best = 0;
+  gboolean synonym = FALSE;
 
   if ((*s == '-' || *s == '*' || *s == '+') && _sb_markdown_is_space (s[1]))
     {
       listed = TRUE;
       s = _sb_markdown_skip_spaces (s + 1);
+    }
+  else if (g_ascii_isdigit (*s))
+    {
+      /* "1. **Situation:** …" */
+      r = s;
+      while (g_ascii_isdigit (*r) && r - s < 3)
+        r++;
+      if ((*r == '.' || *r == ')') && _sb_markdown_is_space (r[1]))
+        {
+          listed = TRUE;
+          s = _sb_markdown_skip_spaces (r + 1);
+        }
     }
   s = skip_symbols (s);
   bold = *s == '*' || *s == '_';
@@ -172,6 +198,7 @@ _sb_markdown_match_label (const char *line,
         {
           best = len;
           field = label_words[i].field;
+          synonym = label_words[i].synonym;
         }
     }
   if (best == 0 && strchr ("sStTaArRlL", *s) != NULL && *s != '\0' && !g_ascii_isalnum (s[1]))
@@ -221,10 +248,11 @@ _sb_markdown_match_label (const char *line,
       if (generic && word_end[0] == ':' && !(r[0] == '*' || r[0] == '_'))
         return FALSE;
     }
-  else if (!letter && field != FIELD_OTHER && match_dash (r - (r > word_end && _sb_markdown_is_space (r[-1]) ? 1 : 0)) != NULL)
-    r = match_dash (r - (r > word_end && _sb_markdown_is_space (r[-1]) ? 1 : 0));
-  else if (letter && match_dash (r - (r > word_end && _sb_markdown_is_space (r[-1]) ? 1 : 0)) != NULL)
-    r = match_dash (r - (r > word_end && _sb_markdown_is_space (r[-1]) ? 1 : 0));
+  else if ((letter || field != FIELD_OTHER) &&
+           (dash = match_dash (r - (r > word_end && _sb_markdown_is_space (r[-1]) ? 1 : 0))) != NULL)
+    r = dash;
+  else if (bold && !letter && !generic && *r == '.' && (r[1] == '*' || r[1] == '_'))
+    r++;  /* "**Situation.** …" */
   else if (*r == '\0' && !letter && field != FIELD_OTHER && field != FIELD_STORY &&
            field != FIELD_TAGS && field != FIELD_PRINCIPLE)
     ;  /* "SITUATION" on a line of its own */
@@ -239,6 +267,7 @@ _sb_markdown_match_label (const char *line,
   out->kind = LINE_LABEL;
   out->field = field;
   out->listed = listed;
+  out->synonym = synonym;
   out->text = r;
   out->label = start;
   out->label_len = word_end - start;
