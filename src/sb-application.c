@@ -117,6 +117,7 @@ remote_import (GApplicationCommandLine *command_line,
   g_autoptr(SbImport) import = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) summary = NULL;
+  g_autofree char *counts = NULL;
 
   if (sb_store_get_read_only (store))
     {
@@ -160,11 +161,8 @@ remote_import (GApplicationCommandLine *command_line,
       return SB_CLI_EXIT_FAILED;
     }
 
-  g_application_command_line_print (command_line,
-                                    _("Imported into the open Storybank window: %u new stories, %u updated, %u new principles\n"),
-                                    sb_import_get_n_new_stories (import),
-                                    sb_import_get_n_updated_stories (import),
-                                    sb_import_get_n_new_principles (import));
+  counts = sb_import_dup_counts_text (import);
+  g_application_command_line_print (command_line, _("Imported into the open Storybank window: %s\n"), counts);
   return SB_CLI_EXIT_OK;
 }
 

@@ -309,6 +309,7 @@ run_import (const char *path,
   g_autoptr(SbImport) import = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) summary = NULL;
+  g_autofree char *counts = NULL;
 
   if (!(store = open_store (library, catalog, &error)))
     {
@@ -343,11 +344,8 @@ run_import (const char *path,
 
   if (dry_run)
     {
-      g_print (_("Would import: %u new stories, %u updated, %u new principles. "
-                 "This was a dry run: nothing was changed.\n"),
-               sb_import_get_n_new_stories (import),
-               sb_import_get_n_updated_stories (import),
-               sb_import_get_n_new_principles (import));
+      counts = sb_import_dup_counts_text (import);
+      g_print (_("Would import: %s. This was a dry run: nothing was changed.\n"), counts);
       return SB_CLI_EXIT_OK;
     }
 
@@ -358,10 +356,8 @@ run_import (const char *path,
       return SB_CLI_EXIT_FAILED;
     }
 
-  g_print (_("Imported: %u new stories, %u updated, %u new principles\n"),
-           sb_import_get_n_new_stories (import),
-           sb_import_get_n_updated_stories (import),
-           sb_import_get_n_new_principles (import));
+  counts = sb_import_dup_counts_text (import);
+  g_print (_("Imported: %s\n"), counts);
   return SB_CLI_EXIT_OK;
 }
 

@@ -1806,6 +1806,33 @@ sb_import_get_n_new_principles (SbImport *self)
 }
 
 /**
+ * sb_import_dup_counts_text:
+ *
+ * Returns: (transfer full): what the plan would change, for the command
+ * line: "2 new stories, 1 updated, 1 new principle"
+ */
+char *
+sb_import_dup_counts_text (SbImport *self)
+{
+  guint n_new, n_updated, n_principles;
+  g_autofree char *stories = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *principles = NULL;
+
+  g_return_val_if_fail (SB_IS_IMPORT (self), NULL);
+
+  n_new = sb_import_get_n_new_stories (self);
+  n_updated = sb_import_get_n_updated_stories (self);
+  n_principles = sb_import_get_n_new_principles (self);
+  stories = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new story", "%u new stories", n_new), n_new);
+  updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", n_updated), n_updated);
+  principles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new principle", "%u new principles", n_principles),
+                                n_principles);
+  /* Translators: the counts of an import: "2 new stories, 1 updated, 1 new principle" */
+  return g_strdup_printf (_("%s, %s, %s"), stories, updated, principles);
+}
+
+/**
  * sb_import_dup_new_principles:
  *
  * Returns: (transfer full) (element-type SbPrinciple): the principles the

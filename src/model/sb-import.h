@@ -57,6 +57,7 @@ double              sb_import_get_progress          (SbImport     *self);
 guint               sb_import_get_n_new_stories     (SbImport     *self);
 guint               sb_import_get_n_updated_stories (SbImport     *self);
 guint               sb_import_get_n_new_principles  (SbImport     *self);
+char               *sb_import_dup_counts_text       (SbImport     *self);
 guint               sb_import_get_n_changed_principles (SbImport  *self);
 GPtrArray          *sb_import_dup_new_principles    (SbImport     *self);
 void                sb_import_map_principle         (SbImport     *self,
