@@ -393,7 +393,9 @@ test_names (void)
     "b,It was slow,It got fast,\"Have Backbone; Disagree and Commit\n\",\"ops;ops; db\"\n"
     "c,It was slow,It got fast,\"Customer Obsession\nDeliver Results, ,\",\n"
     "d,It was slow,It got fast,,\n"
-    "e,It was slow,It got fast,,\"#\tops\t\"\n";
+    "e,It was slow,It got fast,,\"#\tops\t\"\n"
+    "f,It was slow,It got fast,,\"###\f\f#####\"\n"
+    "g,It was slow,It got fast,,\"#\f#db\"\n";
   g_autoptr(Sheet) sheet = read_sheet (text, -1);
 
   assert_strv (principles_at (sheet, 0), (const char *[]) { "Ownership", "Bias for Action", "Earn Trust", NULL });
@@ -406,6 +408,11 @@ test_names (void)
    * reads it (found by the fuzzer).
    */
   assert_strv (sb_story_get_tags (story_at (sheet, 4)), (const char *[]) { "ops", NULL });
+  /* Every "#" before a tag goes, spaces of any kind between them too:
+   * "#####" would be no tag when written back and read again.
+   */
+  assert_strv (sb_story_get_tags (story_at (sheet, 5)), NULL);
+  assert_strv (sb_story_get_tags (story_at (sheet, 6)), (const char *[]) { "db", NULL });
 }
 
 static void

@@ -710,9 +710,11 @@ split_names (const char *cell,
                   split_names (words[j], TRUE, names);
               continue;
             }
-          while (name[0] == '#')
+          /* "## #tag", and "#" after a form feed: all of it goes, or a
+           * tag written back as "#…" would read as another.
+           */
+          while (name[0] == '#' || g_ascii_isspace (name[0]))
             name++;
-          name = g_strchug (name);
         }
       if (name[0] == '\0')
         continue;
