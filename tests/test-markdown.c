@@ -951,6 +951,19 @@ test_read_shapes (void)
     /* a page whose "# H1" is followed by parts is one story */
     { "# Rescued the demo\n\n## Situation\nThe server died.\n\n## Result\nWe signed.\n",
       { "Rescued the demo", "The server died.", "", { NULL }, "We signed." } },
+    /* the same with another word for the Situation */
+    { "# Fixed the flaky deploy\n\n## Context\nDeploys failed 1 in 5.\n\n## Task\nFix it.\n\n"
+      "## Action\n- Pinned versions\n\n## Result\nNo failures in a month.\n",
+      { "Fixed the flaky deploy", "Deploys failed 1 in 5.", "Fix it.", { "Pinned versions", NULL }, "No failures in a month." } },
+    /* numbered labels; an Action's numbered steps stay steps, whatever they start with */
+    { "### Example 5: Faster CI\n1. **Situation:** Slow CI.\n2. **Action:**\n"
+      "1. **Profiled the build**: found slow tests\n2. Context: checked the dashboards\n3. Rolled back\n"
+      "3. **Result:** 12 minutes.\n",
+      { "Faster CI", "Slow CI.", "", { "**Profiled the build**: found slow tests", "Context: checked the dashboards",
+                                       "Rolled back", NULL }, "12 minutes." } },
+    /* a dash inside the bold leaves the text's own emphasis */
+    { "### Example 6: Legacy\n**Situation —** *Legacy* system was down.\n**Result -** Back up.\n",
+      { "Legacy", "*Legacy* system was down.", "", { NULL }, "Back up." } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1167,6 +1180,35 @@ test_read_own_tricky_text (void)
 /* Templates, STAR definitions, question lists and day plans tell no
  * story: everything in them is left out.
  */
+/* Another word for a part the story has goes to its notes; the same word
+ * again starts the next story, as in quick notes with no headings.
+ */
+static void
+test_read_synonyms (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(GPtrArray) pages = NULL;
+  SbMarkdownPage *page;
+  SbStory *story;
+
+  story = read_one ("### Example 1: Pilot\n**Background:** A hospital wanted a pilot.\n**Challenge:** No import yet.\n"
+                    "**Action:** Shipped a manual upload.\n**Result:** Signed for a year.\n"
+                    "**Impact:** Two more asked.\n", NULL);
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "A hospital wanted a pilot.");
+  g_assert_cmpstr (sb_story_get_result (story), ==, "Signed for a year.");
+  g_assert_cmpstr (sb_story_get_notes (story), ==, "Challenge: No import yet.\n\nImpact: Two more asked.");
+
+  pages = sb_markdown_read ("Context: The build broke nightly.\nAction: Pinned the compiler.\nOutcome: Green for a month.\n\n"
+                            "Context: Support queues grew.\nAction: Wrote the top ten answers.\nOutcome: Tickets fell 30%.\n",
+                            -1, catalog, NULL);
+  g_assert_cmpuint (pages->len, ==, 1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpuint (page->stories->len, ==, 2);
+  g_assert_cmpstr (sb_story_get_situation (g_ptr_array_index (page->stories, 0)), ==, "The build broke nightly.");
+  g_assert_cmpstr (sb_story_get_notes (g_ptr_array_index (page->stories, 0)), ==, "");
+  g_assert_cmpstr (sb_story_get_situation (g_ptr_array_index (page->stories, 1)), ==, "Support queues grew.");
+}
+
 static void
 test_read_not_stories (void)
 {
@@ -1204,6 +1246,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/markdown/seed/import", test_seed_import);
+  g_test_add_func ("/markdown/read/synonyms", test_read_synonyms);
   g_test_add_func ("/markdown/seed/export-equals-page", test_seed_export_equals_page);
   g_test_add_func ("/markdown/seed/reimport", test_seed_reimport);
 

@@ -1825,6 +1825,7 @@ sb_import_dup_counts_text (SbImport *self)
   n_updated = sb_import_get_n_updated_stories (self);
   n_principles = sb_import_get_n_new_principles (self);
   stories = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new story", "%u new stories", n_new), n_new);
+  /* Translators: stories updated, as in "2 new stories, 1 updated" */
   updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", n_updated), n_updated);
   principles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new principle", "%u new principles", n_principles),
                                 n_principles);

@@ -43,6 +43,7 @@ typedef struct
   gboolean   step_bullet; /* the current step is a list item */
   guint      step_indent;
   gboolean   labelled;    /* a part's label was seen */
+  char      *opened_by[N_PARTS];  /* the word that began each part, folded */
 } Draft;
 
 typedef struct
@@ -146,6 +147,8 @@ draft_free (Draft *draft)
   g_ptr_array_unref (draft->steps);
   g_ptr_array_unref (draft->principles);
   g_ptr_array_unref (draft->tags);
+  for (guint i = 0; i < G_N_ELEMENTS (draft->opened_by); i++)
+    g_free (draft->opened_by[i]);
   g_free (draft);
 }
 
@@ -804,6 +807,9 @@ begin_part (Parser     *parser,
   parser->para_break = FALSE;
   parser->label_open = FALSE;
 
+  if (field < N_PARTS && draft->opened_by[field] == NULL && label != NULL)
+    draft->opened_by[field] = g_ascii_strdown (label, label_len);
+
   if (field == FIELD_ACTION)
     {
       draft->seen[field] = TRUE;
@@ -859,18 +865,25 @@ begin_part (Parser     *parser,
     take_line (parser, text);
 }
 
-/* "Problem:" after the story's Situation, "Impact:" after its Result:
- * another word for a part the story has is one more of its notes, not
- * the start of the next story.
+/* "Problem:" after the story's "Situation:", "Impact:" after its
+ * "Result:": another word for a part the story has is one more of its
+ * notes. The same word again ("Context:" after "Context:") starts the
+ * next story, as a part's own name does.
  */
 static Field
 part_or_note (Parser     *parser,
               const Line *label)
 {
-  if (label->synonym && parser->draft != NULL && IS_STAR (label->field) &&
-      parser->draft->seen[label->field])
-    return FIELD_OTHER;
-  return label->field;
+  const char *opened_by;
+
+  if (!label->synonym || parser->draft == NULL || !IS_STAR (label->field) ||
+      !parser->draft->seen[label->field])
+    return label->field;
+  opened_by = parser->draft->opened_by[label->field];
+  if (opened_by != NULL && strlen (opened_by) == label->label_len &&
+      g_ascii_strncasecmp (opened_by, label->label, label->label_len) == 0)
+    return label->field;
+  return FIELD_OTHER;
 }
 
 static gboolean
@@ -917,8 +930,11 @@ handle_heading (Parser  *parser,
                   "", label.label, label.label_len);
       return TRUE;
     }
-  /* "## Background" on a principle's page is no story's part. */
-  if ((IS_STAR (part) && !label.synonym) || (part == FIELD_LEARNINGS && parser->draft != NULL))
+  /* "## Background" on a principle's page is no story's part, unless
+   * the story's other parts follow it.
+   */
+  if ((IS_STAR (part) && (!label.synonym || story_follows (parser, index + 1))) ||
+      (part == FIELD_LEARNINGS && parser->draft != NULL))
     {
       if (parser->draft != NULL && line->level <= parser->draft->level)
         finish_draft (parser);

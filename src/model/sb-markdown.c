@@ -130,7 +130,7 @@ skip_symbols (const char *s)
 static const char *
 match_dash (const char *s)
 {
-  const char *r = s;
+  const char *r = s, *end;
 
   if (!_sb_markdown_is_space (*r))
     return NULL;
@@ -141,8 +141,8 @@ match_dash (const char *s)
     r += 3;
   else
     return NULL;
-  r = _sb_markdown_skip_emphasis (r);
-  if (*r != '\0' && !_sb_markdown_is_space (*r))
+  end = _sb_markdown_skip_emphasis (r);
+  if (*end != '\0' && !_sb_markdown_is_space (*end))
     return NULL;
   return r;
 }
@@ -159,7 +159,7 @@ _sb_markdown_match_label (const char *line,
   const char *s = _sb_markdown_skip_spaces (line);
   const char *start, *word_end = NULL, *r, *dash;
   Field field = FIELD_NONE;
-  gboolean listed = FALSE, letter = FALSE, bold = FALSE, generic = FALSE;
+  gboolean listed = FALSE, numbered = FALSE, letter = FALSE, bold = FALSE, generic = FALSE;
   guint best = 0;
   gboolean synonym = FALSE;
 
@@ -176,7 +176,7 @@ _sb_markdown_match_label (const char *line,
         r++;
       if ((*r == '.' || *r == ')') && _sb_markdown_is_space (r[1]))
         {
-          listed = TRUE;
+          listed = numbered = TRUE;
           s = _sb_markdown_skip_spaces (r + 1);
         }
     }
@@ -227,6 +227,11 @@ _sb_markdown_match_label (const char *line,
       generic = TRUE;
       best = r - s;
     }
+  /* "1. **Situation:** …" is a label, where "1. Context: …" and
+   * "1. **Fixed it**: …" are the steps of an Action.
+   */
+  if (numbered && (!bold || letter || generic || synonym))
+    return FALSE;
   word_end = s + best;
   r = _sb_markdown_skip_spaces (word_end);
   r = _sb_markdown_skip_spaces (_sb_markdown_skip_emphasis (r));
