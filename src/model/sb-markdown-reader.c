@@ -43,7 +43,7 @@ typedef struct
   gboolean   step_bullet; /* the current step is a list item */
   guint      step_indent;
   gboolean   labelled;    /* a part's label was seen */
-  char      *opened_by[N_PARTS];  /* the word that began each part, folded */
+  char      *opened_by[N_PARTS];  /* the word that began each STAR part, lower case */
 } Draft;
 
 typedef struct
@@ -807,7 +807,7 @@ begin_part (Parser     *parser,
   parser->para_break = FALSE;
   parser->label_open = FALSE;
 
-  if (field < N_PARTS && draft->opened_by[field] == NULL && label != NULL)
+  if (IS_STAR (field) && draft->opened_by[field] == NULL && label != NULL)
     draft->opened_by[field] = g_ascii_strdown (label, label_len);
 
   if (field == FIELD_ACTION)
@@ -926,8 +926,7 @@ handle_heading (Parser  *parser,
       (parser->draft->level == 0 || line->level > parser->draft->level) &&
       (IS_STAR (part) || part == FIELD_LEARNINGS || parser->draft->level > 0))
     {
-      begin_part (parser, label.field == part ? part_or_note (parser, &label) : part,
-                  "", label.label, label.label_len);
+      begin_part (parser, part_or_note (parser, &label), "", label.label, label.label_len);
       return TRUE;
     }
   /* "## Background" on a principle's page is no story's part, unless

@@ -14,10 +14,9 @@
 
 #include "sb-markdown-private.h"
 
-/* The words a part's label is written with, lower case. */
-/* A synonym is another word for a part: "Problem:" after a story's
- * Situation is one more of its notes, where a second "Situation:" starts
- * the next story.
+/* The words a part's label is written with, lower case. A synonym is
+ * another word for a part: "Problem:" after a story's "Situation:" is one
+ * more of its notes, where a second "Situation:" starts the next story.
  */
 static const struct { const char *word; Field field; gboolean synonym; } label_words[] = {
   { "situation", FIELD_SITUATION },
