@@ -1209,6 +1209,40 @@ test_read_synonyms (void)
   g_assert_cmpstr (sb_story_get_situation (g_ptr_array_index (page->stories, 1)), ==, "Support queues grew.");
 }
 
+/* What notes apps add around the parts: an emoji before "Story:", a list
+ * under a listed label, a list under a note's label, a bold note heading.
+ */
+static void
+test_read_decorations (void)
+{
+  SbStory *story;
+
+  story = read_one ("## \xf0\x9f\xa7\xa9 Story: Owned the outage\n\n"
+                    "- **Situation:** My change took search down.\n- **Task:** Restore it.\n"
+                    "- **Action:** Rolled back.\n- **Result:**\n    - Search was back in minutes\n"
+                    "    - A config linter\n        - caught three more\n", NULL);
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Owned the outage");
+  g_assert_cmpstr (sb_story_get_result (story), ==,
+                   "- Search was back in minutes\n- A config linter\n    - caught three more");
+
+  story = read_one ("### Example 1: Hotfix\nSituation: Checkout failed.\nTask: Decide.\nAction: Patched it.\n"
+                    "Result: Sales kept.\n\nFollow-up questions:\n- Why not roll back?\n- Who reviewed it?\n", NULL);
+  g_assert_cmpstr (sb_story_get_result (story), ==, "Sales kept.");
+  g_assert_cmpstr (sb_story_get_notes (story), ==, "Follow-up questions:\n- Why not roll back?\n- Who reviewed it?");
+
+  story = read_one ("## Learned Rust\n\n**Situation**\nThe parser was slow.\n\n**Task**\nPrototype a faster one.\n\n"
+                    "**Action**\n- Rewrote the hot loop\n\n**Result**\n8x throughput.\n\n"
+                    "**Follow-up questions to expect:**\n- Why not scale out?\n\n**Key metrics**\n8x, 2 weekends\n", NULL);
+  g_assert_cmpstr (sb_story_get_result (story), ==, "8x throughput.");
+  g_assert_cmpstr (sb_story_get_notes (story), ==,
+                   "Follow-up questions to expect:\n- Why not scale out?\n\nKey metrics: 8x, 2 weekends");
+
+  /* A bold line that names no note stays the part's text. */
+  story = read_one ("## Launch\n\n**Situation**\nLate.\n\n**Task**\nShip.\n\n**Result**\n**Revenue up 20%**\n", NULL);
+  g_assert_cmpstr (sb_story_get_result (story), ==, "**Revenue up 20%**");
+  g_assert_cmpstr (sb_story_get_notes (story), ==, "");
+}
+
 static void
 test_read_not_stories (void)
 {
@@ -1247,6 +1281,7 @@ main (int   argc,
 
   g_test_add_func ("/markdown/seed/import", test_seed_import);
   g_test_add_func ("/markdown/read/synonyms", test_read_synonyms);
+  g_test_add_func ("/markdown/read/decorations", test_read_decorations);
   g_test_add_func ("/markdown/seed/export-equals-page", test_seed_export_equals_page);
   g_test_add_func ("/markdown/seed/reimport", test_seed_reimport);
 

@@ -82,5 +82,7 @@ guint        _sb_markdown_underline_length  (const char *line,
                                              char        c);
 const char  *_sb_markdown_skip_emphasis     (const char *s);
 const char  *_sb_markdown_skip_spaces       (const char *s);
+const char  *_sb_markdown_skip_symbols      (const char *s);
+gboolean     _sb_markdown_is_note_label     (const char *text);
 
 G_END_DECLS

@@ -60,6 +60,8 @@ typedef struct
   GString        *current;     /* what text lines continue */
   gboolean        para_break;  /* the next text starts a paragraph of @current */
   gboolean        label_open;  /* "Key metrics:" waits for its text */
+  GString        *indented;    /* a text whose first line was indented … */
+  gsize           indent;      /* … by this many spaces, which its next lines lose too */
 
   SbCatalog      *catalog;
   char          **lines;
@@ -123,7 +125,11 @@ take_line (Parser     *parser,
     return;
   if (parser->label_open && !_sb_markdown_is_blank (line))
     {
-      g_string_append_c (parser->current, ' ');
+      Line item;
+
+      /* "Key metrics: 40% faster", but a list under the label stays one. */
+      _sb_markdown_classify (line, &item);
+      g_string_append_c (parser->current, item.kind == LINE_BULLET || item.listed ? '\n' : ' ');
       g_string_append (parser->current, _sb_markdown_skip_spaces (line));
       parser->label_open = FALSE;
     }
@@ -134,7 +140,20 @@ take_line (Parser     *parser,
       parser->para_break = FALSE;
     }
   else
-    append_line (parser->current, line);
+    {
+      gsize indent = 0;
+
+      /* A list under "- **Result:**" keeps its shape, not its indent. */
+      if (parser->current->len == 0)
+        {
+          parser->indented = parser->current;
+          parser->indent = _sb_markdown_skip_spaces (line) - line;
+        }
+      else if (parser->indented == parser->current)
+        while (indent < parser->indent && _sb_markdown_is_space (line[indent]))
+          indent++;
+      append_line (parser->current, line + indent);
+    }
   parser->took = TRUE;
 }
 
@@ -321,6 +340,7 @@ finish_draft (Parser *parser)
   GPtrArray *principles;
 
   parser->current = NULL;
+  parser->indented = NULL;  /* its text is freed below */
   parser->field = FIELD_NONE;
   parser->para_break = FALSE;
   parser->label_open = FALSE;
@@ -583,6 +603,7 @@ finish_page (Parser *parser)
   g_clear_pointer (&parser->focus_descs, g_ptr_array_unref);
   parser->section = SECTION_NONE;
   parser->current = NULL;
+  parser->indented = NULL;
   parser->title_line = -1;
   /* A page's own properties are its own; the front matter's stay. */
   g_clear_pointer (&parser->page_principles, g_ptr_array_unref);
@@ -843,6 +864,9 @@ begin_part (Parser     *parser,
     {
       GString *notes = draft->fields[FIELD_NOTES];
 
+      /* The blank lines before it are one paragraph break. */
+      while (notes->len > 0 && g_ascii_isspace (notes->str[notes->len - 1]))
+        g_string_truncate (notes, notes->len - 1);
       if (notes->len > 0)
         g_string_append (notes, "\n\n");
       g_string_append_len (notes, label, label_len);
@@ -886,6 +910,26 @@ part_or_note (Parser     *parser,
   return FIELD_OTHER;
 }
 
+/* "Example 2: ", "Story #4 — ", "🧩 Q7: " before a story's title: whether
+ * they are there, and where the title starts after them (@text when they
+ * are not).
+ */
+static gboolean
+match_example (const char  *text,
+               GMatchInfo **match,
+               const char **title)
+{
+  const char *words = _sb_markdown_skip_symbols (text);
+  int end = 0;
+
+  *title = text;
+  if (!g_regex_match (_sb_markdown_example_regex (), words, 0, match))
+    return FALSE;
+  g_match_info_fetch_pos (*match, 0, NULL, &end);
+  *title = words + end;
+  return TRUE;
+}
+
 static gboolean
 handle_heading (Parser  *parser,
                 char   **lines,
@@ -896,6 +940,7 @@ handle_heading (Parser  *parser,
   g_autofree char *text = g_strstrip (g_strdup (line->text));
   Section section;
   gboolean example;
+  const char *title;
   Field part;
   Line label = { 0, };
 
@@ -941,7 +986,7 @@ handle_heading (Parser  *parser,
       return TRUE;
     }
 
-  example = g_regex_match (_sb_markdown_example_regex (), text, 0, &match);
+  example = match_example (text, &match, &title);
   if (example)
     {
       g_autofree char *word = g_match_info_fetch_named (match, "example");
@@ -950,7 +995,7 @@ handle_heading (Parser  *parser,
       if ((word == NULL || word[0] == '\0') && !story_follows (parser, index + 1))
         {
           example = FALSE;
-          g_clear_pointer (&match, g_match_info_free);
+          title = text;
         }
     }
 
@@ -1004,14 +1049,6 @@ handle_heading (Parser  *parser,
 
   if (example || story_follows (parser, index + 1))
     {
-      const char *title = text;
-      int end = 0;
-
-      if (example)
-        {
-          g_match_info_fetch_pos (match, 0, NULL, &end);
-          title = text + end;
-        }
       parser->section = SECTION_EXAMPLES;
       start_draft (parser, title, line->level);
       return TRUE;
@@ -1925,6 +1962,21 @@ markdown_read (const char  *text,
               handle_text (&parser, lines[i], TRUE);
               break;
             case LINE_TEXT:
+              /* "**Follow-up questions to expect**" in a story: its notes. */
+              if (line.bold_only && parser.draft != NULL && parser.draft->labelled)
+                {
+                  g_autofree char *inner = bold_inner (lines[i]);
+                  const char *name = _sb_markdown_skip_symbols (inner);
+                  gsize len = strlen (name);
+
+                  if (_sb_markdown_is_note_label (name))
+                    {
+                      while (len > 0 && (name[len - 1] == ':' || _sb_markdown_is_space (name[len - 1])))
+                        len--;
+                      begin_part (&parser, FIELD_OTHER, "", name, len);
+                      break;
+                    }
+                }
               if (line.bold_only && parser.draft != NULL && parser.field == FIELD_ACTION)
                 {
                   g_autofree char *inner = bold_inner (lines[i]);
@@ -1940,12 +1992,11 @@ markdown_read (const char  *text,
                 {
                   g_autoptr(GMatchInfo) match = NULL;
                   g_autofree char *inner = bold_inner (lines[i]);
-                  int end = 0;
+                  const char *title;
 
-                  if (g_regex_match (_sb_markdown_example_regex (), inner, 0, &match))
-                    g_match_info_fetch_pos (match, 0, NULL, &end);
+                  match_example (inner, &match, &title);
                   ensure_page (&parser);
-                  start_draft (&parser, inner + end, 0);
+                  start_draft (&parser, title, 0);
                   break;
                 }
               G_GNUC_FALLTHROUGH;

@@ -107,9 +107,9 @@ _sb_markdown_skip_emphasis (const char *s)
   return s;
 }
 
-/* Emoji and marks before a label: "✅ Situation:". */
-static const char *
-skip_symbols (const char *s)
+/* Emoji and marks before a label or a title: "✅ Situation:", "🧩 Story: …". */
+const char *
+_sb_markdown_skip_symbols (const char *s)
 {
   while ((guchar) *s >= 0x80)
     {
@@ -179,7 +179,7 @@ _sb_markdown_match_label (const char *line,
           s = _sb_markdown_skip_spaces (r + 1);
         }
     }
-  s = skip_symbols (s);
+  s = _sb_markdown_skip_symbols (s);
   bold = *s == '*' || *s == '_';
   s = _sb_markdown_skip_spaces (_sb_markdown_skip_emphasis (s));
   start = s;
@@ -276,6 +276,23 @@ _sb_markdown_match_label (const char *line,
   out->label = start;
   out->label_len = word_end - start;
   return TRUE;
+}
+
+/* Whether @text names a part the model keeps in a story's notes, in its
+ * first words: "Key metrics", "Follow-up questions to expect".
+ */
+gboolean
+_sb_markdown_is_note_label (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (label_words); i++)
+    {
+      gsize len = strlen (label_words[i].word);
+
+      if (label_words[i].field == FIELD_OTHER &&
+          g_ascii_strncasecmp (text, label_words[i].word, len) == 0 && !g_ascii_isalnum (text[len]))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* The start of a story's heading: "Example 2: ", "Story #4 — ", "Q7: ",
