@@ -1125,6 +1125,50 @@ test_json_merge (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Pages saved on Windows by an older editor: Windows-1252 ("ANSI"),
+ * UTF-16 with its BOM ("Unicode"), UTF-8 with a BOM.
+ */
+static void
+test_encodings (void)
+{
+  g_autofree char *dir = sb_test_make_tmpdir ();
+  const char *utf8 = "Story: Caf\xc3\xa9 menu \xe2\x80\x9c" "fix\xe2\x80\x9d\r\nSituation: The menu\xe2\x80\x99s prices were wrong.\r\n"
+                     "Task: Fix them.\r\nAction: Checked each one.\r\nResult: Right by noon.\r\n";
+  const char *cp1252 = "Story: Caf\xe9 menu \x93" "fix\x94\r\nSituation: The menu\x92s prices were wrong.\r\n"
+                       "Task: Fix them.\r\nAction: Checked each one.\r\nResult: Right by noon.\r\n";
+  gsize utf16_length = 0;
+  g_autofree char *utf16 = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &utf16_length, NULL);
+  g_autofree char *utf16_bom = g_malloc (utf16_length + 2);
+  g_autofree char *utf8_bom = g_strconcat ("\xef\xbb\xbf", utf8, NULL);
+  struct { const char *name; const char *bytes; gssize length; } files[] = {
+    { "ansi.md", cp1252, -1 },
+    { "unicode.txt", utf16_bom, utf16_length + 2 },
+    { "bom.md", utf8_bom, -1 },
+  };
+
+  memcpy (utf16_bom, "\xff\xfe", 2);
+  memcpy (utf16_bom + 2, utf16, utf16_length);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(Lib) lib = lib_new ();
+      g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
+      g_autoptr(SbStory) story = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+
+      g_test_message ("%s", files[i].name);
+      sb_test_write_file (path, files[i].bytes, files[i].length);
+      g_assert_true (sb_import_add_path (import, path, &error));
+      g_assert_no_error (error);
+      sb_import_apply (import);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lib->library)), ==, 1);
+      story = g_list_model_get_item (G_LIST_MODEL (lib->library), 0);
+      g_assert_cmpstr (sb_story_get_title (story), ==, "Caf\xc3\xa9 menu \xe2\x80\x9c" "fix\xe2\x80\x9d");
+      g_assert_cmpstr (sb_story_get_situation (story), ==, "The menu\xe2\x80\x99s prices were wrong.");
+    }
+}
+
 static void
 test_bad_input (void)
 {
@@ -1135,14 +1179,14 @@ test_bad_input (void)
   g_autofree char *after = NULL;
   g_autofree char *dir = sb_test_make_tmpdir ();
   g_autofree char *binary = g_build_filename (dir, "binary.md", NULL);
-  g_autofree char *latin1 = g_build_filename (dir, "latin1.md", NULL);
+  g_autofree char *meaningless = g_build_filename (dir, "meaningless.md", NULL);
   g_autofree char *empty = g_build_filename (dir, "nothing.md", NULL);
   g_autofree char *large = g_build_filename (dir, "large.md", NULL);
   g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
   g_autofree char *folder = g_build_filename (dir, "folder", NULL);
   struct { const char *path; int code; const char *words; } cases[] = {
     { binary, SB_IMPORT_ERROR_NOT_TEXT, "not a text file" },
-    { latin1, SB_IMPORT_ERROR_NOT_TEXT, "not valid UTF-8" },
+    { meaningless, SB_IMPORT_ERROR_NOT_TEXT, "not a text file" },
     { empty, SB_IMPORT_ERROR_NOTHING, "no story" },
     { large, SB_IMPORT_ERROR_TOO_LARGE, "too large" },
     { broken, SB_IMPORT_ERROR_INVALID, "not a Storybank file" },
@@ -1151,7 +1195,8 @@ test_bad_input (void)
   int fd;
 
   sb_test_write_file (binary, "# Think Big\n\0\1\2### Example 1: x\n**Situation**: y\n", 40);
-  sb_test_write_file (latin1, "# Think Big\n### Example 1: Z\xfcrich\n**Situation**: y\n", -1);
+  /* Bytes that are neither UTF-8 nor Windows-1252. */
+  sb_test_write_file (meaningless, "# Think Big\n### Example 1: Z\x81rich\n**Situation**: y\n", -1);
   sb_test_write_file (empty, "# A README\n\nSome words, and no story at all.\n\n- a list\n", -1);
   sb_test_write_file (broken, "{ \"format\": \"storybank\", \"stories\": [ ", -1);
   fd = g_open (large, O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -1184,7 +1229,7 @@ test_bad_input (void)
     g_autofree char *bad = g_build_filename (folder, "zz-bad.md", NULL);
 
     sb_test_write_file (good, "Story: Fine\nS: s\nT: t\nA: a\nR: r\n", -1);
-    sb_test_write_file (bad, "Story: \xff\xfe\n", -1);
+    sb_test_write_file (bad, "Story: \x8f\x90\n", -1);
     g_assert_false (sb_import_add_path (import, folder, &error));
     g_assert_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOT_TEXT);
     g_assert_true (sb_import_is_empty (import));
@@ -1217,6 +1262,7 @@ main (int   argc,
   g_test_add_func ("/import/update-and-undo", test_update_and_undo);
   g_test_add_func ("/import/json-merge", test_json_merge);
   g_test_add_func ("/import/bad-input", test_bad_input);
+  g_test_add_func ("/import/encodings", test_encodings);
   g_test_add_func ("/import/filing", test_import_filing);
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 #include "sb-csv.h"
 #include "sb-import.h"
 #include "sb-markdown.h"
+#include "sb-text-private.h"
 
 /* A header is looked for among this many rows at the top (a sheet often
  * has a title or a blank row above it).
@@ -941,48 +942,6 @@ story_from_record (Record     *record,
   return g_steal_pointer (&story);
 }
 
-/* The text as UTF-8: UTF-16 with its BOM (Excel's "Unicode Text") is
- * converted, a UTF-8 BOM dropped, and text that is not UTF-8 read as
- * Windows-1252 (Excel's "CSV" on Windows). NULL when it is not text.
- */
-static char *
-dup_utf8 (const char *text,
-          gsize       length,
-          gsize      *out_length)
-{
-  g_autofree char *converted = NULL;
-  gsize written = 0;
-
-  if (length >= 2 && ((guchar) text[0] == 0xFF && (guchar) text[1] == 0xFE))
-    converted = g_convert (text + 2, length - 2, "UTF-8", "UTF-16LE", NULL, &written, NULL);
-  else if (length >= 2 && ((guchar) text[0] == 0xFE && (guchar) text[1] == 0xFF))
-    converted = g_convert (text + 2, length - 2, "UTF-8", "UTF-16BE", NULL, &written, NULL);
-  else
-    {
-      if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-        {
-          text += 3;
-          length -= 3;
-        }
-      if (g_utf8_validate (text, length, NULL))
-        {
-          *out_length = length;
-          return g_strndup (text, length);
-        }
-      converted = g_convert (text, length, "UTF-8", "WINDOWS-1252", NULL, &written, NULL);
-    }
-
-  if (converted == NULL || !g_utf8_validate (converted, written, NULL))
-    return NULL;
-  if (written >= 3 && memcmp (converted, "\xEF\xBB\xBF", 3) == 0)
-    {
-      memmove (converted, converted + 3, written - 3 + 1);
-      written -= 3;
-    }
-  *out_length = written;
-  return g_steal_pointer (&converted);
-}
-
 /**
  * sb_csv_looks_like_sheet:
  *
@@ -1005,7 +964,7 @@ sb_csv_looks_like_sheet (const char *text,
 
   if (length < 0)
     length = strlen (text);
-  if (!(utf8 = dup_utf8 (text, length, &len)))
+  if (!(utf8 = _sb_text_to_utf8 (text, length, &len)))
     return FALSE;
   start = skip_sep_line (utf8, len, &separator);
   return guess_separator (utf8 + start, len - start, &separator, &header);
@@ -1070,7 +1029,7 @@ sb_csv_read (const char  *text,
   if (length < 0)
     length = strlen (text);
 
-  if (!(utf8 = dup_utf8 (text ? text : "", length, &len)))
+  if (!(utf8 = _sb_text_to_utf8 (text ? text : "", length, &len)))
     {
       g_set_error_literal (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOT_TEXT,
                            _("The file is not text"));

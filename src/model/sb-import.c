@@ -15,6 +15,7 @@
 #include "sb-json.h"
 #include "sb-markdown.h"
 #include "sb-store.h"
+#include "sb-text-private.h"
 
 /* How an import finds the story it already holds, so importing the same
  * pages twice adds and changes nothing:
@@ -913,12 +914,20 @@ read_markdown (Document    *document,
                GError     **error)
 {
   g_autofree char *base_name = document->name ? g_path_get_basename (document->name) : NULL;
+  g_autofree char *utf8 = NULL;
+  gsize utf8_length = 0;
   gboolean empty = TRUE;
 
-  if (!check_text (text, length, document->name, error))
-    return FALSE;
+  /* Notes saved by an older editor on Windows come in as they read there. */
+  utf8 = _sb_text_to_utf8 (text, length, &utf8_length);
+  if (utf8 == NULL)
+    {
+      g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOT_TEXT,
+                   _("%s is not a text file"), document->name ? document->name : _("The text"));
+      return FALSE;
+    }
 
-  document->pages = sb_markdown_read_file (text, length, catalog, base_name, &document->left_out);
+  document->pages = sb_markdown_read_file (utf8, utf8_length, catalog, base_name, &document->left_out);
   for (guint i = 0; i < document->pages->len; i++)
     empty &= sb_markdown_page_is_empty (g_ptr_array_index (document->pages, i));
 

@@ -21,4 +21,8 @@ _sb_set_text (char       **slot,
   return TRUE;
 }
 
+char *_sb_text_to_utf8 (const char *text,
+                        gsize       length,
+                        gsize      *out_length);
+
 G_END_DECLS
