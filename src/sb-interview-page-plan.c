@@ -597,6 +597,117 @@ make_told_row (SbInterviewPage *self,
   return row;
 }
 
+/* Another story told: one the plan did not have, picked from them all. */
+static void
+other_told_activate_cb (GtkListView     *view,
+                        guint            position,
+                        SbInterviewPage *self)
+{
+  SbRound *round = g_object_get_data (G_OBJECT (view), "sb-round");
+  g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+  GtkWidget *button = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON);
+
+  if (button != NULL)
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  if (story == NULL)
+    return;
+  materialise_prefill (self, round);
+  if (!sb_round_has_told (round, sb_story_get_id (story)))
+    sb_round_add_told (round, sb_story_get_id (story), sb_story_get_title (story));
+}
+
+static void
+other_told_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+other_told_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  g_autofree char *title = story_title (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), title);
+}
+
+static void
+other_told_search_cb (GtkSearchEntry  *entry,
+                      GtkStringFilter *filter)
+{
+  gtk_string_filter_set_search (filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* Built when it opens: a search and a list of every story. */
+static void
+other_told_create_popup (GtkMenuButton *button,
+                         gpointer       user_data)
+{
+  SbInterviewPage *self = user_data;
+  GtkStringFilter *filter = gtk_string_filter_new (gtk_property_expression_new (SB_TYPE_STORY, NULL, "title"));
+  GtkFilterListModel *stories = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
+                                                           GTK_FILTER (filter));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *entry = gtk_search_entry_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (other_told_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (other_told_bind_cb), NULL);
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (stories))), factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (view), TRUE);
+  gtk_widget_add_css_class (view, "navigation-sidebar");
+  g_object_set_data_full (G_OBJECT (view), "sb-round",
+                          g_object_ref (g_object_get_data (G_OBJECT (button), "sb-round")), g_object_unref);
+  g_signal_connect_object (view, "activate", G_CALLBACK (other_told_activate_cb), self, 0);
+
+  g_object_set (entry, "placeholder-text", _("Search Stories"), NULL);
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (entry), view);
+  g_signal_connect_object (entry, "search-changed", G_CALLBACK (other_told_search_cb), filter, 0);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_widget_set_size_request (scroller, 300, -1);
+
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), entry);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static GtkWidget *
+make_other_told_row (SbInterviewPage *self,
+                     SbRound         *round,
+                     gboolean         first)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 first ? _("A Story You Told") : _("Another Story You Told"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               first ? _("No story was planned for this round") : _("One the plan did not have"));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "list-add-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Log Another Story"));
+  g_object_set_data_full (G_OBJECT (button), "sb-round", g_object_ref (round), g_object_unref);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), other_told_create_popup, self, NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
 static void
 rating_toggled_cb (GtkToggleButton *button,
                    SbInterviewPage *self)
@@ -678,15 +789,7 @@ make_log_round (SbInterviewPage *self,
       g_hash_table_add (shown, (gpointer) id);
       gtk_list_box_append (GTK_LIST_BOX (list), make_told_row (self, round, id, sb_story_get_title (story), prefilled));
     }
-  if (g_hash_table_size (shown) == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No story was planned for this round"));
-      gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-
+  gtk_list_box_append (GTK_LIST_BOX (list), make_other_told_row (self, round, g_hash_table_size (shown) == 0));
   gtk_list_box_append (GTK_LIST_BOX (list), make_rating_row (self, round));
 
   for (guint i = 0; follow_ups != NULL && follow_ups[i] != NULL; i++)

@@ -177,6 +177,13 @@ is_check_for_story (GtkWidget     *widget,
 }
 
 static gboolean
+is_other_told_for (GtkWidget     *widget,
+                   gconstpointer  round)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "sb-round") == round;
+}
+
+static gboolean
 has_action (GtkWidget     *widget,
             gconstpointer  name)
 {
@@ -459,6 +466,68 @@ test_interview_loop (void)
     g_assert_nonnull (focus);
     g_assert_true (gtk_widget_is_ancestor (focus, page_child (page, "log_box")));
     g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
+  }
+
+  /* A story the plan did not have: searched for among them all, logged. */
+  {
+    SbStory *other = NULL;
+    GtkWidget *button, *popover, *entry, *view;
+    GListModel *found;
+    guint position = G_MAXUINT;
+
+    for (guint i = 0; other == NULL && i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
+      {
+        g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+        if (!sb_round_has_told (first, sb_story_get_id (story)) && sb_story_get_title (story)[0] != '\0')
+          other = story;
+      }
+    g_assert_nonnull (other);
+    button = sb_test_ui_find_widget (page_child (page, "log_box"), is_other_told_for, first);
+    g_assert_nonnull (button);
+    /* On screen first: a popover points at what is shown. */
+    gtk_widget_grab_focus (button);
+    sb_test_ui_iterate (100);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    sb_test_ui_iterate (100);
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    entry = sb_test_ui_find_widget (popover, sb_test_ui_is_a, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+    view = sb_test_ui_find_widget (popover, sb_test_ui_is_a, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+    g_assert_nonnull (entry);
+    g_assert_nonnull (view);
+    found = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+    g_assert_cmpuint (g_list_model_get_n_items (found), ==, g_list_model_get_n_items (G_LIST_MODEL (library)));
+    gtk_editable_set_text (GTK_EDITABLE (entry), sb_story_get_title (other));
+    g_signal_emit_by_name (entry, "search-changed");
+    sb_test_ui_iterate (300);
+    g_assert_cmpuint (g_list_model_get_n_items (found), >=, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (found), <, g_list_model_get_n_items (G_LIST_MODEL (library)));
+    if (g_getenv ("SB_SHOTS_DIR") != NULL)
+      {
+        g_autofree char *file = g_build_filename (g_getenv ("SB_SHOTS_DIR"), "interview-told-picker-light-wide.png", NULL);
+        const char *argv[] = { "import", "-window", "root", file, NULL };
+
+        g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+      }
+    for (guint i = 0; i < g_list_model_get_n_items (found); i++)
+      {
+        g_autoptr(SbStory) story = g_list_model_get_item (found, i);
+
+        if (story == other)
+          position = i;
+      }
+    g_assert_cmpuint (position, !=, G_MAXUINT);
+    g_signal_emit_by_name (view, "activate", position);
+    g_assert_true (sb_round_has_told (first, sb_story_get_id (other)));
+    g_assert_true (sb_round_has_told (first, sb_story_get_id (told)));
+    g_assert_false (gtk_widget_get_visible (popover));
+    sb_test_ui_iterate (100);  /* the log is built again, the picker with it */
+    widget = sb_test_ui_find_widget (page_child (page, "log_box"), is_check_for_story, sb_story_get_id (other));
+    g_assert_nonnull (widget);
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)));
+    shoot_at (GTK_WIDGET (window), "interview-log-other", "win.show-editor", page_child (page, "log_group"));
   }
 
   /* The outcome. */
