@@ -595,6 +595,76 @@ test_sync_merge_copy_two_way (Fixture       *f,
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
 }
 
+static SbInterview *
+interview_for (SbLibrary  *library,
+               const char *company)
+{
+  GListModel *interviews = sb_library_get_interviews (library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (interviews); i++)
+    {
+      g_autoptr(SbInterview) interview = g_list_model_get_item (interviews, i);
+
+      if (g_str_equal (sb_interview_get_company (interview), company))
+        return interview;  /* the library holds it */
+    }
+  return NULL;
+}
+
+/* On the other computer: the notes of the Acme interview edited, one at
+ * Initech planned.
+ */
+static void
+edit_interviews_there (SbLibrary *library)
+{
+  g_autoptr(SbInterview) added = sb_interview_new ("Initech", "Engineer", NULL);
+
+  sb_interview_set_notes (interview_for (library, "Acme"), "Notes written there");
+  sb_library_add_interview (library, added);
+}
+
+/* Undoing the merge of a copy takes back its interviews too, and keeps
+ * an edit made here since.
+ */
+static void
+test_sync_undo_copy_interviews (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbInterview) acme = sb_interview_new ("Acme", "Engineer", NULL);
+  g_autoptr(SbInterview) globex = sb_interview_new ("Globex", "Lead", NULL);
+  g_autofree char *acme_before = NULL;
+  g_autofree char *copy = NULL;
+  SbMergeReport report;
+
+  fill (f, 2, 13);
+  sb_interview_set_notes (acme, "Notes written here");
+  sb_library_add_interview (f->library, acme);
+  sb_library_add_interview (f->library, globex);
+  g_clear_pointer (&f->synced, g_free);
+  f->synced = g_strdup (f->path);
+  g_assert_true (sb_store_save (f->store, &error));
+  g_assert_no_error (error);
+  acme_before = sb_interview_dup_json (acme);
+  copy = make_copy (f, "stories (conflicted copy 2026-12-07).json", edit_interviews_there);
+
+  g_assert_true (sb_store_merge_conflict_copies (f->store, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (interview_for (f->library, "Initech"));
+  sb_interview_set_notes (globex, "Edited here after the merge");
+
+  g_assert_true (sb_store_undo_copies_merge (f->store));
+  g_assert_null (interview_for (f->library, "Initech"));
+  g_assert_true (interview_for (f->library, "Acme") == acme);
+  {
+    g_autofree char *acme_after = sb_interview_dup_json (acme);
+
+    g_assert_cmpstr (acme_after, ==, acme_before);
+  }
+  g_assert_cmpstr (sb_interview_get_notes (interview_for (f->library, "Globex")), ==, "Edited here after the merge");
+  g_assert_true (sb_store_get_dirty (f->store));
+}
+
 /* A copy cut short, or from a newer version: left alone and named. */
 static void
 test_sync_unreadable_copy (Fixture       *f,
@@ -745,6 +815,7 @@ main (int   argc,
   ADD ("/sync/list-conflict-copies", test_sync_list_conflict_copies);
   ADD ("/sync/merge-copy-three-way", test_sync_merge_copy_three_way);
   ADD ("/sync/merge-copy-two-way", test_sync_merge_copy_two_way);
+  ADD ("/sync/undo-copy-interviews", test_sync_undo_copy_interviews);
   ADD ("/sync/unreadable-copy", test_sync_unreadable_copy);
   ADD ("/sync/saved-by", test_sync_saved_by);
   ADD ("/sync/saved-by-absent", test_sync_saved_by_absent);

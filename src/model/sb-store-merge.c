@@ -411,10 +411,59 @@ story_data_unref0 (gpointer data)
     sb_story_data_unref (data);
 }
 
+static void
+object_unref0 (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* The interviews the merge of copies added or changed, as they were. */
+static GHashTable *
+interviews_undo (SbStore    *self,
+                 const char *before_json)
+{
+  g_autoptr(GPtrArray) before = sb_interview_list_from_text (before_json);
+  g_autoptr(GHashTable) before_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *undo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, object_unref0);
+  GListModel *now = sb_library_get_interviews (self->library);
+  GHashTableIter iter;
+  gpointer id, was;
+
+  for (guint i = 0; i < before->len; i++)
+    g_hash_table_insert (before_by_id, (gpointer) sb_interview_get_id (before->pdata[i]), before->pdata[i]);
+
+  for (guint i = 0; i < g_list_model_get_n_items (now); i++)
+    {
+      g_autoptr(SbInterview) interview = g_list_model_get_item (now, i);
+      SbInterview *old = NULL;
+      g_autofree char *json = NULL;
+      g_autofree char *old_json = NULL;
+
+      if (!g_hash_table_steal_extended (before_by_id, sb_interview_get_id (interview), NULL, (gpointer *) &old))
+        {
+          g_hash_table_insert (undo, g_strdup (sb_interview_get_id (interview)), NULL);
+          continue;
+        }
+      json = sb_interview_dup_json (interview);
+      old_json = sb_interview_dup_json (old);
+      if (!g_str_equal (json, old_json))
+        g_hash_table_insert (undo, g_strdup (sb_interview_get_id (old)), g_object_ref (old));
+    }
+
+  /* Those it removed. */
+  g_hash_table_iter_init (&iter, before_by_id);
+  while (g_hash_table_iter_next (&iter, &id, &was))
+    g_hash_table_insert (undo, g_strdup (id), g_object_ref (was));
+
+  return undo;
+}
+
 /* Keeps what the merge of copies changed, for sb_store_undo_copies_merge(). */
 static void
 record_copy_undo (SbStore    *self,
-                  GHashTable *before)
+                  GHashTable *before,
+                  const char *interviews_before)
 {
   g_autoptr(GPtrArray) now = sb_library_dup_stories_for_principle (self->library, NULL);
   g_autoptr(GHashTable) now_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -439,6 +488,8 @@ record_copy_undo (SbStore    *self,
 
   g_clear_pointer (&self->copy_undo, g_hash_table_unref);
   self->copy_undo = undo;
+  g_clear_pointer (&self->copy_undo_interviews, g_hash_table_unref);
+  self->copy_undo_interviews = interviews_undo (self, interviews_before);
 }
 
 /* Moves a merged copy into backups/ as merged-<timestamp>-<its name>: it is
@@ -497,6 +548,7 @@ sb_store_merge_conflict_copies (SbStore        *self,
   g_autoptr(GStrvBuilder) unreadable = g_strv_builder_new ();
   g_autoptr(GHashTable) before = NULL;
   g_autoptr(GPtrArray) stories = NULL;
+  g_autofree char *interviews_before = NULL;
   g_autofree char *first_host = NULL;
   SbMergeReport total = { 0, };
   gboolean was_dirty;
@@ -530,6 +582,7 @@ sb_store_merge_conflict_copies (SbStore        *self,
       if (!g_hash_table_contains (before, sb_story_get_id (story)))
         g_hash_table_insert (before, (gpointer) sb_story_get_id (story), g_object_ref (story));
     }
+  interviews_before = sb_library_dup_interviews_json (self->library, 1);
 
   for (guint i = 0; i < copies->len; i++)
     {
@@ -560,7 +613,7 @@ sb_store_merge_conflict_copies (SbStore        *self,
   if (merged->len == 0)
     return TRUE;
 
-  record_copy_undo (self, before);
+  record_copy_undo (self, before, interviews_before);
 
   /* Written before the copies go: they are the only other place the
    * merged stories are until then.
@@ -591,9 +644,9 @@ sb_store_merge_conflict_copies (SbStore        *self,
  * sb_store_undo_copies_merge:
  *
  * Takes back what the last sb_store_merge_conflict_copies() did to the
- * stories: the ones it added go, the ones it changed or removed come back
- * as they were; later edits of other stories stay. The copies stay in
- * backups/. Principles are not taken back.
+ * stories and the interviews: the ones it added go, the ones it changed or
+ * removed come back as they were; later edits of others stay. The copies
+ * stay in backups/. Principles are not taken back.
  *
  * Returns: whether there was a merge to take back
  */
@@ -601,6 +654,7 @@ gboolean
 sb_store_undo_copies_merge (SbStore *self)
 {
   g_autoptr(GHashTable) undo = NULL;
+  g_autoptr(GHashTable) undo_interviews = NULL;
   GHashTableIter iter;
   gpointer id, data;
 
@@ -610,6 +664,7 @@ sb_store_undo_copies_merge (SbStore *self)
     return FALSE;
 
   undo = g_steal_pointer (&self->copy_undo);
+  undo_interviews = g_steal_pointer (&self->copy_undo_interviews);
   g_hash_table_iter_init (&iter, undo);
   while (g_hash_table_iter_next (&iter, &id, &data))
     {
@@ -629,6 +684,19 @@ sb_store_undo_copies_merge (SbStore *self)
           else
             sb_library_add (self->library, was);
         }
+    }
+
+  g_hash_table_iter_init (&iter, undo_interviews);
+  while (g_hash_table_iter_next (&iter, &id, &data))
+    {
+      SbInterview *current = sb_library_find_interview (self->library, id);
+
+      if (data == NULL && current != NULL)
+        sb_library_remove_interview (self->library, current);
+      else if (data != NULL && current != NULL)
+        sb_interview_update_from (current, data);
+      else if (data != NULL)
+        sb_library_add_interview (self->library, data);
     }
 
   return TRUE;

@@ -88,6 +88,10 @@ struct _SbStore
    * story as it was before (SbStoryData), or to %NULL for one it added.
    */
   GHashTable   *copy_undo;
+  /* … and interview id to the interview as it was (an SbInterview), or
+   * to %NULL for one it added.
+   */
+  GHashTable   *copy_undo_interviews;
   /* The host name in the file as last read, when it says. */
   char         *saved_by;
 
