@@ -1237,6 +1237,31 @@ test_read_decorations (void)
   g_assert_cmpstr (sb_story_get_notes (story), ==,
                    "Follow-up questions to expect:\n- Why not scale out?\n\nKey metrics: 8x, 2 weekends");
 
+  /* An indented list under a note's label keeps its shape. */
+  story = read_one ("### Example 1: Pilot\nSituation: Late.\nTask: Ship.\nAction: Cut scope.\nResult: On time.\n"
+                    "Key metrics:\n  - a\n    - b\n  - c\n", NULL);
+  g_assert_cmpstr (sb_story_get_notes (story), ==, "Key metrics:\n- a\n  - b\n- c");
+
+  /* In an Action, a bold line is a step's name, whatever its words. */
+  story = read_one ("## Dashboards\n\n**Situation**\nBlind.\n\n**Action**\n**Metrics dashboard**\n- built it\n\n"
+                    "**Result**\nSeen.\n", NULL);
+  g_assert_cmpstr (sb_story_get_actions (story)[0], ==, "Metrics dashboard\n- built it");
+  g_assert_cmpstr (sb_story_get_notes (story), ==, "");
+
+  /* A bold title that starts with a note's word is the next story's. */
+  {
+    g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+    g_autoptr(GPtrArray) pages = sb_markdown_read ("**Story 1 - Rollback**\nSituation: Broke.\nTask: Fix.\nAction: Rolled back.\n"
+                                                   "Result: Fine.\n\n**Investigation of a data leak**\nSituation: A leak.\n"
+                                                   "Task: Find it.\nAction: Read logs.\nResult: Found it.\n",
+                                                   -1, catalog, NULL);
+    SbMarkdownPage *page = g_ptr_array_index (pages, 0);
+
+    g_assert_cmpuint (page->stories->len, ==, 2);
+    g_assert_cmpstr (sb_story_get_notes (g_ptr_array_index (page->stories, 0)), ==, "");
+    g_assert_cmpstr (sb_story_get_title (g_ptr_array_index (page->stories, 1)), ==, "Investigation of a data leak");
+  }
+
   /* A bold line that names no note stays the part's text. */
   story = read_one ("## Launch\n\n**Situation**\nLate.\n\n**Task**\nShip.\n\n**Result**\n**Revenue up 20%**\n", NULL);
   g_assert_cmpstr (sb_story_get_result (story), ==, "**Revenue up 20%**");

@@ -905,6 +905,24 @@ read_json (Document    *document,
   return TRUE;
 }
 
+/* Whether @text holds UTF-8's own sequences of several bytes: then it is
+ * UTF-8 with a stray byte, not text in another encoding.
+ */
+static gboolean
+has_utf8_sequences (const char *text,
+                    gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) text[i] >= 0xC2)
+      {
+        gunichar c = g_utf8_get_char_validated (text + i, length - i);
+
+        if (c != (gunichar) -1 && c != (gunichar) -2)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* Any thread: @catalog is only asked for principles' names. */
 static gboolean
 read_markdown (Document    *document,
@@ -918,8 +936,20 @@ read_markdown (Document    *document,
   gsize utf8_length = 0;
   gboolean empty = TRUE;
 
-  /* Notes saved by an older editor on Windows come in as they read there. */
-  utf8 = _sb_text_to_utf8 (text, length, &utf8_length);
+  if (text == NULL)
+    text = "";
+  /* UTF-8 with a stray byte: the byte shows as "�", the rest as written.
+   * Notes saved by an older editor on Windows come in as they read there.
+   */
+  if (length >= 2 && memchr (text, '\0', length) == NULL && !g_utf8_validate_len (text, length, NULL) &&
+      !((guchar) text[0] == 0xFF && (guchar) text[1] == 0xFE) &&
+      !((guchar) text[0] == 0xFE && (guchar) text[1] == 0xFF) && has_utf8_sequences (text, length))
+    {
+      utf8 = g_utf8_make_valid (text, length);
+      utf8_length = strlen (utf8);
+    }
+  else
+    utf8 = _sb_text_to_utf8 (text, length, &utf8_length);
   if (utf8 == NULL)
     {
       g_set_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOT_TEXT,

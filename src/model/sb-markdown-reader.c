@@ -123,6 +123,16 @@ take_line (Parser     *parser,
   /* A title is one line: "Story:" over it, or with it. */
   if (parser->field == FIELD_STORY && parser->current->len > 0)
     return;
+  /* A list under "- **Result:**" keeps its shape, not its indent: the
+   * lines after the first lose as much of it as the first did.
+   */
+  if ((parser->label_open || parser->para_break || parser->current->len == 0) &&
+      !_sb_markdown_is_blank (line))
+    {
+      parser->indented = parser->current;
+      parser->indent = _sb_markdown_skip_spaces (line) - line;
+    }
+
   if (parser->label_open && !_sb_markdown_is_blank (line))
     {
       Line item;
@@ -143,13 +153,7 @@ take_line (Parser     *parser,
     {
       gsize indent = 0;
 
-      /* A list under "- **Result:**" keeps its shape, not its indent. */
-      if (parser->current->len == 0)
-        {
-          parser->indented = parser->current;
-          parser->indent = _sb_markdown_skip_spaces (line) - line;
-        }
-      else if (parser->indented == parser->current)
+      if (parser->indented == parser->current)
         while (indent < parser->indent && _sb_markdown_is_space (line[indent]))
           indent++;
       append_line (parser->current, line + indent);
@@ -878,6 +882,7 @@ begin_part (Parser     *parser,
         }
       parser->field = FIELD_NOTES;
       parser->current = notes;
+      parser->indented = NULL;
       parser->label_open = text[0] == '\0';
       return;
     }
@@ -1962,8 +1967,11 @@ markdown_read (const char  *text,
               handle_text (&parser, lines[i], TRUE);
               break;
             case LINE_TEXT:
-              /* "**Follow-up questions to expect**" in a story: its notes. */
-              if (line.bold_only && parser.draft != NULL && parser.draft->labelled)
+              /* "**Follow-up questions to expect**" in a story: its notes
+               * (in an Action, "**Investigation**" is a step's name).
+               */
+              if (line.bold_only && parser.draft != NULL && parser.draft->labelled &&
+                  parser.field != FIELD_ACTION)
                 {
                   g_autofree char *inner = bold_inner (lines[i]);
                   const char *name = _sb_markdown_skip_symbols (inner);

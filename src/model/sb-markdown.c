@@ -278,8 +278,10 @@ _sb_markdown_match_label (const char *line,
   return TRUE;
 }
 
-/* Whether @text names a part the model keeps in a story's notes, in its
- * first words: "Key metrics", "Follow-up questions to expect".
+/* Whether @text, a bold line's, names a part the model keeps in a
+ * story's notes: "Key metrics", "Investigation:", and "Follow-up
+ * questions" with words after it ("… to expect"). "**Metrics up 20%**"
+ * and "**Investigation of a leak**" are text.
  */
 gboolean
 _sb_markdown_is_note_label (const char *text)
@@ -287,9 +289,14 @@ _sb_markdown_is_note_label (const char *text)
   for (guint i = 0; i < G_N_ELEMENTS (label_words); i++)
     {
       gsize len = strlen (label_words[i].word);
+      const char *rest = text + len;
 
-      if (label_words[i].field == FIELD_OTHER &&
-          g_ascii_strncasecmp (text, label_words[i].word, len) == 0 && !g_ascii_isalnum (text[len]))
+      if (label_words[i].field != FIELD_OTHER ||
+          g_ascii_strncasecmp (text, label_words[i].word, len) != 0 || g_ascii_isalnum (*rest))
+        continue;
+      while (*rest == ':' || _sb_markdown_is_space (*rest))
+        rest++;
+      if (*rest == '\0' || strstr (label_words[i].word, "question") != NULL)
         return TRUE;
     }
   return FALSE;
