@@ -643,6 +643,18 @@ other_told_search_cb (GtkSearchEntry  *entry,
   gtk_string_filter_set_search (filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* Enter in the search: the first story found, as typed so far. */
+static void
+other_told_enter_cb (GtkSearchEntry  *entry,
+                     SbInterviewPage *self)
+{
+  GtkListView *view = g_object_get_data (G_OBJECT (entry), "sb-view");
+
+  other_told_search_cb (entry, g_object_get_data (G_OBJECT (entry), "sb-filter"));
+  if (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))) > 0)
+    other_told_activate_cb (view, 0, self);
+}
+
 /* Built when it opens: a search and a list of every story. */
 static void
 other_told_create_popup (GtkMenuButton *button,
@@ -671,6 +683,9 @@ other_told_create_popup (GtkMenuButton *button,
   g_object_set (entry, "placeholder-text", _("Search Stories"), NULL);
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (entry), view);
   g_signal_connect_object (entry, "search-changed", G_CALLBACK (other_told_search_cb), filter, 0);
+  g_object_set_data (G_OBJECT (entry), "sb-view", view);
+  g_object_set_data (G_OBJECT (entry), "sb-filter", filter);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (other_told_enter_cb), self, 0);
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
@@ -681,7 +696,6 @@ other_told_create_popup (GtkMenuButton *button,
   gtk_box_append (GTK_BOX (box), entry);
   gtk_box_append (GTK_BOX (box), scroller);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_popover_set_default_widget (GTK_POPOVER (popover), entry);
   gtk_menu_button_set_popover (button, popover);
 }
 
@@ -701,6 +715,7 @@ make_other_told_row (SbInterviewPage *self,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Log Another Story"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Log Another Story"), -1);
   g_object_set_data_full (G_OBJECT (button), "sb-round", g_object_ref (round), g_object_unref);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), other_told_create_popup, self, NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

@@ -528,6 +528,20 @@ test_interview_loop (void)
     g_assert_nonnull (widget);
     g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)));
     shoot_at (GTK_WIDGET (window), "interview-log-other", "win.show-editor", page_child (page, "log_group"));
+
+    /* Typed and Enter, at once: the first story found. */
+    button = sb_test_ui_find_widget (page_child (page, "log_box"), is_other_told_for, second);
+    g_assert_nonnull (button);
+    gtk_widget_grab_focus (button);
+    sb_test_ui_iterate (100);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    sb_test_ui_iterate (100);
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    entry = sb_test_ui_find_widget (popover, sb_test_ui_is_a, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+    gtk_editable_set_text (GTK_EDITABLE (entry), sb_story_get_title (told));
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_true (sb_round_has_told (second, sb_story_get_id (told)));
+    sb_test_ui_iterate (100);
   }
 
   /* The outcome. */
