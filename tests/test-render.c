@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "sb-catalog.h"
@@ -297,6 +298,79 @@ test_render_long_paragraph (void)
 /* A heading is never the last line of a page: whatever comes before it,
  * it moves to the next page with its paragraph.
  */
+/* A document asked on one page: a little over it fits, smaller; far over
+ * it stays full size on several pages; every line is drawn either way.
+ */
+static void
+test_render_one_page (void)
+{
+  const struct { guint lines; gboolean one_page; } cases[] = {
+    { 40, TRUE }, { 58, TRUE }, { 58, FALSE }, { 200, TRUE },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(SbDocument) document = sb_document_new ("Plan");
+      g_autoptr(SbPageRenderer) renderer = NULL;
+      g_autoptr(SbPageRenderer) full = NULL;
+      g_autofree char *text = NULL;
+      guint n_pages, n_full;
+      double scale;
+
+      for (guint i = 0; i < cases[c].lines; i++)
+        {
+          g_autofree char *line = g_strdup_printf ("Line %u of the plan", i);
+
+          sb_document_add_labelled_line (document, "Situation:", line);
+        }
+      full = sb_page_renderer_new (document, SB_PAGE_A4_WIDTH, SB_PAGE_A4_HEIGHT);
+      n_full = sb_page_renderer_paginate (full);
+      sb_document_set_one_page (document, cases[c].one_page);
+      renderer = sb_page_renderer_new (document, SB_PAGE_A4_WIDTH, SB_PAGE_A4_HEIGHT);
+      n_pages = sb_page_renderer_paginate (renderer);
+      scale = sb_page_renderer_get_scale (renderer);
+      g_test_message ("%u lines%s: %u pages at %.2f (%u at full size)", cases[c].lines,
+                      cases[c].one_page ? ", one page asked" : "", n_pages, scale, n_full);
+
+      if (n_full == 1 || !cases[c].one_page)
+        {
+          g_assert_cmpuint (n_pages, ==, n_full);
+          g_assert_cmpfloat (scale, ==, 1.0);
+        }
+      else if (cases[c].lines < 100)
+        {
+          g_assert_cmpuint (n_full, ==, 2);
+          g_assert_cmpuint (n_pages, ==, 1);
+          g_assert_cmpfloat (scale, <, 1.0);
+          g_assert_cmpfloat (scale, >=, 0.6);
+        }
+      else
+        {
+          g_assert_cmpuint (n_pages, ==, n_full);
+          g_assert_cmpfloat (scale, ==, 1.0);
+        }
+
+      text = dup_all_text (renderer);
+      for (guint i = 0; i < cases[c].lines; i++)
+        {
+          g_autofree char *line = g_strdup_printf ("Line %u of the plan\n", i);
+
+          g_assert_nonnull (strstr (text, line));
+        }
+      /* Drawn at that scale onto the paper. */
+      {
+        cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, SB_PAGE_A4_WIDTH, SB_PAGE_A4_HEIGHT);
+        cairo_t *cr = cairo_create (surface);
+
+        for (guint page = 0; page < n_pages; page++)
+          sb_page_renderer_draw_page (renderer, cr, page);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+    }
+}
+
 static void
 test_render_keep_heading (void)
 {
@@ -541,6 +615,9 @@ test_cheat_sheet_summarize (void)
   g_autofree char *e = sb_cheat_sheet_summarize_actions (steps);
   g_autofree char *f = sb_cheat_sheet_truncate ("one two three four five six seven", 16);
   g_autofree char *g = sb_cheat_sheet_truncate ("short", 16);
+  g_autofree char *h = sb_cheat_sheet_summarize ("- Live 4 days early\n- Partner stayed");
+  g_autofree char *i = sb_cheat_sheet_summarize ("  2) Cut costs 18%. Then more.");
+  g_autofree char *j = sb_cheat_sheet_summarize ("-5% churn");
 
   g_assert_cmpstr (a, ==, "Uptime rose to 99.9% in v2.1.");
   g_assert_cmpstr (b, ==, "First line");
@@ -550,6 +627,9 @@ test_cheat_sheet_summarize (void)
   g_assert_cmpstr (f, ==, "one two three…");
   g_assert_cmpuint (g_utf8_strlen (f, -1), <=, 16);
   g_assert_cmpstr (g, ==, "short");
+  g_assert_cmpstr (h, ==, "Live 4 days early");
+  g_assert_cmpstr (i, ==, "Cut costs 18%.");
+  g_assert_cmpstr (j, ==, "-5% churn");
 }
 
 /* Checks the story blocks of a plain-text cheat sheet: a title line, then
@@ -725,6 +805,7 @@ main (int   argc,
   g_test_add_func ("/render/pdf/unwritable", test_render_unwritable);
   g_test_add_func ("/render/paginate/long-paragraph", test_render_long_paragraph);
   g_test_add_func ("/render/paginate/keep-heading", test_render_keep_heading);
+  g_test_add_func ("/render/paginate/one-page", test_render_one_page);
   g_test_add_func ("/render/paginate/page-sizes", test_render_page_sizes);
   g_test_add_func ("/render/draw/scaled", test_render_draw_scaled);
   g_test_add_func ("/cheat-sheet/summarize", test_cheat_sheet_summarize);

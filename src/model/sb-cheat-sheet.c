@@ -131,8 +131,8 @@ is_space (char c)
  * @text: (nullable): a story field
  *
  * Returns: (transfer full): the first sentence or the first line of @text,
- * whichever ends first, with runs of spaces and tabs made one space; ""
- * for an empty field
+ * whichever ends first (of a list, its first item, without the marker),
+ * with runs of spaces and tabs made one space; "" for an empty field
  */
 char *
 sb_cheat_sheet_summarize (const char *text)
@@ -143,6 +143,20 @@ sb_cheat_sheet_summarize (const char *text)
   if (text == NULL)
     return g_strdup ("");
 
+  while (is_space (*text))
+    text++;
+  /* A Result written as a list: its first item, without the marker. */
+  if ((*text == '-' || *text == '*' || *text == '+') && (text[1] == ' ' || text[1] == '\t'))
+    text += 2;
+  else if (g_str_has_prefix (text, "\xe2\x80\xa2 "))
+    text += 4;
+  else if (g_ascii_isdigit (*text))
+    {
+      for (p = text; g_ascii_isdigit (*p); p++)
+        ;
+      if ((*p == '.' || *p == ')') && (p[1] == ' ' || p[1] == '\t'))
+        text = p + 2;
+    }
   while (is_space (*text))
     text++;
 

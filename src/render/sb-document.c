@@ -22,6 +22,7 @@ struct _SbDocument
   char      *title;
   /* SbBlock */
   GPtrArray *blocks;
+  gboolean   one_page;
 };
 
 G_DEFINE_FINAL_TYPE (SbDocument, sb_document, G_TYPE_OBJECT)
@@ -146,6 +147,27 @@ sb_document_get_title (SbDocument *self)
 {
   g_return_val_if_fail (SB_IS_DOCUMENT (self), NULL);
   return self->title;
+}
+
+/**
+ * sb_document_set_one_page:
+ *
+ * Asks for the document on one page: when it runs over, its pages are
+ * printed a little smaller (down to 60%), when that is enough.
+ */
+void
+sb_document_set_one_page (SbDocument *self,
+                          gboolean    one_page)
+{
+  g_return_if_fail (SB_IS_DOCUMENT (self));
+  self->one_page = !!one_page;
+}
+
+gboolean
+sb_document_get_one_page (SbDocument *self)
+{
+  g_return_val_if_fail (SB_IS_DOCUMENT (self), FALSE);
+  return self->one_page;
 }
 
 guint

@@ -12,6 +12,9 @@ G_DECLARE_FINAL_TYPE (SbDocument, sb_document, SB, DOCUMENT, GObject)
 SbDocument *sb_document_new               (const char         *title);
 const char *sb_document_get_title         (SbDocument         *self);
 guint       sb_document_get_n_blocks      (SbDocument         *self);
+void        sb_document_set_one_page      (SbDocument         *self,
+                                           gboolean            one_page);
+gboolean    sb_document_get_one_page      (SbDocument         *self);
 void        sb_document_add_title         (SbDocument         *self,
                                            const char         *title,
                                            const char         *subtitle);

@@ -42,6 +42,8 @@
 #define QUOTE_INDENT    14.0
 #define LABEL_GAP       8.0
 #define FOOTER_SIZE     8.0
+/* The smallest a document asked on one page is drawn at */
+#define MIN_SCALE_PERCENT 60
 
 typedef enum
 {
@@ -150,6 +152,8 @@ struct _SbPageRenderer
   GArray       *blocks;
   guint         n_pages;
   gboolean      paginated;
+  /* what the pages are drawn at: below 1 for a document asked on one page */
+  double        scale;
 };
 
 G_DEFINE_FINAL_TYPE (SbPageRenderer, sb_page_renderer, G_TYPE_OBJECT)
@@ -304,6 +308,7 @@ sb_page_renderer_init (SbPageRenderer *self)
   self->margin_right = 68;
   self->margin_bottom = 72;
   self->margin_left = 68;
+  self->scale = 1.0;
   self->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   self->blocks = g_array_new (FALSE, TRUE, sizeof (BlockPosition));
@@ -796,7 +801,7 @@ place_row (SbPageRenderer *self,
       if (part->layout != NULL)
         g_object_ref (part->layout);
       placed.page = cursor->page;
-      placed.x = self->margin_left + part->x;
+      placed.x = self->margin_left / self->scale + part->x;
       placed.height = row->height;
 
       switch (part->kind)
@@ -824,17 +829,11 @@ place_row (SbPageRenderer *self,
   cursor->page_empty = FALSE;
 }
 
-/**
- * sb_page_renderer_paginate:
- *
- * Lays the document out onto pages, unless that was done already. Cheap
- * to call again. Call it in #GtkPrintOperation::begin-print and pass the
- * result to gtk_print_operation_set_n_pages().
- *
- * Returns: the number of pages, at least 1
+/* Lays the document out on pages that, drawn at @self->scale, fill the
+ * paper with the same margins.
  */
-guint
-sb_page_renderer_paginate (SbPageRenderer *self)
+static void
+lay_out (SbPageRenderer *self)
 {
   g_autoptr(GPtrArray) units = NULL;
   guint n_blocks;
@@ -843,15 +842,9 @@ sb_page_renderer_paginate (SbPageRenderer *self)
   double previous_after = 0;
   Cursor cursor;
 
-  g_return_val_if_fail (SB_IS_PAGE_RENDERER (self), 0);
-
-  if (self->paginated)
-    return self->n_pages;
-
-  ensure_context (self);
   clear_placed (self);
 
-  column = self->width - self->margin_left - self->margin_right;
+  column = (self->width - self->margin_left - self->margin_right) / self->scale;
   label_column = MIN (measure_label_column (self), column / 3);
   n_blocks = sb_document_get_n_blocks (self->document);
 
@@ -863,8 +856,8 @@ sb_page_renderer_paginate (SbPageRenderer *self)
   g_array_set_size (self->blocks, n_blocks);
 
   cursor.page = 0;
-  cursor.top = self->margin_top;
-  cursor.bottom = self->height - self->margin_bottom;
+  cursor.top = self->margin_top / self->scale;
+  cursor.bottom = (self->height - self->margin_bottom) / self->scale;
   cursor.y = cursor.top;
   cursor.page_empty = TRUE;
 
@@ -942,9 +935,63 @@ sb_page_renderer_paginate (SbPageRenderer *self)
         g_array_append_val (self->page_starts, index);
       }
   }
+}
+
+/**
+ * sb_page_renderer_paginate:
+ *
+ * Lays the document out onto pages, unless that was done already. Cheap
+ * to call again. Call it in #GtkPrintOperation::begin-print and pass the
+ * result to gtk_print_operation_set_n_pages().
+ *
+ * Returns: the number of pages, at least 1
+ */
+guint
+sb_page_renderer_paginate (SbPageRenderer *self)
+{
+  g_return_val_if_fail (SB_IS_PAGE_RENDERER (self), 0);
+
+  if (self->paginated)
+    return self->n_pages;
+
+  ensure_context (self);
+  self->scale = 1.0;
+  lay_out (self);
+
+  /* Asked on one page and running over: a little smaller, when that is
+   * enough, else as large as ever on more pages.
+   */
+  if (self->n_pages > 1 && sb_document_get_one_page (self->document))
+    {
+      for (int percent = 95; percent >= MIN_SCALE_PERCENT && self->n_pages > 1; percent -= 5)
+        {
+          self->scale = percent / 100.0;
+          lay_out (self);
+        }
+      if (self->n_pages > 1)
+        {
+          self->scale = 1.0;
+          lay_out (self);
+        }
+    }
 
   self->paginated = TRUE;
   return self->n_pages;
+}
+
+/**
+ * sb_page_renderer_get_scale:
+ *
+ * Returns: what the pages are drawn at: 1, or less for a document asked
+ *   on one page (sb_document_set_one_page()) that fits only smaller
+ */
+double
+sb_page_renderer_get_scale (SbPageRenderer *self)
+{
+  g_return_val_if_fail (SB_IS_PAGE_RENDERER (self), 1.0);
+
+  sb_page_renderer_paginate (self);
+  return self->scale;
 }
 
 /**
@@ -1026,6 +1073,8 @@ sb_page_renderer_draw_page (SbPageRenderer *self,
   end = g_array_index (self->page_starts, guint, page + 1);
 
   cairo_save (cr);
+  cairo_save (cr);
+  cairo_scale (cr, self->scale, self->scale);
 
   for (guint i = start; i < end; i++)
     {
@@ -1058,6 +1107,7 @@ sb_page_renderer_draw_page (SbPageRenderer *self,
         }
     }
 
+  cairo_restore (cr);
   draw_footer (self, cr, page);
 
   cairo_restore (cr);
@@ -1088,7 +1138,7 @@ sb_page_renderer_get_block_position (SbPageRenderer *self,
   if (page != NULL)
     *page = position->page;
   if (y != NULL)
-    *y = position->y;
+    *y = position->y * self->scale;
 
   return position->placed;
 }

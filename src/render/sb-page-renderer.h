@@ -31,6 +31,7 @@ void            sb_page_renderer_set_margins    (SbPageRenderer *self,
                                                  double          left);
 guint           sb_page_renderer_paginate       (SbPageRenderer *self);
 guint           sb_page_renderer_get_n_pages    (SbPageRenderer *self);
+double          sb_page_renderer_get_scale      (SbPageRenderer *self);
 void            sb_page_renderer_draw_page      (SbPageRenderer *self,
                                                  cairo_t        *cr,
                                                  guint           page);

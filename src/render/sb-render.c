@@ -507,6 +507,7 @@ sb_document_new_for_plan (SbPlan *plan)
   title = sb_interview_dup_display_title (plan->interview);
   when = sb_plan_dup_when (plan);
   document = sb_document_new (title);
+  sb_document_set_one_page (document, TRUE);
   sb_document_add_title (document, title, when);
 
   if (plan->rounds->len == 0)
