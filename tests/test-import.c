@@ -1050,6 +1050,28 @@ test_import_filing (void)
   sb_import_undo (import);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lib->library)), ==, 0);
   g_assert_nonnull (sb_catalog_lookup (lib->catalog, "insist-on-the-highest-standards"));
+
+  /* A note's own title, no principle's, in a file named after one: the
+   * file's name files it. With a second page of stories, each page's
+   * name does.
+   */
+  {
+    g_autoptr(SbImport) hiring = sb_import_new (lib->library, lib->catalog);
+    g_autofree char *notes = g_strconcat ("---\ntitle: Hiring notes\n---\n\n", story, NULL);
+    g_autofree char *two = g_strconcat ("# Hiring notes\n\n", story, "\n# Coaching\n\n", story, NULL);
+
+    g_assert_true (sb_import_add_markdown (hiring, notes, -1, "/notes/hire_and_develop.md", &error));
+    g_assert_cmpuint (sb_import_get_n_new_principles (hiring), ==, 0);
+    sb_import_apply (hiring);
+    g_assert_cmpstrv (sb_story_get_principles (sb_test_story_at (lib->library, 0)),
+                      ((const char * const []) { "hire-and-develop-the-best", NULL }));
+    sb_import_undo (hiring);
+
+    g_clear_object (&hiring);
+    hiring = sb_import_new (lib->library, lib->catalog);
+    g_assert_true (sb_import_add_markdown (hiring, two, -1, "/notes/hire_and_develop.md", &error));
+    g_assert_cmpuint (sb_import_get_n_new_principles (hiring), ==, 2);
+  }
 }
 
 static char *

@@ -720,20 +720,27 @@ ensure_principle (SbImport   *self,
   return op->principle;
 }
 
-/* The principle @page files its stories under, its wording planned. */
+/* The principle @page files its stories under, its wording planned.
+ * @only_page: whether it is its file's only page with stories.
+ */
 static SbPrinciple *
 plan_page_principle (SbImport       *self,
                      SbMarkdownPage *page,
+                     gboolean        only_page,
                      const char     *source_name)
 {
   SbPrinciple *principle = NULL;
 
   /* Only a page's name (or a story's own label, below) makes a new
-   * principle; a file's name only finds one.
+   * principle; a file's name only finds one, and one it finds wins over
+   * a new name on the file's only page ("Hiring notes" in
+   * hire_and_develop.md).
    */
-  if (page->name != NULL)
+  if (page->name != NULL && only_page && lookup_principle (self, page->name, FALSE) == NULL)
+    principle = lookup_source_principle (self, source_name);
+  if (principle == NULL && page->name != NULL)
     principle = ensure_principle (self, page->name);
-  else
+  else if (principle == NULL)
     principle = lookup_source_principle (self, source_name);
 
   if (principle != NULL)
@@ -775,9 +782,10 @@ plan_page_story (SbImport       *self,
 static void
 plan_page (SbImport       *self,
            SbMarkdownPage *page,
+           gboolean        only_page,
            const char     *source_name)
 {
-  SbPrinciple *principle = plan_page_principle (self, page, source_name);
+  SbPrinciple *principle = plan_page_principle (self, page, only_page, source_name);
 
   for (guint i = 0; i < page->stories->len; i++)
     plan_page_story (self, page, i, principle);
@@ -868,6 +876,17 @@ document_free (Document *document)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Document, document_free)
+
+/* Whether at most one of its pages holds stories. */
+static gboolean
+has_one_story_page (Document *document)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < document->pages->len; i++)
+    n += ((SbMarkdownPage *) g_ptr_array_index (document->pages, i))->stories->len > 0;
+  return n <= 1;
+}
 
 static void     plan_interviews (SbImport  *self,
                                  GPtrArray *interviews);
@@ -978,7 +997,7 @@ plan_pages (SbImport *self,
             Document *document)
 {
   for (guint i = 0; i < document->pages->len; i++)
-    plan_page (self, g_ptr_array_index (document->pages, i), document->name);
+    plan_page (self, g_ptr_array_index (document->pages, i), has_one_story_page (document), document->name);
   note_left_out (self, document->left_out, document->name);
 }
 
@@ -1494,7 +1513,7 @@ plan_next (SbImport  *self,
 
   page = g_ptr_array_index (document->pages, reading->page);
   if (reading->story == 0)
-    reading->principle = plan_page_principle (self, page, document->name);
+    reading->principle = plan_page_principle (self, page, has_one_story_page (document), document->name);
   if (reading->story < page->stories->len)
     plan_page_story (self, page, reading->story++, reading->principle);
   if (reading->story >= page->stories->len)
