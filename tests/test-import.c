@@ -1162,7 +1162,7 @@ test_encodings (void)
   g_autofree char *utf16 = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &utf16_length, NULL);
   g_autofree char *utf16_bom = g_malloc (utf16_length + 2);
   g_autofree char *utf8_bom = g_strconcat ("\xef\xbb\xbf", utf8, NULL);
-  /* UTF-8 with one stray byte: read as UTF-8, the byte shown as U+FFFD. */
+  /* UTF-8 with one stray byte: read as UTF-8, the byte as Windows-1252. */
   const char *stray = "Story: Caf\xc3\xa9 menu \xe2\x80\x9c" "fix\xe2\x80\x9d\nSituation: The menu\xe2\x80\x99s prices were wrong.\x92\n"
                       "Task: Fix them.\nAction: Checked each one.\nResult: Right by noon.\n";
   struct { const char *name; const char *bytes; gssize length; } files[] = {
@@ -1193,8 +1193,29 @@ test_encodings (void)
       g_assert_cmpstr (sb_story_get_title (story), ==, "Caf\xc3\xa9 menu \xe2\x80\x9c" "fix\xe2\x80\x9d");
       g_assert_true (g_str_has_prefix (sb_story_get_situation (story), "The menu\xe2\x80\x99s prices were wrong."));
       g_assert_cmpstr (sb_story_get_situation (story) + strlen ("The menu\xe2\x80\x99s prices were wrong."), ==,
-                       i == 0 ? "\xef\xbf\xbd" : "");
+                       i == 0 ? "\xe2\x80\x99" : "");
     }
+}
+
+/* Windows-1252 that happens to hold a UTF-8 sequence ("é" then a
+ * non-breaking space and "»") is still read as Windows-1252.
+ */
+static void
+test_encodings_accident (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
+  g_autoptr(SbStory) story = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = "Story: R\xe9gl\xe9\xa0\xbb\nSituation: Caf\xe9 \xe0 c\xf4t\xe9.\nTask: R\xe9gler.\n"
+                     "Action: Appel\xe9.\nResult: R\xe9gl\xe9.\n";
+
+  g_assert_true (sb_import_add_markdown (import, text, -1, "notes.txt", &error));
+  g_assert_no_error (error);
+  sb_import_apply (import);
+  story = g_list_model_get_item (G_LIST_MODEL (lib->library), 0);
+  g_assert_cmpstr (sb_story_get_title (story), ==, "R\xc3\xa9gl\xc3\xa9\xc2\xa0\xc2\xbb");
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "Caf\xc3\xa9 \xc3\xa0 c\xc3\xb4t\xc3\xa9.");
 }
 
 static void
@@ -1291,6 +1312,7 @@ main (int   argc,
   g_test_add_func ("/import/json-merge", test_json_merge);
   g_test_add_func ("/import/bad-input", test_bad_input);
   g_test_add_func ("/import/encodings", test_encodings);
+  g_test_add_func ("/import/encodings-accident", test_encodings_accident);
   g_test_add_func ("/import/filing", test_import_filing);
 
   return g_test_run ();

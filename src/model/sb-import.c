@@ -924,22 +924,56 @@ read_json (Document    *document,
   return TRUE;
 }
 
-/* Whether @text holds UTF-8's own sequences of several bytes: then it is
- * UTF-8 with a stray byte, not text in another encoding.
+/* @text, mostly UTF-8 with bytes of Windows-1252 among it (a note edited
+ * in two editors), as UTF-8: each stray byte read as Windows-1252, or as
+ * "�" where it means nothing there. %NULL when @text is not mostly UTF-8
+ * (Windows-1252 text makes a UTF-8 sequence now and then: "é»").
  */
-static gboolean
-has_utf8_sequences (const char *text,
-                    gsize       length)
+static char *
+dup_mostly_utf8 (const char *text,
+                 gsize       length)
 {
-  for (gsize i = 0; i < length; i++)
-    if ((guchar) text[i] >= 0xC2)
-      {
-        gunichar c = g_utf8_get_char_validated (text + i, length - i);
+  guint valid = 0, stray = 0;
+  GString *out;
 
-        if (c != (gunichar) -1 && c != (gunichar) -2)
-          return TRUE;
-      }
-  return FALSE;
+  for (gsize i = 0; i < length;)
+    {
+      gunichar c;
+
+      if ((guchar) text[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (text + i, length - i);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        stray++, i++;
+      else
+        valid++, i = g_utf8_next_char (text + i) - text;
+    }
+  if (valid <= 2 * stray)
+    return NULL;
+
+  out = g_string_sized_new (length + 2 * stray);
+  for (gsize i = 0; i < length;)
+    {
+      const char *start = text + i;
+      gunichar c = (guchar) text[i] < 0x80 ? (gunichar) text[i] : g_utf8_get_char_validated (start, length - i);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_autofree char *byte = g_convert (start, 1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+
+          g_string_append (out, byte != NULL ? byte : "\xef\xbf\xbd");
+          i++;
+        }
+      else
+        {
+          i = g_utf8_next_char (start) - text;
+          g_string_append_len (out, start, text + i - start);
+        }
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Any thread: @catalog is only asked for principles' names. */
@@ -957,16 +991,14 @@ read_markdown (Document    *document,
 
   if (text == NULL)
     text = "";
-  /* UTF-8 with a stray byte: the byte shows as "�", the rest as written.
-   * Notes saved by an older editor on Windows come in as they read there.
+  /* UTF-8 with a stray byte, or notes saved by an older editor on
+   * Windows: they come in as they read there.
    */
   if (length >= 2 && memchr (text, '\0', length) == NULL && !g_utf8_validate_len (text, length, NULL) &&
       !((guchar) text[0] == 0xFF && (guchar) text[1] == 0xFE) &&
-      !((guchar) text[0] == 0xFE && (guchar) text[1] == 0xFF) && has_utf8_sequences (text, length))
-    {
-      utf8 = g_utf8_make_valid (text, length);
-      utf8_length = strlen (utf8);
-    }
+      !((guchar) text[0] == 0xFE && (guchar) text[1] == 0xFF) &&
+      (utf8 = dup_mostly_utf8 (text, length)) != NULL)
+    utf8_length = strlen (utf8);
   else
     utf8 = _sb_text_to_utf8 (text, length, &utf8_length);
   if (utf8 == NULL)
@@ -997,7 +1029,11 @@ plan_pages (SbImport *self,
             Document *document)
 {
   for (guint i = 0; i < document->pages->len; i++)
-    plan_page (self, g_ptr_array_index (document->pages, i), has_one_story_page (document), document->name);
+    {
+      SbMarkdownPage *page = g_ptr_array_index (document->pages, i);
+
+      plan_page (self, page, page->stories->len > 0 && has_one_story_page (document), document->name);
+    }
   note_left_out (self, document->left_out, document->name);
 }
 
@@ -1513,7 +1549,8 @@ plan_next (SbImport  *self,
 
   page = g_ptr_array_index (document->pages, reading->page);
   if (reading->story == 0)
-    reading->principle = plan_page_principle (self, page, has_one_story_page (document), document->name);
+    reading->principle = plan_page_principle (self, page, page->stories->len > 0 && has_one_story_page (document),
+                                              document->name);
   if (reading->story < page->stories->len)
     plan_page_story (self, page, reading->story++, reading->principle);
   if (reading->story >= page->stories->len)
