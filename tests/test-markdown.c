@@ -1248,6 +1248,13 @@ test_read_decorations (void)
   g_assert_cmpstr (sb_story_get_actions (story)[0], ==, "Metrics dashboard\n- built it");
   g_assert_cmpstr (sb_story_get_notes (story), ==, "");
 
+  /* After the Action, with no Result yet, the questions are notes. */
+  story = read_one ("## Outage\n\n**Situation**\nDown.\n\n**Action**\n**Investigation**\n- read logs\n\n"
+                    "**Follow-up questions**\n- Why?\n", NULL);
+  g_assert_cmpstr (sb_story_get_actions (story)[0], ==, "Investigation\n- read logs");
+  g_assert_cmpuint (g_strv_length ((char **) sb_story_get_actions (story)), ==, 1);
+  g_assert_cmpstr (sb_story_get_notes (story), ==, "Follow-up questions:\n- Why?");
+
   /* A bold title that starts with a note's word is the next story's. */
   {
     g_autoptr(SbCatalog) catalog = sb_catalog_new ();

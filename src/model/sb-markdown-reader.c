@@ -1968,16 +1968,19 @@ markdown_read (const char  *text,
               break;
             case LINE_TEXT:
               /* "**Follow-up questions to expect**" in a story: its notes
-               * (in an Action, "**Investigation**" is a step's name).
+               * (in an Action, "**Investigation**" is a step's name, but
+               * "**Key metrics**" and the questions are notes still).
                */
-              if (line.bold_only && parser.draft != NULL && parser.draft->labelled &&
-                  parser.field != FIELD_ACTION)
+              if (line.bold_only && parser.draft != NULL && parser.draft->labelled)
                 {
                   g_autofree char *inner = bold_inner (lines[i]);
                   const char *name = _sb_markdown_skip_symbols (inner);
+                  g_autofree char *folded = g_ascii_strdown (name, -1);
                   gsize len = strlen (name);
 
-                  if (_sb_markdown_is_note_label (name))
+                  if (_sb_markdown_is_note_label (name) &&
+                      (parser.field != FIELD_ACTION || g_str_has_prefix (folded, "key metrics") ||
+                       strstr (folded, "question") != NULL))
                     {
                       while (len > 0 && (name[len - 1] == ':' || _sb_markdown_is_space (name[len - 1])))
                         len--;
