@@ -611,20 +611,26 @@ interview_for (SbLibrary  *library,
   return NULL;
 }
 
-/* On the other computer: the notes of the Acme interview edited, one at
- * Initech planned.
+/* On the other computer: the notes of the Acme interview edited, ones at
+ * Initech and Hooli planned, a story written.
  */
 static void
 edit_interviews_there (SbLibrary *library)
 {
-  g_autoptr(SbInterview) added = sb_interview_new ("Initech", "Engineer", NULL);
+  g_autoptr(SbInterview) initech = sb_interview_new ("Initech", "Engineer", NULL);
+  g_autoptr(SbInterview) hooli = sb_interview_new ("Hooli", "Engineer", NULL);
+
+  g_autoptr(SbStory) story = sb_story_new ();
 
   sb_interview_set_notes (interview_for (library, "Acme"), "Notes written there");
-  sb_library_add_interview (library, added);
+  sb_library_add_interview (library, initech);
+  sb_library_add_interview (library, hooli);
+  sb_story_set_title (story, "Written there");
+  sb_library_add (library, story);
 }
 
 /* Undoing the merge of a copy takes back its interviews too, and keeps
- * an edit made here since.
+ * an edit made here since, to one it brought as to any other.
  */
 static void
 test_sync_undo_copy_interviews (Fixture       *f,
@@ -651,10 +657,18 @@ test_sync_undo_copy_interviews (Fixture       *f,
   g_assert_true (sb_store_merge_conflict_copies (f->store, &report, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (interview_for (f->library, "Initech"));
+  g_assert_nonnull (interview_for (f->library, "Hooli"));
   sb_interview_set_notes (globex, "Edited here after the merge");
+  sb_interview_set_notes (interview_for (f->library, "Hooli"), "Prepared here after the merge");
+  g_assert_cmpuint (count_titled (f->library, "Written there"), ==, 1);
+  for (guint i = 0; i < count_library (f->library); i++)
+    if (g_str_equal (sb_story_get_title (story_at (f->library, i)), "Written there"))
+      sb_story_set_situation (story_at (f->library, i), "Finished here after the merge");
 
   g_assert_true (sb_store_undo_copies_merge (f->store));
   g_assert_null (interview_for (f->library, "Initech"));
+  g_assert_cmpstr (sb_interview_get_notes (interview_for (f->library, "Hooli")), ==, "Prepared here after the merge");
+  g_assert_cmpuint (count_titled (f->library, "Written there"), ==, 1);
   g_assert_true (interview_for (f->library, "Acme") == acme);
   {
     g_autofree char *acme_after = sb_interview_dup_json (acme);

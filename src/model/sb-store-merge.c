@@ -411,21 +411,43 @@ story_data_unref0 (gpointer data)
     sb_story_data_unref (data);
 }
 
-static void
-object_unref0 (gpointer object)
+/* An interview the merge of copies added, changed or removed. */
+typedef struct
 {
-  if (object != NULL)
-    g_object_unref (object);
+  SbInterview *before;  /* %NULL: the merge added it */
+  char        *after;   /* its JSON as the merge left it; %NULL: removed */
+} CopyUndoInterview;
+
+static void
+copy_undo_interview_free (CopyUndoInterview *undo)
+{
+  g_clear_object (&undo->before);
+  g_free (undo->after);
+  g_free (undo);
 }
 
-/* The interviews the merge of copies added or changed, as they were. */
+static void
+add_interview_undo (GHashTable  *undo,
+                    const char  *id,
+                    SbInterview *before,
+                    char        *after)
+{
+  CopyUndoInterview *entry = g_new0 (CopyUndoInterview, 1);
+
+  entry->before = before ? g_object_ref (before) : NULL;
+  entry->after = after;
+  g_hash_table_insert (undo, g_strdup (id), entry);
+}
+
+/* The interviews the merge of copies added, changed or removed. */
 static GHashTable *
 interviews_undo (SbStore    *self,
                  const char *before_json)
 {
   g_autoptr(GPtrArray) before = sb_interview_list_from_text (before_json);
   g_autoptr(GHashTable) before_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTable *undo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, object_unref0);
+  GHashTable *undo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) copy_undo_interview_free);
   GListModel *now = sb_library_get_interviews (self->library);
   GHashTableIter iter;
   gpointer id, was;
@@ -436,27 +458,45 @@ interviews_undo (SbStore    *self,
   for (guint i = 0; i < g_list_model_get_n_items (now); i++)
     {
       g_autoptr(SbInterview) interview = g_list_model_get_item (now, i);
+      g_autofree char *json = sb_interview_dup_json (interview);
       SbInterview *old = NULL;
-      g_autofree char *json = NULL;
       g_autofree char *old_json = NULL;
 
-      if (!g_hash_table_steal_extended (before_by_id, sb_interview_get_id (interview), NULL, (gpointer *) &old))
-        {
-          g_hash_table_insert (undo, g_strdup (sb_interview_get_id (interview)), NULL);
-          continue;
-        }
-      json = sb_interview_dup_json (interview);
-      old_json = sb_interview_dup_json (old);
-      if (!g_str_equal (json, old_json))
-        g_hash_table_insert (undo, g_strdup (sb_interview_get_id (old)), g_object_ref (old));
+      if (g_hash_table_steal_extended (before_by_id, sb_interview_get_id (interview), NULL, (gpointer *) &old))
+        old_json = sb_interview_dup_json (old);
+      if (g_strcmp0 (json, old_json) != 0)
+        add_interview_undo (undo, sb_interview_get_id (interview), old, g_steal_pointer (&json));
     }
 
   /* Those it removed. */
   g_hash_table_iter_init (&iter, before_by_id);
   while (g_hash_table_iter_next (&iter, &id, &was))
-    g_hash_table_insert (undo, g_strdup (id), g_object_ref (was));
+    add_interview_undo (undo, id, was, NULL);
 
   return undo;
+}
+
+/* Whether @interview (%NULL: none) is as the merge of copies left it. */
+static gboolean
+interview_is_as_merged (SbInterview *interview,
+                        const char  *after)
+{
+  g_autofree char *json = interview ? sb_interview_dup_json (interview) : NULL;
+
+  return g_strcmp0 (json, after) == 0;
+}
+
+/* Whether @story (%NULL: none) is as the merge of copies left it. */
+static gboolean
+story_is_as_merged (SbStory     *story,
+                    SbStoryData *after)
+{
+  g_autoptr(SbStory) merged = NULL;
+
+  if (story == NULL || after == NULL)
+    return story == NULL && after == NULL;
+  merged = sb_story_new_from_data (after);
+  return sb_story_content_equal (story, merged);
 }
 
 /* Keeps what the merge of copies changed, for sb_store_undo_copies_merge(). */
@@ -468,6 +508,7 @@ record_copy_undo (SbStore    *self,
   g_autoptr(GPtrArray) now = sb_library_dup_stories_for_principle (self->library, NULL);
   g_autoptr(GHashTable) now_ids = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTable *undo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, story_data_unref0);
+  GHashTable *merged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, story_data_unref0);
   GHashTableIter iter;
   gpointer id, story;
 
@@ -478,16 +519,24 @@ record_copy_undo (SbStore    *self,
 
       g_hash_table_add (now_ids, (gpointer) sb_story_get_id (after));
       if (was != after)
-        g_hash_table_insert (undo, g_strdup (sb_story_get_id (after)), was ? sb_story_snapshot (was) : NULL);
+        {
+          g_hash_table_insert (undo, g_strdup (sb_story_get_id (after)), was ? sb_story_snapshot (was) : NULL);
+          g_hash_table_insert (merged, g_strdup (sb_story_get_id (after)), sb_story_snapshot (after));
+        }
     }
 
   g_hash_table_iter_init (&iter, before);
   while (g_hash_table_iter_next (&iter, &id, &story))
     if (!g_hash_table_contains (now_ids, id))
-      g_hash_table_insert (undo, g_strdup (id), sb_story_snapshot (story));
+      {
+        g_hash_table_insert (undo, g_strdup (id), sb_story_snapshot (story));
+        g_hash_table_insert (merged, g_strdup (id), NULL);
+      }
 
   g_clear_pointer (&self->copy_undo, g_hash_table_unref);
   self->copy_undo = undo;
+  g_clear_pointer (&self->copy_merged, g_hash_table_unref);
+  self->copy_merged = merged;
   g_clear_pointer (&self->copy_undo_interviews, g_hash_table_unref);
   self->copy_undo_interviews = interviews_undo (self, interviews_before);
 }
@@ -645,8 +694,9 @@ sb_store_merge_conflict_copies (SbStore        *self,
  *
  * Takes back what the last sb_store_merge_conflict_copies() did to the
  * stories and the interviews: the ones it added go, the ones it changed or
- * removed come back as they were; later edits of others stay. The copies
- * stay in backups/. Principles are not taken back.
+ * removed come back as they were. One edited (or deleted) since the merge
+ * is left as it is, as are the others. The copies stay in backups/.
+ * Principles are not taken back.
  *
  * Returns: whether there was a merge to take back
  */
@@ -654,6 +704,7 @@ gboolean
 sb_store_undo_copies_merge (SbStore *self)
 {
   g_autoptr(GHashTable) undo = NULL;
+  g_autoptr(GHashTable) merged = NULL;
   g_autoptr(GHashTable) undo_interviews = NULL;
   GHashTableIter iter;
   gpointer id, data;
@@ -664,12 +715,15 @@ sb_store_undo_copies_merge (SbStore *self)
     return FALSE;
 
   undo = g_steal_pointer (&self->copy_undo);
+  merged = g_steal_pointer (&self->copy_merged);
   undo_interviews = g_steal_pointer (&self->copy_undo_interviews);
   g_hash_table_iter_init (&iter, undo);
   while (g_hash_table_iter_next (&iter, &id, &data))
     {
       SbStory *current = sb_library_find (self->library, id);
 
+      if (!story_is_as_merged (current, g_hash_table_lookup (merged, id)))
+        continue;  /* edited since: the edit stays */
       if (data == NULL)
         {
           if (current != NULL)
@@ -689,14 +743,17 @@ sb_store_undo_copies_merge (SbStore *self)
   g_hash_table_iter_init (&iter, undo_interviews);
   while (g_hash_table_iter_next (&iter, &id, &data))
     {
+      CopyUndoInterview *entry = data;
       SbInterview *current = sb_library_find_interview (self->library, id);
 
-      if (data == NULL && current != NULL)
+      if (!interview_is_as_merged (current, entry->after))
+        continue;
+      if (entry->before == NULL && current != NULL)
         sb_library_remove_interview (self->library, current);
-      else if (data != NULL && current != NULL)
-        sb_interview_update_from (current, data);
-      else if (data != NULL)
-        sb_library_add_interview (self->library, data);
+      else if (entry->before != NULL && current != NULL)
+        sb_interview_update_from (current, entry->before);
+      else if (entry->before != NULL)
+        sb_library_add_interview (self->library, entry->before);
     }
 
   return TRUE;

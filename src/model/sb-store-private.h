@@ -88,9 +88,11 @@ struct _SbStore
    * story as it was before (SbStoryData), or to %NULL for one it added.
    */
   GHashTable   *copy_undo;
-  /* … and interview id to the interview as it was (an SbInterview), or
-   * to %NULL for one it added.
+  /* … and to the story as the merge left it, %NULL for one it removed:
+   * the undo leaves a story changed since as it is.
    */
+  GHashTable   *copy_merged;
+  /* The same for interviews: interview id to a CopyUndoInterview. */
   GHashTable   *copy_undo_interviews;
   /* The host name in the file as last read, when it says. */
   char         *saved_by;

@@ -79,6 +79,7 @@ sb_store_finalize (GObject *object)
   g_free (self->disk_checksum);
   g_strfreev (self->unreadable_copies);
   g_clear_pointer (&self->copy_undo, g_hash_table_unref);
+  g_clear_pointer (&self->copy_merged, g_hash_table_unref);
   g_clear_pointer (&self->copy_undo_interviews, g_hash_table_unref);
   g_free (self->saved_by);
 
