@@ -295,9 +295,6 @@ test_render_long_paragraph (void)
   g_assert_cmpuint (n_lines, >, 5000 / 14);
 }
 
-/* A heading is never the last line of a page: whatever comes before it,
- * it moves to the next page with its paragraph.
- */
 /* A document asked on one page: a little over it fits, smaller; far over
  * it stays full size on several pages; every line is drawn either way.
  */
@@ -371,6 +368,9 @@ test_render_one_page (void)
     }
 }
 
+/* A heading is never the last line of a page: whatever comes before it,
+ * it moves to the next page with its paragraph.
+ */
 static void
 test_render_keep_heading (void)
 {

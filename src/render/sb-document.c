@@ -151,9 +151,10 @@ sb_document_get_title (SbDocument *self)
 
 /**
  * sb_document_set_one_page:
+ * @one_page: whether to keep it on one page
  *
  * Asks for the document on one page: when it runs over, its pages are
- * printed a little smaller (down to 60%), when that is enough.
+ * drawn a little smaller (down to 60%), when that is enough.
  */
 void
 sb_document_set_one_page (SbDocument *self,
@@ -163,6 +164,11 @@ sb_document_set_one_page (SbDocument *self,
   self->one_page = !!one_page;
 }
 
+/**
+ * sb_document_get_one_page:
+ *
+ * Returns: whether the document asks to be on one page
+ */
 gboolean
 sb_document_get_one_page (SbDocument *self)
 {

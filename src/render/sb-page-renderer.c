@@ -963,16 +963,23 @@ sb_page_renderer_paginate (SbPageRenderer *self)
    */
   if (self->n_pages > 1 && sb_document_get_one_page (self->document))
     {
-      for (int percent = 95; percent >= MIN_SCALE_PERCENT && self->n_pages > 1; percent -= 5)
-        {
-          self->scale = percent / 100.0;
-          lay_out (self);
-        }
+      self->scale = MIN_SCALE_PERCENT / 100.0;
+      lay_out (self);
       if (self->n_pages > 1)
+        self->scale = 1.0;
+      else
         {
-          self->scale = 1.0;
-          lay_out (self);
+          /* It fits: at the largest size that does. */
+          for (int percent = 95; percent > MIN_SCALE_PERCENT; percent -= 5)
+            {
+              self->scale = percent / 100.0;
+              lay_out (self);
+              if (self->n_pages == 1)
+                break;
+              self->scale = MIN_SCALE_PERCENT / 100.0;
+            }
         }
+      lay_out (self);
     }
 
   self->paginated = TRUE;
