@@ -1248,6 +1248,15 @@ test_read_decorations (void)
   g_assert_cmpstr (sb_story_get_actions (story)[0], ==, "Metrics dashboard\n- built it");
   g_assert_cmpstr (sb_story_get_notes (story), ==, "");
 
+  /* A note's name as a heading, the name at the very start of the
+   * heading's text (ASan caught a read before it), and a bold heading
+   * of other words, which is a note of its own.
+   */
+  story = read_one ("## Build\n\n### Situation\nSlow builds.\n\n### Key metrics:\n- 40 to 9 minutes\n\n"
+                    "### Result\nNine minutes.\n\n### **Outage**:\nNone since.\n", NULL);
+  g_assert_cmpstr (sb_story_get_notes (story), ==, "Key metrics:\n- 40 to 9 minutes\n\nOutage: None since.");
+  g_assert_cmpstr (sb_story_get_result (story), ==, "Nine minutes.");
+
   /* After the Action, with no Result yet, the questions are notes. */
   story = read_one ("## Outage\n\n**Situation**\nDown.\n\n**Action**\n**Investigation**\n- read logs\n\n"
                     "**Follow-up questions**\n- Why?\n", NULL);

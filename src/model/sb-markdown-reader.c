@@ -644,8 +644,9 @@ section_from_heading (const char *heading)
   return SECTION_NONE;
 }
 
-/* The part a heading names, "### Situation", "#### **Result**", or
- * FIELD_NONE.
+/* The part a heading names, "### Situation", "#### **Result**", "###
+ * Key metrics:", or FIELD_NONE. A bold heading of other words,
+ * "### **Outage**:", names no part.
  */
 static Field
 heading_part (const char *text)
@@ -654,7 +655,7 @@ heading_part (const char *text)
 
   if (_sb_markdown_match_label (text, &label) && label.text[0] == '\0' && label.field != FIELD_STORY &&
       label.field != FIELD_PRINCIPLE && label.field != FIELD_TAGS &&
-      (label.field != FIELD_OTHER || label.label[-1] != '*'))
+      (label.field != FIELD_OTHER || label.label == text || label.label[-1] != '*'))
     return label.field;
   return FIELD_NONE;
 }
@@ -1017,6 +1018,7 @@ handle_heading (Parser  *parser,
       g_strstrip (name);
       if (g_str_has_suffix (name, ":"))
         name[strlen (name) - 1] = '\0';
+      g_strchomp (name);  /* "**Outage**:" */
       begin_part (parser, FIELD_OTHER, "", name, strlen (name));
       return TRUE;
     }
