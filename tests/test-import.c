@@ -974,6 +974,94 @@ test_update_and_undo (void)
   g_assert_null (sb_catalog_lookup_by_name (lib->catalog, "Brand New Principle"));
 }
 
+/* Two stories of one title, in one page, two pages or a sheet, are two
+ * stories; imported again they change nothing, and an edit to the second
+ * updates the second. Untitled ones that start alike never replace each
+ * other.
+ */
+static void
+test_same_title (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  const char *page_text =
+    "# Ownership\n\n## Story 1: Production outage\n**Situation:** The payments database ran out of disk.\n"
+    "**Task:** Bring payments back.\n**Action:** Freed space and added an alert.\n**Result:** Back in 20 minutes.\n\n"
+    "## Story 2: Production outage\n**Situation:** A bad DNS change took the API down.\n"
+    "**Task:** Restore the API.\n**Action:** Reverted the record.\n**Result:** Back in 5 minutes.\n";
+  const char *sheet =
+    "Title,Situation,Task,Action,Result,Principle\n"
+    "Disagreed with my manager,Manager wanted to cut testing,Keep quality,Showed defect data,Testing kept,Have Backbone\n"
+    "Disagreed with my manager,Manager wanted a contractor,Hire full-time,Built a cost model,We hired two,Have Backbone\n";
+  const char *untitled_a =
+    "Situation: When I joined the payments team at my previous company, deploys took a day.\n"
+    "Task: Make them faster.\nAction: Automated the checks.\nResult: Deploys took an hour.\n";
+  const char *untitled_b =
+    "Situation: When I joined the payments team at my previous company, nobody owned on-call.\n"
+    "Task: Set up a rotation.\nAction: Wrote the runbook.\nResult: Pages answered in minutes.\n";
+  g_autofree char *dir = sb_test_make_tmpdir ();
+  g_autofree char *sheet_path = g_build_filename (dir, "sheet.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GString) text = NULL;
+
+  {
+    g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
+
+    sb_test_write_file (sheet_path, sheet, -1);
+    g_assert_true (sb_import_add_markdown (import, page_text, -1, "ownership.md", NULL));
+    g_assert_true (sb_import_add_path (import, sheet_path, NULL));
+    g_assert_true (sb_import_add_markdown (import, untitled_a, -1, "a.md", NULL));
+    g_assert_true (sb_import_add_markdown (import, untitled_b, -1, "b.md", NULL));
+    g_assert_cmpuint (sb_import_get_n_new_stories (import), ==, 6);
+    g_assert_cmpuint (sb_import_get_n_updated_stories (import), ==, 0);
+    sb_import_apply (import);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lib->library)), ==, 6);
+  before = sb_store_serialize (lib->store);
+
+  /* Again: nothing. */
+  {
+    g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
+
+    g_assert_true (sb_import_add_markdown (import, page_text, -1, "ownership.md", NULL));
+    g_assert_true (sb_import_add_path (import, sheet_path, NULL));
+    g_assert_true (sb_import_add_markdown (import, untitled_b, -1, "b.md", NULL));
+    g_assert_true (sb_import_add_markdown (import, untitled_a, -1, "a.md", NULL));
+    g_assert_true (sb_import_is_empty (import));
+  }
+
+  /* The second outage edited: it, and only it, is updated. */
+  text = g_string_new (page_text);
+  g_string_replace (text, "Back in 5 minutes.", "Back in 4 minutes.", 1);
+  edited = g_string_free (g_steal_pointer (&text), FALSE);
+  {
+    g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
+    g_autofree char *after = NULL;
+
+    g_assert_true (sb_import_add_markdown (import, edited, -1, "ownership.md", NULL));
+    g_assert_cmpuint (sb_import_get_n_new_stories (import), ==, 0);
+    g_assert_cmpuint (sb_import_get_n_updated_stories (import), ==, 1);
+    sb_import_apply (import);
+    after = sb_store_serialize (lib->store);
+    g_assert_nonnull (strstr (after, "Back in 20 minutes."));
+    g_assert_nonnull (strstr (after, "Back in 4 minutes."));
+    g_assert_null (strstr (after, "Back in 5 minutes."));
+  }
+
+  /* A third untitled story that starts the same way is a new one. */
+  {
+    g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
+
+    g_assert_true (sb_import_add_markdown (import,
+                                           "Situation: When I joined the payments team at my previous company, "
+                                           "tests were flaky.\nTask: Fix them.\nAction: Quarantined them.\n"
+                                           "Result: Green builds.\n", -1, "c.md", NULL));
+    g_assert_cmpuint (sb_import_get_n_new_stories (import), ==, 1);
+    g_assert_cmpuint (sb_import_get_n_updated_stories (import), ==, 0);
+  }
+  sb_test_rm_rf (dir);
+}
+
 /* Pages file their stories under the built-in principle their name,
  * however written, means; a file's name finds a principle but never makes
  * one; a principle the page names that the catalog lacks is listed, and
@@ -1314,6 +1402,7 @@ main (int   argc,
   g_test_add_func ("/import/encodings", test_encodings);
   g_test_add_func ("/import/encodings-accident", test_encodings_accident);
   g_test_add_func ("/import/filing", test_import_filing);
+  g_test_add_func ("/import/same-title", test_same_title);
 
   return g_test_run ();
 }

@@ -81,6 +81,11 @@ struct _SbImport
   GHashTable *story_ops;  /* SbStory (added, replacement or original) → Op */
   GHashTable *added_ids;  /* id → Op, for the stories the plan adds */
   GHashTable *by_title;   /* title → GPtrArray of stories as planned; lazy */
+  /* id → when (n_claims) a page's story came to it: a story that took
+   * one page's story never takes another's text.
+   */
+  GHashTable *claimed;
+  guint       n_claims;
   guint       applied : 1;
 };
 
@@ -138,6 +143,7 @@ sb_import_finalize (GObject *object)
   g_clear_pointer (&self->mapped, g_hash_table_unref);
   g_clear_pointer (&self->story_ops, g_hash_table_unref);
   g_clear_pointer (&self->added_ids, g_hash_table_unref);
+  g_clear_pointer (&self->claimed, g_hash_table_unref);
   g_clear_pointer (&self->by_title, g_hash_table_unref);
   g_clear_object (&self->library);
   g_clear_object (&self->catalog);
@@ -162,6 +168,7 @@ sb_import_init (SbImport *self)
   self->mapped = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   self->story_ops = g_hash_table_new (NULL, NULL);
   self->added_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -583,6 +590,21 @@ same_text (SbStory *a,
 }
 
 static gboolean
+is_untitled (SbStory *story)
+{
+  return g_strv_contains (sb_story_get_tags (story), SB_MARKDOWN_UNTITLED_TAG);
+}
+
+static void
+claim (SbImport *self,
+       SbStory  *story)
+{
+  if (!g_hash_table_contains (self->claimed, sb_story_get_id (story)))
+    g_hash_table_insert (self->claimed, g_strdup (sb_story_get_id (story)),
+                         GUINT_TO_POINTER (++self->n_claims));
+}
+
+static gboolean
 filed_under (SbStory    *story,
              const char *principle_id)
 {
@@ -601,11 +623,28 @@ plan_markdown_story (SbImport           *self,
   SbStory *match = NULL;
   Op *op;
 
+  for (guint i = 0; stories != NULL && i < stories->len; i++)
+    {
+      SbStory *story = g_ptr_array_index (stories, i);
+
+      if (filed_under (story, principle_id) && same_text (story, incoming))
+        {
+          claim (self, story);
+          return;
+        }
+    }
+
+  /* Two stories of one title (two "Production outage", two untitled
+   * ones that start alike) are two stories: one that already took a
+   * story of this import takes no other's text, and an untitled one is
+   * only ever the same text.
+   */
   for (guint i = 0; stories != NULL && i < stories->len && match == NULL; i++)
     {
       SbStory *story = g_ptr_array_index (stories, i);
 
-      if (filed_under (story, principle_id))
+      if (filed_under (story, principle_id) && !is_untitled (incoming) &&
+          !g_hash_table_contains (self->claimed, sb_story_get_id (story)))
         match = story;
     }
 
@@ -613,9 +652,7 @@ plan_markdown_story (SbImport           *self,
     {
       SbStory *target;
 
-      if (same_text (match, incoming))
-        return;
-
+      claim (self, match);
       target = ensure_writable (self, match);
       sb_story_set_situation (target, sb_story_get_situation (incoming));
       sb_story_set_task (target, sb_story_get_task (incoming));
@@ -634,6 +671,7 @@ plan_markdown_story (SbImport           *self,
 
         if (same_text (story, incoming))
           {
+            claim (self, story);
             sb_story_add_principle (ensure_writable (self, story), principle_id);
             return;
           }
@@ -641,6 +679,7 @@ plan_markdown_story (SbImport           *self,
 
   op = op_new (self, OP_ADD_STORY);
   op->story = g_object_ref (incoming);
+  claim (self, op->story);
   for (guint i = 0; principle_ids != NULL && principle_ids[i] != NULL; i++)
     sb_story_add_principle (op->story, principle_ids[i]);
   track_story_op (self, op);
@@ -1562,13 +1601,23 @@ plan_next (SbImport  *self,
   return TRUE;
 }
 
-/* Drops what was planned since the plan had @n_ops operations. */
+/* Drops what was planned since the plan had @n_ops operations and
+ * @n_claims claims.
+ */
 static void
 unplan (SbImport *self,
-        guint     n_ops)
+        guint     n_ops,
+        guint     n_claims)
 {
+  GHashTableIter iter;
+  gpointer at;
+
   if (self->ops->len > n_ops)
     g_ptr_array_remove_range (self->ops, n_ops, self->ops->len - n_ops);
+  g_hash_table_iter_init (&iter, self->claimed);
+  while (g_hash_table_iter_next (&iter, NULL, &at))
+    if (GPOINTER_TO_UINT (at) > n_claims)
+      g_hash_table_iter_remove (&iter);
   reindex (self);
 }
 
@@ -1586,14 +1635,14 @@ plan_reading (SbImport  *self,
               Reading   *reading,
               GError   **error)
 {
-  guint n_ops = self->ops->len;
+  guint n_ops = self->ops->len, n_claims = self->n_claims;
   GError *local_error = NULL;
 
   while (plan_next (self, reading, &local_error))
     ;
   if (local_error != NULL)
     {
-      unplan (self, n_ops);
+      unplan (self, n_ops, n_claims);
       g_propagate_error (error, local_error);
       return FALSE;
     }
@@ -1653,6 +1702,7 @@ typedef struct
   Reading     *reading;
   /* The plan's length before planning in slices began. */
   guint        n_ops;
+  guint        n_claims;
   guint        idle_id;
 } AddFiles;
 
@@ -1731,7 +1781,7 @@ plan_slice_cb (gpointer user_data)
   if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
       add->idle_id = 0;
-      unplan (self, add->n_ops);
+      unplan (self, add->n_ops, add->n_claims);
       g_task_return_error_if_cancelled (task);
       g_object_unref (task);
       return G_SOURCE_REMOVE;
@@ -1743,7 +1793,7 @@ plan_slice_cb (gpointer user_data)
         add->idle_id = 0;
         if (error != NULL)
           {
-            unplan (self, add->n_ops);
+            unplan (self, add->n_ops, add->n_claims);
             g_task_return_error (task, error);
           }
         else
@@ -1775,6 +1825,7 @@ files_read_cb (GObject      *object,
     }
 
   add->n_ops = self->ops->len;
+  add->n_claims = self->n_claims;
   add->idle_id = g_idle_add (plan_slice_cb, g_steal_pointer (&task));
 }
 
@@ -2054,12 +2105,6 @@ sb_import_is_empty (SbImport *self)
 {
   g_return_val_if_fail (SB_IS_IMPORT (self), TRUE);
   return self->ops->len == 0;
-}
-
-static gboolean
-is_untitled (SbStory *story)
-{
-  return g_strv_contains (sb_story_get_tags (story), SB_MARKDOWN_UNTITLED_TAG);
 }
 
 static char *
