@@ -1358,27 +1358,26 @@ test_bad_input (void)
       g_assert_true (sb_import_is_empty (import));
     }
 
-  /* A folder with one bad file adds nothing of the others. */
+  /* A folder's file that does not read, or holds no story, is skipped
+   * and named with the reason; the others come in.
+   */
   {
     g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
-    g_autoptr(GError) error = NULL;
     g_autofree char *good = g_build_filename (folder, "good.md", NULL);
     g_autofree char *bad = g_build_filename (folder, "zz-bad.md", NULL);
+    g_autofree char *bad_json = g_build_filename (folder, "zz-stories.json", NULL);
+    g_auto(GStrv) summary = NULL;
 
     sb_test_write_file (good, "Story: Fine\nS: s\nT: t\nA: a\nR: r\n", -1);
     sb_test_write_file (bad, "Story: \x8f\x90\n", -1);
-    g_assert_false (sb_import_add_path (import, folder, &error));
-    g_assert_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOT_TEXT);
-    g_assert_true (sb_import_is_empty (import));
-
-    /* Without it, the README is skipped and named. */
-    g_unlink (bad);
+    sb_test_write_file (bad_json, "{ \"format\": \"storybank\", \"stories\": [ ", -1);
     g_assert_true (sb_import_add_path (import, folder, NULL));
     g_assert_cmpuint (sb_import_get_n_new_stories (import), ==, 1);
-    {
-      g_auto(GStrv) summary = sb_import_dup_summary (import);
-      g_assert_nonnull (strstr (summary[1], "README.md"));
-    }
+    summary = sb_import_dup_summary (import);
+    g_assert_cmpuint (g_strv_length (summary), ==, 4);
+    g_assert_true (g_str_has_prefix (summary[1], "Skipped ") && strstr (summary[1], "README.md: no story in it"));
+    g_assert_true (g_str_has_prefix (summary[2], "Skipped: ") && strstr (summary[2], "zz-bad.md is not a text file"));
+    g_assert_true (g_str_has_prefix (summary[3], "Skipped: ") && strstr (summary[3], "not a Storybank file"));
   }
 
   after = sb_store_serialize (lib->store);

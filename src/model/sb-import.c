@@ -70,7 +70,7 @@ struct _SbImport
   SbLibrary  *library;
   SbCatalog  *catalog;
   GPtrArray  *ops;
-  GPtrArray  *skipped;    /* char*: files with nothing to import */
+  GPtrArray  *skipped;    /* char*: "Skipped <file>: <why>", for the preview */
   GPtrArray  *left_out;   /* char*: "file: lines 3–5: why", for the preview */
   /* A principle the plan would add → the catalog's principle the user
    * chose to file its stories under instead.
@@ -1462,7 +1462,7 @@ list_folder (GFile      *folder,
 typedef struct _Reading
 {
   GPtrArray *documents;  /* Document */
-  GPtrArray *skipped;    /* char* */
+  GPtrArray *skipped;    /* char*: "Skipped <file>: <why>" */
   /* For the progress shown: files read, of how many; documents planned
    * (on the main thread).
    */
@@ -1498,8 +1498,9 @@ reading_free (Reading *reading)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reading, reading_free)
 
 /* Any thread: reads @file, or every file a folder holds, into @reading.
- * A folder's files with no story in them are skipped; any other failure
- * fails it all.
+ * A folder's file that holds no story or does not read (a picture named
+ * .md, a damaged Storybank file) is skipped and named with the reason;
+ * the folder fails only when none of its files reads.
  */
 static gboolean
 read_file_or_folder (GFile       *file,
@@ -1533,17 +1534,30 @@ read_file_or_folder (GFile       *file,
 
   for (guint i = 0; i < files->len; i++)
     {
+      GFile *child = g_ptr_array_index (files, i);
       g_autoptr(GError) local_error = NULL;
+      g_autofree char *name = NULL;
 
-      if ((document = read_document (g_ptr_array_index (files, i), catalog, &local_error)) != NULL)
-        g_ptr_array_add (reading->documents, document);
-      else if (g_error_matches (local_error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING))
-        g_ptr_array_add (reading->skipped, g_file_get_parse_name (g_ptr_array_index (files, i)));
-      else
+      if ((document = read_document (child, catalog, &local_error)) != NULL)
+        {
+          g_ptr_array_add (reading->documents, document);
+          g_atomic_int_inc (&reading->n_read);
+          continue;
+        }
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
+      name = g_file_get_parse_name (child);
+      if (g_error_matches (local_error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING))
+        g_ptr_array_add (reading->skipped, g_strdup_printf (_("Skipped %s: no story in it"), name));
+      else if (g_str_has_prefix (local_error->message, name))
+        /* Translators: "Skipped: <file> is not a text file" */
+        g_ptr_array_add (reading->skipped, g_strdup_printf (_("Skipped: %s"), local_error->message));
+      else
+        /* Translators: "Skipped <file>: <why it does not read>" */
+        g_ptr_array_add (reading->skipped, g_strdup_printf (_("Skipped %s: %s"), name, local_error->message));
       g_atomic_int_inc (&reading->n_read);
     }
 
@@ -2193,8 +2207,7 @@ sb_import_dup_summary (SbImport *self)
     }
 
   for (guint i = 0; i < self->skipped->len; i++)
-    g_ptr_array_add (lines, g_strdup_printf (_("Skipped %s: no story in it"),
-                                             (char *) g_ptr_array_index (self->skipped, i)));
+    g_ptr_array_add (lines, g_strdup (g_ptr_array_index (self->skipped, i)));
   for (guint i = 0; i < self->left_out->len; i++)
     /* Translators: "Left out <file>: lines 3–5: <why>" */
     g_ptr_array_add (lines, g_strdup_printf (_("Left out %s"), (char *) g_ptr_array_index (self->left_out, i)));
