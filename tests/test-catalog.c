@@ -108,6 +108,40 @@ test_catalog_lookup_by_name (void)
   g_assert_null (sb_catalog_lookup_by_name (catalog, "Write Poetry"));
 }
 
+/* A file's name, in the styles notes apps and people give it, finds
+ * the principle it names; a name that is no principle finds nothing.
+ */
+static void
+test_catalog_lookup_by_file_name (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  const struct { const char *name; const char *id; } cases[] = {
+    { "earnTrust.md", "earn-trust" },
+    { "/notes/Earn_Trust.markdown", "earn-trust" },
+    { "Earn Trust 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d.md", "earn-trust" },
+    { "Earn Trust (2).md", "earn-trust" },
+    { "LP_05_learn_and_be_curious.md", "learn-and-be-curious" },
+    { "learn-and-be-curious-stories.md", "learn-and-be-curious" },
+    { "LearnAndBeCurious (1).txt", "learn-and-be-curious" },
+    { "03 - Dive Deep notes.csv", "dive-deep" },
+    { "Budget 2024.md", NULL },
+    { "stories.md", NULL },
+    { "LP_05.md", NULL },
+    { "Notes 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d.md", NULL },
+    { ".md", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SbPrinciple *found = sb_catalog_lookup_by_file_name (catalog, cases[i].name);
+
+      g_test_message ("%s", cases[i].name);
+      g_assert_cmpstr (found ? sb_principle_get_id (found) : NULL, ==, cases[i].id);
+    }
+  g_assert_null (sb_catalog_lookup_by_file_name (catalog, NULL));
+}
+
 /* Names as people write them in their files find the built-in principle
  * they mean; every alias finds its own principle and no other; names
  * that mean something else find nothing.
@@ -238,6 +272,7 @@ main (int   argc,
   g_test_add_func ("/catalog/amazon", test_catalog_amazon);
   g_test_add_func ("/catalog/lookup-by-name", test_catalog_lookup_by_name);
   g_test_add_func ("/catalog/lookup-loosely", test_catalog_lookup_loosely);
+  g_test_add_func ("/catalog/lookup-by-file-name", test_catalog_lookup_by_file_name);
   g_test_add_func ("/catalog/user-principles", test_catalog_user_principles);
 
   return g_test_run ();

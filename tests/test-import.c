@@ -1062,6 +1062,28 @@ test_same_title (void)
   sb_test_rm_rf (dir);
 }
 
+/* A note with no title of its own is titled by its file's name, without
+ * Notion's id; when the name is a principle's, it files the story, which
+ * is titled by its first words and marked untitled.
+ */
+static void
+test_file_names (void)
+{
+  g_autoptr(Lib) lib = lib_new ();
+  g_autoptr(SbImport) import = sb_import_new (lib->library, lib->catalog);
+  const char *note = "Situation: Checkout conversion dropped two percent after a release.\n"
+                     "Task: Find out why.\nAction: Compared the funnel by browser.\nResult: Fixed a Safari bug.\n";
+  g_auto(GStrv) summary = NULL;
+
+  g_assert_true (sb_import_add_markdown (import, note, -1, "Checkout drop 0123456789abcdef0123456789abcdef.md", NULL));
+  g_assert_true (sb_import_add_markdown (import, note, -1, "LP_05_dive_deep (1).md", NULL));
+  summary = sb_import_dup_summary (import);
+  g_assert_cmpuint (g_strv_length (summary), ==, 2);
+  g_assert_cmpstr (summary[0], ==, "New story “Checkout drop”");
+  g_assert_cmpstr (summary[1], ==,
+                   "New story “Checkout conversion dropped two percent after a release.” (Dive Deep), untitled: rename it");
+}
+
 /* Pages file their stories under the built-in principle their name,
  * however written, means; a file's name finds a principle but never makes
  * one; a principle the page names that the catalog lacks is listed, and
@@ -1402,6 +1424,7 @@ main (int   argc,
   g_test_add_func ("/import/encodings-accident", test_encodings_accident);
   g_test_add_func ("/import/filing", test_import_filing);
   g_test_add_func ("/import/same-title", test_same_title);
+  g_test_add_func ("/import/file-names", test_file_names);
 
   return g_test_run ();
 }

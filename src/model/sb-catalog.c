@@ -13,6 +13,7 @@
 #include "sb-catalog.h"
 #include "sb-json.h"
 #include "sb-resources.h"
+#include "sb-text-private.h"
 
 #define FRAMEWORKS_PATH "/io/github/storybank/Storybank/frameworks/"
 
@@ -312,6 +313,66 @@ sb_catalog_lookup_by_name (SbCatalog  *self,
     }
 
   return NULL;
+}
+
+static gboolean
+is_filler_word (const char *word,
+                gboolean    leading)
+{
+  static const char * const trailing[] = { "stories", "story", "notes", "examples", "answers", "star", NULL };
+
+  if (word[0] == '\0')
+    return TRUE;
+  if (leading)
+    return g_ascii_strcasecmp (word, "lp") == 0 || strspn (word, "0123456789") == strlen (word);
+  for (guint i = 0; trailing[i] != NULL; i++)
+    if (g_ascii_strcasecmp (word, trailing[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * sb_catalog_lookup_by_file_name:
+ * @file_name: (nullable): a page's or sheet's file name or path
+ *
+ * The principle a file's name names, in any style: "earnTrust.md",
+ * "earn_trust.md", "02 - Earn Trust.md", "LP_05_learn_and_be_curious.md",
+ * "Earn Trust stories.md", "Earn Trust 1a2b…6d.md" (Notion's): the name
+ * without its folder, extension, Notion's id, "LP", numbers and a word
+ * such as "stories", found with sb_catalog_lookup_by_name().
+ *
+ * Returns: (transfer none) (nullable): the principle
+ */
+SbPrinciple *
+sb_catalog_lookup_by_file_name (SbCatalog  *self,
+                                const char *file_name)
+{
+  g_autofree char *stem = _sb_text_dup_file_stem (file_name);
+  g_autoptr(GString) rest = NULL;
+  g_auto(GStrv) words = NULL;
+  SbPrinciple *found;
+  guint first = 0, last;
+
+  g_return_val_if_fail (SB_IS_CATALOG (self), NULL);
+
+  if (stem == NULL)
+    return NULL;
+  if ((found = sb_catalog_lookup_by_name (self, stem)) != NULL)
+    return found;
+
+  /* Without "LP", numbers and a word such as "stories" around the name. */
+  words = g_strsplit_set (stem, " _-", -1);
+  last = g_strv_length (words);
+  while (first < last && is_filler_word (words[first], TRUE))
+    first++;
+  while (last > first && is_filler_word (words[last - 1], FALSE))
+    last--;
+  if (first == last || (first == 0 && last == g_strv_length (words)))
+    return NULL;
+  rest = g_string_new (words[first]);
+  for (guint i = first + 1; i < last; i++)
+    g_string_append_printf (rest, " %s", words[i]);
+  return sb_catalog_lookup_by_name (self, rest->str);
 }
 
 /**

@@ -22,6 +22,8 @@ SbPrinciple *sb_catalog_lookup              (SbCatalog   *self,
                                              const char  *principle_id);
 SbPrinciple *sb_catalog_lookup_by_name      (SbCatalog   *self,
                                              const char  *name);
+SbPrinciple *sb_catalog_lookup_by_file_name (SbCatalog   *self,
+                                             const char  *file_name);
 SbPrinciple *sb_catalog_lookup_by_exact_name (SbCatalog  *self,
                                              const char  *name);
 SbFramework *sb_catalog_ensure_framework    (SbCatalog   *self,

@@ -723,24 +723,6 @@ plan_principle_wording (SbImport       *self,
   op->wording = g_steal_pointer (&merged);
 }
 
-/* The principle a file's name names, in any style: "earnTrust.md",
- * "earn_trust.md", "02 - Earn Trust.md".
- */
-static SbPrinciple *
-lookup_source_principle (SbImport   *self,
-                         const char *source_name)
-{
-  g_autofree char *base = NULL;
-  char *dot;
-
-  if (source_name == NULL)
-    return NULL;
-  base = g_path_get_basename (source_name);
-  if ((dot = strrchr (base, '.')) != NULL && dot != base)
-    *dot = '\0';
-  return sb_catalog_lookup_by_name (self->catalog, base);
-}
-
 /* The principle called @name, found loosely, or new in the plan. */
 static SbPrinciple *
 ensure_principle (SbImport   *self,
@@ -776,11 +758,11 @@ plan_page_principle (SbImport       *self,
    * hire_and_develop.md).
    */
   if (page->name != NULL && only_page && lookup_principle (self, page->name, FALSE) == NULL)
-    principle = lookup_source_principle (self, source_name);
+    principle = sb_catalog_lookup_by_file_name (self->catalog, source_name);
   if (principle == NULL && page->name != NULL)
     principle = ensure_principle (self, page->name);
   else if (principle == NULL)
-    principle = lookup_source_principle (self, source_name);
+    principle = sb_catalog_lookup_by_file_name (self->catalog, source_name);
 
   if (principle != NULL)
     plan_principle_wording (self, principle, page);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sb-markdown-private.h"
+#include "sb-text-private.h"
 
 /* Reading */
 
@@ -2103,7 +2104,8 @@ sb_markdown_read (const char  *text,
  *
  * Like sb_markdown_read(), for a file: when it holds one story with no
  * title of its own (an Obsidian note's parts, with no "# Title"), the
- * story is titled by the file's name, without its folder and extension.
+ * story is titled by the file's name, without its folder, extension or
+ * Notion's id, unless that names a principle.
  *
  * Returns: (transfer full) (element-type SbMarkdownPage): the pages
  */
@@ -2115,21 +2117,14 @@ sb_markdown_read_file (const char  *text,
                        GPtrArray  **left_out)
 {
   g_autofree char *title = NULL;
-  char *dot;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (catalog == NULL || SB_IS_CATALOG (catalog), NULL);
 
-  if (file_name != NULL)
-    {
-      title = g_path_get_basename (file_name);
-      dot = strrchr (title, '.');
-      if (dot != NULL && dot != title)
-        *dot = '\0';
-      g_strstrip (title);
-      if (!g_utf8_validate (title, -1, NULL) || g_str_equal (title, ".") || g_str_equal (title, G_DIR_SEPARATOR_S))
-        g_clear_pointer (&title, g_free);
-    }
+  /* "think_big.md" names a principle, not a story. */
+  title = _sb_text_dup_file_stem (file_name);
+  if (title != NULL && catalog != NULL && sb_catalog_lookup_by_file_name (catalog, file_name) != NULL)
+    g_clear_pointer (&title, g_free);
 
   return markdown_read (text ? text : "", length, catalog, title, left_out);
 }

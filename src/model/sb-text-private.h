@@ -24,5 +24,6 @@ _sb_set_text (char       **slot,
 char *_sb_text_to_utf8 (const char *text,
                         gsize       length,
                         gsize      *out_length);
+char *_sb_text_dup_file_stem (const char *file_name);
 
 G_END_DECLS

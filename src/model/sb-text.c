@@ -52,3 +52,50 @@ _sb_text_to_utf8 (const char *text,
   *out_length = written;
   return g_steal_pointer (&converted);
 }
+
+/* The name a file gives its page: @file_name without its folder, its
+ * extension, the id Notion puts after a page's name ("Earn Trust
+ * 1a2b…6d.md") or the number a second download gets ("Earn Trust (1).md").
+ * %NULL when nothing is left or it is not UTF-8.
+ */
+char *
+_sb_text_dup_file_stem (const char *file_name)
+{
+  g_autofree char *stem = NULL;
+  char *dot;
+  gsize len;
+
+  if (file_name == NULL)
+    return NULL;
+  stem = g_path_get_basename (file_name);
+  if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
+    *dot = '\0';
+  g_strstrip (stem);
+
+  len = strlen (stem);
+  if (len > 33 && stem[len - 33] == ' ')
+    {
+      gboolean hex = TRUE;
+
+      for (gsize i = len - 32; i < len && hex; i++)
+        hex = g_ascii_isxdigit (stem[i]);
+      if (hex)
+        stem[len - 33] = '\0';
+    }
+  len = strlen (stem);
+  if (len > 3 && stem[len - 1] == ')')
+    {
+      gsize i = len - 2;
+
+      while (i > 0 && g_ascii_isdigit (stem[i]))
+        i--;
+      if (i < len - 2 && stem[i] == '(' && i > 0 && stem[i - 1] == ' ')
+        stem[i] = '\0';
+    }
+  g_strstrip (stem);
+
+  if (stem[0] == '\0' || g_str_equal (stem, ".") || g_str_equal (stem, G_DIR_SEPARATOR_S) ||
+      !g_utf8_validate (stem, -1, NULL))
+    return NULL;
+  return g_steal_pointer (&stem);
+}
