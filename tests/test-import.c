@@ -1168,7 +1168,7 @@ test_import_filing (void)
   {
     g_autoptr(SbImport) hiring = sb_import_new (lib->library, lib->catalog);
     g_autofree char *notes = g_strconcat ("---\ntitle: Hiring notes\n---\n\n", story, NULL);
-    g_autofree char *two = g_strconcat ("# Hiring notes\n\n", story, "\n# Coaching\n\n", story, NULL);
+    g_autofree char *two = g_strconcat ("# Hiring\n\n", story, "\n# Coaching\n\n", story, NULL);
 
     g_assert_true (sb_import_add_markdown (hiring, notes, -1, "/notes/hire_and_develop.md", &error));
     g_assert_cmpuint (sb_import_get_n_new_principles (hiring), ==, 0);
@@ -1181,6 +1181,35 @@ test_import_filing (void)
     hiring = sb_import_new (lib->library, lib->catalog);
     g_assert_true (sb_import_add_markdown (hiring, two, -1, "/notes/hire_and_develop.md", &error));
     g_assert_cmpuint (sb_import_get_n_new_principles (hiring), ==, 2);
+  }
+
+  /* A page named for a set of notes makes no principle; its stories are
+   * filed by the file's name, or not at all.
+   */
+  {
+    const char *names[] = { "Day 3", "Purpose", "Interview prep \u2014 answers", "STAR cheat sheet",
+                            "Leadership Principles", "Week 2: Stories" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr(SbImport) notes = sb_import_new (lib->library, lib->catalog);
+        g_autofree char *page_text = g_strconcat ("# ", names[i], "\n\n", story, NULL);
+        g_auto(GStrv) lines = NULL;
+
+        g_test_message ("%s", names[i]);
+        g_assert_true (sb_import_add_markdown (notes, page_text, -1, "prep.md", &error));
+        g_assert_cmpuint (sb_import_get_n_new_principles (notes), ==, 0);
+        lines = sb_import_dup_summary (notes);
+        g_assert_null (strchr (lines[0], '('));
+        g_clear_object (&notes);
+
+        notes = sb_import_new (lib->library, lib->catalog);
+        g_assert_true (sb_import_add_markdown (notes, page_text, -1, "earn_trust.md", &error));
+        g_assert_cmpuint (sb_import_get_n_new_principles (notes), ==, 0);
+        g_strfreev (lines);
+        lines = sb_import_dup_summary (notes);
+        g_assert_nonnull (strstr (lines[0], "(Earn Trust)"));
+      }
   }
 }
 

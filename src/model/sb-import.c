@@ -741,6 +741,31 @@ ensure_principle (SbImport   *self,
   return op->principle;
 }
 
+/* Whether @name, a page's that names no principle, is a name for a set
+ * of notes ("Story bank", "Interview prep", "Day 3", "STAR cheat sheet")
+ * rather than a principle of the user's own ("Calm Under Fire").
+ */
+static gboolean
+is_notes_name (const char *name)
+{
+  static const char * const words[] = {
+    "story", "stories", "star", "interview", "interviews", "prep", "preparation", "behavioral",
+    "behavioural", "notes", "answers", "questions", "cheat", "template", "templates", "bank",
+    "purpose", "overview", "introduction", "readme", "draft", "todo", "plan", "day", "week",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "principles",
+    "examples", "practice", "method", "matrix", "index", "contents", NULL
+  };
+  g_autofree char *folded = g_utf8_strdown (name, -1);
+  g_auto(GStrv) parts = NULL;
+
+  g_strcanon (folded, "abcdefghijklmnopqrstuvwxyz0123456789", ' ');
+  parts = g_strsplit (folded, " ", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0' && g_strv_contains (words, parts[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The principle @page files its stories under, its wording planned.
  * @only_page: whether it is its file's only page with stories.
  */
@@ -751,16 +776,19 @@ plan_page_principle (SbImport       *self,
                      const char     *source_name)
 {
   SbPrinciple *principle = NULL;
+  const char *name = page->name;
 
   /* Only a page's name (or a story's own label, below) makes a new
-   * principle; a file's name only finds one, and one it finds wins over
-   * a new name on the file's only page ("Hiring notes" in
-   * hire_and_develop.md).
+   * principle, and not one that names a set of notes ("Interview prep");
+   * a file's name only finds one, and one it finds wins over a new name
+   * on the file's only page ("Hiring notes" in hire_and_develop.md).
    */
-  if (page->name != NULL && only_page && lookup_principle (self, page->name, FALSE) == NULL)
+  if (name != NULL && lookup_principle (self, name, FALSE) == NULL && is_notes_name (name))
+    name = NULL;
+  if (name != NULL && only_page && lookup_principle (self, name, FALSE) == NULL)
     principle = sb_catalog_lookup_by_file_name (self->catalog, source_name);
-  if (principle == NULL && page->name != NULL)
-    principle = ensure_principle (self, page->name);
+  if (principle == NULL && name != NULL)
+    principle = ensure_principle (self, name);
   else if (principle == NULL)
     principle = sb_catalog_lookup_by_file_name (self->catalog, source_name);
 
