@@ -520,11 +520,13 @@ test_tricky_text (void)
   sb_story_set_learnings (story, "Notes: not the notes\n**Learnings**: not twice\n- a dash");
   sb_story_set_notes (story, "Learnings: still a note\n\nNotes — a second paragraph");
   sb_story_set_principles (story, principles);
+  sb_story_set_tags (story, (const char * const []) { "ci", "on-call", "untitled", NULL });
   sb_library_add (lib->library, story);
 
   page = sb_markdown_export (lib->library, lib->catalog, NULL);
   import = sb_test_import_markdown (other->library, other->catalog, page);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other->library)), ==, 1);
+  g_assert_cmpstrv (sb_story_get_tags (only_story (other)), sb_story_get_tags (story));
   /* The fifth step's trailing newline and rule are trimmed with it. */
   g_assert_cmpstr (sb_story_get_actions (only_story (other))[4], ==, "Ünïcödé ✓ — “quotes” 日本語\n---");
   {

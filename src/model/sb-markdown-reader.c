@@ -79,6 +79,7 @@ typedef struct
   GPtrArray      *fm_principles;    /* char*: front matter's, for every page */
   GPtrArray      *page_tags;        /* char* */
   GHashTable     *table_rows;       /* line → GStrv of parts, a story per row */
+  SbStory        *made_title;       /* the last story titled by its first words */
   guint          *next_star;        /* for each line, the next one labelling a STAR part */
 } Parser;
 
@@ -341,7 +342,7 @@ finish_draft (Parser *parser)
   g_autofree char *title = NULL;
   char *parts[N_PARTS];
   guint n_real = 0, n_guidance = 0, n_placeholder = 0, n_seen = 0;
-  gboolean real_steps = FALSE, guidance_steps = FALSE;
+  gboolean real_steps = FALSE, guidance_steps = FALSE, made_title = FALSE;
   GPtrArray *principles;
 
   parser->current = NULL;
@@ -422,11 +423,15 @@ finish_draft (Parser *parser)
 
       g_free (title);
       title = first_words (from);
-      g_ptr_array_add (tags, g_strdup (SB_MARKDOWN_UNTITLED_TAG));
+      made_title = TRUE;
+      if (!g_ptr_array_find_with_equal_func (tags, SB_MARKDOWN_UNTITLED_TAG, g_str_equal, NULL))
+        g_ptr_array_add (tags, g_strdup (SB_MARKDOWN_UNTITLED_TAG));
     }
   g_ptr_array_add (tags, NULL);
 
   story = sb_story_new ();
+  if (made_title)
+    parser->made_title = story;
   sb_story_set_title (story, title);
   sb_story_set_situation (story, parts[FIELD_SITUATION]);
   sb_story_set_task (story, parts[FIELD_TASK]);
@@ -1751,11 +1756,13 @@ collect_left_out (Parser *parser)
   return left_out;
 }
 
-/* A file that holds one story, with no title of its own, is titled by
- * the file's name (an Obsidian note's title).
+/* A file that holds one story, with no title of its own (@made_title's
+ * made from its words), is titled by the file's name (an Obsidian note's
+ * title).
  */
 static void
 title_from_file (GPtrArray  *pages,
+                 SbStory    *made_title,
                  const char *file_title)
 {
   SbMarkdownPage *only = NULL;
@@ -1777,7 +1784,7 @@ title_from_file (GPtrArray  *pages,
     return;
   story = g_ptr_array_index (only->stories, 0);
   old = sb_story_get_tags (story);
-  if (!g_strv_contains (old, SB_MARKDOWN_UNTITLED_TAG))
+  if (story != made_title)
     return;
 
   tags = g_ptr_array_new ();
@@ -2038,7 +2045,7 @@ markdown_read (const char  *text,
   if (left_out != NULL)
     *left_out = collect_left_out (&parser);
   if (file_title != NULL && file_title[0] != '\0')
-    title_from_file (parser.pages, file_title);
+    title_from_file (parser.pages, parser.made_title, file_title);
 
   g_free (parser.fm_title);
   g_clear_pointer (&parser.page_principles, g_ptr_array_unref);

@@ -581,6 +581,13 @@ append_story (GString *out,
     append_field (out, "Learnings", sb_story_get_learnings (story));
   if (sb_story_get_notes (story)[0] != '\0')
     append_field (out, "Notes", sb_story_get_notes (story));
+  if (sb_story_get_tags (story)[0] != NULL)
+    {
+      g_autofree char *tags = g_strjoinv (", ", (char **) sb_story_get_tags (story));
+
+      g_strdelimit (tags, "\r\n", ' ');
+      append_field (out, "Tags", tags);
+    }
 }
 
 static gboolean
