@@ -78,6 +78,7 @@ typedef struct
   GPtrArray      *page_principles;  /* char*: front matter, a property table */
   GPtrArray      *fm_principles;    /* char*: front matter's, for every page */
   GPtrArray      *page_tags;        /* char* */
+  GPtrArray      *fm_tags;          /* char*: front matter's, for every page */
   GHashTable     *table_rows;       /* line → GStrv of parts, a story per row */
   SbStory        *made_title;       /* the last story titled by its first words */
   guint          *next_star;        /* for each line, the next one labelling a STAR part */
@@ -620,6 +621,8 @@ finish_page (Parser *parser)
   g_clear_pointer (&parser->page_tags, g_ptr_array_unref);
   if (parser->fm_principles != NULL)
     parser->page_principles = g_ptr_array_copy (parser->fm_principles, (GCopyFunc) g_strdup, NULL);
+  if (parser->fm_tags != NULL)
+    parser->page_tags = g_ptr_array_copy (parser->fm_tags, (GCopyFunc) g_strdup, NULL);
 }
 
 static Section
@@ -1284,8 +1287,9 @@ underlined_headings (char   **lines,
 }
 
 /* Front matter: "---" (YAML) or "+++" (TOML) lines at the very top. Its
- * title names the page; its principle, category, competency or tags
- * name the stories' principle.
+ * title names the page; its principle, category, competency or a tag
+ * that names one names the stories' principle; its other tags are the
+ * stories' tags.
  */
 static void
 read_front_matter (Parser  *parser,
@@ -1322,8 +1326,7 @@ read_front_matter (Parser  *parser,
         {
           g_autofree char *value = g_strstrip (g_strdup (s + 1));
 
-          if (!tags || is_known (parser, value))
-            add_names (target, value);
+          add_names (!tags || is_known (parser, value) ? target : parser->page_tags, value);
           continue;
         }
       target = NULL;
@@ -1368,8 +1371,9 @@ read_front_matter (Parser  *parser,
 
             add_names (names, value);
             for (guint j = 0; j < names->len; j++)
-              if (is_known (parser, g_ptr_array_index (names, j)))
-                g_ptr_array_add (parser->page_principles, g_strdup (g_ptr_array_index (names, j)));
+              g_ptr_array_add (is_known (parser, g_ptr_array_index (names, j)) ? parser->page_principles
+                                                                               : parser->page_tags,
+                               g_strdup (g_ptr_array_index (names, j)));
           }
         else
           add_names (target, value);
@@ -1842,6 +1846,8 @@ markdown_read (const char  *text,
   read_front_matter (&parser, skip);
   if (parser.page_principles != NULL && parser.page_principles->len > 0)
     parser.fm_principles = g_ptr_array_copy (parser.page_principles, (GCopyFunc) g_strdup, NULL);
+  if (parser.page_tags != NULL && parser.page_tags->len > 0)
+    parser.fm_tags = g_ptr_array_copy (parser.page_tags, (GCopyFunc) g_strdup, NULL);
 
   /* Code blocks: nothing in them is structure. */
   for (guint i = 0; i < n; i++)
@@ -2050,6 +2056,7 @@ markdown_read (const char  *text,
   g_free (parser.fm_title);
   g_clear_pointer (&parser.page_principles, g_ptr_array_unref);
   g_clear_pointer (&parser.fm_principles, g_ptr_array_unref);
+  g_clear_pointer (&parser.fm_tags, g_ptr_array_unref);
   g_clear_pointer (&parser.page_tags, g_ptr_array_unref);
   g_clear_pointer (&parser.table_rows, g_hash_table_unref);
   g_clear_pointer (&parser.next_star, g_free);
