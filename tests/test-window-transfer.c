@@ -165,6 +165,41 @@ test_import_errors (void)
     }
 }
 
+/* A match for sb_test_ui_find_widget(): a label whose text holds @data. */
+static gboolean
+label_has_text (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+/* A picture of @dialog in $SB_SHOTS_DIR, when it is set, to look at. */
+static void
+shoot_dialog (AdwMessageDialog *dialog,
+              const char       *name)
+{
+  const char *dir = g_getenv ("SB_SHOTS_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GtkWidget *widget = GTK_WIDGET (dialog);
+
+  if (dir == NULL)
+    return;
+  iterate ();
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  gdk_texture_save_to_png (texture, file);
+}
+
 /* A folder of pages imports like the files in it. */
 static void
 test_import_folder (void)
@@ -175,12 +210,19 @@ test_import_folder (void)
   g_autofree char *page = g_build_filename (folder, "think-big.md", NULL);
   AdwMessageDialog *dialog;
 
+  g_autofree char *photo = g_build_filename (folder, "photo.md", NULL);
+
   clear_library ();
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   sb_test_write_file (page, seed_text, -1);
+  /* A picture among the pages is skipped, and the preview says why. */
+  sb_test_write_file (photo, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
 
   dialog = import_paths (folder, NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import 3 Stories?");
+  shoot_dialog (dialog, "import-folder-skipped");
+  g_assert_nonnull (sb_test_ui_find_widget (adw_message_dialog_get_extra_child (dialog), label_has_text,
+                                            "Skipped: photo.md is not a text file"));
   adw_message_dialog_response (dialog, "import");
   iterate ();
   g_assert_cmpuint (n_stories (), ==, 3);

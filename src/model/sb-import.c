@@ -1546,6 +1546,7 @@ read_file_or_folder (GFile       *file,
     {
       GFile *child = g_ptr_array_index (files, i);
       g_autoptr(GError) local_error = NULL;
+      g_autofree char *full = NULL;
       g_autofree char *name = NULL;
 
       if ((document = read_document (child, catalog, &local_error)) != NULL)
@@ -1559,12 +1560,19 @@ read_file_or_folder (GFile       *file,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      name = g_file_get_parse_name (child);
+      /* "notes/photo.md", from the folder the user picked. */
+      full = g_file_get_parse_name (child);
+      if ((name = g_file_get_relative_path (file, child)) == NULL || !g_utf8_validate (name, -1, NULL))
+        {
+          g_free (name);
+          name = g_strdup (full);
+        }
       if (g_error_matches (local_error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING))
         g_ptr_array_add (reading->skipped, g_strdup_printf (_("Skipped %s: no story in it"), name));
-      else if (g_str_has_prefix (local_error->message, name))
+      else if (g_str_has_prefix (local_error->message, full))
         /* Translators: "Skipped: <file> is not a text file" */
-        g_ptr_array_add (reading->skipped, g_strdup_printf (_("Skipped: %s"), local_error->message));
+        g_ptr_array_add (reading->skipped, g_strdup_printf (_("Skipped: %s%s"), name,
+                                                            local_error->message + strlen (full)));
       else
         /* Translators: "Skipped <file>: <why it does not read>" */
         g_ptr_array_add (reading->skipped, g_strdup_printf (_("Skipped %s: %s"), name, local_error->message));
