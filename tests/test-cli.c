@@ -248,7 +248,7 @@ test_export_csv (Fixture       *f,
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFTitle,Situation,Task,Actions,Result,Learnings,Notes,Principles,Tags\r\n"));
 
   /* A spreadsheet that reads back as the same stories. */
-  pages = sb_csv_read (contents, -1, &left_out, &error);
+  pages = sb_csv_read (contents, -1, catalog, &left_out, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (left_out->len, ==, 0);
   page = g_ptr_array_index (pages, 0);

@@ -28,21 +28,32 @@ sheet_free (Sheet *sheet)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sheet, sheet_free)
 
-/* Reads @text, which must read. */
+/* Reads @text, which must read, naming @catalog's principles. */
 static Sheet *
-read_sheet (const char *text,
-            gssize      length)
+read_sheet_with (const char *text,
+                 gssize      length,
+                 SbCatalog  *catalog)
 {
   Sheet *sheet = g_new0 (Sheet, 1);
   g_autoptr(GError) error = NULL;
 
-  sheet->pages = sb_csv_read (text, length, &sheet->left_out, &error);
+  sheet->pages = sb_csv_read (text, length, catalog, &sheet->left_out, &error);
   g_assert_no_error (error);
   g_assert_nonnull (sheet->pages);
   g_assert_nonnull (sheet->left_out);
   g_assert_cmpuint (sheet->pages->len, ==, 1);
   g_assert_null (((SbMarkdownPage *) g_ptr_array_index (sheet->pages, 0))->name);
   return sheet;
+}
+
+/* Reads @text, which must read, naming the built-in principles. */
+static Sheet *
+read_sheet (const char *text,
+            gssize      length)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+
+  return read_sheet_with (text, length, catalog);
 }
 
 static guint
@@ -415,6 +426,68 @@ test_names (void)
   assert_strv (sb_story_get_tags (story_at (sheet, 6)), (const char *[]) { "db", NULL });
 }
 
+/* Principles as people write them: every one kept, none made up. */
+static void
+test_principle_separators (void)
+{
+  struct {
+    const char *cell;
+    const char *names[4];
+  } cases[] = {
+    { "Dive Deep | Ownership", { "Dive Deep", "Ownership" } },
+    { "Ownership/Dive Deep", { "Ownership", "Dive Deep" } },
+    { "Dive deep / Bias for action", { "Dive deep", "Bias for action" } },
+    { "Ownership + Dive Deep", { "Ownership", "Dive Deep" } },
+    { "Ownership • Dive Deep", { "Ownership", "Dive Deep" } },
+    { "Ownership and Dive Deep", { "Ownership", "Dive Deep" } },
+    { "Ownership & Dive Deep & Earn Trust", { "Ownership", "Dive Deep", "Earn Trust" } },
+    { "Ownership (LP #2)", { "Ownership" } },
+    { "Customer Obsession (primary), Ownership (secondary)", { "Customer Obsession", "Ownership" } },
+    { "N/A", { NULL } },
+    { "TBD", { NULL } },
+    { "-", { NULL } },
+    { "none", { NULL } },
+    { "?", { NULL } },
+    { "Ownership, N/A", { "Ownership" } },
+    { "Are Right, A Lot", { "Are Right, A Lot" } },
+    { "Ownership, Are Right, A Lot", { "Ownership", "Are Right, A Lot" } },
+    { "Hire and Develop the Best", { "Hire and Develop the Best" } },
+    { "Invent and Simplify; Learn and Be Curious", { "Invent and Simplify", "Learn and Be Curious" } },
+    { "Have Backbone; Disagree and Commit", { "Have Backbone; Disagree and Commit" } },
+    { "Ownership\nHave Backbone; Disagree and Commit", { "Ownership", "Have Backbone; Disagree and Commit" } },
+    /* Not known: as written, split only on its separators. */
+    { "Rock and Roll", { "Rock and Roll" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(Sheet) sheet = NULL;
+
+      g_test_message ("cell %u: %s", i, cases[i].cell);
+      text = g_strdup_printf ("Title,Situation,Result,Principles\nA,It was slow,It got fast,\"%s\"\n", cases[i].cell);
+      sheet = read_sheet (text, -1);
+      g_assert_cmpuint (n_stories (sheet), ==, 1);
+      assert_strv (principles_at (sheet, 0), cases[i].names[0] ? cases[i].names : NULL);
+    }
+}
+
+/* Tags: "#reliability #kafka" is two, and a tag keeps its characters. */
+static void
+test_tag_separators (void)
+{
+  const char *text =
+    "Title,Situation,Result,Tags\n"
+    "a,It was slow,It got fast,#reliability #kafka\n"
+    "b,It was slow,It got fast,\"CI/CD, C++ | on-call\"\n"
+    "c,It was slow,It got fast,-\n";
+  g_autoptr(Sheet) sheet = read_sheet (text, -1);
+
+  assert_strv (sb_story_get_tags (story_at (sheet, 0)), (const char *[]) { "reliability", "kafka", NULL });
+  assert_strv (sb_story_get_tags (story_at (sheet, 1)), (const char *[]) { "CI/CD", "C++", "on-call", NULL });
+  assert_strv (sb_story_get_tags (story_at (sheet, 2)), NULL);
+}
+
 static void
 test_not_a_sheet (void)
 {
@@ -431,7 +504,7 @@ test_not_a_sheet (void)
     {
       g_autoptr(GError) error = NULL;
       GPtrArray *left_out = (GPtrArray *) 0x1;
-      g_autoptr(GPtrArray) pages = sb_csv_read (texts[i], -1, &left_out, &error);
+      g_autoptr(GPtrArray) pages = sb_csv_read (texts[i], -1, NULL, &left_out, &error);
 
       g_assert_null (pages);
       g_assert_null (left_out);
@@ -583,7 +656,7 @@ test_round_trip (void)
 
   text = sb_csv_export (library, catalog, NULL);
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFTitle,Situation,Task,Actions,Result,Learnings,Notes,Principles,Tags\r\n"));
-  sheet = read_sheet (text, -1);
+  sheet = read_sheet_with (text, -1, catalog);
   g_assert_cmpuint (sheet->left_out->len, ==, 0);
   g_assert_cmpuint (n_stories (sheet), ==, n);
 
@@ -649,6 +722,8 @@ main (int   argc,
   g_test_add_func ("/csv/left-out", test_left_out);
   g_test_add_func ("/csv/untitled", test_untitled);
   g_test_add_func ("/csv/names", test_names);
+  g_test_add_func ("/csv/principle-separators", test_principle_separators);
+  g_test_add_func ("/csv/tag-separators", test_tag_separators);
   g_test_add_func ("/csv/not-a-sheet", test_not_a_sheet);
   g_test_add_func ("/csv/encodings", test_encodings);
   g_test_add_func ("/csv/round-trip", test_round_trip);

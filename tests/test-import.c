@@ -256,7 +256,7 @@ write_left_out (GPtrArray  *out,
       return;
     }
   if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".tsv"))
-    pages = sb_csv_read (text, length, &left_out, NULL);
+    pages = sb_csv_read (text, length, catalog, &left_out, NULL);
   else
     pages = sb_markdown_read (text, length, catalog, &left_out);
   if (pages == NULL)

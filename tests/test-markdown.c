@@ -977,6 +977,53 @@ test_read_shapes (void)
     }
 }
 
+/* "Principle:", "LP:" and "Tags:" lines split as a sheet's cells do. */
+static void
+test_read_principle_lines (void)
+{
+  struct {
+    const char *line;
+    const char *names[4];
+  } cases[] = {
+    { "**LP:** Dive Deep | Ownership", { "Dive Deep", "Ownership" } },
+    { "Principle: Ownership/Dive Deep", { "Ownership", "Dive Deep" } },
+    { "Principle: Ownership and Dive Deep", { "Ownership", "Dive Deep" } },
+    { "LP: Ownership (LP #2)", { "Ownership" } },
+    { "Principle: \"Are Right, A Lot\"", { "Are Right, A Lot" } },
+    { "Principle: Have Backbone; Disagree and Commit", { "Have Backbone; Disagree and Commit" } },
+    { "Principle: Invent and Simplify", { "Invent and Simplify" } },
+    { "Principle: N/A", { NULL } },
+  };
+  SbMarkdownPage *page = NULL;
+  SbStory *story;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("### Example 1: Root cause\n%s\n**Situation**: Errors.\n"
+                                               "**Result**: Fixed.\n", cases[i].line);
+      const char * const *names;
+
+      g_test_message ("line %u: %s", i, cases[i].line);
+      read_one (text, &page);
+      names = g_ptr_array_index (page->story_principles, 0);
+      if (cases[i].names[0] == NULL)
+        {
+          g_assert_true (names == NULL || names[0] == NULL);
+          continue;
+        }
+      g_assert_nonnull (names);
+      g_assert_cmpuint (g_strv_length ((char **) names), ==, g_strv_length ((char **) cases[i].names));
+      for (guint j = 0; cases[i].names[j] != NULL; j++)
+        g_assert_cmpstr (names[j], ==, cases[i].names[j]);
+    }
+
+  story = read_one ("### Example 1: Root cause\nTags: #reliability #kafka\n**Situation**: Errors.\n"
+                    "**Result**: Fixed.\n", NULL);
+  g_assert_cmpuint (g_strv_length ((char **) sb_story_get_tags (story)), ==, 2);
+  g_assert_cmpstr (sb_story_get_tags (story)[0], ==, "reliability");
+  g_assert_cmpstr (sb_story_get_tags (story)[1], ==, "kafka");
+}
+
 /* Table rows, labelled principles, front matter, Learnings and Notes. */
 static void
 test_read_principles_and_parts (void)
@@ -1346,6 +1393,7 @@ main (int   argc,
   g_test_add_func ("/markdown/read/left-out", test_read_left_out);
   g_test_add_func ("/markdown/read/not-stories", test_read_not_stories);
   g_test_add_func ("/markdown/read/own-drafts", test_read_own_drafts);
+  g_test_add_func ("/markdown/read/principle-lines", test_read_principle_lines);
   g_test_add_func ("/markdown/read/own-tricky-text", test_read_own_tricky_text);
 
   g_test_add_func ("/text-export/wrap", test_text_wrap);

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sb-catalog.h"
+#include "sb-catalog-private.h"
 #include "sb-json.h"
 #include "sb-resources.h"
 #include "sb-text-private.h"
@@ -313,6 +313,341 @@ sb_catalog_lookup_by_name (SbCatalog  *self,
     }
 
   return NULL;
+}
+
+/* Names in a principle or tag cell or line, as people write them. */
+
+static gboolean
+is_known_name (SbCatalog  *self,
+               const char *name)
+{
+  return self != NULL && name[0] != '\0' &&
+         (sb_catalog_lookup_by_exact_name (self, name) != NULL ||
+          lookup_by_key (self, name) != NULL);
+}
+
+/* "N/A", "TBD", "-", "?", "none": no name, what a template or a tired
+ * hand left in its place. A tag is one only when it has no letters or
+ * digits: "todo" may be a tag of the user's own.
+ */
+static gboolean
+is_placeholder_name (const char *name,
+                     gboolean    tags)
+{
+  static const char * const words[] = {
+    "na", "n a", "tbd", "tba", "tbc", "todo", "to do", "none", "nil", "null",
+    "nothing", "unknown", "pending", "wip", "tk", "empty",
+  };
+  g_autoptr(GString) normalised = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalnum (c))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && normalised->len > 0)
+        g_string_append_c (normalised, ' ');
+      space = FALSE;
+      g_string_append_unichar (normalised, g_unichar_tolower (c));
+    }
+
+  if (normalised->len == 0)
+    return TRUE;
+  if (tags)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (normalised->str, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A piece of a cell or line as a name. A principle's note in parentheses
+ * goes ("Ownership (LP #2)": the note alone when it is all there is),
+ * Markdown's marks become spaces and runs of space one; a tag keeps its
+ * characters but for "#" and marks at either end.
+ */
+static char *
+clean_name (const char *piece,
+            gsize       length,
+            gboolean    tags)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) note = g_string_new (NULL);
+  guint depth = 0;
+  gboolean alnum = FALSE;
+  gsize start = 0, end;
+  GString *text;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = piece[i];
+
+      if (!tags && c == '(')
+        {
+          if (depth++ > 0)
+            g_string_append_c (note, c);
+          else
+            g_string_append_c (note, ' ');
+          continue;
+        }
+      if (!tags && c == ')' && depth > 0)
+        {
+          if (--depth > 0)
+            g_string_append_c (note, c);
+          continue;
+        }
+      if (depth > 0)
+        {
+          g_string_append_c (note, c);
+          continue;
+        }
+      if (!tags && strchr ("[]*\"`", c) != NULL)
+        c = ' ';
+      alnum |= g_ascii_isalnum (c) || (guchar) c >= 0x80;
+      g_string_append_c (out, c);
+    }
+
+  text = alnum || tags ? out : note;
+
+  /* One space for each run (a tag's spaces are its own). */
+  if (!tags)
+    {
+      gsize j = 0;
+
+      for (gsize i = 0; i < text->len; i++)
+        {
+          char c = g_ascii_isspace (text->str[i]) ? ' ' : text->str[i];
+
+          if (c == ' ' && (j == 0 || text->str[j - 1] == ' '))
+            continue;
+          text->str[j++] = c;
+        }
+      g_string_truncate (text, j);
+    }
+
+  end = text->len;
+  while (start < end && (g_ascii_isspace (text->str[start]) || text->str[start] == '#' ||
+                         (tags && strchr ("[*\"`", text->str[start]) != NULL) ||
+                         (!tags && strchr ("-*", text->str[start]) != NULL)))
+    start++;
+  while (end > start && (g_ascii_isspace (text->str[end - 1]) || strchr (",;:.", text->str[end - 1]) != NULL ||
+                         (tags && strchr ("]*\"`", text->str[end - 1]) != NULL)))
+    end--;
+
+  return g_strndup (text->str + start, end - start);
+}
+
+typedef struct
+{
+  gsize    start;
+  gsize    end;
+  gboolean line_end;  /* a line end follows it */
+} Piece;
+
+/* @text cut on ";", ",", "|", "•" and line ends, a principle's also on
+ * "/" and "+" (not inside parentheses, when they close), a tag's before
+ * a "#" after a space ("#reliability #kafka").
+ */
+static GArray *
+split_pieces (const char *text,
+              gboolean    tags,
+              gboolean    parens)
+{
+  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  Piece piece = { 0, 0, FALSE };
+  guint depth = 0;
+  gsize i = 0;
+
+  while (text[i] != '\0')
+    {
+      char c = text[i];
+      gsize sep = 0;
+
+      if (parens && c == '(')
+        depth++;
+      else if (parens && c == ')' && depth > 0)
+        depth--;
+
+      if (c == '\n' || c == '\r')
+        {
+          sep = 1;
+          depth = 0;
+          piece.line_end = TRUE;
+        }
+      else if (depth == 0 && (c == ';' || c == ',' || c == '|'))
+        sep = 1;
+      else if (depth == 0 && !tags && (c == '/' || c == '+'))
+        sep = 1;
+      else if (depth == 0 && strncmp (text + i, "•", strlen ("•")) == 0)
+        sep = strlen ("•");
+      else if (tags && c == '#' && i > piece.start && g_ascii_isspace (text[i - 1]))
+        {
+          piece.end = i;
+          g_array_append_val (pieces, piece);
+          piece.start = i;
+          piece.line_end = FALSE;
+          i++;
+          continue;
+        }
+
+      if (sep == 0)
+        {
+          i++;
+          continue;
+        }
+      piece.end = i;
+      g_array_append_val (pieces, piece);
+      i += sep;
+      piece.start = i;
+      piece.line_end = FALSE;
+    }
+
+  /* "Ownership (LP" with no ")": its parentheses are no note's. */
+  if (depth > 0)
+    {
+      g_array_unref (pieces);
+      return split_pieces (text, tags, FALSE);
+    }
+
+  piece.end = i;
+  g_array_append_val (pieces, piece);
+  return pieces;
+}
+
+static void
+add_name (GPtrArray  *names,
+          const char *name)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_str_equal (g_ptr_array_index (names, i), name))
+      return;
+  g_ptr_array_add (names, g_strdup (name));
+}
+
+/* "Ownership and Dive Deep" as two names, when each side is a principle
+ * (and the whole is none: "Invent and Simplify" is one).
+ */
+static gboolean
+split_on_and (SbCatalog  *self,
+              const char *name,
+              GPtrArray  *out)
+{
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      g_autofree char *left = NULL;
+      g_autofree char *right = NULL;
+      g_autoptr(GPtrArray) rest = NULL;
+      gsize len;
+
+      if (g_ascii_strncasecmp (p, " and ", 5) == 0)
+        len = 5;
+      else if (strncmp (p, " & ", 3) == 0)
+        len = 3;
+      else
+        continue;
+
+      left = g_strstrip (g_strndup (name, p - name));
+      if (!is_known_name (self, left))
+        continue;
+      right = g_strstrip (g_strdup (p + len));
+      rest = g_ptr_array_new_with_free_func (g_free);
+      if (is_known_name (self, right))
+        g_ptr_array_add (rest, g_steal_pointer (&right));
+      else if (!split_on_and (self, right, rest))
+        continue;
+
+      g_ptr_array_add (out, g_steal_pointer (&left));
+      for (guint i = 0; i < rest->len; i++)
+        g_ptr_array_add (out, g_strdup (g_ptr_array_index (rest, i)));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * _sb_catalog_split_names:
+ * @self: (nullable): the principles a name may be
+ * @text: a Principles or Tags cell, or the text of a "Principle:",
+ *   "LP:" or "Tags:" line
+ * @tags: whether @text names tags
+ * @names: (element-type utf8): where the names go, repeats left out
+ *
+ * Splits @text into the names it holds the way people write them, for
+ * the spreadsheet and Markdown readers alike: on ";", ",", "|", "•" and
+ * line ends, a principle's also on "/" and "+", and on " and " or " & "
+ * when the whole is no principle and each side is one. Pieces that
+ * together name a principle stay one ("Are Right, A Lot", "Have
+ * Backbone; Disagree and Commit"), a principle's note in parentheses
+ * goes ("Ownership (LP #2)"), placeholders ("N/A", "TBD", "-", "?",
+ * "none") name nothing, and "#reliability #kafka" is two tags.
+ * Without @self nothing is known: names are only split.
+ */
+void
+_sb_catalog_split_names (SbCatalog  *self,
+                         const char *text,
+                         gboolean    tags,
+                         GPtrArray  *names)
+{
+  g_autoptr(GArray) pieces = NULL;
+  g_autofree char *whole = NULL;
+
+  g_return_if_fail (self == NULL || SB_IS_CATALOG (self));
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (names != NULL);
+
+  whole = clean_name (text, strlen (text), tags);
+  if (is_placeholder_name (whole, tags))
+    return;
+  if (!tags && strpbrk (text, "\r\n") == NULL && is_known_name (self, whole))
+    {
+      add_name (names, whole);
+      return;
+    }
+
+  pieces = split_pieces (text, tags, !tags);
+  for (guint i = 0; i < pieces->len;)
+    {
+      Piece *first = &g_array_index (pieces, Piece, i);
+      g_autofree char *name = NULL;
+      guint last = i;
+
+      /* The longest run of pieces on one line that names a principle. */
+      for (guint k = i + 1; !tags && k < pieces->len && k <= i + 3; k++)
+        {
+          Piece *piece = &g_array_index (pieces, Piece, k);
+          g_autofree char *joined = NULL;
+
+          if (g_array_index (pieces, Piece, k - 1).line_end)
+            break;
+          joined = clean_name (text + first->start, piece->end - first->start, FALSE);
+          if (is_known_name (self, joined) || is_placeholder_name (joined, FALSE))
+            last = k;
+        }
+
+      name = clean_name (text + first->start, g_array_index (pieces, Piece, last).end - first->start, tags);
+      i = last + 1;
+
+      if (is_placeholder_name (name, tags))
+        continue;
+      if (!tags && !is_known_name (self, name))
+        {
+          g_autoptr(GPtrArray) sides = g_ptr_array_new_with_free_func (g_free);
+
+          if (split_on_and (self, name, sides))
+            {
+              for (guint j = 0; j < sides->len; j++)
+                add_name (names, g_ptr_array_index (sides, j));
+              continue;
+            }
+        }
+      add_name (names, name);
+    }
 }
 
 static gboolean

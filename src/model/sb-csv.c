@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sb-catalog-private.h"
 #include "sb-csv.h"
 #include "sb-import.h"
 #include "sb-markdown.h"
@@ -672,51 +673,38 @@ split_actions (const char *cell)
   return (GStrv) g_ptr_array_free (steps, FALSE);
 }
 
-/* A Principles or Tags cell: one name a line when the cell has a line
- * end (a trailing one too), else split on ";" and ",". Names are trimmed, "#" dropped
- * from a tag, repeats dropped.
+/* A Principles or Tags cell, as _sb_catalog_split_names() splits it;
+ * but one name a line, as written, when it ends with a line end: the
+ * export writes names so when one holds what would split it.
  */
 static void
-split_names (const char *cell,
+split_names (SbCatalog  *catalog,
+             const char *cell,
              gboolean    tags,
              GPtrArray  *names)
 {
-  g_autofree char *text = g_strstrip (g_strdup (cell));
-  g_auto(GStrv) pieces = NULL;
+  gsize len = strlen (cell);
+  g_auto(GStrv) lines = NULL;
 
-  if (strchr (cell, '\n') != NULL)
-    pieces = g_strsplit (text, "\n", -1);
-  else
-    pieces = g_strsplit_set (text, ";,", -1);
-
-  for (guint i = 0; pieces[i] != NULL; i++)
+  while (len > 0 && (cell[len - 1] == ' ' || cell[len - 1] == '\t'))
+    len--;
+  if (len == 0 || cell[len - 1] != '\n')
     {
-      char *name = g_strstrip (pieces[i]);
-      gsize len;
+      _sb_catalog_split_names (catalog, cell, tags, names);
+      return;
+    }
+
+  lines = g_strsplit (cell, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *name = g_strstrip (lines[i]);
       gboolean seen = FALSE;
 
-      len = strlen (name);
-      while (len > 0 && (name[len - 1] == ';' || name[len - 1] == ',' ||
-                         g_ascii_isspace (name[len - 1])))
-        name[--len] = '\0';
-      if (tags)
-        {
-          /* "#leadership #conflict" */
-          if (name[0] == '#' && strpbrk (name, " \t") != NULL)
-            {
-              g_auto(GStrv) words = g_strsplit_set (name, " \t", -1);
-
-              for (guint j = 0; words[j] != NULL; j++)
-                if (words[j][0] != '\0')
-                  split_names (words[j], TRUE, names);
-              continue;
-            }
-          /* "## #tag", and "#" after a form feed: all of it goes, or a
-           * tag written back as "#…" would read as another.
-           */
-          while (name[0] == '#' || g_ascii_isspace (name[0]))
-            name++;
-        }
+      /* "## #tag", and "#" after a form feed: all of it goes, or a
+       * tag written back as "#…" would read as another.
+       */
+      while (tags && (name[0] == '#' || g_ascii_isspace (name[0])))
+        name++;
       if (name[0] == '\0')
         continue;
       for (guint j = 0; j < names->len && !seen; j++)
@@ -816,6 +804,7 @@ static SbStory *
 story_from_record (Record     *record,
                    Record     *header,
                    Field      *fields,
+                   SbCatalog  *catalog,
                    GPtrArray  *principles)
 {
   g_autoptr(SbStory) story = sb_story_new ();
@@ -881,11 +870,11 @@ story_from_record (Record     *record,
           break;
 
         case FIELD_PRINCIPLES:
-          split_names (raw, FALSE, principles);
+          split_names (catalog, raw, FALSE, principles);
           break;
 
         case FIELD_TAGS:
-          split_names (raw, TRUE, tags);
+          split_names (catalog, raw, TRUE, tags);
           break;
 
         case FIELD_UNKNOWN:
@@ -974,6 +963,7 @@ sb_csv_looks_like_sheet (const char *text,
  * sb_csv_read:
  * @text: a spreadsheet saved as CSV or TSV
  * @length: its length in bytes, or -1 when nul-terminated
+ * @catalog: (nullable): the principles a Principles cell may name
  * @left_out: (out) (optional) (element-type SbLeftOut): the rows that
  *   became no story, as runs of lines
  * @error: %SB_IMPORT_ERROR_NOT_TEXT or %SB_IMPORT_ERROR_NOTHING
@@ -992,8 +982,9 @@ sb_csv_looks_like_sheet (const char *text,
  *
  * A column Storybank does not know goes into the story's notes as
  * "Column: text". An Action cell is split into steps on its list items or
- * its lines; a Principles or Tags cell on ";" and "," (or on its lines,
- * when it has several). A story with no title is named after its first
+ * its lines; a Principles or Tags cell as _sb_catalog_split_names()
+ * splits it, with @catalog (or one name a line, as written, when the cell
+ * ends with a line end, as the export writes it). A story with no title is named after its first
  * words and tagged %SB_MARKDOWN_UNTITLED_TAG. Blank rows are skipped;
  * rows above the header, rows with too little text and repeated header
  * rows are listed in @left_out. Line numbers count LF, CRLF and CR.
@@ -1006,6 +997,7 @@ sb_csv_looks_like_sheet (const char *text,
 GPtrArray *
 sb_csv_read (const char  *text,
              gssize       length,
+             SbCatalog   *catalog,
              GPtrArray  **left_out,
              GError     **error)
 {
@@ -1022,6 +1014,7 @@ sb_csv_read (const char  *text,
   gboolean have_header;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (catalog == NULL || SB_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (left_out != NULL)
@@ -1091,7 +1084,7 @@ sb_csv_read (const char  *text,
           add_left_out (out, record->first_line, record->last_line, _("repeated header row"));
           continue;
         }
-      if (!(story = story_from_record (record, header, fields, principles)))
+      if (!(story = story_from_record (record, header, fields, catalog, principles)))
         {
           add_left_out (out, record->first_line, record->last_line, _("row with too little text"));
           continue;
@@ -1181,26 +1174,41 @@ join_actions (const char * const *actions)
   return g_string_free (out, FALSE);
 }
 
+/* "; " between the names when they read back as they are; else one a
+ * line, with a line end after the last: such a cell is read a line a name.
+ */
 static void
 join_names (GString            *out,
             const char * const *names,
-            guint               n)
+            guint               n,
+            gboolean            tags,
+            SbCatalog          *catalog)
 {
-  const char *separator = "; ";
-
-  for (guint i = 0; i < n; i++)
-    if (strpbrk (names[i], ";,") != NULL)
-      separator = "\n";
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autoptr(GPtrArray) back = g_ptr_array_new_with_free_func (g_free);
+  gboolean same;
 
   for (guint i = 0; i < n; i++)
     {
       if (i > 0)
-        g_string_append (out, separator);
-      g_string_append (out, names[i]);
+        g_string_append (joined, "; ");
+      g_string_append (joined, names[i]);
     }
-  /* A line end even after one name: it is then not split on ";". */
-  if (separator[0] == '\n')
-    g_string_append_c (out, '\n');
+  _sb_catalog_split_names (catalog, joined->str, tags, back);
+  same = back->len == n;
+  for (guint i = 0; i < n && same; i++)
+    same = g_str_equal (g_ptr_array_index (back, i), names[i]);
+  if (same)
+    {
+      g_string_append (out, joined->str);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (out, names[i]);
+      g_string_append_c (out, '\n');
+    }
 }
 
 static void
@@ -1221,8 +1229,8 @@ append_story (GString   *out,
 
       g_ptr_array_add (names, (gpointer) (principle ? sb_principle_get_name (principle) : ids[i]));
     }
-  join_names (principles, (const char * const *) names->pdata, names->len);
-  join_names (tag_text, tags, g_strv_length ((char **) tags));
+  join_names (principles, (const char * const *) names->pdata, names->len, FALSE, catalog);
+  join_names (tag_text, tags, g_strv_length ((char **) tags), TRUE, catalog);
 
   append_cell (out, sb_story_get_title (story));
   g_string_append_c (out, ',');
@@ -1252,8 +1260,9 @@ append_story (GString   *out,
  * `Title,Situation,Task,Actions,Result,Learnings,Notes,Principles,Tags`,
  * as RFC 4180 has it (CRLF between rows), after a UTF-8 BOM so that
  * Excel reads it as UTF-8. The steps are one a line in their cell, the
- * principles (by name) and tags separated by "; " (one a line when a
- * name holds ";" or ","). sb_csv_read() reads it back whole.
+ * principles (by name) and tags separated by "; " (one a line, after
+ * each, when they would not read back so). sb_csv_read(), with the same
+ * catalog, reads it back whole.
  *
  * Returns: (transfer full): the sheet
  */

@@ -16,6 +16,7 @@ gboolean   sb_csv_looks_like_sheet  (const char  *text,
                                      gssize       length);
 GPtrArray *sb_csv_read              (const char  *text,
                                      gssize       length,
+                                     SbCatalog   *catalog,
                                      GPtrArray  **left_out,
                                      GError     **error);
 char      *sb_csv_export            (SbLibrary   *library,

@@ -1339,12 +1339,13 @@ static gboolean
 read_sheet (Document    *document,
             const char  *text,
             gsize        length,
+            SbCatalog   *catalog,
             GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   gboolean empty = TRUE;
 
-  document->pages = sb_csv_read (text, length, &document->left_out, &local_error);
+  document->pages = sb_csv_read (text, length, catalog, &document->left_out, &local_error);
   if (document->pages == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code,
@@ -1401,7 +1402,7 @@ read_document (GFile      *file,
     ok = read_json (document, contents, length, error);
   else if (is_sheet_name (name) ||
            (g_str_has_suffix (name, ".txt") && sb_csv_looks_like_sheet (contents, length)))
-    ok = read_sheet (document, contents, length, error);
+    ok = read_sheet (document, contents, length, catalog, error);
   else
     ok = read_markdown (document, contents, length, catalog, error);
   return ok ? g_steal_pointer (&document) : NULL;

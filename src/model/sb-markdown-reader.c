@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sb-catalog-private.h"
 #include "sb-markdown-private.h"
 #include "sb-text-private.h"
 
@@ -314,23 +315,16 @@ first_words (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* A "Principle:", "LP:" or "Tags:" line's names, split as a sheet's
+ * cell is (_sb_catalog_split_names()).
+ */
 static void
-add_names (GPtrArray  *names,
-           const char *text)
+add_names (Parser     *parser,
+           GPtrArray  *names,
+           const char *text,
+           gboolean    tags)
 {
-  g_auto(GStrv) parts = g_strsplit_set (text, ",;", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *name = g_strdelimit (parts[i], "[]*\"", ' ');
-
-      g_strstrip (name);
-      while (name[0] == '#')
-        memmove (name, name + 1, strlen (name));
-      g_strstrip (name);
-      if (name[0] != '\0')
-        g_ptr_array_add (names, g_strdup (name));
-    }
+  _sb_catalog_split_names (parser->catalog, text, tags, names);
 }
 
 static void
@@ -800,7 +794,7 @@ begin_part (Parser     *parser,
             *names = g_ptr_array_new_with_free_func (g_free);
           parser->fate[parser->line] = FATE_STORY;
         }
-      add_names (*names, text);
+      add_names (parser, *names, text, field == FIELD_TAGS);
       parser->current = NULL;
       return;
     }
@@ -1326,7 +1320,10 @@ read_front_matter (Parser  *parser,
         {
           g_autofree char *value = g_strstrip (g_strdup (s + 1));
 
-          add_names (!tags || is_known (parser, value) ? target : parser->page_tags, value);
+          if (!tags || is_known (parser, value))
+            add_names (parser, target, value, FALSE);
+          else
+            add_names (parser, parser->page_tags, value, TRUE);
           continue;
         }
       target = NULL;
@@ -1369,14 +1366,14 @@ read_front_matter (Parser  *parser,
           {
             g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
-            add_names (names, value);
+            add_names (parser, names, value, TRUE);
             for (guint j = 0; j < names->len; j++)
               g_ptr_array_add (is_known (parser, g_ptr_array_index (names, j)) ? parser->page_principles
                                                                                : parser->page_tags,
                                g_strdup (g_ptr_array_index (names, j)));
           }
         else
-          add_names (target, value);
+          add_names (parser, target, value, FALSE);
       }
     }
 }

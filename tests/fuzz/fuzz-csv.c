@@ -70,7 +70,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     n_lines += data[i] == '\n' || data[i] == '\r';
 
   sb_csv_looks_like_sheet ((const char *) data, size);
-  pages = sb_csv_read ((const char *) data, size, &left_out, &error);
+  pages = sb_csv_read ((const char *) data, size, catalog, &left_out, &error);
   if (pages == NULL)
     {
       if (error == NULL || left_out != NULL)
@@ -115,7 +115,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       sb_story_set_principles (story, names);
     }
   sheet = sb_csv_export (library, catalog, NULL);
-  again = sb_csv_read (sheet, -1, &again_left_out, &error);
+  again = sb_csv_read (sheet, -1, catalog, &again_left_out, &error);
   if (again == NULL || again_left_out->len != 0)
     abort ();
   back = g_ptr_array_index (again, 0);
