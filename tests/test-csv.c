@@ -223,7 +223,14 @@ test_synonyms (void)
     "STORY NAME,Background,Objective,What I did,Outcome,Leadership Principle(s),Keywords,Lessons learned,Comments\n"
     "Pager storm,Alerts every night,Quiet the pager,Grouped alerts,Pages down 90%,Ownership; Dive Deep,oncall,Alert on symptoms,Ask me about the dashboard\n";
   const char *headers[][2] = {
-    { "Question", "title" }, { "context", "situation" }, { "Problem", "task" },
+    { "Question", "title" }, { "context", "situation" }, { "Problem", "situation" },
+    { "Challenge", "situation" }, { "Situation / Context", "situation" }, { "Task/Goal", "task" },
+    { "Task & Goal", "task" }, { "Objective", "task" }, { "My role", "task" }, { "Role", "task" },
+    { "Responsibility", "task" }, { "Approach", "action" }, { "What I did", "action" },
+    { "My actions", "action" }, { "Result/Impact", "result" }, { "Results & Impact", "result" },
+    { "Results/Outcome", "result" }, { "Outcome(s)", "result" }, { "Story name", "title" },
+    { "Headline", "title" }, { "Story", "title" }, { "Amazon LP", "principles" }, { "LPs", "principles" },
+    { "Leadership Principle(s)", "principles" },
     { "Goal", "task" }, { "Action(s)", "action" }, { "Steps", "action" },
     { "Results", "result" }, { "Impact", "result" }, { "LP", "principles" },
     { "Competency", "principles" }, { "Category", "principles" }, { "Theme", "principles" },
@@ -248,12 +255,15 @@ test_synonyms (void)
   /* Each header alone, beside a Situation and a Result column. */
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
     {
-      g_autofree char *sheet_text = g_strdup_printf ("Situation,Result,%s\n"
+      const char *field = headers[i][1];
+      /* Two parts besides, neither the one named. */
+      const char *others = g_str_equal (field, "situation") || g_str_equal (field, "result")
+                           ? "Task,Action" : "Situation,Result";
+      g_autofree char *sheet_text = g_strdup_printf ("%s,%s\n"
                                                      "It was late,It shipped,Marker text\n",
-                                                     headers[i][0]);
+                                                     others, headers[i][0]);
       g_autoptr(Sheet) one = read_sheet (sheet_text, -1);
       SbStory *got = story_at (one, 0);
-      const char *field = headers[i][1];
       const char *value = NULL;
 
       if (g_str_equal (field, "title"))
@@ -279,6 +289,38 @@ test_synonyms (void)
       g_assert_nonnull (value);
       g_assert_true (g_str_has_prefix (value, "Marker text"));
     }
+}
+
+/* A sheet of other words for every column; a second word for a part
+ * ("Impact" after "Result") goes to the notes, as in Markdown.
+ */
+static void
+test_other_words (void)
+{
+  const char *text =
+    "Story name,Problem,My role,Approach,Result,Impact,Amazon LP\n"
+    "Pager storm,Alerts every night,Quiet the pager,Grouped alerts,Pages down 90%,Sleep again,Ownership\n";
+  const char *slashes =
+    "Story name,Problem,My role,Approach,Result/Impact,Amazon LP\n"
+    "Pager storm,Alerts every night,Quiet the pager,Grouped alerts,Pages down 90%,Ownership\n";
+  g_autoptr(Sheet) sheet = read_sheet (text, -1);
+  g_autoptr(Sheet) other = read_sheet (slashes, -1);
+  SbStory *story = story_at (sheet, 0);
+
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Pager storm");
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "Alerts every night");
+  g_assert_cmpstr (sb_story_get_task (story), ==, "Quiet the pager");
+  assert_strv (sb_story_get_actions (story), (const char *[]) { "Grouped alerts", NULL });
+  g_assert_cmpstr (sb_story_get_result (story), ==, "Pages down 90%");
+  g_assert_cmpstr (sb_story_get_notes (story), ==, "Impact: Sleep again");
+  assert_strv (principles_at (sheet, 0), (const char *[]) { "Ownership", NULL });
+
+  story = story_at (other, 0);
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Pager storm");
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "Alerts every night");
+  g_assert_cmpstr (sb_story_get_task (story), ==, "Quiet the pager");
+  g_assert_cmpstr (sb_story_get_result (story), ==, "Pages down 90%");
+  assert_strv (principles_at (other, 0), (const char *[]) { "Ownership", NULL });
 }
 
 static void
@@ -717,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/csv/line-ends", test_line_ends);
   g_test_add_func ("/csv/separators", test_separators);
   g_test_add_func ("/csv/synonyms", test_synonyms);
+  g_test_add_func ("/csv/other-words", test_other_words);
   g_test_add_func ("/csv/unknown-columns", test_unknown_columns);
   g_test_add_func ("/csv/actions", test_actions);
   g_test_add_func ("/csv/left-out", test_left_out);

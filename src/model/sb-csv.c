@@ -55,6 +55,8 @@ static const struct {
   { "context", FIELD_SITUATION },
   { "background", FIELD_SITUATION },
   { "setting", FIELD_SITUATION },
+  { "problem", FIELD_SITUATION },
+  { "challenge", FIELD_SITUATION },
   { "s", FIELD_SITUATION },
   { "task", FIELD_TASK },
   { "tasks", FIELD_TASK },
@@ -62,14 +64,19 @@ static const struct {
   { "goals", FIELD_TASK },
   { "objective", FIELD_TASK },
   { "objectives", FIELD_TASK },
-  { "problem", FIELD_TASK },
-  { "challenge", FIELD_TASK },
+  { "my role", FIELD_TASK },
+  { "role", FIELD_TASK },
+  { "responsibility", FIELD_TASK },
+  { "responsibilities", FIELD_TASK },
   { "t", FIELD_TASK },
   { "action", FIELD_ACTION },
   { "actions", FIELD_ACTION },
   { "action taken", FIELD_ACTION },
   { "actions taken", FIELD_ACTION },
   { "what i did", FIELD_ACTION },
+  { "my actions", FIELD_ACTION },
+  { "my action", FIELD_ACTION },
+  { "approach", FIELD_ACTION },
   { "step", FIELD_ACTION },
   { "steps", FIELD_ACTION },
   { "a", FIELD_ACTION },
@@ -85,6 +92,8 @@ static const struct {
   { "leadership principles", FIELD_PRINCIPLES },
   { "amazon leadership principle", FIELD_PRINCIPLES },
   { "amazon leadership principles", FIELD_PRINCIPLES },
+  { "amazon lp", FIELD_PRINCIPLES },
+  { "amazon lps", FIELD_PRINCIPLES },
   { "lp", FIELD_PRINCIPLES },
   { "lps", FIELD_PRINCIPLES },
   { "competency", FIELD_PRINCIPLES },
@@ -329,6 +338,43 @@ lookup_words (const char *normalised)
   return lookup_name (joined);
 }
 
+static Field field_from_header (const char *header);
+
+/* "Task/Goal", "Results & Impact", "Situation and context": the first
+ * part that names a column.
+ */
+static Field
+field_from_parts (const char *header)
+{
+  g_autoptr(GString) marked = g_string_new (NULL);
+  g_auto(GStrv) parts = NULL;
+
+  for (const char *p = header; *p != '\0'; p++)
+    {
+      if (g_ascii_strncasecmp (p, " and ", 5) == 0)
+        {
+          g_string_append (marked, "&");
+          p += 4;
+          continue;
+        }
+      g_string_append_c (marked, *p);
+    }
+
+  parts = g_strsplit_set (marked->str, "/&+,|", -1);
+  if (g_strv_length (parts) < 2)
+    return FIELD_UNKNOWN;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      Field field;
+
+      if (is_blank (parts[i]))
+        continue;
+      if ((field = field_from_header (parts[i])) != FIELD_UNKNOWN)
+        return field;
+    }
+  return FIELD_UNKNOWN;
+}
+
 /* What a header cell names: "Action(s)", "Situation (context)",
  * "S (Situation)", "Key takeaways", "LP".
  */
@@ -374,7 +420,7 @@ field_from_header (const char *header)
   if (within[0] != '\0' && (field = lookup_words (within)) != FIELD_UNKNOWN)
     return field;
 
-  return FIELD_UNKNOWN;
+  return field_from_parts (plural);
 }
 
 static gboolean
@@ -969,9 +1015,12 @@ sb_csv_looks_like_sheet (const char *text,
  * @error: %SB_IMPORT_ERROR_NOT_TEXT or %SB_IMPORT_ERROR_NOTHING
  *
  * Reads a header row naming the columns (in any case, with the usual
- * synonyms: Title or Question, Situation or Context, Task or Goal,
- * Action(s) or Steps, Result or Outcome, Principle(s), Competency or
- * Category, Tags, Learnings or Takeaways, Notes or Comments) and makes a
+ * synonyms: Title, Question or Story name, Situation, Context or Problem,
+ * Task, Goal or My role, Action(s), Steps or Approach, Result, Outcome or
+ * Impact, Principle(s), Amazon LP, Competency or Category, Tags,
+ * Learnings or Takeaways, Notes or Comments; of "Task/Goal" or "Results &
+ * Impact", the first part known; a second column for a Situation, Task
+ * or Result goes to the notes as "Column: text") and makes a
  * story of each row after it that has real text in at least two of its
  * parts. The header is the first row (of the first twelve) that names
  * two columns or more, a STAR part among them; the separator, a comma,
@@ -1057,7 +1106,18 @@ sb_csv_read (const char  *text,
   header = g_ptr_array_index (records, header_index);
   fields = g_new0 (Field, header->cells->len);
   for (guint i = 0; i < header->cells->len; i++)
-    fields[i] = field_from_header (g_ptr_array_index (header->cells, i));
+    {
+      fields[i] = field_from_header (g_ptr_array_index (header->cells, i));
+      /* A second Situation, Task or Result ("Impact" after "Result"):
+       * into the notes under its own name, as in Markdown.
+       */
+      for (guint j = 0; j < i; j++)
+        if (fields[j] == fields[i] && fields[i] != FIELD_ACTION && field_is_part (fields[i]))
+          {
+            fields[i] = FIELD_UNKNOWN;
+            break;
+          }
+    }
 
   for (guint i = 0; i < header_index; i++)
     {
