@@ -420,6 +420,33 @@ test_left_out (void)
   assert_left_out (sheet, 4, 12, 12);
 }
 
+/* A comma inside a cell, not quoted: the row keeps all its text, makes
+ * no principle or tag of a shifted cell, and is listed.
+ */
+static void
+test_extra_cells (void)
+{
+  const char *text =
+    "Title,Situation,Task,Action,Result,Principles,Tags\n"
+    "Costs,Spend grew,Cut it,Renegotiated,Cut costs by 20%, saving $1M,Frugality,finance\n"
+    "Pager,Alerts,Quiet them,Grouped alerts,Pages down,Ownership,oncall\n";
+  g_autoptr(Sheet) sheet = read_sheet (text, -1);
+  SbStory *story = story_at (sheet, 0);
+  const char *notes = sb_story_get_notes (story);
+
+  g_assert_cmpuint (n_stories (sheet), ==, 2);
+  g_assert_cmpuint (sheet->left_out->len, ==, 1);
+  assert_left_out (sheet, 0, 2, 2);
+  g_assert_nonnull (strstr (((SbLeftOut *) g_ptr_array_index (sheet->left_out, 0))->reason, "8 cells"));
+  g_assert_cmpstr (sb_story_get_result (story), ==, "Cut costs by 20%");
+  g_assert_true (principles_at (sheet, 0) == NULL || principles_at (sheet, 0)[0] == NULL);
+  assert_strv (sb_story_get_tags (story), NULL);
+  g_assert_nonnull (strstr (notes, "saving $1M"));
+  g_assert_nonnull (strstr (notes, "Frugality"));
+  g_assert_nonnull (strstr (notes, "finance"));
+  assert_strv (principles_at (sheet, 1), (const char *[]) { "Ownership", NULL });
+}
+
 static void
 test_untitled (void)
 {
@@ -763,6 +790,7 @@ main (int   argc,
   g_test_add_func ("/csv/unknown-columns", test_unknown_columns);
   g_test_add_func ("/csv/actions", test_actions);
   g_test_add_func ("/csv/left-out", test_left_out);
+  g_test_add_func ("/csv/extra-cells", test_extra_cells);
   g_test_add_func ("/csv/untitled", test_untitled);
   g_test_add_func ("/csv/names", test_names);
   g_test_add_func ("/csv/principle-separators", test_principle_separators);

@@ -844,12 +844,14 @@ repeats_header (Record *record,
 }
 
 /* Makes a story of @record; NULL when it has real text in fewer than
- * two parts.
+ * two parts. When @shifted, the row has more cells than the header: its
+ * Principles and Tags cells go to the notes as other columns do.
  */
 static SbStory *
 story_from_record (Record     *record,
                    Record     *header,
                    Field      *fields,
+                   gboolean    shifted,
                    SbCatalog  *catalog,
                    GPtrArray  *principles)
 {
@@ -875,6 +877,11 @@ story_from_record (Record     *record,
         continue;
       /* A second title column is one of the user's own. */
       if (field == FIELD_TITLE && title->len > 0)
+        field = FIELD_UNKNOWN;
+      /* Cells shifted by a separator that was not quoted: no principle
+       * or tag is made of what may be another column's text.
+       */
+      if (shifted && (field == FIELD_PRINCIPLES || field == FIELD_TAGS))
         field = FIELD_UNKNOWN;
 
       switch (field)
@@ -1036,7 +1043,10 @@ sb_csv_looks_like_sheet (const char *text,
  * ends with a line end, as the export writes it). A story with no title is named after its first
  * words and tagged %SB_MARKDOWN_UNTITLED_TAG. Blank rows are skipped;
  * rows above the header, rows with too little text and repeated header
- * rows are listed in @left_out. Line numbers count LF, CRLF and CR.
+ * rows are listed in @left_out, and so is a row with more cells than the
+ * header (a separator inside a cell not quoted): it is read, all its
+ * text kept, its Principles and Tags cells into its notes. Line numbers
+ * count LF, CRLF and CR.
  *
  * Returns: (transfer full) (element-type SbMarkdownPage): one page with
  *   no name holding the stories, each with the principle names its row
@@ -1136,6 +1146,8 @@ sb_csv_read (const char  *text,
       Record *record = g_ptr_array_index (records, i);
       g_autoptr(GPtrArray) principles = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(SbStory) story = NULL;
+      guint n_cells;
+      gboolean shifted;
 
       if (record_is_blank (record))
         continue;
@@ -1144,10 +1156,24 @@ sb_csv_read (const char  *text,
           add_left_out (out, record->first_line, record->last_line, _("repeated header row"));
           continue;
         }
-      if (!(story = story_from_record (record, header, fields, catalog, principles)))
+      n_cells = record->cells->len;
+      while (n_cells > 0 && is_blank (g_ptr_array_index (record->cells, n_cells - 1)))
+        n_cells--;
+      shifted = n_cells > header->cells->len;
+      if (!(story = story_from_record (record, header, fields, shifted, catalog, principles)))
         {
           add_left_out (out, record->first_line, record->last_line, _("row with too little text"));
           continue;
+        }
+      if (shifted)
+        {
+          g_autofree char *reason =
+            /* Translators: a row read with a separator that was not quoted inside a cell */
+            g_strdup_printf (_("row has %u cells, the header %u: a separator inside a cell is not quoted; "
+                               "read with its principles and tags in its notes"),
+                             n_cells, header->cells->len);
+
+          add_left_out (out, record->first_line, record->last_line, reason);
         }
       g_ptr_array_add (principles, NULL);
       sb_markdown_page_add_story (page, story, (const char * const *) principles->pdata);
