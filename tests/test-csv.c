@@ -447,6 +447,36 @@ test_extra_cells (void)
   assert_strv (principles_at (sheet, 1), (const char *[]) { "Ownership", NULL });
 }
 
+/* A quote never closed is a plain character, listed: the rows after it
+ * are read, not swallowed into its cell.
+ */
+static void
+test_unclosed_quote (void)
+{
+  const char *text =
+    "Title,Situation,Result\n"
+    "Late,\"The vendor slipped,We shipped anyway\n"
+    "Pager,Alerts every night,Pages down 90%\n";
+  const char *in_header =
+    "Title,\"Situation,Result\n"
+    "Pager,Alerts every night,Pages down 90%\n";
+  g_autoptr(Sheet) sheet = read_sheet (text, -1);
+  g_autoptr(Sheet) other = read_sheet (in_header, -1);
+
+  g_assert_cmpuint (n_stories (sheet), ==, 2);
+  g_assert_cmpstr (sb_story_get_situation (story_at (sheet, 0)), ==, "\"The vendor slipped");
+  g_assert_cmpstr (sb_story_get_result (story_at (sheet, 0)), ==, "We shipped anyway");
+  g_assert_cmpstr (sb_story_get_title (story_at (sheet, 1)), ==, "Pager");
+  g_assert_cmpuint (sheet->left_out->len, ==, 1);
+  assert_left_out (sheet, 0, 2, 2);
+  g_assert_nonnull (strstr (((SbLeftOut *) g_ptr_array_index (sheet->left_out, 0))->reason, "quote"));
+
+  g_assert_cmpuint (n_stories (other), ==, 1);
+  g_assert_cmpstr (sb_story_get_situation (story_at (other, 0)), ==, "Alerts every night");
+  g_assert_cmpuint (other->left_out->len, ==, 1);
+  assert_left_out (other, 0, 1, 1);
+}
+
 static void
 test_untitled (void)
 {
@@ -791,6 +821,7 @@ main (int   argc,
   g_test_add_func ("/csv/actions", test_actions);
   g_test_add_func ("/csv/left-out", test_left_out);
   g_test_add_func ("/csv/extra-cells", test_extra_cells);
+  g_test_add_func ("/csv/unclosed-quote", test_unclosed_quote);
   g_test_add_func ("/csv/untitled", test_untitled);
   g_test_add_func ("/csv/names", test_names);
   g_test_add_func ("/csv/principle-separators", test_principle_separators);

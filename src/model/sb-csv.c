@@ -173,22 +173,39 @@ record_is_blank (Record *record)
   return TRUE;
 }
 
+static gboolean
+is_literal (GArray *literal,
+            gsize   at)
+{
+  for (guint i = 0; literal != NULL && i < literal->len; i++)
+    if (g_array_index (literal, gsize, i) == at)
+      return TRUE;
+  return FALSE;
+}
+
 /* Splits @text into records the way RFC 4180 reads them, and forgives
  * what people and programs write besides: LF, CRLF or CR line ends, no
  * final line end, spaces before an opening quote, text after a closing
- * one, a quote left open (the cell then runs to the end). A line end
- * inside quotes is kept as "\n". Stops after @max_records when not 0.
+ * one. A line end inside quotes is kept as "\n". Stops after
+ * @max_records when not 0. A quote at an offset in @literal is a plain
+ * character; one left open (the cell then runs to the end) is given in
+ * @unclosed and @unclosed_line, else @unclosed is G_MAXSIZE.
  */
 static GPtrArray *
 split_records (const char *text,
                gsize       length,
                char        separator,
                guint       max_records,
-               guint       first_line)
+               guint       first_line,
+               GArray     *literal,
+               gsize      *unclosed,
+               guint      *unclosed_line)
 {
   GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
-  guint line = first_line;
-  gsize i = 0;
+  guint line = first_line, quote_line = 0;
+  gsize i = 0, quote_at = 0;
+
+  *unclosed = G_MAXSIZE;
 
   while (i < length && (max_records == 0 || records->len < max_records))
     {
@@ -208,6 +225,11 @@ split_records (const char *text,
             {
               g_ptr_array_add (record->cells, g_string_free (cell, FALSE));
               record->last_line = line;
+              if (in_quotes)
+                {
+                  *unclosed = quote_at;
+                  *unclosed_line = quote_line;
+                }
               break;
             }
 
@@ -238,10 +260,12 @@ split_records (const char *text,
               continue;
             }
 
-          if (c == '"' && !quoted && is_blank (cell->str))
+          if (c == '"' && !quoted && is_blank (cell->str) && !is_literal (literal, i))
             {
               g_string_truncate (cell, 0);
               in_quotes = quoted = TRUE;
+              quote_at = i;
+              quote_line = line;
               i++;
             }
           else if (c == separator)
@@ -270,6 +294,40 @@ split_records (const char *text,
     }
 
   return records;
+}
+
+/* split_records(), with a quote that is never closed read as a plain
+ * character (not as a cell running to the end of the file, swallowing
+ * the rows after it). The lines of such quotes go in @unclosed_lines
+ * (guint), when not %NULL.
+ */
+static GPtrArray *
+read_records (const char *text,
+              gsize       length,
+              char        separator,
+              guint       max_records,
+              guint       first_line,
+              GArray     *unclosed_lines)
+{
+  g_autoptr(GArray) literal = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (guint pass = 0;; pass++)
+    {
+      GPtrArray *records;
+      gsize at;
+      guint line = 0;
+
+      records = split_records (text, length, separator, max_records, first_line, literal, &at, &line);
+      if (at == G_MAXSIZE)
+        return records;
+      if (unclosed_lines != NULL)
+        g_array_append_val (unclosed_lines, line);
+      /* Each pass is the whole text again: enough for what people write. */
+      if (pass == 32)
+        return records;
+      g_ptr_array_unref (records);
+      g_array_append_val (literal, at);
+    }
 }
 
 /* "Action(s)", "LESSONS LEARNED", "what_i_did", "📝 Notes" → words in
@@ -471,8 +529,8 @@ guess_separator (const char *text,
 
   for (guint s = 0; s < G_N_ELEMENTS (separators); s++)
     {
-      g_autoptr(GPtrArray) records = split_records (text, length, separators[s],
-                                                    HEADER_SEARCH_ROWS, 1);
+      g_autoptr(GPtrArray) records = read_records (text, length, separators[s],
+                                                   HEADER_SEARCH_ROWS, 1, NULL);
 
       for (guint i = 0; i < records->len; i++)
         {
@@ -1034,7 +1092,9 @@ sb_csv_looks_like_sheet (const char *text,
  * semicolon or tab, the one that splits it into the most known names (or
  * the one Excel's "sep=" line names).
  * Cells follow RFC 4180 (quotes, doubled quotes, line ends inside
- * quotes); a BOM, CRLF, CR and a missing final line end are fine.
+ * quotes); a BOM, CRLF, CR and a missing final line end are fine. A
+ * quote never closed is read as a plain character, the rows after it as
+ * rows, and its line listed in @left_out.
  *
  * A column Storybank does not know goes into the story's notes as
  * "Column: text". An Action cell is split into steps on its list items or
@@ -1063,6 +1123,7 @@ sb_csv_read (const char  *text,
   g_autoptr(GPtrArray) pages = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GPtrArray) out = NULL;
+  g_autoptr(GArray) unclosed = NULL;
   g_autofree char *utf8 = NULL;
   g_autofree Field *fields = NULL;
   SbMarkdownPage *page;
@@ -1091,7 +1152,7 @@ sb_csv_read (const char  *text,
   if ((start = skip_sep_line (utf8, len, &separator)) > 0)
     {
       first_line = 2;
-      records = split_records (utf8 + start, len - start, separator, HEADER_SEARCH_ROWS, first_line);
+      records = read_records (utf8 + start, len - start, separator, HEADER_SEARCH_ROWS, first_line, NULL);
       have_header = FALSE;
       for (guint i = 0; i < records->len && !have_header; i++)
         if (count_known (g_ptr_array_index (records, i)) > 0)
@@ -1111,8 +1172,15 @@ sb_csv_read (const char  *text,
       return NULL;
     }
 
-  records = split_records (utf8 + start, len - start, separator, 0, first_line);
+  unclosed = g_array_new (FALSE, FALSE, sizeof (guint));
+  records = read_records (utf8 + start, len - start, separator, 0, first_line, unclosed);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_left_out_free);
+  for (guint i = 0; i < unclosed->len; i++)
+    {
+      guint line = g_array_index (unclosed, guint, i);
+
+      add_left_out (out, line, line, _("a quote is never closed: read as a plain character"));
+    }
   header = g_ptr_array_index (records, header_index);
   fields = g_new0 (Field, header->cells->len);
   for (guint i = 0; i < header->cells->len; i++)
