@@ -298,8 +298,8 @@ static void
 test_other_words (void)
 {
   const char *text =
-    "Story name,Problem,My role,Approach,Result,Impact,Amazon LP\n"
-    "Pager storm,Alerts every night,Quiet the pager,Grouped alerts,Pages down 90%,Sleep again,Ownership\n";
+    "#,Story name,Problem,My role,Approach,Result,Impact,Amazon LP\n"
+    "1,Pager storm,Alerts every night,Quiet the pager,Grouped alerts,Pages down 90%,Sleep again,Ownership\n";
   const char *slashes =
     "Story name,Problem,My role,Approach,Result/Impact,Amazon LP\n"
     "Pager storm,Alerts every night,Quiet the pager,Grouped alerts,Pages down 90%,Ownership\n";
@@ -357,15 +357,18 @@ test_actions (void)
     { "Step 1: Looked\nStep 2: Fixed", { "Looked", "Fixed" } },
     { "I started by asking why the nightly job\nran so long, and found the\nlock contention.",
       { "I started by asking why the nightly job", "ran so long, and found the", "lock contention." } },
-    { "First I asked around.\nIt took a week.\n\nThen I wrote the fix.", { "First I asked around.\nIt took a week.", "Then I wrote the fix." } },
+    /* Blank lines between lines: still a step a line. */
+    { "First I asked around.\nIt took a week.\n\nThen I wrote the fix.",
+      { "First I asked around.", "It took a week.", "Then I wrote the fix." } },
+    { "Talked to the team\n\nWrote a plan\n\n\nShipped it", { "Talked to the team", "Wrote a plan", "Shipped it" } },
     { "- Designed the fix\n  - split the queue\n  - added a retry\n- Rolled it out",
       { "Designed the fix\n- split the queue\n- added a retry", "Rolled it out" } },
     { "Some context first:\n- did a\n- did b", { "Some context first:", "did a", "did b" } },
     { "- did a\n  and more about a\n\n- did b", { "did a\nand more about a", "did b" } },
     { "1.5x faster was the aim", { "1.5x faster was the aim" } },
     { "-1 bugs sounds odd", { "-1 bugs sounds odd" } },
-    /* Found by fuzz-csv: a paragraph's lines are trimmed, as an item's are. */
-    { "First\n   indented\n\nSecond", { "First\nindented", "Second" } },
+    /* Found by fuzz-csv: lines are trimmed, as an item's are. */
+    { "First\n   indented\n\nSecond", { "First", "indented", "Second" } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -609,6 +612,18 @@ test_not_a_sheet (void)
       g_assert_null (left_out);
       g_assert_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING);
       g_assert_false (sb_csv_looks_like_sheet (texts[i], -1));
+    }
+
+  /* An empty file says so. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *empty[] = { "", " \r\n\t\n", "\xEF\xBB\xBF\n" };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) pages = sb_csv_read (empty[i], -1, NULL, NULL, &error);
+
+      g_assert_null (pages);
+      g_assert_error (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING);
+      g_assert_cmpstr (error->message, ==, "The file is empty");
     }
 
   g_assert_true (sb_csv_looks_like_sheet ("Story\tS\tT\tA\tR\n", -1));

@@ -27,6 +27,7 @@
 typedef enum
 {
   FIELD_UNKNOWN,  /* a column of the user's own: into the notes */
+  FIELD_NUMBER,   /* "#": a row's number, left out (other text: notes) */
   FIELD_TITLE,
   FIELD_SITUATION,
   FIELD_TASK,
@@ -433,6 +434,18 @@ field_from_parts (const char *header)
   return FIELD_UNKNOWN;
 }
 
+/* "#", "No.", "Nr", "Row": a column of row numbers. */
+static gboolean
+is_number_header (const char *header)
+{
+  g_autofree char *normalised = normalise_name (header);
+
+  if (normalised[0] == '\0')
+    return strchr (header, '#') != NULL;
+  return g_str_equal (normalised, "no") || g_str_equal (normalised, "nr") ||
+         g_str_equal (normalised, "row");
+}
+
 /* What a header cell names: "Action(s)", "Situation (context)",
  * "S (Situation)", "Key takeaways", "LP".
  */
@@ -447,6 +460,13 @@ field_from_header (const char *header)
   g_autofree char *plural = NULL;
   guint depth = 0;
   Field field;
+
+  if (is_number_header (header))
+    {
+      g_string_free (outside, TRUE);
+      g_string_free (inside, TRUE);
+      return FIELD_NUMBER;
+    }
 
   /* "Action(s)" and "Principle(s)": the plural's marker goes. */
   plural = g_strdup (header);
@@ -504,7 +524,7 @@ count_known (Record *record)
       if (strlen (cell) > 64 || strchr (cell, '\n') != NULL)
         continue;
       field = field_from_header (cell);
-      if (field != FIELD_UNKNOWN)
+      if (field != FIELD_UNKNOWN && field != FIELD_NUMBER)
         known++;
       part |= field_is_part (field);
     }
@@ -692,8 +712,8 @@ add_step (GPtrArray *steps,
 
 /* An Action cell's steps: its list items without their markers (an
  * indented item, or a line under an item that is not one, stays inside
- * its item); with no list, its paragraphs, or when it has no blank line,
- * its lines. A single paragraph is one step. A step's lines are trimmed.
+ * its item); with no list, its lines, blank lines between them or not.
+ * A step's lines are trimmed.
  */
 static GStrv
 split_actions (const char *cell)
@@ -701,15 +721,13 @@ split_actions (const char *cell)
   g_auto(GStrv) lines = g_strsplit (cell, "\n", -1);
   GPtrArray *steps = g_ptr_array_new ();
   g_autoptr(GString) step = g_string_new (NULL);
-  gboolean list = FALSE, blank_line = FALSE;
+  gboolean list = FALSE;
   guint n_lines = 0, item_indent = 0, pending_blanks = 0;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_strchomp (lines[i]);
-      if (lines[i][0] == '\0')
-        blank_line |= n_lines > 0;
-      else
+      if (lines[i][0] != '\0')
         n_lines++;
       if (!list && marker_length (lines[i]) > 0)
         {
@@ -746,21 +764,6 @@ split_actions (const char *cell)
           pending_blanks = 0;
           /* A sub-item keeps its marker, as written. */
           g_string_append (step, line + strspn (line, " \t"));
-        }
-      add_step (steps, step);
-    }
-  else if (blank_line)
-    {
-      for (guint i = 0; lines[i] != NULL; i++)
-        {
-          if (lines[i][0] == '\0')
-            {
-              add_step (steps, step);
-              continue;
-            }
-          if (step->len > 0)
-            g_string_append_c (step, '\n');
-          g_string_append (step, lines[i] + strspn (lines[i], " \t"));
         }
       add_step (steps, step);
     }
@@ -988,6 +991,12 @@ story_from_record (Record     *record,
           split_names (catalog, raw, TRUE, tags);
           break;
 
+        case FIELD_NUMBER:
+          /* "1", "#2", "3.": the row's number, nothing of the story. */
+          if (strspn (cell, "#0123456789.") == strlen (cell))
+            break;
+          G_GNUC_FALLTHROUGH;
+
         case FIELD_UNKNOWN:
         default:
           {
@@ -1077,7 +1086,8 @@ sb_csv_looks_like_sheet (const char *text,
  * @catalog: (nullable): the principles a Principles cell may name
  * @left_out: (out) (optional) (element-type SbLeftOut): the rows that
  *   became no story, as runs of lines
- * @error: %SB_IMPORT_ERROR_NOT_TEXT or %SB_IMPORT_ERROR_NOTHING
+ * @error: %SB_IMPORT_ERROR_NOT_TEXT or %SB_IMPORT_ERROR_NOTHING (also
+ *   "The file is empty")
  *
  * Reads a header row naming the columns (in any case, with the usual
  * synonyms: Title, Question or Story name, Situation, Context or Problem,
@@ -1097,7 +1107,7 @@ sb_csv_looks_like_sheet (const char *text,
  * rows, and its line listed in @left_out.
  *
  * A column Storybank does not know goes into the story's notes as
- * "Column: text". An Action cell is split into steps on its list items or
+ * "Column: text"; a "#" column of row numbers is left out. An Action cell is split into steps on its list items or
  * its lines; a Principles or Tags cell as _sb_catalog_split_names()
  * splits it, with @catalog (or one name a line, as written, when the cell
  * ends with a line end, as the export writes it). A story with no title is named after its first
@@ -1146,6 +1156,12 @@ sb_csv_read (const char  *text,
     {
       g_set_error_literal (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOT_TEXT,
                            _("The file is not text"));
+      return NULL;
+    }
+
+  if (is_blank (utf8))
+    {
+      g_set_error_literal (error, SB_IMPORT_ERROR, SB_IMPORT_ERROR_NOTHING, _("The file is empty"));
       return NULL;
     }
 
