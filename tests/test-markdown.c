@@ -1363,6 +1363,56 @@ test_read_not_stories (void)
     }
 }
 
+/* A title is plain text, however it was marked up; "**Title:**" before
+ * the parts names the story; Storybank's own titles keep their marks.
+ */
+static void
+test_read_plain_titles (void)
+{
+  const char *parts = "**Situation:** The page lied.\n**Task:** Fix it.\n**Action:** I wired it to probes.\n"
+                      "**Result:** Trusted again.\n";
+  struct { const char *head; const char *title; } cases[] = {
+    { "**Story: Kept the status page honest**\n", "Kept the status page honest" },
+    { "### **Story: Kept the status page honest**\n", "Kept the status page honest" },
+    { "__Story: Kept the status page honest__\n", "Kept the status page honest" },
+    { "*Story: Kept the status page honest*\n", "Kept the status page honest" },
+    { "<details>\n<summary><b>Ran the pricing test</b></summary>\n\n", "Ran the pricing test" },
+    { "### Story: *Ran the* pricing test\n", "Ran the pricing test" },
+    { "### `Ran the pricing test`\n", "Ran the pricing test" },
+    { "### [[Ran the pricing test]]\n", "Ran the pricing test" },
+    { "### [[2023-05 pricing|Ran the pricing test]]\n", "Ran the pricing test" },
+    { "### Fixed the snake_case parser\n", "Fixed the snake_case parser" },
+    { "**Title:** Ran the pricing test\n\n", "Ran the pricing test" },
+  };
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SbStory) marked = sb_story_new ();
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *text = NULL;
+  SbMarkdownPage *page;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *doc = g_strconcat (cases[i].head, parts, NULL);
+      SbStory *story;
+
+      g_test_message ("case %u", i);
+      story = read_one (doc, NULL);
+      g_assert_cmpstr (sb_story_get_title (story), ==, cases[i].title);
+      g_assert_cmpstr (sb_story_get_situation (story), ==, "The page lied.");
+      g_assert_false (g_strv_contains (sb_story_get_tags (story), SB_MARKDOWN_UNTITLED_TAG));
+    }
+
+  sb_story_set_title (marked, "**Bold** `code` <b>tag</b> [[link]] _x_ ~~y~~ a\\*b");
+  sb_story_set_situation (marked, "Context.");
+  sb_story_set_result (marked, "Done.");
+  g_ptr_array_add (stories, g_object_ref (marked));
+  text = sb_markdown_write_page (NULL, NULL, stories);
+  pages = sb_markdown_read (text, -1, catalog, NULL);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpstr (sb_story_get_title (g_ptr_array_index (page->stories, 0)), ==, sb_story_get_title (marked));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1395,6 +1445,7 @@ main (int   argc,
   g_test_add_func ("/markdown/read/own-drafts", test_read_own_drafts);
   g_test_add_func ("/markdown/read/principle-lines", test_read_principle_lines);
   g_test_add_func ("/markdown/read/own-tricky-text", test_read_own_tricky_text);
+  g_test_add_func ("/markdown/read/plain-titles", test_read_plain_titles);
 
   g_test_add_func ("/text-export/wrap", test_text_wrap);
   g_test_add_func ("/text-export/scope", test_text_export);

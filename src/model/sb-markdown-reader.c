@@ -315,6 +315,119 @@ first_words (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Whether @s starts an HTML tag a notes app writes around a title,
+ * "<b>", "</strong>", "<span class=…>"; returns its end, past the ">".
+ */
+static const char *
+skip_html_tag (const char *s)
+{
+  static const char * const tags[] = {
+    "b", "i", "u", "s", "em", "strong", "code", "mark", "span", "del", "ins",
+    "strike", "small", "big", "sup", "sub", "kbd", "font", "a", "p", "div", "br",
+    NULL,
+  };
+  const char *name = s + 1, *end, *close;
+
+  if (*s != '<')
+    return NULL;
+  if (*name == '/')
+    name++;
+  for (end = name; g_ascii_isalpha (*end); end++)
+    ;
+  if (end == name || (*end != '>' && *end != ' ' && *end != '/'))
+    return NULL;
+  close = strchr (end, '>');
+  if (close == NULL)
+    return NULL;
+  for (guint i = 0; tags[i] != NULL; i++)
+    if (strlen (tags[i]) == (gsize) (end - name) && g_ascii_strncasecmp (name, tags[i], end - name) == 0)
+      return close + 1;
+  return NULL;
+}
+
+/* A title as plain text: its emphasis ("**X**", "_X_", "~~X~~"), code
+ * ticks, HTML tags ("<b>X</b>") go, a link keeps its text ("[X](url)",
+ * "[[X]]", or the alias of "[[Page|X]]"); a backslash before a mark
+ * keeps the mark.
+ */
+static char *
+plain_title (const char *title)
+{
+  GString *out = g_string_new (NULL);
+  const char *s = title;
+
+  while (*s != '\0')
+    {
+      const char *end;
+
+      /* "\*" is a star, as Storybank writes one. */
+      if (s[0] == '\\' && g_ascii_ispunct (s[1]))
+        {
+          g_string_append_c (out, s[1]);
+          s += 2;
+          continue;
+        }
+      if (s[0] == '[' && s[1] == '[' && (end = strstr (s + 2, "]]")) != NULL)
+        {
+          const char *text = s + 2, *bar;
+
+          for (bar = text; bar < end; bar++)
+            if (*bar == '|')
+              text = bar + 1;
+          g_string_append_len (out, text, end - text);
+          s = end + 2;
+          continue;
+        }
+      if (s[0] == '[' && (end = strstr (s + 1, "](")) != NULL && strchr (end + 2, ')') != NULL &&
+          memchr (s + 1, '[', end - s - 1) == NULL)
+        {
+          g_string_append_len (out, s + 1, end - s - 1);
+          s = strchr (end + 2, ')') + 1;
+          continue;
+        }
+      if ((end = skip_html_tag (s)) != NULL)
+        {
+          s = end;
+          continue;
+        }
+      if (*s == '`' || (s[0] == '~' && s[1] == '~'))
+        {
+          s += *s == '`' ? 1 : 2;
+          continue;
+        }
+      if (*s == '*' || *s == '_')
+        {
+          /* Emphasis, not "snake_case" or "5*3". */
+          const char *run = s;
+
+          while (*s == *run)
+            s++;
+          if (!(run > title && g_ascii_isalnum (run[-1]) && g_ascii_isalnum (*s)))
+            continue;
+          g_string_append_len (out, run, s - run);
+          continue;
+        }
+      g_string_append_c (out, *s++);
+    }
+
+  {
+    char *text = g_string_free (out, FALSE);
+    g_auto(GStrv) words = g_strsplit_set (g_strstrip (text), " \t", -1);
+    g_autoptr(GString) joined = g_string_new (NULL);
+
+    for (guint i = 0; words[i] != NULL; i++)
+      {
+        if (words[i][0] == '\0')
+          continue;
+        if (joined->len > 0)
+          g_string_append_c (joined, ' ');
+        g_string_append (joined, words[i]);
+      }
+    g_free (text);
+    return g_strdup (joined->str);
+  }
+}
+
 /* A "Principle:", "LP:" or "Tags:" line's names, split as a sheet's
  * cell is (_sb_catalog_split_names()).
  */
@@ -335,6 +448,7 @@ finish_draft (Parser *parser)
   g_autoptr(GPtrArray) steps = NULL;
   g_autoptr(GPtrArray) tags = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *raw_title = NULL;
   char *parts[N_PARTS];
   guint n_real = 0, n_guidance = 0, n_placeholder = 0, n_seen = 0;
   gboolean real_steps = FALSE, guidance_steps = FALSE, made_title = FALSE;
@@ -369,8 +483,9 @@ finish_draft (Parser *parser)
     }
   g_ptr_array_add (steps, NULL);
 
-  title = finish_text (draft->title);
-  g_strdelimit (title, "\n", ' ');  /* a table's cell's line breaks */
+  raw_title = finish_text (draft->title);
+  g_strdelimit (raw_title, "\n", ' ');  /* a table's cell's line breaks */
+  title = plain_title (raw_title);
   for (guint i = 0; i < N_PARTS; i++)
     {
       parts[i] = finish_text (draft->fields[i]);
@@ -390,7 +505,7 @@ finish_draft (Parser *parser)
     n_seen += draft->seen[i];
 
   if ((n_guidance >= 2 && 2 * n_guidance > n_real) ||
-      (n_real < 2 && (n_seen < 4 || (n_placeholder > 0 && n_real == 0) || title[0] == '\0' || is_placeholder (title))))
+      (n_real < 2 && (n_seen < 4 || (n_placeholder > 0 && n_real == 0) || title[0] == '\0' || is_placeholder (raw_title))))
     {
       Fate reason = n_guidance >= 2 && 2 * n_guidance > n_real ? FATE_ADVICE :
                     n_real + n_placeholder == 0 && !draft->labelled ? FATE_HEADING : FATE_TEMPLATE;
@@ -1614,11 +1729,10 @@ read_details (Parser *parser,
       close = open ? strstr (open, "</summary>") : NULL;
       if (close != NULL)
         {
-          g_autofree char *inner = g_strndup (open + 9, close - open - 9);
+          g_autofree char *markup = g_strndup (open + 9, close - open - 9);
+          g_autofree char *inner = plain_title (markup);
           Line label;
 
-          g_strdelimit (inner, "*", ' ');
-          g_strstrip (inner);
           g_free (parser->lines[i]);
           if (_sb_markdown_match_label (inner, &label) && label.field == FIELD_STORY)
             parser->lines[i] = g_strdup_printf ("Story: %s", label.text);
@@ -1971,6 +2085,22 @@ markdown_read (const char  *text,
               handle_heading (&parser, lines, i, &line);
               break;
             case LINE_LABEL:
+              /* "**Title:** …" names the story whose parts follow it. */
+              if (line.field == FIELD_STORY && line.synonym && parser.draft != NULL)
+                {
+                  if (!parser.draft->labelled)
+                    {
+                      if (line.text[0] != '\0')
+                        g_string_assign (parser.draft->title, line.text);
+                      parser.took = TRUE;
+                      break;
+                    }
+                  if (!story_follows_full (&parser, i + 1, TRUE, 20))
+                    {
+                      handle_text (&parser, lines[i], FALSE);
+                      break;
+                    }
+                }
               begin_part (&parser, part_or_note (&parser, &line), line.text, line.label, line.label_len);
               break;
             case LINE_BULLET:

@@ -66,6 +66,7 @@ static const struct { const char *word; Field field; gboolean synonym; } label_w
   { "notes", FIELD_NOTES },
   { "star story", FIELD_STORY },
   { "story", FIELD_STORY },
+  { "title", FIELD_STORY, TRUE },  /* names the story its parts follow */
   { "leadership principles", FIELD_PRINCIPLE },
   { "leadership principle", FIELD_PRINCIPLE },
   { "principles", FIELD_PRINCIPLE },
@@ -563,13 +564,24 @@ append_story (GString *out,
               SbStory *story,
               guint    number)
 {
-  g_autofree char *title = g_strdup (sb_story_get_title (story));
+  g_autoptr(GString) title = g_string_new (NULL);
   const char * const *actions = sb_story_get_actions (story);
 
-  g_strdelimit (title, "\r\n", ' ');
+  /* The reader takes a title's marks for markup: "\*" keeps one. */
+  for (const char *s = sb_story_get_title (story); *s != '\0'; s++)
+    {
+      if (*s == '\r' || *s == '\n')
+        {
+          g_string_append_c (title, ' ');
+          continue;
+        }
+      if (strchr ("\\*_`~[<", *s) != NULL)
+        g_string_append_c (title, '\\');
+      g_string_append_c (title, *s);
+    }
   /* A title ending in "#" gets a closing run, which the reader drops. */
-  g_string_append_printf (out, "### Example %u: %s%s\n", number, title,
-                          g_str_has_suffix (title, "#") ? " ###" : "");
+  g_string_append_printf (out, "### Example %u: %s%s\n", number, title->str,
+                          g_str_has_suffix (title->str, "#") ? " ###" : "");
   append_field (out, "Situation", sb_story_get_situation (story));
   append_field (out, "Task", sb_story_get_task (story));
   g_string_append (out, "**Action**:\n");
