@@ -1413,6 +1413,45 @@ test_read_plain_titles (void)
   g_assert_cmpstr (sb_story_get_title (g_ptr_array_index (page->stories, 0)), ==, sb_story_get_title (marked));
 }
 
+/* A part's label written as its letter and word, as two words for the
+ * part, or with another word for it.
+ */
+static void
+test_read_label_variants (void)
+{
+  struct { const char *text; Want want; } cases[] = {
+    { "### Story: Letters\n- **S \xe2\x80\x93 Situation:** The cache was cold.\n- **T \xe2\x80\x93 Task:** Warm it.\n"
+      "- **A - Action:** I prefetched.\n- **R \xe2\x80\x94 Result:** Fast.\n",
+      { "Letters", "The cache was cold.", "Warm it.", { "I prefetched.", NULL }, "Fast." } },
+    { "### Story: Letters\n**S (Situation):** The cache was cold.\n**T (Task):** Warm it.\n"
+      "**A (Action):** I prefetched.\n**R (Result):** Fast.\n",
+      { "Letters", "The cache was cold.", "Warm it.", { "I prefetched.", NULL }, "Fast." } },
+    { "### Story: Compound\n**Situation:** Cold.\n**Task/Goal:** Warm it.\n**Action:** I prefetched.\n"
+      "**Result/Impact:** Fast.\n",
+      { "Compound", "Cold.", "Warm it.", { "I prefetched.", NULL }, "Fast." } },
+    { "### Story: Compound\nSituation: Cold.\nTask/Role: Owner.\nMy actions: Did.\nResult & Impact: Fast.\n",
+      { "Compound", "Cold.", "Owner.", { "Did.", NULL }, "Fast." } },
+    { "### Story: Compound\nThe situation: Cold.\nThe task: Owner.\nSteps:\n- one\n- two\nResults/Outcome: Fast.\n",
+      { "Compound", "Cold.", "Owner.", { "one", "two", NULL }, "Fast." } },
+    { "Story: Synonyms\nBackground: Cold cache.\n\nGoal: Warm it.\n\nApproach: Prefetched at boot.\n\nOutcomes: p99 halved.\n",
+      { "Synonyms", "Cold cache.", "Warm it.", { "Prefetched at boot.", NULL }, "p99 halved." } },
+    { "Story: Synonyms\nContext: Cold cache.\nObjective: Warm it.\nAction: Prefetched.\nThe result: Fast.\n",
+      { "Synonyms", "Cold cache.", "Warm it.", { "Prefetched.", NULL }, "Fast." } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Want *w = &cases[i].want;
+
+      g_test_message ("case %u", i);
+      assert_story (read_one (cases[i].text, NULL), w->title, w->situation, w->task, w->steps, w->result);
+    }
+
+  /* "S - the text" is still the letter's label. */
+  assert_story (read_one ("Story: Short\nS - Situation was bad.\nR - Better.\n", NULL),
+                "Short", "Situation was bad.", "", (const char *[]) { NULL }, "Better.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1446,6 +1485,7 @@ main (int   argc,
   g_test_add_func ("/markdown/read/principle-lines", test_read_principle_lines);
   g_test_add_func ("/markdown/read/own-tricky-text", test_read_own_tricky_text);
   g_test_add_func ("/markdown/read/plain-titles", test_read_plain_titles);
+  g_test_add_func ("/markdown/read/label-variants", test_read_label_variants);
 
   g_test_add_func ("/text-export/wrap", test_text_wrap);
   g_test_add_func ("/text-export/scope", test_text_export);

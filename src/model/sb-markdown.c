@@ -38,13 +38,20 @@ static const struct { const char *word; Field field; gboolean synonym; } label_w
   { "resuts", FIELD_RESULT },
   { "task", FIELD_TASK },
   { "my role", FIELD_TASK, TRUE },
+  { "role", FIELD_TASK, TRUE },
+  { "goal", FIELD_TASK, TRUE },
+  { "objective", FIELD_TASK, TRUE },
   { "responsibility", FIELD_TASK, TRUE },
   { "actions taken", FIELD_ACTION },
   { "actions", FIELD_ACTION },
   { "action", FIELD_ACTION },
   { "what i did", FIELD_ACTION, TRUE },
+  { "my actions", FIELD_ACTION },
+  { "approach", FIELD_ACTION, TRUE },
+  { "steps", FIELD_ACTION, TRUE },
   { "results", FIELD_RESULT },
   { "result", FIELD_RESULT },
+  { "outcomes", FIELD_RESULT, TRUE },
   { "outcome", FIELD_RESULT, TRUE },
   { "impact", FIELD_RESULT, TRUE },
   { "learnings", FIELD_LEARNINGS },
@@ -83,6 +90,49 @@ static const struct { const char *word; Field field; gboolean synonym; } label_w
   { "follow-up questions", FIELD_OTHER },
   { "follow up questions", FIELD_OTHER },
 };
+
+/* The longest label word @s starts with, as a whole word: its length,
+ * or 0.
+ */
+static gsize
+lookup_word (const char *s,
+             Field      *field,
+             gboolean   *synonym)
+{
+  gsize best = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (label_words); i++)
+    {
+      gsize len;
+
+      if (g_ascii_tolower (*s) != label_words[i].word[0])
+        continue;
+      len = strlen (label_words[i].word);
+
+      if (len > best && g_ascii_strncasecmp (s, label_words[i].word, len) == 0 &&
+          !g_ascii_isalnum (s[len]) && s[len] != '\'')
+        {
+          best = len;
+          *field = label_words[i].field;
+          *synonym = label_words[i].synonym;
+        }
+    }
+  return best;
+}
+
+/* A dash between words, " - ", " – ", " — ": where the next word starts. */
+static const char *
+skip_dash (const char *s)
+{
+  s = _sb_markdown_skip_spaces (s);
+  if (*s == '-')
+    s++;
+  else if (g_str_has_prefix (s, "\xe2\x80\x93") || g_str_has_prefix (s, "\xe2\x80\x94"))
+    s += 3;
+  else
+    return NULL;
+  return _sb_markdown_is_space (*s) ? _sb_markdown_skip_spaces (s) : NULL;
+}
 
 gboolean
 _sb_markdown_is_space (char c)
@@ -157,10 +207,10 @@ _sb_markdown_match_label (const char *line,
              Line       *out)
 {
   const char *s = _sb_markdown_skip_spaces (line);
-  const char *start, *word_end = NULL, *r, *dash;
+  const char *start, *word_end = NULL, *r, *dash, *after = NULL;
   Field field = FIELD_NONE;
   gboolean listed = FALSE, numbered = FALSE, letter = FALSE, bold = FALSE, generic = FALSE;
-  guint best = 0;
+  gsize best = 0;
   gboolean synonym = FALSE;
 
   if ((*s == '-' || *s == '*' || *s == '+') && _sb_markdown_is_space (s[1]))
@@ -185,24 +235,30 @@ _sb_markdown_match_label (const char *line,
   s = _sb_markdown_skip_spaces (_sb_markdown_skip_emphasis (s));
   start = s;
 
-  for (guint i = 0; i < G_N_ELEMENTS (label_words); i++)
+  best = lookup_word (s, &field, &synonym);
+  /* "The situation:" */
+  if (best == 0 && g_ascii_strncasecmp (s, "the ", 4) == 0)
     {
-      gsize len;
+      const char *word = _sb_markdown_skip_spaces (s + 4);
+      Field the_field = FIELD_NONE;
+      gboolean the_synonym = FALSE;
+      gsize len = lookup_word (word, &the_field, &the_synonym);
 
-      if (g_ascii_tolower (*s) != label_words[i].word[0])
-        continue;
-      len = strlen (label_words[i].word);
-
-      if (len > best && g_ascii_strncasecmp (s, label_words[i].word, len) == 0 &&
-          !g_ascii_isalnum (s[len]) && s[len] != '\'')
+      if (len > 0 && (IS_STAR (the_field) || the_field == FIELD_LEARNINGS))
         {
+          s = start = word;
           best = len;
-          field = label_words[i].field;
-          synonym = label_words[i].synonym;
+          field = the_field;
+          synonym = the_synonym;
         }
     }
   if (best == 0 && strchr ("sStTaArRlL", *s) != NULL && *s != '\0' && !g_ascii_isalnum (s[1]))
     {
+      const char *word;
+      Field word_field = FIELD_NONE;
+      gboolean word_synonym = FALSE;
+      gsize len;
+
       letter = TRUE;
       best = 1;
       switch (g_ascii_tolower (*s))
@@ -213,6 +269,54 @@ _sb_markdown_match_label (const char *line,
         case 'r': field = FIELD_RESULT; break;
         default: field = FIELD_LEARNINGS; break;
         }
+
+      /* "S – Situation:", "S (Situation):": the letter, then its word. */
+      word = skip_dash (s + 1);
+      if (word == NULL && *_sb_markdown_skip_spaces (s + 1) == '(')
+        word = _sb_markdown_skip_spaces (_sb_markdown_skip_spaces (s + 1) + 1);
+      if (word != NULL && (len = lookup_word (word, &word_field, &word_synonym)) > 0 && word_field == field)
+        {
+          after = word + len;
+          if (*_sb_markdown_skip_spaces (s + 1) == '(')
+            {
+              after = _sb_markdown_skip_spaces (after);
+              after = *after == ')' ? after + 1 : NULL;
+            }
+          /* "S - Situation was bad." is the letter's label still. */
+          if (after != NULL)
+            {
+              const char *next = _sb_markdown_skip_spaces (_sb_markdown_skip_emphasis (_sb_markdown_skip_spaces (after)));
+
+              if (*next != ':' && *next != '\0' && !g_str_has_prefix (next, "\xef\xbc\x9a"))
+                after = NULL;
+            }
+          if (after != NULL)
+            {
+              letter = FALSE;
+              s = start = word;
+              best = len;
+              synonym = word_synonym;
+            }
+        }
+    }
+  else if (best > 0)
+    {
+      /* "Task/Goal:", "Result & Impact:": the first part names it. */
+      const char *r2 = _sb_markdown_skip_spaces (s + best);
+      Field second_field = FIELD_NONE;
+      gboolean second_synonym = FALSE;
+      gsize len;
+
+      if (*r2 == '/' || *r2 == '&' || *r2 == '+')
+        r2 = _sb_markdown_skip_spaces (r2 + 1);
+      else if (g_ascii_strncasecmp (r2, "and ", 4) == 0)
+        r2 = _sb_markdown_skip_spaces (r2 + 4);
+      else
+        r2 = NULL;
+      if (r2 != NULL && (len = lookup_word (r2, &second_field, &second_synonym)) > 0 &&
+          (IS_STAR (field) || field == FIELD_LEARNINGS) && second_field != FIELD_STORY &&
+          second_field != FIELD_PRINCIPLE && second_field != FIELD_TAGS)
+        after = r2 + len;
     }
   if (best == 0)
     {
@@ -233,7 +337,7 @@ _sb_markdown_match_label (const char *line,
   if (numbered && (!bold || letter || generic || synonym))
     return FALSE;
   word_end = s + best;
-  r = _sb_markdown_skip_spaces (word_end);
+  r = _sb_markdown_skip_spaces (after != NULL ? after : word_end);
   r = _sb_markdown_skip_spaces (_sb_markdown_skip_emphasis (r));
   if (*r == '(' && !letter)
     {
