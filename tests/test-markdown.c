@@ -1452,6 +1452,42 @@ test_read_label_variants (void)
                 "Short", "Situation was bad.", "", (const char *[]) { NULL }, "Better.");
 }
 
+/* A part's word mistyped by one letter reads as the part when it is
+ * written as a label; real words near a part's are no labels.
+ */
+static void
+test_read_label_typos (void)
+{
+  SbStory *story;
+
+  story = read_one ("Story: One\nSitutaion: s.\nTsak: t.\nAcion: a.\nReuslt: r.\nLearnigns: l.\n", NULL);
+  assert_story (story, "One", "s.", "t.", (const char *[]) { "a.", NULL }, "r.");
+  g_assert_cmpstr (sb_story_get_learnings (story), ==, "l.");
+
+  story = read_one ("Story: Two\n- **Situaiton:** s.\n- **Task:** t.\n- **Action:** a.\n- **Resul:** r.\n"
+                    "- **Learings:** l.\n", NULL);
+  assert_story (story, "Two", "s.", "t.", (const char *[]) { "a.", NULL }, "r.");
+  g_assert_cmpstr (sb_story_get_learnings (story), ==, "l.");
+
+  story = read_one ("Story: Three\nSiutation: s.\nTask: t.\n**Actoins**: a.\nReslts: r.\n", NULL);
+  assert_story (story, "Three", "s.", "t.", (const char *[]) { "a.", NULL }, "r.");
+  story = read_one ("Story: Four\nStiuation: s.\nTask: t.\nAction: a.\nResult: r.\n", NULL);
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "s.");
+  story = read_one ("Story: Five\nSituatoin: s.\nTask: t.\nAction: a.\nResult: r.\n", NULL);
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "s.");
+
+  /* Words one letter from a part's, and a typo with no colon after it. */
+  story = read_one ("Story: Sale\nSituation: The shop.\nAuction: Sold a lamp.\nFaction: none.\nFraction: half.\n"
+                    "Test: ran it.\nTak: no.\nTalk: gave one.\nEarnings: up.\nSitutaion of the team was bad.\n"
+                    "Result: Done.\n", NULL);
+  g_assert_cmpstr (sb_story_get_situation (story), ==,
+                   "The shop.\nAuction: Sold a lamp.\nFaction: none.\nFraction: half.\nTest: ran it.\nTak: no.\n"
+                   "Talk: gave one.\nEarnings: up.\nSitutaion of the team was bad.");
+  g_assert_cmpstr (sb_story_get_task (story), ==, "");
+  g_assert_cmpuint (g_strv_length ((char **) sb_story_get_actions (story)), ==, 0);
+  g_assert_cmpstr (sb_story_get_result (story), ==, "Done.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1486,6 +1522,7 @@ main (int   argc,
   g_test_add_func ("/markdown/read/own-tricky-text", test_read_own_tricky_text);
   g_test_add_func ("/markdown/read/plain-titles", test_read_plain_titles);
   g_test_add_func ("/markdown/read/label-variants", test_read_label_variants);
+  g_test_add_func ("/markdown/read/label-typos", test_read_label_typos);
 
   g_test_add_func ("/text-export/wrap", test_text_wrap);
   g_test_add_func ("/text-export/scope", test_text_export);

@@ -120,6 +120,75 @@ lookup_word (const char *s,
   return best;
 }
 
+/* Whether @word (@len letters) is one edit from @target: a letter more,
+ * one less, another, or two next to each other swapped. The first letter
+ * stays (or swaps with the second): people mistype inside a word.
+ */
+static gboolean
+one_edit (const char *word,
+          gsize       len,
+          const char *target)
+{
+  gsize target_len = strlen (target), i = 0;
+
+  while (i < len && i < target_len && g_ascii_tolower (word[i]) == target[i])
+    i++;
+  if (i == len && len == target_len)
+    return FALSE;  /* the word itself */
+  if (i == 0 && !(len >= 2 && target_len >= 2 && g_ascii_tolower (word[0]) == target[1] &&
+                  g_ascii_tolower (word[1]) == target[0]))
+    return FALSE;
+  /* A word of four letters is too like others ("Talk", "Mask"): a swap only. */
+  if (target_len <= 4 && len != target_len)
+    return FALSE;
+
+  if (len == target_len)
+    {
+      /* Substituted, or swapped with the next one. */
+      if (target_len > 4 && g_ascii_strncasecmp (word + i + 1, target + i + 1, len - i - 1) == 0)
+        return TRUE;
+      return i + 1 < len && g_ascii_tolower (word[i]) == target[i + 1] &&
+             g_ascii_tolower (word[i + 1]) == target[i] &&
+             g_ascii_strncasecmp (word + i + 2, target + i + 2, len - i - 2) == 0;
+    }
+  if (len == target_len + 1)
+    return g_ascii_strncasecmp (word + i + 1, target + i, target_len - i) == 0;
+  if (len + 1 == target_len)
+    return g_ascii_strncasecmp (word + i, target + i + 1, len - i) == 0;
+  return FALSE;
+}
+
+/* A part's word mistyped, "Situtaion", "Reuslt", "Learnigns": the part,
+ * or FIELD_NONE. Real words one edit from a part's ("Auction") are not.
+ */
+static Field
+mistyped_word (const char *word,
+               gsize       len)
+{
+  static const struct { const char *word; Field field; } parts[] = {
+    { "situation", FIELD_SITUATION },
+    { "task", FIELD_TASK },
+    { "action", FIELD_ACTION },
+    { "actions", FIELD_ACTION },
+    { "result", FIELD_RESULT },
+    { "results", FIELD_RESULT },
+    { "learnings", FIELD_LEARNINGS },
+  };
+  static const char * const words[] = {
+    "auction", "auctions", "cation", "cations", "actin", "actins", "actinon", "earnings",
+  };
+
+  if (len < 4)
+    return FIELD_NONE;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strlen (words[i]) == len && g_ascii_strncasecmp (word, words[i], len) == 0)
+      return FIELD_NONE;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (one_edit (word, len, parts[i].word))
+      return parts[i].field;
+  return FIELD_NONE;
+}
+
 /* A dash between words, " - ", " – ", " — ": where the next word starts. */
 static const char *
 skip_dash (const char *s)
@@ -209,7 +278,7 @@ _sb_markdown_match_label (const char *line,
   const char *s = _sb_markdown_skip_spaces (line);
   const char *start, *word_end = NULL, *r, *dash, *after = NULL;
   Field field = FIELD_NONE;
-  gboolean listed = FALSE, numbered = FALSE, letter = FALSE, bold = FALSE, generic = FALSE;
+  gboolean listed = FALSE, numbered = FALSE, letter = FALSE, bold = FALSE, generic = FALSE, typo = FALSE;
   gsize best = 0;
   gboolean synonym = FALSE;
 
@@ -250,6 +319,19 @@ _sb_markdown_match_label (const char *line,
           best = len;
           field = the_field;
           synonym = the_synonym;
+        }
+    }
+  /* "Situtaion:": a part's word mistyped, when a colon follows it. */
+  if (best == 0)
+    {
+      gsize len = 0;
+
+      while (g_ascii_isalpha (s[len]) && len < 16)
+        len++;
+      if (!g_ascii_isalnum (s[len]) && s[len] != '\'' && (field = mistyped_word (s, len)) != FIELD_NONE)
+        {
+          best = len;
+          typo = TRUE;
         }
     }
   if (best == 0 && strchr ("sStTaArRlL", *s) != NULL && *s != '\0' && !g_ascii_isalnum (s[1]))
@@ -357,6 +439,8 @@ _sb_markdown_match_label (const char *line,
       if (generic && word_end[0] == ':' && !(r[0] == '*' || r[0] == '_'))
         return FALSE;
     }
+  else if (typo)
+    return FALSE;
   else if ((letter || field != FIELD_OTHER) &&
            (dash = match_dash (r - (r > word_end && _sb_markdown_is_space (r[-1]) ? 1 : 0))) != NULL)
     r = dash;
