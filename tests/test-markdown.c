@@ -938,6 +938,10 @@ test_read_shapes (void)
     { "### Example 1: Migration\n**Situation**: Old DB.\n**Task**: Move.\n**Action**:\n"
       "**Step 1: Planned it**\n- listed tables\n- picked a date\n**Step 2: Did it**\n- moved\n**Result**: Done.\n",
       { "Migration", "Old DB.", "Move.", { "Planned it\n- listed tables\n- picked a date", "Did it\n- moved", NULL }, "Done." } },
+    /* plain "Step N:" lines, each a step, as their bold blocks are */
+    { "### Example 1: Migration\n**Situation**: Old DB.\n**Task**: Move.\n**Action**:\n"
+      "Step 1: Planned it\nStep 2: Did it\n- moved\nStep 3: Checked it\n**Result**: Done.\n",
+      { "Migration", "Old DB.", "Move.", { "Planned it", "Did it\n- moved", "Checked it", NULL }, "Done." } },
     /* a blockquote, capitals on their own line, paragraphs as steps */
     { "Story: Quiet fix\n> SITUATION\n> Logs were full.\n>\n> ACTION\n> Rotated them.\n>\n> Added alerts.\n>\n> RESULT\n> Clean.\n",
       { "Quiet fix", "Logs were full.", "", { "Rotated them.", "Added alerts.", NULL }, "Clean." } },
@@ -1198,7 +1202,7 @@ test_read_own_tricky_text (void)
   g_autoptr(GPtrArray) pages = NULL;
   g_autofree char *text = NULL;
   const char *steps[] = {
-    "First\n**Step 2: not a step block**\n- not a sub-step",
+    "First\n**Step 2: not a step block**\n- not a sub-step\nStep 3: not a step",
     "**Bold only**",
     "| a | b |\n|---|---|\n> quoted\n```\n# in a fence\n```",
     NULL
@@ -1206,7 +1210,7 @@ test_read_own_tricky_text (void)
   SbMarkdownPage *page;
 
   sb_story_set_title (story, "Q7: Tricky ##");
-  sb_story_set_situation (story, "*Intro*: emphasis first\n**Bold line over labels**\nSITUATION\nContext: more\n"
+  sb_story_set_situation (story, "Step 1: not a step\n*Intro*: emphasis first\n**Bold line over labels**\nSITUATION\nContext: more\n"
                                  "✅ Result: not yet\nPrinciple: Ownership\nTags: a, b");
   sb_story_set_task (story, "<details><summary>Story: not a story</summary>\n</details>\n---");
   sb_story_set_actions (story, steps);

@@ -76,6 +76,7 @@ gboolean     _sb_markdown_is_blank          (const char *line);
 gboolean     _sb_markdown_is_details_markup (const char *line);
 gboolean     _sb_markdown_is_fence          (const char *line);
 gboolean     _sb_markdown_is_space          (char        c);
+gboolean     _sb_markdown_is_step           (const char *line);
 gboolean     _sb_markdown_is_underline      (const char *line,
                                              char        c);
 guint        _sb_markdown_underline_length  (const char *line,

@@ -2131,6 +2131,16 @@ markdown_read (const char  *text,
                       break;
                     }
                 }
+              /* "Step 2: Designed the fix" is a step of its own, as its
+               * bold block is.
+               */
+              if (parser.draft != NULL && parser.field == FIELD_ACTION && _sb_markdown_is_step (lines[i]))
+                {
+                  parser.draft->step_bullet = FALSE;
+                  parser.draft->step_block = TRUE;
+                  new_step (&parser, step_title (_sb_markdown_skip_spaces (lines[i])));
+                  break;
+                }
               if (line.bold_only && parser.draft != NULL && parser.field == FIELD_ACTION)
                 {
                   g_autofree char *inner = bold_inner (lines[i]);

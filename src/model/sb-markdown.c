@@ -665,13 +665,31 @@ _sb_markdown_is_details_markup (const char *line)
          g_str_has_prefix (s, "</details>");
 }
 
+/* "Step 2: …", "Step 3 - …": a step of an Action, in a line of its own. */
+gboolean
+_sb_markdown_is_step (const char *line)
+{
+  const char *s = _sb_markdown_skip_spaces (line);
+
+  if (g_ascii_strncasecmp (s, "step", 4) != 0)
+    return FALSE;
+  s = _sb_markdown_skip_spaces (s + 4);
+  if (!g_ascii_isdigit (*s))
+    return FALSE;
+  while (g_ascii_isdigit (*s))
+    s++;
+  s = _sb_markdown_skip_spaces (s);
+  return *s == ':' || *s == '.' || *s == ')' || *s == '-' ||
+         g_str_has_prefix (s, "\xe2\x80\x93") || g_str_has_prefix (s, "\xe2\x80\x94");
+}
+
 static gboolean
 needs_escape (const char *line)
 {
   Line parsed;
 
   _sb_markdown_classify (line, &parsed);
-  return (parsed.kind != LINE_TEXT && parsed.kind != LINE_BLANK) || parsed.bold_only ||
+  return (parsed.kind != LINE_TEXT && parsed.kind != LINE_BLANK) || parsed.bold_only || _sb_markdown_is_step (line) ||
          _sb_markdown_is_underline (line, '=') || _sb_markdown_is_underline (line, '-') || _sb_markdown_is_details_markup (line);
 }
 
