@@ -1492,6 +1492,37 @@ test_read_label_typos (void)
   g_assert_cmpstr (sb_story_get_result (story), ==, "Done.");
 }
 
+/* Obsidian callouts: one titled as a part is that part, one titled
+ * "Story: …" or over a story's parts titles the story.
+ */
+static void
+test_read_callouts (void)
+{
+  g_autoptr(SbCatalog) catalog = sb_catalog_new ();
+  g_autoptr(GPtrArray) pages = NULL;
+  SbMarkdownPage *page;
+
+  assert_story (read_one ("## Story: Callout parts\n\n> [!note] Situation\n> The build failed.\n\n"
+                          "> [!note] Task\n> Make it reliable.\n\n> [!info]- Action\n> Pinned the toolchain.\n\n"
+                          "> [!success] Result\n> No failures.\n", NULL),
+                "Callout parts", "The build failed.", "Make it reliable.",
+                (const char *[]) { "Pinned the toolchain.", NULL }, "No failures.");
+
+  pages = sb_markdown_read ("> [!example]+ Story: Pitched a marketplace\n> **Situation:** Sellers asked.\n"
+                            "> **Task:** I owned the pitch.\n> **Action:** I built a prototype.\n"
+                            "> **Result:** Funded.\n\n"
+                            "> [!example]- Pushed for accessible checkout\n> **Situation:** Readers failed.\n"
+                            "> **Task:** Fix it.\n> **Action:** I ran a bug bash.\n> **Result:** AA.\n",
+                            -1, catalog, NULL);
+  g_assert_cmpuint (pages->len, ==, 1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpuint (page->stories->len, ==, 2);
+  g_assert_cmpstr (sb_story_get_title (g_ptr_array_index (page->stories, 0)), ==, "Pitched a marketplace");
+  g_assert_cmpstr (sb_story_get_result (g_ptr_array_index (page->stories, 0)), ==, "Funded.");
+  g_assert_cmpstr (sb_story_get_title (g_ptr_array_index (page->stories, 1)), ==, "Pushed for accessible checkout");
+  g_assert_cmpstr (sb_story_get_situation (g_ptr_array_index (page->stories, 1)), ==, "Readers failed.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1527,6 +1558,7 @@ main (int   argc,
   g_test_add_func ("/markdown/read/plain-titles", test_read_plain_titles);
   g_test_add_func ("/markdown/read/label-variants", test_read_label_variants);
   g_test_add_func ("/markdown/read/label-typos", test_read_label_typos);
+  g_test_add_func ("/markdown/read/callouts", test_read_callouts);
 
   g_test_add_func ("/text-export/wrap", test_text_wrap);
   g_test_add_func ("/text-export/scope", test_text_export);

@@ -1911,6 +1911,82 @@ title_from_file (GPtrArray  *pages,
   sb_story_set_tags (story, (const char * const *) tags->pdata);
 }
 
+/* Where a quoted line's text starts, past its ">" markers. */
+static const char *
+skip_quote (const char *line)
+{
+  const char *s = _sb_markdown_skip_spaces (line);
+
+  while (*s == '>')
+    {
+      s++;
+      if (*s == ' ')
+        s++;
+      if (*_sb_markdown_skip_spaces (s) == '>')
+        s = _sb_markdown_skip_spaces (s);
+    }
+  return s;
+}
+
+/* An Obsidian callout's first line, "[!note] Situation" (its ">" gone),
+ * over the quoted lines after @index: a part's name is its label
+ * ("Situation:"), a "Story: Title" or a title over a story's parts
+ * titles the story; else the line stays as it is.
+ */
+static void
+read_callout (char  **lines,
+              guint   index,
+              guint   n_lines)
+{
+  const char *s = _sb_markdown_skip_spaces (lines[index]);
+  const char *close;
+  g_autofree char *title = NULL;
+  g_autofree char *label_text = NULL;
+  Line label;
+
+  if (s[0] != '[' || s[1] != '!' || (close = strchr (s, ']')) == NULL)
+    return;
+  for (const char *c = s + 2; c < close; c++)
+    if (!g_ascii_isalnum (*c) && *c != '-' && *c != '_')
+      return;
+  close++;
+  if (*close == '+' || *close == '-')
+    close++;
+  title = g_strstrip (g_strdup (close));
+  label_text = g_strconcat (title, ":", NULL);
+
+  if (title[0] == '\0')
+    {
+      lines[index][0] = '\0';
+      return;
+    }
+  if (_sb_markdown_match_label (title, &label) && label.field == FIELD_STORY && label.text[0] != '\0')
+    {
+      g_free (lines[index]);
+      lines[index] = g_steal_pointer (&title);
+      return;
+    }
+  if (_sb_markdown_match_label (label_text, &label) && label.text[0] == '\0' &&
+      label.field != FIELD_STORY && label.field != FIELD_PRINCIPLE && label.field != FIELD_TAGS)
+    {
+      g_free (lines[index]);
+      lines[index] = g_steal_pointer (&label_text);
+      return;
+    }
+  for (guint i = index + 1; i < n_lines && *_sb_markdown_skip_spaces (lines[i]) == '>'; i++)
+    {
+      Line line;
+
+      _sb_markdown_classify (skip_quote (lines[i]), &line);
+      if (line.kind == LINE_LABEL && IS_STAR (line.field))
+        {
+          g_free (lines[index]);
+          lines[index] = g_strconcat ("Story: ", title, NULL);
+          return;
+        }
+    }
+}
+
 static GPtrArray *
 markdown_read (const char  *text,
                gssize       length,
@@ -1991,18 +2067,14 @@ markdown_read (const char  *text,
           memmove (lines[i], s, strlen (s) + 1);
           continue;
         }
-      /* Blockquote markers go. */
+      /* Blockquote markers go; a callout's first line reads as what it
+       * names.
+       */
       if (*s == '>' && lines[i][0] != '\\')
         {
-          while (*s == '>')
-            {
-              s++;
-              if (*s == ' ')
-                s++;
-              if (*_sb_markdown_skip_spaces (s) == '>')
-                s = _sb_markdown_skip_spaces (s);
-            }
+          s = skip_quote (s);
           memmove (lines[i], s, strlen (s) + 1);
+          read_callout (lines, i, n);
         }
     }
 
