@@ -1348,6 +1348,22 @@ test_read_not_stories (void)
     "**Action**: Describe what you did.\n**Result**: What happened? Quantify it.\n",
     "# Questions\n\n## Earn Trust\n1. Tell me about a time you were wrong.\n2. How did you fix it?\n",
     "# Plan\n\n## Day 3\n**Task**: practise out loud\n**Result**: (fill in after)\n**Notes**: call Sam\n",
+    /* Parts that address the reader and never say "I" or "we". */
+    "# The STAR method\n\n## What each letter means\n\n"
+    "- **S \xe2\x80\x93 Situation:** the context. Where, when, who was involved.\n"
+    "- **T \xe2\x80\x93 Task:** your responsibility in that situation.\n"
+    "- **A \xe2\x80\x93 Action:** the steps you took, in order.\n"
+    "- **R \xe2\x80\x93 Result:** what happened, with numbers if you have them.\n",
+    "# Answers\n\n## Structure every answer\n\n**Situation:** keep it to two sentences. Set the scene.\n"
+    "**Task:** say what was expected of you.\n**Action:** spend most of your time here.\n"
+    "**Result:** end with a number.\n",
+    "# Practice\n\n## Situational\n\n**Situation:** your manager is on vacation and the site is down. "
+    "What do you do?\n**Task:** think about who you'd call first.\n",
+    /* A day's or a time's plan, in the parts' words. */
+    "# Prep week\n\n## Day 3\n**Task:** Research the team: read their last two launch posts.\n"
+    "**Action:** Prepare 3 questions for each interviewer.\n**Result:** A one-page cheat sheet.\n\n"
+    "## Monday\n**Situation:** Mock loop with Sam.\n**Task:** Time each answer.\n\n"
+    "## 9:00\xe2\x80\x93" "10:00\n**Task:** Review the leadership principles.\n**Action:** Two mock answers.\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -1365,6 +1381,26 @@ test_read_not_stories (void)
       g_assert_cmpuint (range->first_line, ==, 1);
       g_assert_cmpuint (range->last_line, ==, g_strv_length (lines) - 1);
     }
+
+  /* A story told tersely says neither "I" nor "you"; a day in its
+   * title is no plan when words follow it.
+   */
+  {
+    g_autoptr(GPtrArray) pages = sb_markdown_read ("# Ownership\n\n### Example 1: Rolled back the bad deploy\n"
+                                                   "**Situation:** Checkout errors spiked after a deploy.\n"
+                                                   "**Task:** On call that night.\n"
+                                                   "**Action:** Rolled back the deploy. Wrote the postmortem.\n"
+                                                   "**Result:** Errors gone in ten minutes.\n\n"
+                                                   "### Example 2: Day 1 at the new team\n**Situation:** No docs.\n"
+                                                   "**Task:** Ship a fix in week one.\n**Action:** Paired with the lead.\n"
+                                                   "**Result:** Merged on day three. Thank-you note from the lead.\n\n"
+                                                   "### Example 3: Monday outage\n**Situation:** The site went down.\n"
+                                                   "**Action:** I paged you and the DBA.\n**Result:** Back in an hour.\n",
+                                                   -1, catalog, NULL);
+
+    g_assert_cmpuint (pages->len, ==, 1);
+    g_assert_cmpuint (((SbMarkdownPage *) g_ptr_array_index (pages, 0))->stories->len, ==, 3);
+  }
 }
 
 /* A title is plain text, however it was marked up; "**Title:**" before

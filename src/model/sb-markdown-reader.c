@@ -25,6 +25,7 @@ typedef enum
   FATE_FRONT_MATTER,
   FATE_CODE,
   FATE_ADVICE,
+  FATE_PLAN,         /* "## Day 3" over what to do */
   FATE_TEMPLATE,
   FATE_HEADING,
   FATE_FOCUS,        /* a focus areas' heading: kept when areas follow */
@@ -286,6 +287,105 @@ is_guidance (const char *text)
   return FALSE;
 }
 
+/* How @text speaks: whether in the first person ("I", "we", "my"), and
+ * whether it addresses the reader ("you", "your").
+ */
+static void
+scan_person (const char *text,
+             gboolean   *first,
+             gboolean   *second)
+{
+  static const char * const firsts[] = {
+    "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself", "we", "we're",
+    "we've", "we'd", "we'll", "our", "ours", "ourselves", "us", NULL,
+  };
+  static const char * const seconds[] = {
+    "you", "your", "yours", "yourself", "yourselves", "you'd", "you're",
+    "you've", "you'll", NULL,
+  };
+  const char *s = text;
+
+  while (*s != '\0')
+    {
+      g_autoptr(GString) word = g_string_new (NULL);
+      const char *start;
+
+      if (!g_ascii_isalpha (*s))
+        {
+          s++;
+          continue;
+        }
+      start = s;
+      while (g_ascii_isalpha (*s) || *s == '\'' || g_str_has_prefix (s, "\xe2\x80\x99"))
+        {
+          if (*s == '\'' || *s == '\xe2')
+            {
+              g_string_append_c (word, '\'');
+              s += *s == '\'' ? 1 : 3;
+            }
+          else
+            g_string_append_c (word, g_ascii_tolower (*s++));
+        }
+      /* "I", never "i.e."; "us", never "US"; "you", never "thank-you". */
+      if (s - start == 1 && *start == 'I')
+        *first = TRUE;
+      else if (!(start[0] == 'U' && start[1] == 'S') && g_strv_contains (firsts, word->str))
+        *first = TRUE;
+      else if ((start == text || start[-1] != '-') && g_strv_contains (seconds, word->str))
+        *second = TRUE;
+    }
+}
+
+/* Whether @title names a day or a time, as a plan's headings do: "Day 3",
+ * "Monday", "Week 2 — mocks", "9:00–10:00".
+ */
+static gboolean
+is_time_slot (const char *title)
+{
+  static const char * const days[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "morning", "afternoon", "evening", "today", "tomorrow", "tonight", NULL,
+  };
+  const char *s = _sb_markdown_skip_spaces (title);
+  const char *e = s;
+  g_autofree char *word = NULL;
+
+  while (g_ascii_isalpha (*e))
+    e++;
+  word = g_ascii_strdown (s, e - s);
+  if (g_strv_contains (days, word))
+    s = e;
+  else if (g_str_equal (word, "day") || g_str_equal (word, "week"))
+    {
+      s = _sb_markdown_skip_spaces (e);
+      if (!g_ascii_isdigit (*s))
+        return FALSE;
+      while (g_ascii_isdigit (*s))
+        s++;
+    }
+  else if (g_ascii_isdigit (*s))
+    {
+      while (g_ascii_isdigit (*s))
+        s++;
+      if (*s == ':' && g_ascii_isdigit (s[1]))
+        for (s++; g_ascii_isdigit (*s); s++)
+          ;
+      else if (g_ascii_strncasecmp (_sb_markdown_skip_spaces (s), "am", 2) == 0 ||
+               g_ascii_strncasecmp (_sb_markdown_skip_spaces (s), "pm", 2) == 0)
+        s = _sb_markdown_skip_spaces (s) + 2;
+      else
+        return FALSE;
+    }
+  else
+    return FALSE;
+
+  /* Nothing after it, or words after a mark: "Day 1 at Acme" is a title. */
+  s = _sb_markdown_skip_spaces (s);
+  return *s == '\0' || strchr (":-,(/.", *s) != NULL ||
+         g_str_has_prefix (s, "\xe2\x80\x93") || g_str_has_prefix (s, "\xe2\x80\x94");
+}
+
 /* An untitled story's title: its first words, at most eight. */
 static char *
 first_words (const char *text)
@@ -451,7 +551,10 @@ finish_draft (Parser *parser)
   g_autofree char *raw_title = NULL;
   char *parts[N_PARTS];
   guint n_real = 0, n_guidance = 0, n_placeholder = 0, n_seen = 0;
-  gboolean real_steps = FALSE, guidance_steps = FALSE, made_title = FALSE;
+  gboolean real_steps = FALSE, guidance_steps = FALSE, first_person = FALSE, addressed = FALSE;
+  gboolean made_title = FALSE;
+  guint n_addressed = 0;
+  Fate plan = FATE_NONE;
   GPtrArray *principles;
 
   parser->current = NULL;
@@ -504,10 +607,38 @@ finish_draft (Parser *parser)
   for (guint i = 0; i <= FIELD_RESULT; i++)
     n_seen += draft->seen[i];
 
-  if ((n_guidance >= 2 && 2 * n_guidance > n_real) ||
+  /* Parts that never speak in the first person are advice when they
+   * address the reader ("keep it to two sentences; say what was expected
+   * of you") and a plan under a day's or a time's heading. A story told
+   * tersely ("Rolled back the deploy.") addresses nobody.
+   */
+  scan_person (title, &first_person, &addressed);
+  addressed = FALSE;
+  for (guint i = 0; i <= FIELD_LEARNINGS; i++)
+    {
+      gboolean second = FALSE;
+
+      scan_person (parts[i], &first_person, &second);
+      n_addressed += second;
+    }
+  {
+    gboolean second = FALSE;
+
+    for (guint i = 0; steps->pdata[i] != NULL; i++)
+      scan_person (steps->pdata[i], &first_person, &second);
+    n_addressed += second;
+  }
+  if (!first_person && (n_addressed >= 2 || (n_addressed >= 1 && n_guidance >= 1)))
+    plan = FATE_ADVICE;
+  else if (!first_person && is_time_slot (title))
+    plan = FATE_PLAN;
+
+  if (plan != FATE_NONE ||
+      (n_guidance >= 2 && 2 * n_guidance > n_real) ||
       (n_real < 2 && (n_seen < 4 || (n_placeholder > 0 && n_real == 0) || title[0] == '\0' || is_placeholder (raw_title))))
     {
-      Fate reason = n_guidance >= 2 && 2 * n_guidance > n_real ? FATE_ADVICE :
+      Fate reason = plan != FATE_NONE ? plan :
+                    n_guidance >= 2 && 2 * n_guidance > n_real ? FATE_ADVICE :
                     n_real + n_placeholder == 0 && !draft->labelled ? FATE_HEADING : FATE_TEMPLATE;
 
       set_fate (parser, draft->first_line, draft->last_line, FATE_STORY, reason);
@@ -1764,6 +1895,8 @@ fate_reason (Fate fate)
       return _("code block outside a story");
     case FATE_ADVICE:
       return _("advice, not a story");
+    case FATE_PLAN:
+      return _("plan, not a story");
     case FATE_TEMPLATE:
       return _("template or unfinished story");
     case FATE_HEADING:
