@@ -1559,6 +1559,44 @@ test_read_callouts (void)
   g_assert_cmpstr (sb_story_get_situation (g_ptr_array_index (page->stories, 1)), ==, "Readers failed.");
 }
 
+/* Quick notes in a text file: a principle's name in capitals first
+ * names the page; "Definition (my words):" is its definition.
+ */
+static void
+test_read_quick_notes_page (void)
+{
+  const char *texts[] = {
+    "INVENT AND SIMPLIFY - quick notes\n\nDefinition (my words): Find simpler ways.\n\n"
+    "Story: Cut the form\nSituation: Sign-up took 9 fields.\nAction: I removed 5.\nResult: Drop-off fell 40%.\n",
+    "INVENT AND SIMPLIFY\n\nStory: Cut the form\nSituation: Sign-up took 9 fields.\nAction: I removed 5.\n"
+    "Result: Drop-off fell 40%.\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      SbMarkdownPage *page = NULL;
+      SbStory *story = read_one (texts[i], &page);
+
+      g_test_message ("text %u", i);
+      g_assert_cmpstr (page->name, ==, "Invent and Simplify");
+      g_assert_cmpstr (page->definition, ==, i == 0 ? "Find simpler ways." : NULL);
+      g_assert_cmpstr (sb_story_get_title (story), ==, "Cut the form");
+    }
+
+  /* Capitals that name no principle are text. */
+  {
+    SbMarkdownPage *page = NULL;
+
+    read_one ("MY NOTES\n\nStory: Cut the form\nSituation: Slow.\nResult: Fast.\n", &page);
+    g_assert_null (page->name);
+    /* Among a page's notes, it is one of them. */
+    read_one ("# Ownership\n\n### Example 1: Cut the form\nSituation: Slow.\nResult: Fast.\n\n## Notes\n"
+              "Definition: mine.\n", &page);
+    g_assert_null (page->definition);
+    g_assert_cmpstr (page->notes, ==, "Definition: mine.");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1595,6 +1633,7 @@ main (int   argc,
   g_test_add_func ("/markdown/read/label-variants", test_read_label_variants);
   g_test_add_func ("/markdown/read/label-typos", test_read_label_typos);
   g_test_add_func ("/markdown/read/callouts", test_read_callouts);
+  g_test_add_func ("/markdown/read/quick-notes-page", test_read_quick_notes_page);
 
   g_test_add_func ("/text-export/wrap", test_text_wrap);
   g_test_add_func ("/text-export/scope", test_text_export);

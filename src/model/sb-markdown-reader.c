@@ -2120,6 +2120,70 @@ read_callout (char  **lines,
     }
 }
 
+/* "INVENT AND SIMPLIFY - quick notes" as a file's first line: a
+ * principle's name in capitals names the page, as its "# Name" would.
+ */
+static void
+capitals_heading (Parser *parser,
+                  guint8 *opaque,
+                  guint8 *skip)
+{
+  guint i;
+  gboolean upper = FALSE;
+  gsize end;
+  g_autofree char *name = NULL;
+
+  for (i = 0; i < parser->n_lines && (skip[i] || _sb_markdown_is_blank (parser->lines[i])); i++)
+    ;
+  if (i == parser->n_lines || opaque[i] || parser->catalog == NULL)
+    return;
+  {
+    Line line;
+
+    _sb_markdown_classify (parser->lines[i], &line);
+    if (line.kind != LINE_TEXT)
+      return;
+  }
+  end = strcspn (parser->lines[i], ":(\xe2");
+  for (const char *dash = parser->lines[i]; (dash = strstr (dash, " - ")) != NULL && (gsize) (dash - parser->lines[i]) < end; dash++)
+    end = dash - parser->lines[i];
+  name = g_strstrip (g_strndup (parser->lines[i], end));
+  for (const char *c = name; *c != '\0'; c++)
+    {
+      if (g_ascii_islower (*c))
+        return;
+      upper |= g_ascii_isupper (*c);
+    }
+  if (!upper || !is_known (parser, name))
+    return;
+  g_free (parser->lines[i]);
+  parser->lines[i] = g_strconcat ("# ", sb_principle_get_name (sb_catalog_lookup_by_name (parser->catalog, name)), NULL);
+}
+
+/* "Definition (my words): …", "**Definition:** …": the text after the
+ * label, or NULL.
+ */
+static const char *
+definition_text (const char *line)
+{
+  const char *s = _sb_markdown_skip_spaces (_sb_markdown_skip_emphasis (_sb_markdown_skip_spaces (line)));
+
+  if (g_ascii_strncasecmp (s, "definition", 10) != 0 || g_ascii_isalnum (s[10]))
+    return NULL;
+  s = _sb_markdown_skip_spaces (s + 10);
+  if (*s == '(')
+    {
+      s = strchr (s, ')');
+      if (s == NULL)
+        return NULL;
+      s = _sb_markdown_skip_spaces (s + 1);
+    }
+  s = _sb_markdown_skip_emphasis (s);
+  if (*s != ':')
+    return NULL;
+  return _sb_markdown_skip_spaces (_sb_markdown_skip_emphasis (_sb_markdown_skip_spaces (s + 1)));
+}
+
 static GPtrArray *
 markdown_read (const char  *text,
                gssize       length,
@@ -2214,6 +2278,7 @@ markdown_read (const char  *text,
   read_details (&parser, opaque, skip);
   read_tables (&parser, opaque, skip);
   underlined_headings (lines, opaque);
+  capitals_heading (&parser, opaque, skip);
 
   parser.next_star = g_new (guint, n + 1);
   parser.next_star[n] = G_MAXUINT;
@@ -2315,6 +2380,16 @@ markdown_read (const char  *text,
               handle_text (&parser, lines[i], TRUE);
               break;
             case LINE_TEXT:
+              /* "Definition (my words): …" on a principle's page. */
+              if (parser.draft == NULL && parser.page != NULL && parser.page->name != NULL &&
+                  parser.section == SECTION_NONE && parser.definition == NULL &&
+                  definition_text (lines[i]) != NULL)
+                {
+                  parser.definition = g_string_new (NULL);
+                  parser.current = parser.definition;
+                  take_line (&parser, definition_text (lines[i]));
+                  break;
+                }
               /* "**Follow-up questions to expect**" in a story: its notes
                * (in an Action, "**Investigation**" is a step's name, but
                * "**Key metrics**" and the questions are notes still).
