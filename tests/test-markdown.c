@@ -1364,6 +1364,9 @@ test_read_not_stories (void)
     "**Action:** Prepare 3 questions for each interviewer.\n**Result:** A one-page cheat sheet.\n\n"
     "## Monday\n**Situation:** Mock loop with Sam.\n**Task:** Time each answer.\n\n"
     "## 9:00\xe2\x80\x93" "10:00\n**Task:** Review the leadership principles.\n**Action:** Two mock answers.\n",
+    /* Advice that quotes the first person it asks for. */
+    "# Answers\n\n## Structure every answer\n**Task:** say what *you* owned, not the team.\n"
+    "**Action:** Use \"I\", not \xe2\x80\x9cwe\xe2\x80\x9d.\n**Result:** numbers if you have them.\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)

@@ -304,12 +304,20 @@ scan_person (const char *text,
     "you've", "you'll", NULL,
   };
   const char *s = text;
+  gboolean quoted = FALSE;
 
   while (*s != '\0')
     {
       g_autoptr(GString) word = g_string_new (NULL);
       const char *start;
 
+      /* Words in quotes are someone else's: "Use \"I\", not \"we\"". */
+      if (*s == '"' || g_str_has_prefix (s, "\xe2\x80\x9c") || g_str_has_prefix (s, "\xe2\x80\x9d"))
+        {
+          quoted = *s == '"' ? !quoted : s[2] == '\x9c';
+          s += *s == '"' ? 1 : 3;
+          continue;
+        }
       if (!g_ascii_isalpha (*s))
         {
           s++;
@@ -327,6 +335,8 @@ scan_person (const char *text,
             g_string_append_c (word, g_ascii_tolower (*s++));
         }
       /* "I", never "i.e."; "us", never "US"; "you", never "thank-you". */
+      if (quoted)
+        continue;
       if (s - start == 1 && *start == 'I')
         *first = TRUE;
       else if (!(start[0] == 'U' && start[1] == 'S') && g_strv_contains (firsts, word->str))
