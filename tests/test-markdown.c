@@ -1385,6 +1385,23 @@ test_read_not_stories (void)
       g_assert_cmpuint (range->last_line, ==, g_strv_length (lines) - 1);
     }
 
+  /* An untitled story whose words start with a day is no plan, nor is
+   * it once Storybank has written it with the title it made (the
+   * fuzzer found this).
+   */
+  {
+    g_autoptr(GPtrArray) first = sb_markdown_read ("S: Sat: the cache went cold.\nT: Warm it.\nA: Replayed the logs.\n"
+                                                   "R: Hit rate back to 95%.\n", -1, catalog, NULL);
+    g_autoptr(GPtrArray) again = NULL;
+    g_autofree char *text = NULL;
+    SbMarkdownPage *page = g_ptr_array_index (first, 0);
+
+    g_assert_cmpuint (page->stories->len, ==, 1);
+    text = sb_markdown_write_page (NULL, "Notes", page->stories);
+    again = sb_markdown_read (text, -1, catalog, NULL);
+    g_assert_cmpuint (((SbMarkdownPage *) g_ptr_array_index (again, 0))->stories->len, ==, 1);
+  }
+
   /* A story told tersely says neither "I" nor "you"; a day in its
    * title is no plan when words follow it.
    */

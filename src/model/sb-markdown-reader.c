@@ -640,7 +640,11 @@ finish_draft (Parser *parser)
   }
   if (!first_person && (n_addressed >= 2 || (n_addressed >= 1 && n_guidance >= 1)))
     plan = FATE_ADVICE;
-  else if (!first_person && is_time_slot (title))
+  /* A title made from a story's words (tagged untitled when Storybank
+   * wrote the page) is no heading of a plan.
+   */
+  else if (!first_person && is_time_slot (title) &&
+           !g_ptr_array_find_with_equal_func (draft->tags, SB_MARKDOWN_UNTITLED_TAG, g_str_equal, NULL))
     plan = FATE_PLAN;
 
   if (plan != FATE_NONE ||
