@@ -2078,7 +2078,7 @@ skip_quote (const char *line)
 /* An Obsidian callout's first line, "[!note] Situation" (its ">" gone),
  * over the quoted lines after @index: a part's name is its label
  * ("Situation:"), a "Story: Title" or a title over a story's parts
- * titles the story; else the line stays as it is.
+ * titles the story; any other short title is a note's label.
  */
 static void
 read_callout (char  **lines,
@@ -2131,6 +2131,14 @@ read_callout (char  **lines,
           lines[index] = g_strconcat ("Story: ", title, NULL);
           return;
         }
+    }
+  /* "[!tip] Remember" in a story is one of its notes, not more of its
+   * last part.
+   */
+  if (strpbrk (title, "*_") == NULL && g_utf8_strlen (title, -1) < 40)
+    {
+      g_free (lines[index]);
+      lines[index] = g_strconcat ("**", title, ":**", NULL);
     }
 }
 
