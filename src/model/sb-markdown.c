@@ -38,17 +38,12 @@ static const struct { const char *word; Field field; gboolean synonym; } label_w
   { "resuts", FIELD_RESULT },
   { "task", FIELD_TASK },
   { "my role", FIELD_TASK, TRUE },
-  { "role", FIELD_TASK, TRUE },
-  { "goal", FIELD_TASK, TRUE },
-  { "objective", FIELD_TASK, TRUE },
   { "responsibility", FIELD_TASK, TRUE },
   { "actions taken", FIELD_ACTION },
   { "actions", FIELD_ACTION },
   { "action", FIELD_ACTION },
   { "what i did", FIELD_ACTION, TRUE },
   { "my actions", FIELD_ACTION },
-  { "approach", FIELD_ACTION, TRUE },
-  { "steps", FIELD_ACTION, TRUE },
   { "results", FIELD_RESULT },
   { "result", FIELD_RESULT },
   { "outcomes", FIELD_RESULT, TRUE },
@@ -305,22 +300,6 @@ _sb_markdown_match_label (const char *line,
   start = s;
 
   best = lookup_word (s, &field, &synonym);
-  /* "The situation:" */
-  if (best == 0 && g_ascii_strncasecmp (s, "the ", 4) == 0)
-    {
-      const char *word = _sb_markdown_skip_spaces (s + 4);
-      Field the_field = FIELD_NONE;
-      gboolean the_synonym = FALSE;
-      gsize len = lookup_word (word, &the_field, &the_synonym);
-
-      if (len > 0 && (IS_STAR (the_field) || the_field == FIELD_LEARNINGS))
-        {
-          s = start = word;
-          best = len;
-          field = the_field;
-          synonym = the_synonym;
-        }
-    }
   /* "Situtaion:": a part's word mistyped, when a colon follows it. */
   if (best == 0)
     {
@@ -399,6 +378,14 @@ _sb_markdown_match_label (const char *line,
           (IS_STAR (field) || field == FIELD_LEARNINGS) && second_field != FIELD_STORY &&
           second_field != FIELD_PRINCIPLE && second_field != FIELD_TAGS)
         after = r2 + len;
+      else if (r2 != NULL && (IS_STAR (field) || field == FIELD_LEARNINGS))
+        {
+          /* Any one word after it, when a colon follows: "Task/Goal:". */
+          for (len = 0; g_ascii_isalpha (r2[len]) && len < 16; len++)
+            ;
+          if (len > 0 && *_sb_markdown_skip_spaces (_sb_markdown_skip_emphasis (_sb_markdown_skip_spaces (r2 + len))) == ':')
+            after = r2 + len;
+        }
     }
   if (best == 0)
     {
