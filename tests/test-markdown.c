@@ -1469,6 +1469,13 @@ test_read_plain_titles (void)
     { "### [[2023-05 pricing|Ran the pricing test]]\n", "Ran the pricing test" },
     { "### Fixed the snake_case parser\n", "Fixed the snake_case parser" },
     { "**Title:** Ran the pricing test\n\n", "Ran the pricing test" },
+    /* Marks with no partner are the title's own. */
+    { "### *nix build farm\n", "*nix build farm" },
+    { "### __init__.py cleanup\n", "__init__.py cleanup" },
+    { "### **kwargs refactor\n", "**kwargs refactor" },
+    { "### Ship it * now\n", "Ship it * now" },
+    { "### Why <br> tags broke our emails\n", "Why <br> tags broke our emails" },
+    { "### C++ build times, A/B test\n", "C++ build times, A/B test" },
   };
   g_autoptr(SbCatalog) catalog = sb_catalog_new ();
   g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1488,6 +1495,17 @@ test_read_plain_titles (void)
       g_assert_cmpstr (sb_story_get_situation (story), ==, "The page lied.");
       g_assert_false (g_strv_contains (sb_story_get_tags (story), SB_MARKDOWN_UNTITLED_TAG));
     }
+
+  /* In a story with a title, "Title:" is a job's: one of its notes. */
+  {
+    g_autofree char *doc = g_strconcat ("### Led the checkout redesign\n**Title:** Senior Product Manager\n",
+                                        parts, NULL);
+    SbStory *story = read_one (doc, NULL);
+
+    g_assert_cmpstr (sb_story_get_title (story), ==, "Led the checkout redesign");
+    g_assert_cmpstr (sb_story_get_notes (story), ==, "Title: Senior Product Manager");
+    g_assert_cmpstr (sb_story_get_situation (story), ==, "The page lied.");
+  }
 
   sb_story_set_title (marked, "**Bold** `code` <b>tag</b> [[link]] _x_ ~~y~~ a\\*b");
   sb_story_set_situation (marked, "Context.");

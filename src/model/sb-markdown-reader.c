@@ -500,22 +500,104 @@ skip_html_tag (const char *s)
   return NULL;
 }
 
+/* Marks in @drop the runs of @title that open and close emphasis, code
+ * or an HTML tag in pairs ("**X**", "`X`", "~~X~~", "<b>X</b>"), and a
+ * run of "*" or "_" that ends it, closing what a label opened
+ * ("**Story: X**"). A mark with no partner stays: "*nix", "**kwargs",
+ * "__init__.py", "Ship it * now", "Why <br> tags broke".
+ */
+static void
+mark_pairs (const char *title,
+            guint8     *drop)
+{
+  gsize len = strlen (title);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = title[i];
+      gsize run = 1, j;
+      const char *end;
+
+      if (drop[i])
+        continue;
+      if (c == '<' && (end = skip_html_tag (title + i)) != NULL && title[i + 1] != '/')
+        {
+          gsize name_len = strspn (title + i + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+          g_autofree char *close = g_strdup_printf ("</%.*s>", (int) name_len, title + i + 1);
+          const char *at = strstr (end, close);
+
+          if (at != NULL)
+            {
+              memset (drop + i, TRUE, end - (title + i));
+              memset (drop + (at - title), TRUE, strlen (close));
+            }
+          continue;
+        }
+      if (c != '*' && c != '_' && c != '`' && c != '~')
+        continue;
+      while (title[i + run] == c)
+        run++;
+      if ((c == '~' && run != 2) || (i > 0 && g_ascii_isalnum (title[i - 1]) && c != '`') ||
+          title[i + run] == '\0' || g_ascii_isspace (title[i + run]))
+        {
+          /* A run that ends the title closes what a label opened. */
+          if ((c == '*' || c == '_') && title[i + run] == '\0' && i > 0 && !g_ascii_isspace (title[i - 1]))
+            memset (drop + i, TRUE, run);
+          i += run - 1;
+          continue;
+        }
+      for (j = i + run; j < len; j++)
+        {
+          gsize close_run = 0;
+
+          while (title[j + close_run] == c)
+            close_run++;
+          if (close_run == 0)
+            continue;
+          if (close_run == run && !g_ascii_isspace (title[j - 1]) &&
+              (c == '`' || (!g_ascii_isalnum (title[j + run]) && title[j + run] != '.')))
+            {
+              memset (drop + i, TRUE, run);
+              memset (drop + j, TRUE, run);
+              break;
+            }
+          j += close_run - 1;
+        }
+      i += run - 1;
+    }
+}
+
 /* A title as plain text: its emphasis ("**X**", "_X_", "~~X~~"), code
- * ticks, HTML tags ("<b>X</b>") go, a link keeps its text ("[X](url)",
- * "[[X]]", or the alias of "[[Page|X]]"); a backslash before a mark
- * keeps the mark.
+ * ticks and HTML tags ("<b>X</b>") go when they come in pairs, a link
+ * keeps its text ("[X](url)", "[[X]]", or the alias of "[[Page|X]]"); a
+ * backslash before a mark keeps the mark.
  */
 static char *
 plain_title (const char *title)
 {
   GString *out = g_string_new (NULL);
+  g_autofree guint8 *drop = g_new0 (guint8, strlen (title) + 1);
   const char *s = title;
+
+  /* "\*" is a star, as Storybank writes one: no pair's. */
+  {
+    g_autofree char *unescaped = g_strdup (title);
+
+    for (char *e = unescaped; *e != '\0'; e++)
+      if (e[0] == '\\' && g_ascii_ispunct (e[1]))
+        e[0] = 'x', e[1] = 'x';
+    mark_pairs (unescaped, drop);
+  }
 
   while (*s != '\0')
     {
       const char *end;
 
-      /* "\*" is a star, as Storybank writes one. */
+      if (drop[s - title])
+        {
+          s++;
+          continue;
+        }
       if (s[0] == '\\' && g_ascii_ispunct (s[1]))
         {
           g_string_append_c (out, s[1]);
@@ -538,28 +620,6 @@ plain_title (const char *title)
         {
           g_string_append_len (out, s + 1, end - s - 1);
           s = strchr (end + 2, ')') + 1;
-          continue;
-        }
-      if ((end = skip_html_tag (s)) != NULL)
-        {
-          s = end;
-          continue;
-        }
-      if (*s == '`' || (s[0] == '~' && s[1] == '~'))
-        {
-          s += *s == '`' ? 1 : 2;
-          continue;
-        }
-      if (*s == '*' || *s == '_')
-        {
-          /* Emphasis, not "snake_case" or "5*3". */
-          const char *run = s;
-
-          while (*s == *run)
-            s++;
-          if (!(run > title && g_ascii_isalnum (run[-1]) && g_ascii_isalnum (*s)))
-            continue;
-          g_string_append_len (out, run, s - run);
           continue;
         }
       g_string_append_c (out, *s++);
@@ -1006,7 +1066,8 @@ story_follows_full (Parser    *parser,
         return FALSE;
       if (line.kind != LINE_LABEL || !IS_STAR (line.field))
         {
-          if (line.kind == LINE_LABEL && line.field == FIELD_STORY)
+          /* "Story: …" starts its own; "Title: Senior PM" is a note. */
+          if (line.kind == LINE_LABEL && line.field == FIELD_STORY && !line.synonym)
             return FALSE;
           continue;
         }
