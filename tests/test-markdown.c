@@ -1498,12 +1498,12 @@ test_read_plain_titles (void)
 
   /* In a story with a title, "Title:" is a job's: one of its notes. */
   {
-    g_autofree char *doc = g_strconcat ("### Led the checkout redesign\n**Title:** Senior Product Manager\n",
+    g_autofree char *doc = g_strconcat ("### Led the checkout redesign\n**Company:** Acme\n**Title:** Senior Product Manager\n",
                                         parts, NULL);
     SbStory *story = read_one (doc, NULL);
 
     g_assert_cmpstr (sb_story_get_title (story), ==, "Led the checkout redesign");
-    g_assert_cmpstr (sb_story_get_notes (story), ==, "Title: Senior Product Manager");
+    g_assert_cmpstr (sb_story_get_notes (story), ==, "Company: Acme\n\nTitle: Senior Product Manager");
     g_assert_cmpstr (sb_story_get_situation (story), ==, "The page lied.");
   }
 

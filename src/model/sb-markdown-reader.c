@@ -2490,14 +2490,18 @@ markdown_read (const char  *text,
                */
               if (line.field == FIELD_STORY && line.synonym && parser.draft != NULL)
                 {
-                  if (!parser.draft->labelled && parser.draft->title->len == 0)
+                  gboolean has_part = FALSE;
+
+                  for (guint f = 0; f <= FIELD_RESULT; f++)
+                    has_part |= parser.draft->seen[f];
+                  if (!has_part && parser.draft->title->len == 0)
                     {
                       if (line.text[0] != '\0')
                         g_string_assign (parser.draft->title, line.text);
                       parser.took = TRUE;
                       break;
                     }
-                  if (!parser.draft->labelled || !story_follows_full (&parser, i + 1, TRUE, 20))
+                  if (!has_part || !story_follows_full (&parser, i + 1, TRUE, 20))
                     {
                       begin_part (&parser, FIELD_OTHER, line.text, line.label, line.label_len);
                       break;
