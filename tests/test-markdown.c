@@ -1405,7 +1405,7 @@ test_read_not_stories (void)
   /* Stories a reviewer wrote that an earlier rule took for plans and
    * advice: a time before the title's words, one "you" and a Task in
    * the imperative, a story that says "you" twice and tells what
-   * happened.
+   * happened, parts that start with "When" and "Which" and ask nothing.
    */
   {
     g_autoptr(GPtrArray) pages = sb_markdown_read (
@@ -1422,10 +1422,13 @@ test_read_not_stories (void)
       "### Pushing back on the launch date\n"
       "**Situation:** Leadership set a date that skipped load testing; if you skip load tests, you find out the hard way.\n"
       "**Task:** Get the risk heard.\n**Action:** Wrote a risk memo and presented it at the go/no-go.\n"
-      "**Result:** Launch slipped two days. You can't argue with a graph like that.\n",
+      "**Result:** Launch slipped two days. You can't argue with a graph like that.\n\n"
+      "### Checkout conversion\n**Situation:** When mobile conversion fell 8%, leadership wanted answers.\n"
+      "**Action:** Ran a funnel analysis, found the form broke autofill.\n"
+      "**Result:** Which brought conversion back within a week.\n",
       -1, catalog, NULL);
 
-    g_assert_cmpuint (((SbMarkdownPage *) g_ptr_array_index (pages, 0))->stories->len, ==, 4);
+    g_assert_cmpuint (((SbMarkdownPage *) g_ptr_array_index (pages, 0))->stories->len, ==, 5);
   }
 
   /* A story told tersely says neither "I" nor "you"; a day in its

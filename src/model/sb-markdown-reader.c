@@ -268,9 +268,10 @@ is_guidance (const char *text)
     "describe", "explain", "outline", "share", "quantify", "highlight",
     "mention", "include", "summarize", "summarise", "focus", "emphasize",
     "emphasise", "give", "provide", "state", "detail", "discuss", "walk",
-    "tell", "talk", "what", "how", "why", "which", "who", "where", "when",
-    "briefly", "clearly", "specify", "identify", NULL,
+    "tell", "talk", "briefly", "clearly", "specify", "identify",
+    "what", "how", "why", "which", "who", "where", "when", NULL,
   };
+  const guint first_question = G_N_ELEMENTS (verbs) - 8;
   gsize len = strlen (text);
   const char *e;
 
@@ -283,7 +284,8 @@ is_guidance (const char *text)
     ;
   for (guint i = 0; verbs[i] != NULL; i++)
     if ((gsize) (e - text) == strlen (verbs[i]) && g_ascii_strncasecmp (text, verbs[i], e - text) == 0)
-      return TRUE;
+      /* "What happened? Quantify it.", not "When conversion fell, …". */
+      return i < first_question || strchr (text, '?') != NULL;
   return FALSE;
 }
 
