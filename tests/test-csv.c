@@ -559,6 +559,12 @@ test_principle_separators (void)
     { "Ownership\nHave Backbone; Disagree and Commit", { "Ownership", "Have Backbone; Disagree and Commit" } },
     /* Not known: as written, split only on its separators. */
     { "Rock and Roll", { "Rock and Roll" } },
+    /* A name of the user's own with "/" or "+" stays whole, even when a
+     * side names a principle ("Trust" is Earn Trust's). */
+    { "Sales/Marketing Alignment", { "Sales/Marketing Alignment" } },
+    { "Trust + Safety", { "Trust + Safety" } },
+    { "Ownership, Trust + Safety", { "Ownership", "Trust + Safety" } },
+    { "Ownership/Dive Deep + Earn Trust", { "Ownership", "Dive Deep", "Earn Trust" } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

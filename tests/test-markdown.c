@@ -997,6 +997,9 @@ test_read_principle_lines (void)
     { "Principle: Have Backbone; Disagree and Commit", { "Have Backbone; Disagree and Commit" } },
     { "Principle: Invent and Simplify", { "Invent and Simplify" } },
     { "Principle: N/A", { NULL } },
+    { "Principle: Dive deep / Bias for action", { "Dive deep", "Bias for action" } },
+    { "Principle: Trust + Safety", { "Trust + Safety" } },
+    { "Principle: Sales/Marketing Alignment", { "Sales/Marketing Alignment" } },
   };
   SbMarkdownPage *page = NULL;
   SbStory *story;

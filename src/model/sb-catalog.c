@@ -449,9 +449,9 @@ typedef struct
   gboolean line_end;  /* a line end follows it */
 } Piece;
 
-/* @text cut on ";", ",", "|", "•" and line ends, a principle's also on
- * "/" and "+" (not inside parentheses, when they close), a tag's before
- * a "#" after a space ("#reliability #kafka").
+/* @text cut on ";", ",", "|", "•" and line ends (a principle's not
+ * inside parentheses, when they close), a tag's also before a "#" after
+ * a space ("#reliability #kafka").
  */
 static GArray *
 split_pieces (const char *text,
@@ -480,8 +480,6 @@ split_pieces (const char *text,
           piece.line_end = TRUE;
         }
       else if (depth == 0 && (c == ';' || c == ',' || c == '|'))
-        sep = 1;
-      else if (depth == 0 && !tags && (c == '/' || c == '+'))
         sep = 1;
       else if (depth == 0 && strncmp (text + i, "•", strlen ("•")) == 0)
         sep = strlen ("•");
@@ -529,8 +527,10 @@ add_name (GPtrArray  *names,
   g_ptr_array_add (names, g_strdup (name));
 }
 
-/* "Ownership and Dive Deep" as two names, when each side is a principle
- * (and the whole is none: "Invent and Simplify" is one).
+/* "Ownership and Dive Deep", "Ownership/Dive Deep" or "Ownership +
+ * Dive Deep" as two names, when each side is a principle (and the whole
+ * is none: "Invent and Simplify" is one). A name of the user's own stays
+ * whole: "Sales/Marketing Alignment", "Trust + Safety".
  */
 static gboolean
 split_on_and (SbCatalog  *self,
@@ -548,6 +548,8 @@ split_on_and (SbCatalog  *self,
         len = 5;
       else if (strncmp (p, " & ", 3) == 0)
         len = 3;
+      else if (*p == '/' || *p == '+')
+        len = 1;
       else
         continue;
 
@@ -580,8 +582,9 @@ split_on_and (SbCatalog  *self,
  *
  * Splits @text into the names it holds the way people write them, for
  * the spreadsheet and Markdown readers alike: on ";", ",", "|", "•" and
- * line ends, a principle's also on "/" and "+", and on " and " or " & "
- * when the whole is no principle and each side is one. Pieces that
+ * line ends, a principle's also on "/", "+", " and " or " & " when the
+ * whole is no principle and each side is one ("Ownership/Dive Deep", but
+ * "Sales/Marketing Alignment" and "Trust + Safety" stay whole). Pieces that
  * together name a principle stay one ("Are Right, A Lot", "Have
  * Backbone; Disagree and Commit"), a principle's note in parentheses
  * goes ("Ownership (LP #2)"), placeholders ("N/A", "TBD", "-", "?",
