@@ -323,6 +323,49 @@ test_other_words (void)
   assert_strv (principles_at (other, 0), (const char *[]) { "Ownership", NULL });
 }
 
+/* A column named by the part's own word wins that part over a synonym
+ * column, whatever their order; the synonym's text goes to the notes.
+ */
+static void
+test_own_words_win (void)
+{
+  const char *text =
+    "Question,Title,Company,Role,Principle,Competency,Situation,Task,Approach,Action,Outcome,Result\n"
+    "Tell me about a time,Pager storm,Acme,Senior PM,Ownership,Customer Obsession,Alerts every night,"
+    "Quiet the pager,Listen first,Grouped alerts,Happier team,Pages down 90%\n";
+  const char *synonyms =
+    "Story,Background,Goal,Objective,Steps,Approach,Outcome,Impact\n"
+    "Pager storm,Alerts every night,Quiet the pager,Sleep,Grouped alerts,Tuned them,Pages down 90%,Sleep again\n";
+  g_autoptr(Sheet) sheet = read_sheet (text, -1);
+  g_autoptr(Sheet) other = read_sheet (synonyms, -1);
+  SbStory *story = story_at (sheet, 0);
+
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Pager storm");
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "Alerts every night");
+  g_assert_cmpstr (sb_story_get_task (story), ==, "Quiet the pager");
+  assert_strv (sb_story_get_actions (story), (const char *[]) { "Grouped alerts", NULL });
+  g_assert_cmpstr (sb_story_get_result (story), ==, "Pages down 90%");
+  assert_strv (principles_at (sheet, 0), (const char *[]) { "Ownership", NULL });
+  g_assert_cmpstr (sb_story_get_notes (story), ==,
+                   "Question: Tell me about a time\n\n"
+                   "Company: Acme\n\n"
+                   "Role: Senior PM\n\n"
+                   "Competency: Customer Obsession\n\n"
+                   "Approach: Listen first\n\n"
+                   "Outcome: Happier team");
+
+  /* With no column named by its own word, the first synonym takes the
+   * part (every one, for the steps).
+   */
+  story = story_at (other, 0);
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Pager storm");
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "Alerts every night");
+  g_assert_cmpstr (sb_story_get_task (story), ==, "Quiet the pager");
+  assert_strv (sb_story_get_actions (story), (const char *[]) { "Grouped alerts", "Tuned them", NULL });
+  g_assert_cmpstr (sb_story_get_result (story), ==, "Pages down 90%");
+  g_assert_cmpstr (sb_story_get_notes (story), ==, "Objective: Sleep\n\nImpact: Sleep again");
+}
+
 static void
 test_unknown_columns (void)
 {
@@ -838,6 +881,7 @@ main (int   argc,
   g_test_add_func ("/csv/separators", test_separators);
   g_test_add_func ("/csv/synonyms", test_synonyms);
   g_test_add_func ("/csv/other-words", test_other_words);
+  g_test_add_func ("/csv/own-words-win", test_own_words_win);
   g_test_add_func ("/csv/unknown-columns", test_unknown_columns);
   g_test_add_func ("/csv/actions", test_actions);
   g_test_add_func ("/csv/left-out", test_left_out);

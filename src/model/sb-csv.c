@@ -501,6 +501,41 @@ field_from_header (const char *header)
   return field_from_parts (plural);
 }
 
+/* Whether @header names @field by the part's own word ("Task/Goal",
+ * "Action(s)", "S (Situation)", "Story title"), not by a synonym only
+ * ("Goal", "Approach", "Outcome", "Competency").
+ */
+static gboolean
+names_own_word (const char *header,
+                Field       field)
+{
+  static const struct {
+    Field       field;
+    const char *words[3];
+  } own[] = {
+    { FIELD_TITLE, { "title", NULL } },
+    { FIELD_SITUATION, { "situation", "situations", NULL } },
+    { FIELD_TASK, { "task", "tasks", NULL } },
+    { FIELD_ACTION, { "action", "actions", NULL } },
+    { FIELD_RESULT, { "result", "results", NULL } },
+    { FIELD_PRINCIPLES, { "principle", "principles", NULL } },
+    { FIELD_LEARNINGS, { "learnings", "learning", NULL } },
+    { FIELD_NOTES, { "notes", "note", NULL } },
+  };
+  g_autofree char *normalised = normalise_name (header);
+  g_auto(GStrv) words = g_strsplit (normalised, " ", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+    {
+      if (own[i].field != field)
+        continue;
+      for (guint j = 0; words[j] != NULL; j++)
+        if (g_strv_contains (own[i].words, words[j]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 field_is_part (Field field)
 {
@@ -1094,10 +1129,11 @@ sb_csv_looks_like_sheet (const char *text,
  * Task, Goal or My role, Action(s), Steps or Approach, Result, Outcome or
  * Impact, Principle(s), Amazon LP, Competency or Category, Tags,
  * Learnings or Takeaways, Notes or Comments; of "Task/Goal" or "Results &
- * Impact", the first part known; a second column for a Situation, Task
- * or Result goes to the notes as "Column: text") and makes a
- * story of each row after it that has real text in at least two of its
- * parts. The header is the first row (of the first twelve) that names
+ * Impact", the first part known; a column named by a synonym beside one
+ * named by the part's own word, whatever their order, and a second column
+ * for a Situation, Task or Result go to the notes as "Column: text") and
+ * makes a story of each row after it that has real text in at least two
+ * of its parts. The header is the first row (of the first twelve) that names
  * two columns or more, a STAR part among them; the separator, a comma,
  * semicolon or tab, the one that splits it into the most known names (or
  * the one Excel's "sep=" line names).
@@ -1136,6 +1172,7 @@ sb_csv_read (const char  *text,
   g_autoptr(GArray) unclosed = NULL;
   g_autofree char *utf8 = NULL;
   g_autofree Field *fields = NULL;
+  g_autofree gboolean *own = NULL;
   SbMarkdownPage *page;
   Record *header;
   gsize len = 0, start;
@@ -1199,10 +1236,29 @@ sb_csv_read (const char  *text,
     }
   header = g_ptr_array_index (records, header_index);
   fields = g_new0 (Field, header->cells->len);
+  own = g_new0 (gboolean, header->cells->len);
   for (guint i = 0; i < header->cells->len; i++)
     {
       fields[i] = field_from_header (g_ptr_array_index (header->cells, i));
-      /* A second Situation, Task or Result ("Impact" after "Result"):
+      own[i] = names_own_word (g_ptr_array_index (header->cells, i), fields[i]);
+    }
+  for (guint i = 0; i < header->cells->len; i++)
+    {
+      /* A column named by a synonym ("Role", "Outcome", "Approach")
+       * beside one named by the part's own word: into the notes under
+       * its own name, whatever the order of the columns.
+       */
+      if (!own[i] && fields[i] > FIELD_NUMBER)
+        for (guint j = 0; j < header->cells->len; j++)
+          if (own[j] && fields[j] == fields[i])
+            {
+              fields[i] = FIELD_UNKNOWN;
+              break;
+            }
+    }
+  for (guint i = 0; i < header->cells->len; i++)
+    {
+      /* A second Situation, Task or Result ("Impact" after "Outcome"):
        * into the notes under its own name, as in Markdown.
        */
       for (guint j = 0; j < i; j++)
