@@ -225,7 +225,7 @@ test_synonyms (void)
   const char *headers[][2] = {
     { "Question", "title" }, { "context", "situation" }, { "Problem", "situation" },
     { "Challenge", "situation" }, { "Situation / Context", "situation" }, { "Task/Goal", "task" },
-    { "Task & Goal", "task" }, { "Objective", "task" }, { "My role", "task" }, { "Role", "task" },
+    { "Task & Goal", "task" }, { "Objective", "task" }, { "My role", "task" },
     { "Responsibility", "task" }, { "Approach", "action" }, { "What I did", "action" },
     { "My actions", "action" }, { "Result/Impact", "result" }, { "Results & Impact", "result" },
     { "Results/Outcome", "result" }, { "Outcome(s)", "result" }, { "Story name", "title" },
@@ -364,6 +364,22 @@ test_own_words_win (void)
   assert_strv (sb_story_get_actions (story), (const char *[]) { "Grouped alerts", "Tuned them", NULL });
   g_assert_cmpstr (sb_story_get_result (story), ==, "Pages down 90%");
   g_assert_cmpstr (sb_story_get_notes (story), ==, "Objective: Sleep\n\nImpact: Sleep again");
+}
+
+/* "Role" is a job title, not the Task: with no Task column it goes to
+ * the notes; "My role" and "Responsibility" are still the Task.
+ */
+static void
+test_role_is_no_task (void)
+{
+  const char *text =
+    "Title,Role,Situation,Action,Result\n"
+    "Pager storm,Senior PM,Alerts every night,Grouped alerts,Pages down 90%\n";
+  g_autoptr(Sheet) sheet = read_sheet (text, -1);
+  SbStory *story = story_at (sheet, 0);
+
+  g_assert_cmpstr (sb_story_get_task (story), ==, "");
+  g_assert_cmpstr (sb_story_get_notes (story), ==, "Role: Senior PM");
 }
 
 static void
@@ -882,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/csv/synonyms", test_synonyms);
   g_test_add_func ("/csv/other-words", test_other_words);
   g_test_add_func ("/csv/own-words-win", test_own_words_win);
+  g_test_add_func ("/csv/role-is-no-task", test_role_is_no_task);
   g_test_add_func ("/csv/unknown-columns", test_unknown_columns);
   g_test_add_func ("/csv/actions", test_actions);
   g_test_add_func ("/csv/left-out", test_left_out);

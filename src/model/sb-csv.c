@@ -66,7 +66,7 @@ static const struct {
   { "objective", FIELD_TASK },
   { "objectives", FIELD_TASK },
   { "my role", FIELD_TASK },
-  { "role", FIELD_TASK },
+  /* Not "Role": a job title ("Senior PM"), a column of the user's own. */
   { "responsibility", FIELD_TASK },
   { "responsibilities", FIELD_TASK },
   { "t", FIELD_TASK },
@@ -1244,7 +1244,7 @@ sb_csv_read (const char  *text,
     }
   for (guint i = 0; i < header->cells->len; i++)
     {
-      /* A column named by a synonym ("Role", "Outcome", "Approach")
+      /* A column named by a synonym ("Goal", "Outcome", "Approach")
        * beside one named by the part's own word: into the notes under
        * its own name, whatever the order of the columns.
        */
