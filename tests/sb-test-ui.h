@@ -18,5 +18,7 @@ gboolean       sb_test_ui_is_a          (GtkWidget        *widget,
 GtkWindow     *sb_test_ui_find_toplevel (GType       type);
 void           sb_test_ui_wait_saved    (SbStore    *store);
 SbLibrary     *sb_test_ui_load_saved    (const char *data_home);
+void           sb_test_ui_save_picture  (GtkWidget  *widget,
+                                         const char *path);
 
 G_END_DECLS

@@ -102,10 +102,6 @@ shoot_at (GtkWidget  *window,
   for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
     for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
       {
-        g_autoptr(GdkPaintable) paintable = NULL;
-        g_autoptr(GtkSnapshot) snapshot = NULL;
-        g_autoptr(GskRenderNode) node = NULL;
-        g_autoptr(GdkTexture) texture = NULL;
         g_autofree char *file = g_strdup_printf ("%s/%s-%s-%s.png", dir, name, schemes[s], w == 0 ? "wide" : "narrow");
         int height = w == 0 ? 800 : 760;
 
@@ -122,14 +118,7 @@ shoot_at (GtkWidget  *window,
 
         /* A busy machine may be a frame behind: let it catch up. */
         sb_test_ui_iterate (300);
-        paintable = gtk_widget_paintable_new (window);
-        snapshot = gtk_snapshot_new ();
-        gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
-        node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-        if (node == NULL)
-          continue;
-        texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-        gdk_texture_save_to_png (texture, file);
+        sb_test_ui_save_picture (window, file);
       }
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);

@@ -179,25 +179,13 @@ shoot_dialog (AdwMessageDialog *dialog,
               const char       *name)
 {
   const char *dir = g_getenv ("SB_SHOTS_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
-  GtkWidget *widget = GTK_WIDGET (dialog);
 
   if (dir == NULL)
     return;
   iterate ();
   file = g_strdup_printf ("%s/%s.png", dir, name);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
-  gdk_texture_save_to_png (texture, file);
+  sb_test_ui_save_picture (GTK_WIDGET (dialog), file);
 }
 
 /* A folder of pages imports like the files in it. */
