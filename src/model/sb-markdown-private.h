@@ -81,6 +81,7 @@ gboolean     _sb_markdown_is_underline      (const char *line,
                                              char        c);
 guint        _sb_markdown_underline_length  (const char *line,
                                              char        c);
+const char  *_sb_markdown_skip_dash         (const char *s);
 const char  *_sb_markdown_skip_emphasis     (const char *s);
 const char  *_sb_markdown_skip_spaces       (const char *s);
 const char  *_sb_markdown_skip_symbols      (const char *s);

@@ -393,7 +393,7 @@ is_time_slot (const char *title)
     "morning", "afternoon", "evening", "today", "tomorrow", "tonight", NULL,
   };
   const char *s = _sb_markdown_skip_spaces (title);
-  const char *e = s;
+  const char *e = s, *dash;
   g_autofree char *word = NULL;
 
   while (g_ascii_isalpha (*e))
@@ -429,9 +429,9 @@ is_time_slot (const char *title)
    * payments outage" and "Day 1 at Acme" are stories' titles.
    */
   s = _sb_markdown_skip_spaces (s);
-  if (g_str_has_prefix (s, "\xe2\x80\x93") || g_str_has_prefix (s, "\xe2\x80\x94") || *s == '-')
+  if ((dash = _sb_markdown_skip_dash (s)) != NULL)
     {
-      s = _sb_markdown_skip_spaces (s + (*s == '-' ? 1 : 3));
+      s = _sb_markdown_skip_spaces (dash);
       while (g_ascii_isdigit (*s) || *s == ':')
         s++;
       s = _sb_markdown_skip_spaces (s);
@@ -1459,7 +1459,7 @@ handle_heading (Parser  *parser,
 static const char *
 step_title (const char *text)
 {
-  const char *s = text;
+  const char *s = text, *dash;
 
   if (g_ascii_strncasecmp (s, "step", 4) == 0)
     {
@@ -1467,10 +1467,10 @@ step_title (const char *text)
       while (g_ascii_isdigit (*s))
         s++;
       s = _sb_markdown_skip_spaces (s);
-      if (*s == ':' || *s == '.' || *s == ')' || *s == '-')
+      if (*s == ':' || *s == '.' || *s == ')')
         return _sb_markdown_skip_spaces (s + 1);
-      if (g_str_has_prefix (s, "\xe2\x80\x93") || g_str_has_prefix (s, "\xe2\x80\x94"))
-        return _sb_markdown_skip_spaces (s + 3);
+      if ((dash = _sb_markdown_skip_dash (s)) != NULL)
+        return _sb_markdown_skip_spaces (dash);
       return text;
     }
   if (g_ascii_isdigit (*s))

@@ -184,18 +184,25 @@ mistyped_word (const char *word,
   return FIELD_NONE;
 }
 
+/* Past the dash @s starts with, "-", "–" or "—"; %NULL when it starts
+ * with none.
+ */
+const char *
+_sb_markdown_skip_dash (const char *s)
+{
+  if (*s == '-')
+    return s + 1;
+  if (g_str_has_prefix (s, "\xe2\x80\x93") || g_str_has_prefix (s, "\xe2\x80\x94"))
+    return s + 3;
+  return NULL;
+}
+
 /* A dash between words, " - ", " – ", " — ": where the next word starts. */
 static const char *
 skip_dash (const char *s)
 {
-  s = _sb_markdown_skip_spaces (s);
-  if (*s == '-')
-    s++;
-  else if (g_str_has_prefix (s, "\xe2\x80\x93") || g_str_has_prefix (s, "\xe2\x80\x94"))
-    s += 3;
-  else
-    return NULL;
-  return _sb_markdown_is_space (*s) ? _sb_markdown_skip_spaces (s) : NULL;
+  s = _sb_markdown_skip_dash (_sb_markdown_skip_spaces (s));
+  return s != NULL && _sb_markdown_is_space (*s) ? _sb_markdown_skip_spaces (s) : NULL;
 }
 
 gboolean
@@ -248,12 +255,7 @@ match_dash (const char *s)
 
   if (!_sb_markdown_is_space (*r))
     return NULL;
-  r = _sb_markdown_skip_spaces (r);
-  if (*r == '-')
-    r++;
-  else if (g_str_has_prefix (r, "\xe2\x80\x93") || g_str_has_prefix (r, "\xe2\x80\x94"))
-    r += 3;
-  else
+  if ((r = _sb_markdown_skip_dash (_sb_markdown_skip_spaces (r))) == NULL)
     return NULL;
   end = _sb_markdown_skip_emphasis (r);
   if (*end != '\0' && !_sb_markdown_is_space (*end))
@@ -666,8 +668,7 @@ _sb_markdown_is_step (const char *line)
   while (g_ascii_isdigit (*s))
     s++;
   s = _sb_markdown_skip_spaces (s);
-  return *s == ':' || *s == '.' || *s == ')' || *s == '-' ||
-         g_str_has_prefix (s, "\xe2\x80\x93") || g_str_has_prefix (s, "\xe2\x80\x94");
+  return *s == ':' || *s == '.' || *s == ')' || _sb_markdown_skip_dash (s) != NULL;
 }
 
 static gboolean
