@@ -785,15 +785,16 @@ plan_page_principle (SbImport       *self,
 {
   SbPrinciple *principle = NULL;
   const char *name = page->name;
+  gboolean known = name != NULL && lookup_principle (self, name, FALSE) != NULL;
 
   /* Only a page's name (or a story's own label, below) makes a new
    * principle, and not one that names a set of notes ("Interview prep");
    * a file's name only finds one, and one it finds wins over a new name
    * on the file's only page ("Hiring notes" in hire_and_develop.md).
    */
-  if (name != NULL && lookup_principle (self, name, FALSE) == NULL && is_notes_name (name))
+  if (name != NULL && !known && is_notes_name (name))
     name = NULL;
-  if (name != NULL && only_page && lookup_principle (self, name, FALSE) == NULL)
+  if (name != NULL && only_page && !known)
     principle = sb_catalog_lookup_by_file_name (self->catalog, source_name);
   if (principle == NULL && name != NULL)
     principle = ensure_principle (self, name);
